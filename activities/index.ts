@@ -1,0 +1,25 @@
+// The worker's activities, built from narrow dependencies by the composition root (or by a test).
+import type { PrismaClient } from '../src/db/prisma';
+import type { Mailer } from '../src/notifications/mailer';
+import { makeFindEscalationTarget } from './find-escalation-target';
+import { makeRecordPetitionEvent } from './record-petition-event';
+import { makeSendNotification } from './send-notification';
+
+export interface ActivityDeps {
+  prisma: PrismaClient;
+  mailer: Mailer;
+  /** Base URL put in e-mails so recipients can open the case. */
+  appUrl: string;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    recordPetitionEvent: makeRecordPetitionEvent(deps),
+    sendNotification: makeSendNotification(deps),
+    findEscalationTarget: makeFindEscalationTarget(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
+export type { RecordPetitionEventInput } from './record-petition-event';
+export type { EscalationTarget } from './find-escalation-target';

@@ -1,0 +1,67 @@
+import type { PrismaClient } from '../src/db/prisma';
+import { isUniqueViolation } from '../src/db/prisma';
+import { isTerminal } from '../src/domain/petition-stages';
+import type { PetitionSnapshot } from '../workflows/petition/messages';
+
+export interface RecordPetitionEventInput {
+  /** workflowId + event sequence: a retried activity finds its row and writes nothing new. */
+  key: string;
+  petitionId: string;
+  type: string;
+  actorId?: string;
+  actorRole?: string;
+  stageFrom?: string;
+  stageTo?: string;
+  note?: string;
+  data?: Record<string, unknown>;
+  at: string;
+  snapshot: PetitionSnapshot;
+}
+
+/** Appends one entry to the petition's audit trail and brings the read model up to the snapshot. */
+export function makeRecordPetitionEvent(deps: { prisma: PrismaClient }) {
+  return async function recordPetitionEvent(input: RecordPetitionEventInput): Promise<{ written: boolean }> {
+    const s = input.snapshot;
+    try {
+      return await deps.prisma.$transaction(async (tx) => {
+        const existing = await tx.petitionEvent.findUnique({ where: { key: input.key }, select: { id: true } });
+        if (existing) return { written: false };
+        await tx.petitionEvent.create({
+          data: {
+            key: input.key,
+            petitionId: input.petitionId,
+            type: input.type,
+            actorId: input.actorId ?? null,
+            actorRole: input.actorRole ?? null,
+            stageFrom: input.stageFrom ?? null,
+            stageTo: input.stageTo ?? null,
+            note: input.note ?? null,
+            data: (input.data ?? undefined) as object | undefined,
+            at: new Date(input.at),
+          },
+        });
+        // `lte`: reminders keep the version but move the next rung; an older snapshot never wins.
+        await tx.petition.updateMany({
+          where: { id: input.petitionId, stateVersion: { lte: s.version } },
+          data: {
+            stage: s.stage,
+            unitId: s.unitId,
+            assigneeId: s.assigneeId,
+            forwardCount: s.forwardCount,
+            escalated: s.escalated,
+            currentClock: s.clock?.name ?? null,
+            dueAt: s.clock ? new Date(s.clock.dueAt) : null,
+            nextReminderAt: s.nextRung ? new Date(s.nextRung.at) : null,
+            stateVersion: s.version,
+            closedAt: isTerminal(s.stage) ? new Date(input.at) : null,
+          },
+        });
+        return { written: true };
+      });
+    } catch (error) {
+      // Two attempts raced on the same key: the other one wrote it.
+      if (isUniqueViolation(error)) return { written: false };
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { PrismaClient } from '../src/db/prisma';
+import type { SendNotificationInput, SendNotificationResult } from '../src/domain/notification-types';
+import type { Mailer } from '../src/notifications/mailer';
+import { renderNotification } from '../src/notifications/templates';
+
+export interface SendNotificationDeps {
+  prisma: PrismaClient;
+  mailer: Mailer;
+  appUrl: string;
+}
+
+interface Recipient {
+  keySuffix: string;
+  personId: string | null;
+  name: string;
+  address: string;
+}
+
+/**
+ * Sends one notification to each resolved recipient at most once: the notification row, keyed by
+ * workflow step + recipient, is claimed before sending and marked sent after, so a retry skips what
+ * already went out. (A crash between the SMTP accept and the mark could still resend once; the stable
+ * Message-ID lets the relay or reader recognise it.)
+ */
+export function makeSendNotification(deps: SendNotificationDeps) {
+  return async function sendNotification(input: SendNotificationInput): Promise<SendNotificationResult> {
+    const petition = await deps.prisma.petition.findUnique({
+      where: { id: input.petitionId },
+      include: { unit: true, petitioners: { orderBy: { position: 'asc' } } },
+    });
+    if (!petition) {
+      throw ApplicationFailure.create({ type: 'PetitionNotFound', message: `petition ${input.petitionId} not found`, nonRetryable: true });
+    }
+    const recipients = await resolveRecipients(deps.prisma, input, petition.petitioners);
+    const result: SendNotificationResult = { recipientIds: [], sent: 0, skipped: 0 };
+    for (const recipient of recipients) {
+      const key = `${input.key}:${recipient.keySuffix}`;
+      const message = renderNotification(input.template, {
+        trackingCode: petition.trackingCode,
+        kind: petition.kind,
+        subject: petition.subject,
+        unitName: petition.unit.name,
+        recipientName: recipient.name,
+        data: input.data ?? {},
+        appUrl: deps.appUrl,
+        petitionId: petition.id,
+      });
+      const row = await deps.prisma.notification.upsert({
+        where: { key },
+        create: {
+          key,
+          petitionId: petition.id,
+          template: input.template,
+          recipientId: recipient.personId,
+          toAddress: recipient.address,
+          subject: message.subject,
+          status: 'pending',
+        },
+        update: {},
+      });
+      if (recipient.personId) result.recipientIds.push(recipient.personId);
+      if (row.status === 'sent') {
+        result.skipped += 1;
+        continue;
+      }
+      try {
+        const info = await deps.mailer.send({
+          to: recipient.address,
+          subject: message.subject,
+          text: message.text,
+          messageId: `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@danvan.local>`,
+        });
+        await deps.prisma.notification.update({
+          where: { key },
+          data: { status: 'sent', messageId: info.messageId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+        });
+        result.sent += 1;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        await deps.prisma.notification.update({ where: { key }, data: { attempts: { increment: 1 }, lastError: reason } });
+        log.warn('notification not sent; will retry', { template: input.template, petitionId: petition.id, reason });
+        throw error;
+      }
+    }
+    return result;
+  };
+}
+
+async function resolveRecipients(
+  prisma: PrismaClient,
+  input: SendNotificationInput,
+  petitioners: { position: number; fullName: string; email: string | null }[],
+): Promise<Recipient[]> {
+  const ref = input.recipient;
+  if (ref.type === 'citizen') {
+    return petitioners
+      .filter((p) => p.email)
+      .map((p) => ({ keySuffix: `c${p.position}`, personId: null, name: p.fullName, address: p.email! }));
+  }
+  const personId = ref.type === 'person' ? ref.personId : (await prisma.unit.findUnique({ where: { id: ref.unitId } }))?.responsibleLeaderId;
+  if (!personId) {
+    log.warn('no recipient for notification', { template: input.template, recipient: ref.type });
+    return [];
+  }
+  const person = await prisma.person.findUnique({ where: { id: personId } });
+  if (!person || !person.active) return [];
+  return [{ keySuffix: `p${person.id}`, personId: person.id, name: person.fullName, address: person.email }];
+}

@@ -1,0 +1,123 @@
+// The only module that reads the environment. Parsed once at start; a bad value stops the process
+// with every problem listed. Every key is documented in .env.example.
+import path from 'node:path';
+import { z } from 'zod';
+
+const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const port = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
+const bool = (fallback: boolean) =>
+  z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false')).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  DANVAN_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+  DANVAN_PROCESS_ROLES: z.preprocess(emptyToUndefined, z.string().default('api,worker')),
+
+  HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  HTTP_PORT: port(3000),
+  SESSION_TTL_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(12)),
+
+  DATABASE_URL: optionalString,
+  EMBEDDED_PG_PORT: port(54329),
+
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.preprocess(emptyToUndefined, z.string().default('default')),
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_TLS: bool(false),
+  TEMPORAL_TLS_CLIENT_CERT_PATH: optionalString,
+  TEMPORAL_TLS_CLIENT_KEY_PATH: optionalString,
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: optionalString,
+  TEMPORAL_TASK_QUEUE: z.preprocess(emptyToUndefined, z.string().default('danvan-petitions')),
+  TEMPORAL_CLI_PATH: optionalString,
+  TEMPORAL_DEV_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_DEV_HEADLESS: bool(false),
+
+  PAYLOAD_KEY: optionalString,
+  PAYLOAD_KEY_FILE: optionalString,
+
+  SMTP_URL: optionalString,
+  SMTP_SINK_PORT: port(2525),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Danvan <no-reply@danvan.local>')),
+
+  POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/deadline-policy.json')),
+  SEED_DEMO: optionalString,
+});
+
+export type ProcessRole = 'api' | 'worker';
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  dataDir: string;
+  roles: ProcessRole[];
+  http: { host: string; port: number };
+  sessionTtlMs: number;
+  database: { url?: string; embeddedPort: number };
+  temporal: {
+    /** Absent: the service starts the Temporal CLI dev server itself. */
+    address?: string;
+    namespace: string;
+    apiKey?: string;
+    tls: boolean;
+    tlsClientCertPath?: string;
+    tlsClientKeyPath?: string;
+    tlsServerCaCertPath?: string;
+    taskQueue: string;
+    cliPath?: string;
+    devPort: number;
+    uiPort: number;
+    devHeadless: boolean;
+  };
+  payloadKey: { base64?: string; file: string };
+  mail: { smtpUrl?: string; sinkPort: number; from: string };
+  policyFile: string;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new ConfigError(`invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const roles = e.DANVAN_PROCESS_ROLES.split(',').map((r) => r.trim()).filter(Boolean);
+  for (const role of roles) {
+    if (role !== 'api' && role !== 'worker') throw new ConfigError(`invalid configuration:\n  DANVAN_PROCESS_ROLES: unknown role "${role}" (api, worker)`);
+  }
+  const dataDir = path.resolve(cwd, e.DANVAN_DATA_DIR);
+  const usesEmbeddedDb = !e.DATABASE_URL;
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+    roles: roles as ProcessRole[],
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_PG_PORT },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      apiKey: e.TEMPORAL_API_KEY,
+      tls: e.TEMPORAL_TLS || Boolean(e.TEMPORAL_API_KEY) || Boolean(e.TEMPORAL_TLS_CLIENT_CERT_PATH),
+      tlsClientCertPath: e.TEMPORAL_TLS_CLIENT_CERT_PATH,
+      tlsClientKeyPath: e.TEMPORAL_TLS_CLIENT_KEY_PATH,
+      tlsServerCaCertPath: e.TEMPORAL_TLS_SERVER_CA_CERT_PATH,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      cliPath: e.TEMPORAL_CLI_PATH,
+      devPort: e.TEMPORAL_DEV_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+      devHeadless: e.TEMPORAL_DEV_HEADLESS,
+    },
+    payloadKey: { base64: e.PAYLOAD_KEY, file: path.resolve(cwd, e.PAYLOAD_KEY_FILE ?? path.join(dataDir, 'payload.key')) },
+    mail: { smtpUrl: e.SMTP_URL, sinkPort: e.SMTP_SINK_PORT, from: e.MAIL_FROM },
+    policyFile: path.resolve(cwd, e.POLICY_FILE),
+    // The demo organisation is seeded on the embedded database unless switched off; never by default in production.
+    seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
+  };
+}

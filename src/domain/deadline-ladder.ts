@@ -1,0 +1,61 @@
+// The reminder ladder of one deadline clock: remind the responsible officer before the due time,
+// the unit's responsible leader at it, and escalate to the level above when it has passed.
+import { parseIsoDuration } from './duration';
+import type { ClockName } from './petition-stages';
+
+export interface LadderPolicy {
+  /** How long before the due time the responsible officer is reminded (ISO-8601). */
+  remindOfficerBefore: string;
+  /** Grace after the due time before the case counts as breached and is escalated (ISO-8601). */
+  escalateAfter: string;
+}
+
+export interface KindPolicy {
+  /** Limit of each clock, ISO-8601 (demo and test policies use minutes or seconds). */
+  clocks: Record<ClockName, string>;
+  ladder: LadderPolicy;
+  /** Where the numbers come from, shown to officers. */
+  basis?: Partial<Record<ClockName, string>>;
+}
+
+export type RungKind = 'officerReminder' | 'leaderReminder' | 'escalation';
+
+export interface Rung {
+  /** Unique within the petition: the clock instance plus the rung, so a re-armed timer never fires twice. */
+  key: string;
+  kind: RungKind;
+  atMs: number;
+}
+
+export interface RunningClock {
+  name: ClockName;
+  /** Increments every time a clock (re)starts, e.g. after a forward. */
+  seq: number;
+  startedAtMs: number;
+  dueAtMs: number;
+}
+
+export function startClock(name: ClockName, seq: number, startedAtMs: number, policy: KindPolicy): RunningClock {
+  return { name, seq, startedAtMs, dueAtMs: startedAtMs + parseIsoDuration(policy.clocks[name]) };
+}
+
+export function ladderFor(clock: RunningClock, ladder: LadderPolicy): Rung[] {
+  const id = `${clock.name}#${clock.seq}`;
+  // An officer reminder earlier than the clock's start would fire at once and say nothing useful.
+  const officerAt = Math.max(clock.startedAtMs, clock.dueAtMs - parseIsoDuration(ladder.remindOfficerBefore));
+  return [
+    { key: `${id}:officerReminder`, kind: 'officerReminder', atMs: officerAt },
+    { key: `${id}:leaderReminder`, kind: 'leaderReminder', atMs: clock.dueAtMs },
+    { key: `${id}:escalation`, kind: 'escalation', atMs: clock.dueAtMs + parseIsoDuration(ladder.escalateAfter) },
+  ];
+}
+
+/** The earliest rung not yet fired, or null when the ladder is done. */
+export function nextRung(rungs: readonly Rung[], fired: readonly string[]): Rung | null {
+  let next: Rung | null = null;
+  for (const rung of rungs) {
+    if (fired.includes(rung.key)) continue;
+    if (!next || rung.atMs < next.atMs) next = rung;
+  }
+  return next;
+}

@@ -1,0 +1,123 @@
+// Writes a new petition and its petitioners in one transaction and returns what the workflow needs.
+// Personal data stays here; the workflow input carries ids and flags only.
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '../db/prisma';
+import { isUniqueViolation } from '../db/prisma';
+import type { PetitionKind } from '../domain/petition-stages';
+import { petitionWorkflowId, type PetitionWorkflowInput } from '../../workflows/petition/messages';
+import type { DeadlinePolicy } from './policy-store';
+import { generateTrackingCode } from './tracking-code';
+
+export interface PetitionerInput {
+  fullName: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  isRepresentative?: boolean;
+}
+
+export interface RegisterPetitionInput {
+  kind: PetitionKind;
+  receivingUnitId: string;
+  channel: string;
+  field: string;
+  subject: string;
+  body: string;
+  receivedAt: string;
+  petitioners: PetitionerInput[];
+  registeredById: string;
+  idempotencyKey?: string;
+}
+
+export interface RegisteredPetition {
+  petitionId: string;
+  trackingCode: string;
+  workflowId: string;
+  workflowInput: PetitionWorkflowInput;
+  /** False when the idempotency key matched an earlier request. */
+  created: boolean;
+}
+
+export async function registerPetition(prisma: PrismaClient, policy: DeadlinePolicy, input: RegisterPetitionInput): Promise<RegisteredPetition> {
+  if (input.idempotencyKey) {
+    const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey);
+    if (existing) return existing;
+  }
+  const petitionId = randomUUID();
+  const workflowId = petitionWorkflowId(petitionId);
+  for (let attempt = 0; ; attempt++) {
+    const trackingCode = generateTrackingCode();
+    try {
+      await prisma.petition.create({
+        data: {
+          id: petitionId,
+          trackingCode,
+          kind: input.kind,
+          channel: input.channel,
+          field: input.field,
+          subject: input.subject,
+          body: input.body,
+          receivingUnitId: input.receivingUnitId,
+          unitId: input.receivingUnitId,
+          receivedAt: new Date(input.receivedAt),
+          createdById: input.registeredById,
+          idempotencyKey: input.idempotencyKey ?? null,
+          workflowId,
+          petitioners: {
+            create: input.petitioners.map((p, position) => ({
+              position,
+              fullName: p.fullName,
+              phone: p.phone ?? null,
+              email: p.email ?? null,
+              address: p.address ?? null,
+              isRepresentative: p.isRepresentative ?? false,
+            })),
+          },
+        },
+      });
+      return { petitionId, trackingCode, workflowId, workflowInput: workflowInputOf(policy, { ...input, petitionId }), created: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A concurrent request with the same idempotency key won the race: answer with its petition.
+      if (input.idempotencyKey) {
+        const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey);
+        if (existing) return existing;
+      }
+      if (attempt >= 5) throw error; // tracking-code collisions five times in a row mean something else is wrong
+    }
+  }
+}
+
+function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { petitionId: string }): PetitionWorkflowInput {
+  return {
+    petitionId: p.petitionId,
+    kind: p.kind,
+    unitId: p.receivingUnitId,
+    receivedAt: new Date(p.receivedAt).toISOString(),
+    registeredById: p.registeredById,
+    policyVersion: policy.version,
+    policy: policy.forKind(p.kind),
+    hasCitizenEmail: p.petitioners.some((x) => Boolean(x.email)),
+  };
+}
+
+async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy, registeredById: string, key: string): Promise<RegisteredPetition | null> {
+  const row = await prisma.petition.findUnique({
+    where: { createdById_idempotencyKey: { createdById: registeredById, idempotencyKey: key } },
+    include: { petitioners: true },
+  });
+  if (!row) return null;
+  const input: RegisterPetitionInput & { petitionId: string } = {
+    petitionId: row.id,
+    kind: row.kind,
+    receivingUnitId: row.receivingUnitId,
+    channel: row.channel,
+    field: row.field,
+    subject: row.subject,
+    body: row.body,
+    receivedAt: row.receivedAt.toISOString(),
+    petitioners: row.petitioners.map((p) => ({ fullName: p.fullName, email: p.email ?? undefined })),
+    registeredById: row.createdById,
+  };
+  return { petitionId: row.id, trackingCode: row.trackingCode, workflowId: row.workflowId, workflowInput: workflowInputOf(policy, input), created: false };
+}

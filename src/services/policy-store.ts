@@ -1,0 +1,46 @@
+// Loads the deadline policy file once at start. The workflow receives the rules for its kind in its
+// input, so a later policy change never alters a running petition (it keeps what was in force).
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { isIsoDuration } from '../domain/duration';
+import type { KindPolicy } from '../domain/deadline-ladder';
+import { PETITION_KINDS, type PetitionKind } from '../domain/petition-stages';
+
+const Duration = z.string().refine(isIsoDuration, { message: 'must be an ISO-8601 duration such as P30D or PT10M' });
+
+const KindPolicySchema = z.object({
+  clocks: z.object({ triage: Duration, resolution: Duration, reportBack: Duration }),
+  ladder: z.object({ remindOfficerBefore: Duration, escalateAfter: Duration }),
+  basis: z.record(z.string(), z.string()).optional(),
+});
+
+const PolicyFileSchema = z.object({
+  version: z.string().min(1),
+  note: z.string().optional(),
+  kinds: z.object(Object.fromEntries(PETITION_KINDS.map((k) => [k, KindPolicySchema])) as Record<PetitionKind, typeof KindPolicySchema>),
+});
+
+export interface DeadlinePolicy {
+  version: string;
+  forKind(kind: PetitionKind): KindPolicy;
+}
+
+export function parseDeadlinePolicy(json: unknown, source = 'policy'): DeadlinePolicy {
+  const parsed = PolicyFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`invalid deadline policy in ${source}:\n${problems}`);
+  }
+  const data = parsed.data;
+  return {
+    version: data.version,
+    forKind: (kind) => {
+      const k = data.kinds[kind];
+      return { clocks: { ...k.clocks }, ladder: { ...k.ladder }, basis: k.basis ? { ...k.basis } : undefined };
+    },
+  };
+}
+
+export function loadDeadlinePolicy(file: string): DeadlinePolicy {
+  return parseDeadlinePolicy(JSON.parse(readFileSync(file, 'utf8')), file);
+}

@@ -1,0 +1,28 @@
+import type { Mailer, OutgoingMail } from '../../src/notifications/mailer';
+
+/** Records what would go out; can be told to fail the next N sends (a relay that is down). */
+export class CapturingMailer implements Mailer {
+  readonly sent: OutgoingMail[] = [];
+  attempts = 0;
+  private failuresLeft = 0;
+
+  failNext(count: number): void {
+    this.failuresLeft = count;
+  }
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    this.attempts += 1;
+    if (this.failuresLeft > 0) {
+      this.failuresLeft -= 1;
+      throw new Error('421 relay temporarily unavailable');
+    }
+    this.sent.push(mail);
+    return { messageId: mail.messageId };
+  }
+
+  to(address: string): OutgoingMail[] {
+    return this.sent.filter((m) => m.to === address);
+  }
+
+  close(): void {}
+}

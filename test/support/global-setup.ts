@@ -1,0 +1,42 @@
+// Starts the real servers the suite shares: an embedded PostgreSQL (each test file then makes its own
+// database) and a Temporal CLI dev server in memory. Nothing is downloaded: the binaries come from
+// `npm ci`. Connection details reach the test workers through the environment.
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres';
+import { findFreePort } from '../../src/runtime/free-port';
+import { resolveTemporalCli } from '../../src/runtime/temporal-binaries';
+import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server';
+import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/petition/search-attributes';
+
+declare global {
+  var __DANVAN_TEST_SERVERS__: { stop: () => Promise<void> } | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'danvan-test-'));
+  chmodSync(scratch, 0o755);
+  const quiet = () => undefined;
+  const [pg, temporal] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: 0, database: 'danvan_template', log: quiet }),
+    (async () =>
+      startTemporalDevServer({
+        cliPath: resolveTemporalCli(process.env.TEMPORAL_CLI_PATH),
+        port: await findFreePort(),
+        uiPort: 0,
+        headless: true,
+        namespace: 'default',
+        searchAttributes: PETITION_SEARCH_ATTRIBUTES,
+        log: quiet,
+      }))(),
+  ]);
+  process.env.DANVAN_TEST_PG_URL = pg.url;
+  process.env.DANVAN_TEST_TEMPORAL_ADDRESS = temporal.address;
+  process.env.DANVAN_TEST_SCRATCH = scratch;
+  globalThis.__DANVAN_TEST_SERVERS__ = {
+    stop: async () => {
+      await Promise.allSettled([temporal.stop(), pg.stop()]);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The petition workflow's contract: input, Updates, Query and the DTOs they carry. Plain JSON only
+// (ISO strings for dates): these cross the wire and sit, encrypted, in the history.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { KindPolicy, RungKind } from '../../src/domain/deadline-ladder';
+import type { ActionName, ClockName, PetitionKind, Role, Stage } from '../../src/domain/petition-stages';
+
+export const PETITION_WORKFLOW_TYPE = 'petitionWorkflow';
+
+export function petitionWorkflowId(petitionId: string): string {
+  return `petition-${petitionId}`;
+}
+
+export interface PetitionWorkflowInput {
+  petitionId: string;
+  kind: PetitionKind;
+  unitId: string;
+  receivedAt: string;
+  /** The officer who registered it: responsible for triage until someone is assigned. */
+  registeredById: string;
+  /** The policy in force when the petition arrived; pinned for its whole life. */
+  policyVersion: string;
+  policy: KindPolicy;
+  /** Whether the citizen left an e-mail address (the address itself stays in the database). */
+  hasCitizenEmail: boolean;
+}
+
+export interface ActorRef {
+  personId: string;
+  /** Roles the caller holds over the petition's current unit, as the API established them. */
+  roles: Role[];
+}
+
+export interface PetitionActionInput {
+  action: ActionName;
+  actor: ActorRef;
+  reason?: string;
+  toUnitId?: string;
+  assigneeId?: string;
+  summary?: string;
+}
+
+export interface ClockView {
+  name: ClockName;
+  startedAt: string;
+  dueAt: string;
+}
+
+export interface PetitionSnapshot {
+  petitionId: string;
+  stage: Stage;
+  unitId: string;
+  assigneeId: string | null;
+  forwardCount: number;
+  escalated: boolean;
+  /** Increases with every change; the read model ignores writes of older versions. */
+  version: number;
+  clock: ClockView | null;
+  nextRung: { kind: RungKind; at: string } | null;
+  firedRungs: string[];
+}
+
+export const actionUpdate = defineUpdate<PetitionSnapshot, [PetitionActionInput]>('action');
+export const snapshotQuery = defineQuery<PetitionSnapshot>('snapshot');

@@ -1,0 +1,246 @@
+// One petition's lifecycle: stages moved by officers' Updates, deadline clocks as durable timers, the
+// reminder ladder and escalation. Deterministic: only SDK primitives, pure domain code and activities.
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { ladderFor, nextRung, startClock, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
+import { checkAction, isTerminal, nextStage, STAGE_CLOCK, type Stage } from '../../src/domain/petition-stages';
+import type { NotificationTemplate, RecipientRef } from '../../src/domain/notification-types';
+import {
+  actionUpdate,
+  snapshotQuery,
+  type PetitionActionInput,
+  type PetitionSnapshot,
+  type PetitionWorkflowInput,
+} from './messages';
+import { DUE_AT_SEARCH_ATTRIBUTE, KIND_SEARCH_ATTRIBUTE, STAGE_SEARCH_ATTRIBUTE, UNIT_SEARCH_ATTRIBUTE } from './search-attributes';
+
+// Writes to the read model are cheap and must eventually land: retried for minutes.
+const { recordPetitionEvent, findEscalationTarget } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+
+// A relay may be down for a while; the notification is keyed, so retries never send twice.
+const { sendNotification } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 30 },
+});
+
+interface PetitionState {
+  stage: Stage;
+  unitId: string;
+  assigneeId: string | null;
+  forwardCount: number;
+  escalated: boolean;
+  version: number;
+  clock: RunningClock | null;
+  clockSeq: number;
+  fired: string[];
+  eventSeq: number;
+}
+
+export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionSnapshot> {
+  const workflowId = workflowInfo().workflowId;
+  const state: PetitionState = {
+    stage: 'received',
+    unitId: input.unitId,
+    assigneeId: null,
+    forwardCount: 0,
+    escalated: false,
+    version: 1,
+    clock: startClock('triage', 1, Date.parse(input.receivedAt), input.policy),
+    clockSeq: 1,
+    fired: [],
+    eventSeq: 0,
+  };
+
+  const snapshot = (): PetitionSnapshot => {
+    const rung = upcomingRung();
+    return {
+      petitionId: input.petitionId,
+      stage: state.stage,
+      unitId: state.unitId,
+      assigneeId: state.assigneeId,
+      forwardCount: state.forwardCount,
+      escalated: state.escalated,
+      version: state.version,
+      clock: state.clock
+        ? { name: state.clock.name, startedAt: new Date(state.clock.startedAtMs).toISOString(), dueAt: new Date(state.clock.dueAtMs).toISOString() }
+        : null,
+      nextRung: rung ? { kind: rung.kind, at: new Date(rung.atMs).toISOString() } : null,
+      firedRungs: [...state.fired],
+    };
+  };
+
+  const upcomingRung = (): Rung | null => (state.clock ? nextRung(ladderFor(state.clock, input.policy.ladder), state.fired) : null);
+
+  const publishSearchAttributes = (): void => {
+    upsertSearchAttributes([
+      { key: STAGE_SEARCH_ATTRIBUTE, value: state.stage },
+      { key: UNIT_SEARCH_ATTRIBUTE, value: state.unitId },
+      { key: KIND_SEARCH_ATTRIBUTE, value: input.kind },
+      { key: DUE_AT_SEARCH_ATTRIBUTE, value: state.clock ? new Date(state.clock.dueAtMs) : null },
+    ]);
+  };
+
+  const record = async (event: { type: string; actorId?: string; actorRole?: string; stageFrom?: Stage; note?: string; data?: Record<string, unknown> }) => {
+    state.eventSeq += 1;
+    await recordPetitionEvent({
+      key: `${workflowId}:e${state.eventSeq}`,
+      petitionId: input.petitionId,
+      type: event.type,
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      stageFrom: event.stageFrom,
+      stageTo: state.stage,
+      note: event.note,
+      data: event.data,
+      at: new Date(Date.now()).toISOString(),
+      snapshot: snapshot(),
+    });
+  };
+
+  const notify = (step: string, template: NotificationTemplate, recipient: RecipientRef, data?: Record<string, string>) =>
+    sendNotification({ key: `${workflowId}:${step}`, petitionId: input.petitionId, template, recipient, data });
+
+  const restartClockIfNeeded = (now: number, forceRestart: boolean): void => {
+    const wanted = STAGE_CLOCK[state.stage];
+    if (!wanted) {
+      state.clock = null;
+      return;
+    }
+    if (forceRestart || state.clock?.name !== wanted) {
+      state.clockSeq += 1;
+      state.clock = startClock(wanted, state.clockSeq, now, input.policy);
+    }
+  };
+
+  setHandler(snapshotQuery, snapshot);
+
+  setHandler(
+    actionUpdate,
+    async (action: PetitionActionInput): Promise<PetitionSnapshot> => {
+      const now = Date.now();
+      const from = state.stage;
+      // State changes happen before the first await, so a concurrent Update's validator already sees them.
+      state.stage = nextStage(state.stage, action.action);
+      state.version += 1;
+      if (action.action === 'forward') {
+        state.forwardCount += 1;
+        state.unitId = action.toUnitId!;
+        state.assigneeId = null;
+      }
+      if (action.action === 'assign') state.assigneeId = action.assigneeId!;
+      restartClockIfNeeded(now, action.action === 'forward');
+      publishSearchAttributes();
+      const step = `a${state.version}`;
+      await record({
+        type: action.action,
+        actorId: action.actor.personId,
+        actorRole: action.actor.roles.join(','),
+        stageFrom: from,
+        note: action.reason ?? action.summary,
+        data: { toUnitId: action.toUnitId, assigneeId: action.assigneeId },
+      });
+      await notifyAfterAction(step, action);
+      return snapshot();
+    },
+    {
+      validator: (action: PetitionActionInput): void => {
+        const refusal = checkAction({
+          stage: state.stage,
+          action: action.action,
+          actorRoles: action.actor.roles,
+          forwardCount: state.forwardCount,
+          unitId: state.unitId,
+          toUnitId: action.toUnitId,
+        });
+        if (refusal) throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
+        if (action.action === 'assign' && !action.assigneeId) {
+          throw ApplicationFailure.create({ type: 'InvalidAction', message: 'assign needs an assignee', nonRetryable: true });
+        }
+      },
+    },
+  );
+
+  const notifyAfterAction = async (step: string, action: PetitionActionInput): Promise<void> => {
+    const citizen: RecipientRef = { type: 'citizen' };
+    switch (action.action) {
+      case 'assign':
+        await notify(`${step}:assignee`, 'assigned', { type: 'person', personId: action.assigneeId! });
+        break;
+      case 'refuse':
+        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'refused', citizen, { reason: action.reason ?? '' });
+        break;
+      case 'forward':
+        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'forwarded', citizen, { reason: action.reason ?? '' });
+        await notify(`${step}:leader`, 'forwardedIn', { type: 'unitLeader', unitId: state.unitId });
+        break;
+      case 'reportBack':
+        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'result', citizen, { summary: action.summary ?? '' });
+        break;
+      case 'withdraw':
+        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'withdrawn', citizen);
+        break;
+      default:
+        break;
+    }
+  };
+
+  const fireRung = async (rung: Rung, clock: RunningClock): Promise<void> => {
+    const dueAt = new Date(clock.dueAtMs).toISOString();
+    const data = { clock: clock.name, dueAt };
+    const step = `r:${rung.key}`;
+    if (rung.kind === 'officerReminder') {
+      const personId = state.assigneeId ?? input.registeredById;
+      const sent = await notify(step, 'officerReminder', { type: 'person', personId }, data);
+      await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
+    } else if (rung.kind === 'leaderReminder') {
+      const sent = await notify(step, 'leaderReminder', { type: 'unitLeader', unitId: state.unitId }, data);
+      await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
+    } else {
+      const target = await findEscalationTarget({ unitId: state.unitId });
+      state.escalated = true;
+      state.version += 1;
+      if (target?.leaderId) {
+        const sent = await notify(step, 'escalation', { type: 'person', personId: target.leaderId }, { ...data, fromUnitId: state.unitId });
+        await record({ type: 'escalated', data: { ...data, toUnitId: target.unitId, recipientIds: sent.recipientIds } });
+      } else {
+        // The top of the tree has no level above; the breach is still recorded for supervisors.
+        await record({ type: 'escalated', data: { ...data, toUnitId: target?.unitId ?? null, recipientIds: [] }, note: 'no leader above to notify' });
+      }
+    }
+  };
+
+  publishSearchAttributes();
+  await record({ type: 'received', actorId: input.registeredById, data: { policyVersion: input.policyVersion } });
+  if (input.hasCitizenEmail) await notify('ack', 'acknowledgement', { type: 'citizen' });
+
+  while (!isTerminal(state.stage)) {
+    const rung = upcomingRung();
+    const seen = state.version;
+    if (!rung || !state.clock) {
+      await condition(() => state.version !== seen);
+      continue;
+    }
+    const wait = rung.atMs - Date.now();
+    if (wait > 0) {
+      const changed = await condition(() => state.version !== seen, wait);
+      if (changed) continue;
+    }
+    state.fired.push(rung.key);
+    await fireRung(rung, state.clock);
+  }
+
+  // Let a finishing Update (e.g. the report-back e-mail) complete before the workflow closes.
+  await condition(allHandlersFinished);
+  return snapshot();
+}
