@@ -22,5 +22,5 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
  * workflow to be idle (no pending activity) before `env.sleep`.
  */
 export async function waitForIdle(handle: WorkflowHandle): Promise<void> {
-  await eventually(async () => (await handle.describe()).raw.pendingActivities.length === 0, { what: `${handle.workflowId} to be idle` });
+  await eventually(async () => ((await handle.describe()).raw.pendingActivities?.length ?? 0) === 0, { what: `${handle.workflowId} to be idle` });
 }

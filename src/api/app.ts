@@ -1,0 +1,64 @@
+// The Express app, built from its dependencies and returned without listening (tests use supertest).
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { OutboxStore } from '../runtime/smtp-sink';
+import type { PetitionServiceDeps } from '../services/petitions';
+import { requireAuth } from './auth-middleware';
+import { AppError, errorMiddleware } from './errors';
+import { buildOpenApiDocument } from './openapi';
+import { OUTBOX_PAGE } from './outbox-page';
+import { authRoutes } from './routes/auth';
+import { outboxRoutes } from './routes/outbox';
+import { petitionRoutes } from './routes/petitions';
+
+export interface AppDeps extends PetitionServiceDeps {
+  logger: Logger;
+  sessionTtlMs: number;
+  outbox: OutboxStore | null;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Bodies are never logged: they carry petitioners' personal data.
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const openapi = buildOpenApiDocument();
+  const api = express.Router();
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs }));
+  api.use(requireAuth(deps.prisma));
+  api.get('/auth/me', (req, res) => {
+    res.json({ person: req.principal });
+  });
+  api.use('/petitions', petitionRoutes(deps));
+  api.use('/outbox', outboxRoutes(deps.outbox));
+  app.use('/api/v1', api);
+  if (deps.outbox) {
+    app.get('/outbox', (_req, res) => {
+      res.type('html').send(OUTBOX_PAGE);
+    });
+  }
+  app.use((req, _res, next) => next(new AppError('NotFound', `no route ${req.method} ${req.path}`)));
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

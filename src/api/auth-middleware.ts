@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express';
+import type { PrismaClient } from '../db/prisma';
+import { authenticate } from '../services/auth';
+import { AppError } from './errors';
+import './request-context';
+
+export function requireAuth(prisma: PrismaClient): RequestHandler {
+  return (req, _res, next) => {
+    const header = req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      next(new AppError('Unauthenticated', 'sign in first: send "Authorization: Bearer <token>" from POST /api/v1/auth/login'));
+      return;
+    }
+    authenticate(prisma, match[1]!)
+      .then((principal) => {
+        if (!principal) throw new AppError('Unauthenticated', 'the token is unknown or has expired; sign in again');
+        req.principal = principal;
+        next();
+      })
+      .catch(next);
+  };
+}

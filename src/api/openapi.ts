@@ -1,0 +1,77 @@
+// The OpenAPI 3.1 document, generated from the zod schemas the handlers validate with.
+import { z } from 'zod';
+import * as S from './schemas';
+
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  auth: boolean;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  headers?: { name: string; description: string }[];
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [c, { description: ERROR_TEXT[c] ?? 'error', schema: S.ZErrorResponse }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: 'invalid input, with field errors',
+  401: 'missing or expired token',
+  403: 'the caller lacks the named permission',
+  404: 'unknown id',
+  409: 'illegal in the current stage',
+};
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', description: 'a repeated request with the same key returns the first result instead of acting twice' };
+
+export const OPERATIONS: Operation[] = [
+  { method: 'post', path: '/auth/login', summary: 'Sign in; returns a bearer token', auth: false, body: S.ZLoginRequest, responses: { 200: { description: 'signed in', schema: S.ZLoginResponse }, ...errors(400, 401) } },
+  { method: 'post', path: '/petitions', summary: 'Register a petition and start its workflow', auth: true, body: S.ZCreatePetitionRequest, headers: [IDEMPOTENCY], responses: { 201: { description: 'registered', schema: S.ZCreatePetitionResponse }, 200: { description: 'the same Idempotency-Key was used before: the earlier petition', schema: S.ZCreatePetitionResponse }, ...errors(400, 401, 403) } },
+  { method: 'get', path: '/petitions', summary: 'List petitions the caller may read', auth: true, query: S.ZListPetitionsQuery, responses: { 200: { description: 'a page', schema: S.ZPetitionList }, ...errors(400, 401) } },
+  { method: 'get', path: '/petitions/{id}', summary: 'A petition: stage, assignee, next deadline, timeline', auth: true, responses: { 200: { description: 'the petition', schema: S.ZPetitionView }, ...errors(401, 403, 404) } },
+  { method: 'post', path: '/petitions/{id}/actions', summary: 'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw', auth: true, body: S.ZActionRequest, headers: [IDEMPOTENCY], responses: { 200: { description: 'the new state' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'get', path: '/petitions/{id}/history', summary: 'Full history for supervisors: domain timeline and Temporal events', auth: true, responses: { 200: { description: 'history', schema: S.ZPetitionHistory }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/outbox', summary: 'E-mails received by the local SMTP sink (development)', auth: true, responses: { 200: { description: 'messages', schema: S.ZOutboxList }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/outbox/{id}', summary: 'One e-mail from the local SMTP sink', auth: true, responses: { 200: { description: 'message', schema: S.ZOutboxMessage }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
+];
+
+const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+
+export function buildOpenApiDocument(serverUrl = '/api/v1') {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters: unknown[] = [];
+    for (const match of op.path.matchAll(/\{(\w+)\}/g)) parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } });
+    if (op.query) {
+      const props = (schemaOf(op.query) as { properties?: Record<string, unknown> }).properties ?? {};
+      for (const [name, schema] of Object.entries(props)) parameters.push({ name, in: 'query', required: false, schema });
+    }
+    for (const h of op.headers ?? []) parameters.push({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } });
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      ...(op.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body) } } } } : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([status, r]) => [
+          status,
+          { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: z.toJSONSchema(r.schema, { io: 'output', unrepresentable: 'any' }) } } } : {}) },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'danvan API',
+      version: '0.1.0',
+      description: 'Petitions (khiếu nại, tố cáo, kiến nghị, phản ánh) with legal deadlines, reminders and escalation.',
+    },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

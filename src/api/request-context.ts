@@ -1,0 +1,11 @@
+// What the authentication middleware attaches to a request.
+import type { Principal } from '../services/access';
+import 'pino-http';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+export {};

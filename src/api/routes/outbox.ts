@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import type { OutboxStore } from '../../runtime/smtp-sink';
+import { hasRoleAnywhere } from '../../services/access';
+import { AppError } from '../errors';
+
+// E-mails may carry citizens' data, so only admins and supervisors read the outbox.
+export function outboxRoutes(store: OutboxStore | null): Router {
+  const router = Router();
+  router.use((req, _res, next) => {
+    if (!store) return next(new AppError('NotFound', 'no local outbox: e-mail goes to the relay in SMTP_URL'));
+    if (!hasRoleAnywhere(req.principal!, ['admin', 'supervisor'])) return next(new AppError('Forbidden', 'reading the outbox needs role admin or supervisor'));
+    next();
+  });
+  router.get('/', async (_req, res) => {
+    res.json({ items: await store!.list() });
+  });
+  router.get('/:id', async (req, res) => {
+    const message = await store!.get(req.params.id);
+    if (!message) throw new AppError('NotFound', `no message ${req.params.id}`);
+    res.json(message);
+  });
+  return router;
+}

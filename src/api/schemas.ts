@@ -1,0 +1,117 @@
+// Request and response schemas: they validate at the edge and generate the OpenAPI document, so the
+// two cannot drift apart.
+import { z } from 'zod';
+import { PETITION_KINDS, STAGES } from '../domain/petition-stages';
+
+export const ZLoginRequest = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZLoginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  person: z.object({ id: z.string(), fullName: z.string(), unitId: z.string(), roles: z.array(z.object({ role: z.string(), unitId: z.string() })) }),
+});
+
+export const ZPetitioner = z.object({
+  fullName: z.string().trim().min(1).max(200),
+  phone: z.string().trim().regex(/^[+0-9 ().-]{6,20}$/, 'phone: digits, spaces and + ( ) . - only').optional(),
+  email: z.email().optional(),
+  address: z.string().trim().max(500).optional(),
+  isRepresentative: z.boolean().optional(),
+});
+
+export const ZCreatePetitionRequest = z.object({
+  kind: z.enum(PETITION_KINDS),
+  receivingUnitId: z.string().min(1),
+  channel: z.enum(['in_person', 'post', 'online', 'phone', 'reception_day', 'dialogue', 'forwarded']),
+  field: z.string().trim().min(1).max(100).describe('lĩnh vực: land, planning, site_clearance, policy, officials_conduct, …'),
+  subject: z.string().trim().min(3).max(300),
+  body: z.string().trim().min(1).max(20_000),
+  petitioners: z.array(ZPetitioner).min(1).max(500),
+  receivedAt: z.iso.datetime({ offset: true }).describe('when the unit received it (ISO-8601)'),
+});
+export type TCreatePetitionRequest = z.infer<typeof ZCreatePetitionRequest>;
+
+export const ZCreatePetitionResponse = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  workflowId: z.string(),
+  stage: z.enum(STAGES),
+});
+
+const reason = z.string().trim().min(3).max(2000);
+export const ZActionRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), note: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('refuse'), reason }),
+  z.object({ action: z.literal('forward'), toUnitId: z.string().min(1), reason }),
+  z.object({ action: z.literal('assign'), assigneeId: z.string().min(1), note: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('startVerification'), note: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('resolve'), summary: reason }),
+  z.object({ action: z.literal('reportBack'), summary: reason }),
+  z.object({ action: z.literal('withdraw'), reason }),
+]);
+export type TActionRequest = z.infer<typeof ZActionRequest>;
+
+const ZBoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const ZListPetitionsQuery = z.object({
+  stage: z.enum(STAGES).optional(),
+  unitId: z.string().optional(),
+  kind: z.enum(PETITION_KINDS).optional(),
+  overdue: ZBoolString.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ZTimelineEntry = z.object({
+  at: z.string(),
+  type: z.string(),
+  actor: z.object({ id: z.string(), fullName: z.string() }).nullable(),
+  stageFrom: z.string().nullable(),
+  stageTo: z.string().nullable(),
+  note: z.string().nullable(),
+  data: z.unknown(),
+});
+
+export const ZPetitionView = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  kind: z.enum(PETITION_KINDS),
+  channel: z.string(),
+  field: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  stage: z.enum(STAGES),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  receivingUnit: z.object({ id: z.string(), name: z.string() }),
+  assignee: z.object({ id: z.string(), fullName: z.string() }).nullable(),
+  receivedAt: z.string(),
+  escalated: z.boolean(),
+  forwardCount: z.number(),
+  nextDeadline: z
+    .object({ clock: z.string(), dueAt: z.string(), overdue: z.boolean(), nextReminder: z.object({ at: z.string() }).nullable() })
+    .nullable(),
+  petitioners: z.array(z.object({ fullName: z.string(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable() })),
+  timeline: z.array(ZTimelineEntry),
+});
+
+export const ZPetitionListItem = ZPetitionView.omit({ body: true, petitioners: true, timeline: true, receivingUnit: true });
+export const ZPetitionList = z.object({ items: z.array(ZPetitionListItem), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const ZTemporalEvent = z.object({ eventId: z.string(), time: z.string().nullable(), type: z.string(), summary: z.string() });
+export const ZPetitionHistory = z.object({
+  petitionId: z.string(),
+  workflowId: z.string(),
+  timeline: z.array(ZTimelineEntry),
+  temporal: z.object({ status: z.string(), events: z.array(ZTemporalEvent) }),
+});
+
+export const ZErrorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), details: z.unknown().optional() }),
+});
+
+export const ZOutboxSummary = z.object({ id: z.string(), receivedAt: z.string(), from: z.string(), to: z.array(z.string()), subject: z.string(), messageId: z.string().nullable() });
+export const ZOutboxList = z.object({ items: z.array(ZOutboxSummary) });
+export const ZOutboxMessage = ZOutboxSummary.extend({ text: z.string() });

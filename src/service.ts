@@ -1,0 +1,179 @@
+// The composition root: starts (or connects to) PostgreSQL, Temporal and SMTP, applies migrations,
+// seeds the demo, and runs the worker and the HTTP API. The only place real dependencies are built.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import pino, { type Logger } from 'pino';
+import { createApp } from './api/app';
+import type { AppConfig } from './config';
+import { applyMigrations } from './db/migrate';
+import { createPrismaClient, type PrismaClient } from './db/prisma';
+import { createSmtpMailer } from './notifications/mailer';
+import { startEmbeddedPostgres } from './runtime/embedded-postgres';
+import { acquireInstanceLock } from './runtime/instance-lock';
+import { startSmtpSink, type SmtpSinkHandle } from './runtime/smtp-sink';
+import { PROJECT_ROOT, resolveTemporalCli } from './runtime/temporal-binaries';
+import { startTemporalDevServer } from './runtime/temporal-dev-server';
+import { seedDemoOrganisation } from './services/seed-demo';
+import { loadDeadlinePolicy } from './services/policy-store';
+import { connectClient, connectWorker } from './temporal/connection';
+import { AesGcmPayloadCodec } from './temporal/encryption-codec';
+import { loadPayloadKeys } from './temporal/payload-key';
+import { registerSearchAttributes } from './temporal/register-search-attributes';
+import { createPetitionWorker } from './temporal/worker';
+import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/petition/search-attributes';
+
+export interface RunningService {
+  apiUrl: string | null;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  outboxUrl: string | null;
+  smtpUrl: string;
+  databaseUrl: string;
+  seeded: boolean;
+  stop: () => Promise<void>;
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}
+
+export async function startService(config: AppConfig, logger: Logger = pino({ level: config.logLevel })): Promise<RunningService> {
+  const stack: { name: string; stop: () => Promise<void> | void }[] = [];
+  const stopAll = async () => {
+    for (const item of stack.reverse()) {
+      try {
+        await item.stop();
+      } catch (error) {
+        logger.warn({ err: error, component: item.name }, 'error while stopping');
+      }
+    }
+    stack.length = 0;
+  };
+  const step = (msg: string) => logger.info(msg);
+
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    const lock = acquireInstanceLock(config.dataDir);
+    stack.push({ name: 'lock', stop: lock.release });
+
+    Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'INFO' : 'WARN', (entry) => logger.warn({ sdk: true, meta: entry.meta }, entry.message)) });
+
+    // Database
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      step('starting embedded PostgreSQL…');
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.database.embeddedPort, log: (line) => logger.debug({ postgres: true }, line) });
+      stack.push({ name: 'postgres', stop: pg.stop });
+      databaseUrl = pg.url;
+    }
+    const applied = await applyMigrations({ connectionString: databaseUrl, migrationsDir: path.join(PROJECT_ROOT, 'prisma', 'migrations'), log: step });
+    if (applied.length) step(`applied ${applied.length} migration(s)`);
+    const prisma: PrismaClient = createPrismaClient(databaseUrl);
+    stack.push({ name: 'prisma', stop: () => prisma.$disconnect() });
+
+    // Temporal
+    let temporalAddress = config.temporal.address;
+    let temporalUiUrl: string | null = null;
+    if (!temporalAddress) {
+      step('starting the Temporal dev server…');
+      const dev = await startTemporalDevServer({
+        cliPath: resolveTemporalCli(config.temporal.cliPath),
+        dbFile: path.join(config.dataDir, 'temporal.db'),
+        port: config.temporal.devPort,
+        uiPort: config.temporal.uiPort,
+        headless: config.temporal.devHeadless,
+        namespace: config.temporal.namespace,
+        searchAttributes: PETITION_SEARCH_ATTRIBUTES,
+        log: (line) => logger.debug({ temporal: true }, line),
+      });
+      stack.push({ name: 'temporal-dev-server', stop: dev.stop });
+      temporalAddress = dev.address;
+      temporalUiUrl = dev.uiUrl;
+    }
+    const settings = { ...config.temporal, address: temporalAddress };
+    const codec = new AesGcmPayloadCodec(loadPayloadKeys(config.payloadKey, { createIfMissing: !config.temporal.address || config.env !== 'production' }));
+    const { client, connection } = await connectClient(settings, codec);
+    stack.push({ name: 'temporal-client', stop: () => connection.close() });
+    if (config.temporal.address) {
+      const added = await registerSearchAttributes(connection, config.temporal.namespace).catch((error: Error) => {
+        logger.warn({ err: error }, 'could not register search attributes; register DanvanStage, DanvanUnit, DanvanKind (Keyword) and DanvanDueAt (Datetime) on the namespace');
+        return [];
+      });
+      if (added.length) step(`registered search attributes ${added.join(', ')}`);
+    }
+
+    // Mail
+    let smtpUrl = config.mail.smtpUrl;
+    let sink: SmtpSinkHandle | null = null;
+    if (!smtpUrl) {
+      sink = await startSmtpSink({ dir: path.join(config.dataDir, 'outbox'), port: config.mail.sinkPort });
+      stack.push({ name: 'smtp-sink', stop: sink.stop });
+      smtpUrl = sink.url;
+    }
+    const mailer = createSmtpMailer({ smtpUrl, from: config.mail.from });
+    stack.push({ name: 'mailer', stop: () => mailer.close() });
+
+    const policy = loadDeadlinePolicy(config.policyFile);
+    let seeded = false;
+    if (config.seedDemo) seeded = (await seedDemoOrganisation(prisma)).created;
+
+    const apiUrl = `http://${config.http.host}:${config.http.port}`;
+
+    // Worker
+    if (config.roles.includes('worker')) {
+      step('starting the worker (bundling workflows)…');
+      const workerConnection = await connectWorker(settings);
+      const worker: Worker = await createPetitionWorker({
+        connection: workerConnection,
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+        codec,
+        activityDeps: { prisma, mailer, appUrl: apiUrl },
+      });
+      const running = worker.run();
+      // Stopping drains in-flight activities before the connections close.
+      stack.push({
+        name: 'worker',
+        stop: async () => {
+          if (worker.getState() === 'RUNNING') worker.shutdown();
+          await running.catch((error: unknown) => logger.error({ err: error }, 'worker stopped with an error'));
+          await workerConnection.close();
+        },
+      });
+      running.catch((error: unknown) => logger.error({ err: error }, 'worker failed'));
+    }
+
+    // HTTP API
+    let server: Server | null = null;
+    if (config.roles.includes('api')) {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policy, codecs: [codec], logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null });
+      server = await new Promise<Server>((resolve, reject) => {
+        const s = app.listen(config.http.port, config.http.host, () => resolve(s));
+        s.once('error', reject);
+      });
+      const listening = server;
+      stack.push({ name: 'http', stop: () => new Promise<void>((resolve) => listening.close(() => resolve())) });
+      // Stop taking requests before the worker drains: HTTP is closed first on the way down.
+      const httpEntry = stack.pop()!;
+      const workerIndex = stack.findIndex((s) => s.name === 'worker');
+      stack.splice(workerIndex >= 0 ? workerIndex + 1 : stack.length, 0, httpEntry);
+    }
+    lock.update({ apiUrl: server ? apiUrl : undefined });
+
+    return {
+      apiUrl: server ? apiUrl : null,
+      temporalAddress,
+      temporalUiUrl,
+      outboxUrl: server && sink ? `${apiUrl}/outbox` : null,
+      smtpUrl,
+      databaseUrl: redactUrl(databaseUrl),
+      seeded,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

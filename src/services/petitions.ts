@@ -1,0 +1,158 @@
+// Petition use cases behind the HTTP API: register (and start the workflow), act (a Temporal Update),
+// read, list, and the supervisor's full history.
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
+import type { PrismaClient } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
+import { AppError } from '../api/errors';
+import type { TActionRequest, TCreatePetitionRequest } from '../api/schemas';
+import { actionUpdate, PETITION_WORKFLOW_TYPE, type PetitionActionInput, type PetitionSnapshot } from '../../workflows/petition/messages';
+import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from './access';
+import { registerPetition } from './petition-registration';
+import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
+import type { DeadlinePolicy } from './policy-store';
+import { readableHistory } from './temporal-history';
+
+export interface PetitionServiceDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  policy: DeadlinePolicy;
+  codecs: PayloadCodec[];
+  now?: () => Date;
+}
+
+export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: TCreatePetitionRequest, idempotencyKey?: string) {
+  const tree = await UnitTree.load(deps.prisma);
+  if (!tree.has(body.receivingUnitId)) {
+    throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'receivingUnitId', message: 'no such unit' }]);
+  }
+  const roles = rolesOver(principal, body.receivingUnitId, tree);
+  if (!roles.includes('officer') && !roles.includes('leader')) {
+    throw new AppError('Forbidden', `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`);
+  }
+  const registered = await registerPetition(deps.prisma, deps.policy, { ...body, registeredById: principal.personId, idempotencyKey });
+  try {
+    await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, {
+      taskQueue: deps.taskQueue,
+      workflowId: registered.workflowId,
+      args: [registered.workflowInput],
+    });
+  } catch (error) {
+    // A repeated request (same Idempotency-Key) finds its workflow already running: same petition.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+      // Nothing half-written: without a workflow the petition row would never move.
+      if (registered.created) await deps.prisma.petition.delete({ where: { id: registered.petitionId } }).catch(() => undefined);
+      throw error;
+    }
+  }
+  return { id: registered.petitionId, trackingCode: registered.trackingCode, workflowId: registered.workflowId, stage: 'received' as const, created: registered.created };
+}
+
+async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
+  const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId }, include: PETITION_INCLUDE });
+  if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
+  const tree = await UnitTree.load(deps.prisma);
+  if (!readableUnits(principal, tree).has(petition.unitId)) {
+    throw new AppError('Forbidden', `reading this petition needs a role on unit ${petition.unitId} or a unit above it`);
+  }
+  return { petition, tree, roles: rolesOver(principal, petition.unitId, tree) };
+}
+
+async function actorNames(prisma: PrismaClient, ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  const people = await prisma.person.findMany({ where: { id: { in: unique } }, select: { id: true, fullName: true } });
+  return new Map(people.map((p) => [p.id, p.fullName]));
+}
+
+export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
+  const { petition, roles } = await loadReadable(deps, principal, petitionId);
+  const [events, petitioners] = await Promise.all([
+    deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] }),
+    deps.prisma.petitioner.findMany({ where: { petitionId }, orderBy: { position: 'asc' } }),
+  ]);
+  const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
+  return {
+    ...toListItem(petition, (deps.now ?? (() => new Date()))()),
+    body: petition.body,
+    receivingUnit: petition.receivingUnit,
+    petitioners: toPetitioners(petitioners, canSeeIdentity(petition, principal, roles)),
+    timeline: toTimeline(events, names),
+  };
+}
+
+export async function getPetitionHistory(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
+  const { petition } = await loadReadable(deps, principal, petitionId);
+  const events = await deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] });
+  const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
+  const temporal = await readableHistory(deps.temporal, petition.workflowId, deps.codecs);
+  return { petitionId, workflowId: petition.workflowId, timeline: toTimeline(events, names), temporal };
+}
+
+export interface ListPetitionsQuery {
+  stage?: string;
+  unitId?: string;
+  kind?: string;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export async function listPetitions(deps: PetitionServiceDeps, principal: Principal, query: ListPetitionsQuery) {
+  const tree = await UnitTree.load(deps.prisma);
+  const readable = [...readableUnits(principal, tree)];
+  const now = (deps.now ?? (() => new Date()))();
+  const units = query.unitId ? readable.filter((u) => tree.subtreeOf(query.unitId!).includes(u)) : readable;
+  const where: Prisma.PetitionWhereInput = {
+    unitId: { in: units },
+    ...(query.stage ? { stage: query.stage as never } : {}),
+    ...(query.kind ? { kind: query.kind as never } : {}),
+    ...(query.overdue === true ? { dueAt: { lt: now }, closedAt: null } : {}),
+    ...(query.overdue === false ? { OR: [{ dueAt: null }, { dueAt: { gte: now } }] } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    deps.prisma.petition.count({ where }),
+    deps.prisma.petition.findMany({
+      where,
+      include: PETITION_INCLUDE,
+      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { receivedAt: 'desc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  return { items: rows.map((r) => toListItem(r, now)), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: TActionRequest, idempotencyKey?: string): Promise<PetitionSnapshot> {
+  const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId } });
+  if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
+  const tree = await UnitTree.load(deps.prisma);
+  const roles = rolesOver(principal, petition.unitId, tree);
+  if (roles.length === 0 && !hasRoleAnywhere(principal, ['admin'])) {
+    throw new AppError('Forbidden', `acting on this petition needs role officer or leader on unit ${petition.unitId}`);
+  }
+  if (body.action === 'forward' && !tree.has(body.toUnitId)) {
+    throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'toUnitId', message: 'no such unit' }]);
+  }
+  if (body.action === 'assign') await checkAssignee(deps.prisma, body.assigneeId, petition.unitId);
+
+  const input: PetitionActionInput = {
+    action: body.action,
+    actor: { personId: principal.personId, roles },
+    reason: 'reason' in body ? body.reason : 'note' in body ? body.note : undefined,
+    summary: 'summary' in body ? body.summary : undefined,
+    toUnitId: body.action === 'forward' ? body.toUnitId : undefined,
+    assigneeId: body.action === 'assign' ? body.assigneeId : undefined,
+  };
+  const handle = deps.temporal.workflow.getHandle(petition.workflowId);
+  // The update id makes a retried request (same Idempotency-Key) return the first result.
+  return handle.executeUpdate(actionUpdate, { args: [input], ...(idempotencyKey ? { updateId: `${petitionId}:${idempotencyKey}` } : {}) });
+}
+
+async function checkAssignee(prisma: PrismaClient, assigneeId: string, unitId: string): Promise<void> {
+  const person = await prisma.person.findUnique({ where: { id: assigneeId }, include: { roleBindings: true } });
+  const eligible = person?.active && person.roleBindings.some((b) => (b.role === 'officer' || b.role === 'leader') && b.unitId === unitId);
+  if (!eligible) {
+    throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'assigneeId', message: `not an active officer or leader of unit ${unitId}` }]);
+  }
+}
