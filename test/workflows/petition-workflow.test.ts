@@ -1,6 +1,8 @@
 // Time-skipping tests of the petition lifecycle on the real Temporal test server, with the real
 // activities writing to a real PostgreSQL database and a capturing mailer.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -32,7 +34,7 @@ beforeAll(async () => {
   [env, db, bundle] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTemporalTestServer(process.env.TEMPORAL_TEST_SERVER_PATH) } } }),
     createTestDatabase(),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }),
   ]);
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   org = await buildTestOrg(db.prisma);
@@ -89,6 +91,16 @@ function act(handle: Awaited<ReturnType<typeof startPetition>>['handle'], input:
   return handle.executeUpdate(actionUpdate, { args: [input] });
 }
 
+// `npm run histories:record` keeps each scenario's history in test/histories/ for the replay test.
+async function keepHistory(name: string, handle: { fetchHistory: () => Promise<temporal.api.history.v1.IHistory> }): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const dir = path.join(__dirname, '..', 'histories');
+  mkdirSync(dir, { recursive: true });
+  const history = temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
+  const json = temporal.api.history.v1.History.toObject(history, { longs: String, enums: String, bytes: String });
+  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(json, null, 1));
+}
+
 async function eventTypes(petitionId: string): Promise<string[]> {
   const events = await db.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: { at: 'asc' } });
   return events.map((e) => e.type);
@@ -118,6 +130,7 @@ test('when a complaint is handled on time, then it closes with no reminders and 
     ]);
     expect(mailer.to(org.officer.email)).toHaveLength(1); // the assignment
     expect(mailer.sent.some((m) => /Nhắc hạn|quá hạn/.test(m.subject))).toBe(false);
+    await keepHistory('on-time-resolution', p.handle);
   });
 });
 
@@ -160,6 +173,7 @@ test('when a 30-day resolution deadline runs out, then the officer, the leader a
     const after = await p.handle.query(snapshotQuery);
     expect(after.nextRung).toBeNull();
     expect(after.stage).toBe('assigned');
+    await keepHistory('reminder-ladder-escalation', p.handle);
   });
 });
 
@@ -185,6 +199,7 @@ test('when a petition is forwarded, then it moves to the competent unit with a n
     const row = await db.prisma.petition.findUniqueOrThrow({ where: { id: p.petitionId } });
     expect(row.unitId).toBe(org.otherCommuneId);
     expect(row.forwardCount).toBe(1);
+    await keepHistory('forward-once', p.handle);
   });
 });
 
@@ -198,6 +213,7 @@ test('when a petition is refused, then the workflow ends and the citizen gets th
     const refusal = mailer.to(CITIZEN_EMAIL).find((m) => m.subject.includes('không được thụ lý'));
     expect(refusal?.text).toContain('Đơn nặc danh');
     expect(await eventTypes(p.petitionId)).toEqual(['received', 'refuse']);
+    await keepHistory('refused', p.handle);
   });
 });
 
@@ -211,6 +227,7 @@ test('when the citizen withdraws, then the case closes as withdrawn from any ope
     const row = await db.prisma.petition.findUniqueOrThrow({ where: { id: p.petitionId } });
     expect(row.stage).toBe('withdrawn');
     expect(row.dueAt).toBeNull();
+    await keepHistory('withdrawn', p.handle);
   });
 });
 
@@ -233,6 +250,7 @@ test('when an action is illegal in the stage or for the role, then it is refused
     expect(after).toEqual(mid);
     expect(mid.version).toBe(before.version + 1);
     expect(await eventTypes(p.petitionId)).toEqual(['received', 'accept']);
+    await keepHistory('illegal-actions-refused', p.handle);
   });
 });
 

@@ -1,0 +1,78 @@
+// The HTTP API on real parts for API tests: a fresh database, the suite's Temporal dev server, a worker
+// on its own task queue, and a capturing mailer. Requests go through supertest.
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import pino from 'pino';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createActivities } from '../../activities';
+import { createApp } from '../../src/api/app';
+import { hashPassword } from '../../src/services/auth';
+import { loadDeadlinePolicy } from '../../src/services/policy-store';
+import { dataConverterFor } from '../../src/temporal/connection';
+import { AesGcmPayloadCodec } from '../../src/temporal/encryption-codec';
+import { CapturingMailer } from './capturing-mailer';
+import { buildTestOrg, type TestOrg } from './org';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface ApiHarness {
+  app: Express;
+  db: TestDatabase;
+  org: TestOrg;
+  mailer: CapturingMailer;
+  client: Client;
+  login: (username: string, password?: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+export async function startApiHarness(): Promise<ApiHarness> {
+  const address = process.env.DANVAN_TEST_TEMPORAL_ADDRESS;
+  if (!address) throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
+  const db = await createTestDatabase();
+  const password = 'correct horse';
+  const org = await buildTestOrg(db.prisma, { passwordHash: await hashPassword(password), password });
+  const codec = new AesGcmPayloadCodec([randomBytes(32)]);
+  const taskQueue = `api-${randomUUID()}`;
+  const mailer = new CapturingMailer();
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, dataConverter: dataConverterFor(codec) });
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({
+    connection: workerConnection,
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test' }),
+    dataConverter: dataConverterFor(codec),
+  });
+  const running = worker.run();
+  const app = createApp({
+    prisma: db.prisma,
+    temporal: client,
+    taskQueue,
+    policy: loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json')),
+    codecs: [codec],
+    logger: pino({ level: 'silent' }),
+    sessionTtlMs: 3_600_000,
+    outbox: null,
+  });
+  return {
+    app,
+    db,
+    org,
+    mailer,
+    client,
+    login: async (username, pw = password) => {
+      const res = await request(app).post('/api/v1/auth/login').send({ username, password: pw }).expect(200);
+      return res.body.token as string;
+    },
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await connection.close();
+      await db.drop();
+    },
+  };
+}
