@@ -10,6 +10,7 @@ import { AppError, errorMiddleware } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { OUTBOX_PAGE } from './outbox-page';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes, deadlineRoutes } from './routes/calendar';
 import { outboxRoutes } from './routes/outbox';
 import { petitionRoutes } from './routes/petitions';
 
@@ -17,6 +18,7 @@ export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
   sessionTtlMs: number;
   outbox: OutboxStore | null;
+  onCalendarChanged?: (year: number) => Promise<void>;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps): Express {
     res.json({ person: req.principal });
   });
   api.use('/petitions', petitionRoutes(deps));
+  api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
+  api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.outbox));
   app.use('/api/v1', api);
   if (deps.outbox) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import * as S from './schemas';
 
 interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   summary: string;
   auth: boolean;
@@ -34,6 +34,9 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/petitions/{id}/history', summary: 'Full history for supervisors: domain timeline and Temporal events', auth: true, responses: { 200: { description: 'history', schema: S.ZPetitionHistory }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/outbox', summary: 'E-mails received by the local SMTP sink (development)', auth: true, responses: { 200: { description: 'messages', schema: S.ZOutboxList }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/outbox/{id}', summary: 'One e-mail from the local SMTP sink', auth: true, responses: { 200: { description: 'message', schema: S.ZOutboxMessage }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/calendar/{year}', summary: 'The working calendar of a year: holidays and swapped working weekends', auth: true, responses: { 200: { description: 'the year', schema: S.ZCalendarYear }, ...errors(400, 401) } },
+  { method: 'put', path: '/calendar/{year}', summary: "Replace a year's table (admin); open petitions re-arm their deadlines", auth: true, body: S.ZCalendarYearBody, responses: { 200: { description: 'saved', schema: S.ZCalendarYear }, ...errors(400, 401, 403) } },
+  { method: 'post', path: '/deadlines/compute', summary: 'Deadline calculator (Civil Code arts. 147–148, Vietnamese working days)', auth: true, body: S.ZComputeDeadlineRequest, responses: { 200: { description: 'the due date and the end of that day in Asia/Ho_Chi_Minh', schema: S.ZComputeDeadlineResponse }, ...errors(400, 401) } },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
 ];
 
