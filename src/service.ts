@@ -16,6 +16,7 @@ import { startSmtpSink, type SmtpSinkHandle } from './runtime/smtp-sink';
 import { PROJECT_ROOT, resolveTemporalCli } from './runtime/temporal-binaries';
 import { startTemporalDevServer } from './runtime/temporal-dev-server';
 import { seedDemoOrganisation } from './services/seed-demo';
+import { rearmOpenPetitions } from './services/calendar-rearm';
 import { loadDeadlinePolicy } from './services/policy-store';
 import { connectClient, connectWorker } from './temporal/connection';
 import { AesGcmPayloadCodec } from './temporal/encryption-codec';
@@ -148,7 +149,10 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policy, codecs: [codec], logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null });
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policy, codecs: [codec], logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+        const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
+        logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
+      } });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.http.port, config.http.host, () => resolve(s));
         s.once('error', reject);

@@ -1,7 +1,16 @@
 // The reminder ladder of one deadline clock: remind the responsible officer before the due time,
 // the unit's responsible leader at it, and escalate to the level above when it has passed.
+import { computeDeadline, type LimitUnit } from './calendar/deadline';
+import { defaultCalendarYear, type CalendarYear } from './calendar/holidays';
+import { workingCalendarFrom } from './calendar/working-calendar';
 import { parseIsoDuration } from './duration';
 import type { ClockName } from './petition-stages';
+
+/**
+ * A clock's limit: an ISO-8601 duration (demos and tests), or a legal limit in calendar or working days
+ * counted by the Civil Code rules (first day not counted, ends 24:00, weekend/holiday end moves on).
+ */
+export type ClockSpec = string | { limit: number; unit: LimitUnit; basis?: string };
 
 export interface LadderPolicy {
   /** How long before the due time the responsible officer is reminded (ISO-8601). */
@@ -11,8 +20,8 @@ export interface LadderPolicy {
 }
 
 export interface KindPolicy {
-  /** Limit of each clock, ISO-8601 (demo and test policies use minutes or seconds). */
-  clocks: Record<ClockName, string>;
+  /** Limit of each clock. */
+  clocks: Record<ClockName, ClockSpec>;
   ladder: LadderPolicy;
   /** Where the numbers come from, shown to officers. */
   basis?: Partial<Record<ClockName, string>>;
@@ -35,8 +44,14 @@ export interface RunningClock {
   dueAtMs: number;
 }
 
-export function startClock(name: ClockName, seq: number, startedAtMs: number, policy: KindPolicy): RunningClock {
-  return { name, seq, startedAtMs, dueAtMs: startedAtMs + parseIsoDuration(policy.clocks[name]) };
+export function dueAtFor(spec: ClockSpec, startedAtMs: number, calendar: readonly CalendarYear[]): number {
+  if (typeof spec === 'string') return startedAtMs + parseIsoDuration(spec);
+  // Years missing from the pinned tables fall back to the computed default holidays.
+  return computeDeadline({ startMs: startedAtMs, limit: spec.limit, unit: spec.unit }, workingCalendarFrom(calendar, defaultCalendarYear)).dueAtMs;
+}
+
+export function startClock(name: ClockName, seq: number, startedAtMs: number, policy: KindPolicy, calendar: readonly CalendarYear[] = []): RunningClock {
+  return { name, seq, startedAtMs, dueAtMs: dueAtFor(policy.clocks[name], startedAtMs, calendar) };
 }
 
 export function ladderFor(clock: RunningClock, ladder: LadderPolicy): Rung[] {

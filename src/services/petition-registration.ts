@@ -6,6 +6,9 @@ import { isUniqueViolation } from '../db/prisma';
 import type { PetitionKind } from '../domain/petition-stages';
 import { petitionWorkflowId, type PetitionWorkflowInput } from '../../workflows/petition/messages';
 import type { DeadlinePolicy } from './policy-store';
+import { calendarYearsFrom } from './calendar-store';
+import { localDayOf, yearOf } from '../domain/calendar/day';
+import type { CalendarYear } from '../domain/calendar/holidays';
 import { generateTrackingCode } from './tracking-code';
 
 export interface PetitionerInput {
@@ -45,6 +48,7 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
   }
   const petitionId = randomUUID();
   const workflowId = petitionWorkflowId(petitionId);
+  const calendar = await calendarYearsFrom(prisma, yearOf(localDayOf(Date.parse(input.receivedAt))));
   for (let attempt = 0; ; attempt++) {
     const trackingCode = generateTrackingCode();
     try {
@@ -75,7 +79,7 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
           },
         },
       });
-      return { petitionId, trackingCode, workflowId, workflowInput: workflowInputOf(policy, { ...input, petitionId }), created: true };
+      return { petitionId, trackingCode, workflowId, workflowInput: workflowInputOf(policy, { ...input, petitionId }, calendar), created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A concurrent request with the same idempotency key won the race: answer with its petition.
@@ -88,7 +92,7 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
   }
 }
 
-function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { petitionId: string }): PetitionWorkflowInput {
+function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { petitionId: string }, calendar: CalendarYear[]): PetitionWorkflowInput {
   return {
     petitionId: p.petitionId,
     kind: p.kind,
@@ -98,6 +102,7 @@ function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { pe
     policyVersion: policy.version,
     policy: policy.forKind(p.kind),
     hasCitizenEmail: p.petitioners.some((x) => Boolean(x.email)),
+    calendar,
   };
 }
 
@@ -119,5 +124,6 @@ async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy
     petitioners: row.petitioners.map((p) => ({ fullName: p.fullName, email: p.email ?? undefined })),
     registeredById: row.createdById,
   };
-  return { petitionId: row.id, trackingCode: row.trackingCode, workflowId: row.workflowId, workflowInput: workflowInputOf(policy, input), created: false };
+  const calendar = await calendarYearsFrom(prisma, yearOf(localDayOf(row.receivedAt.getTime())));
+  return { petitionId: row.id, trackingCode: row.trackingCode, workflowId: row.workflowId, workflowInput: workflowInputOf(policy, input, calendar), created: false };
 }

@@ -8,8 +8,14 @@ import { PETITION_KINDS, type PetitionKind } from '../domain/petition-stages';
 
 const Duration = z.string().refine(isIsoDuration, { message: 'must be an ISO-8601 duration such as P30D or PT10M' });
 
+// A legal limit ({ limit, unit, basis }) or an ISO-8601 duration for demos and tests.
+const ClockSpec = z.union([
+  Duration,
+  z.object({ limit: z.number().int().min(0).max(3650), unit: z.enum(['days', 'working_days']), basis: z.string().optional() }),
+]);
+
 const KindPolicySchema = z.object({
-  clocks: z.object({ triage: Duration, resolution: Duration, reportBack: Duration }),
+  clocks: z.object({ triage: ClockSpec, resolution: ClockSpec, reportBack: ClockSpec }),
   ladder: z.object({ remindOfficerBefore: Duration, escalateAfter: Duration }),
   basis: z.record(z.string(), z.string()).optional(),
 });
@@ -36,7 +42,7 @@ export function parseDeadlinePolicy(json: unknown, source = 'policy'): DeadlineP
     version: data.version,
     forKind: (kind) => {
       const k = data.kinds[kind];
-      return { clocks: { ...k.clocks }, ladder: { ...k.ladder }, basis: k.basis ? { ...k.basis } : undefined };
+      return { clocks: structuredClone(k.clocks), ladder: { ...k.ladder }, basis: k.basis ? { ...k.basis } : undefined };
     },
   };
 }

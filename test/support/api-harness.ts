@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import { createActivities } from '../../activities';
 import { createApp } from '../../src/api/app';
 import { hashPassword } from '../../src/services/auth';
+import { rearmOpenPetitions } from '../../src/services/calendar-rearm';
 import { loadDeadlinePolicy } from '../../src/services/policy-store';
 import { dataConverterFor } from '../../src/temporal/connection';
 import { AesGcmPayloadCodec } from '../../src/temporal/encryption-codec';
@@ -56,6 +57,9 @@ export async function startApiHarness(): Promise<ApiHarness> {
     logger: pino({ level: 'silent' }),
     sessionTtlMs: 3_600_000,
     outbox: null,
+    onCalendarChanged: async (year) => {
+      await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
+    },
   });
   return {
     app,

@@ -1,8 +1,6 @@
 // Time-skipping tests of the petition lifecycle on the real Temporal test server, with the real
 // activities writing to a real PostgreSQL database and a capturing mailer.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -16,11 +14,12 @@ import { registerPetition, type RegisterPetitionInput } from '../../src/services
 import { actionUpdate, snapshotQuery, type PetitionActionInput } from '../../workflows/petition/messages';
 import { petitionWorkflow } from '../../workflows';
 import { eventually, waitForIdle } from '../support/eventually';
+import { keepHistory } from '../support/history-recorder';
 import { CapturingMailer } from '../support/capturing-mailer';
 import { buildTestOrg, type TestOrg } from '../support/org';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const policy = loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
+const policy = loadDeadlinePolicy(path.join(__dirname, '..', 'fixtures', 'policy-days.json'));
 const CITIZEN_EMAIL = 'citizen@example.test';
 
 let env: TestWorkflowEnvironment;
@@ -89,16 +88,6 @@ const leaderActor = () => ({ personId: org.communeLeader.id, roles: ['leader' as
 
 function act(handle: Awaited<ReturnType<typeof startPetition>>['handle'], input: PetitionActionInput) {
   return handle.executeUpdate(actionUpdate, { args: [input] });
-}
-
-// `npm run histories:record` keeps each scenario's history in test/histories/ for the replay test.
-async function keepHistory(name: string, handle: { fetchHistory: () => Promise<temporal.api.history.v1.IHistory> }): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  const dir = path.join(__dirname, '..', 'histories');
-  mkdirSync(dir, { recursive: true });
-  const history = temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
-  const json = temporal.api.history.v1.History.toObject(history, { longs: String, enums: String, bytes: String });
-  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(json, null, 1));
 }
 
 async function eventTypes(petitionId: string): Promise<string[]> {

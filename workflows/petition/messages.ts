@@ -1,6 +1,7 @@
 // The petition workflow's contract: input, Updates, Query and the DTOs they carry. Plain JSON only
 // (ISO strings for dates): these cross the wire and sit, encrypted, in the history.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CalendarYear } from '../../src/domain/calendar/holidays';
 import type { KindPolicy, RungKind } from '../../src/domain/deadline-ladder';
 import type { ActionName, ClockName, PetitionKind, Role, Stage } from '../../src/domain/petition-stages';
 
@@ -22,6 +23,8 @@ export interface PetitionWorkflowInput {
   policy: KindPolicy;
   /** Whether the citizen left an e-mail address (the address itself stays in the database). */
   hasCitizenEmail: boolean;
+  /** The working calendar of the receipt year and the years after it, as in force at receipt. */
+  calendar?: CalendarYear[];
 }
 
 export interface ActorRef {
@@ -61,3 +64,5 @@ export interface PetitionSnapshot {
 
 export const actionUpdate = defineUpdate<PetitionSnapshot, [PetitionActionInput]>('action');
 export const snapshotQuery = defineQuery<PetitionSnapshot>('snapshot');
+/** An admin changed a year's calendar: running clocks are recomputed and their timers re-armed. */
+export const calendarChangedSignal = defineSignal<[CalendarYear]>('calendarChanged');

@@ -10,11 +10,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { ladderFor, nextRung, startClock, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
+import { dueAtFor, ladderFor, nextRung, startClock, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
+import type { CalendarYear } from '../../src/domain/calendar/holidays';
 import { checkAction, isTerminal, nextStage, STAGE_CLOCK, type Stage } from '../../src/domain/petition-stages';
 import type { NotificationTemplate, RecipientRef } from '../../src/domain/notification-types';
 import {
   actionUpdate,
+  calendarChangedSignal,
   snapshotQuery,
   type PetitionActionInput,
   type PetitionSnapshot,
@@ -49,6 +51,7 @@ interface PetitionState {
 
 export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionSnapshot> {
   const workflowId = workflowInfo().workflowId;
+  let calendar: CalendarYear[] = [...(input.calendar ?? [])];
   const state: PetitionState = {
     stage: 'received',
     unitId: input.unitId,
@@ -56,7 +59,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     forwardCount: 0,
     escalated: false,
     version: 1,
-    clock: startClock('triage', 1, Date.parse(input.receivedAt), input.policy),
+    clock: startClock('triage', 1, Date.parse(input.receivedAt), input.policy, input.calendar ?? []),
     clockSeq: 1,
     fired: [],
     eventSeq: 0,
@@ -119,11 +122,25 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     }
     if (forceRestart || state.clock?.name !== wanted) {
       state.clockSeq += 1;
-      state.clock = startClock(wanted, state.clockSeq, now, input.policy);
+      state.clock = startClock(wanted, state.clockSeq, now, input.policy, calendar);
     }
   };
 
   setHandler(snapshotQuery, snapshot);
+
+  // Set by the signal handler, recorded by the main loop (signal handlers do not run activities here).
+  const pending: { deadlineChange: { from: number; to: number; year: number } | null } = { deadlineChange: null };
+
+  // Same clock, same rung keys: a rung already fired stays fired, the others move with the due time.
+  setHandler(calendarChangedSignal, (year: CalendarYear) => {
+    calendar = [...calendar.filter((c) => c.year !== year.year), year];
+    if (!state.clock) return;
+    const dueAtMs = dueAtFor(input.policy.clocks[state.clock.name], state.clock.startedAtMs, calendar);
+    if (dueAtMs === state.clock.dueAtMs) return;
+    pending.deadlineChange = { from: pending.deadlineChange?.from ?? state.clock.dueAtMs, to: dueAtMs, year: year.year };
+    state.clock = { ...state.clock, dueAtMs };
+    state.version += 1;
+  });
 
   setHandler(
     actionUpdate,
@@ -225,6 +242,17 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   if (input.hasCitizenEmail) await notify('ack', 'acknowledgement', { type: 'citizen' });
 
   while (!isTerminal(state.stage)) {
+    if (pending.deadlineChange) {
+      const change = pending.deadlineChange;
+      pending.deadlineChange = null;
+      publishSearchAttributes();
+      await record({
+        type: 'deadlineChanged',
+        note: `calendar ${change.year} changed`,
+        data: { clock: state.clock?.name, from: new Date(change.from).toISOString(), to: new Date(change.to).toISOString() },
+      });
+      continue;
+    }
     const rung = upcomingRung();
     const seen = state.version;
     if (!rung || !state.clock) {

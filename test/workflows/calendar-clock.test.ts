@@ -1,0 +1,101 @@
+// Legal clocks on the working calendar inside the workflow: a denunciation's 7-working-day triage, and a
+// calendar edit that moves an open deadline, re-arming the timers without losing or repeating reminders.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { computeDeadline } from '../../src/domain/calendar/deadline';
+import { formatDay, localDayOf } from '../../src/domain/calendar/day';
+import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
+import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
+import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
+import { registerPetition } from '../../src/services/petition-registration';
+import { loadDeadlinePolicy } from '../../src/services/policy-store';
+import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
+import { calendarChangedSignal, snapshotQuery } from '../../workflows/petition/messages';
+import { petitionWorkflow } from '../../workflows';
+import { CapturingMailer } from '../support/capturing-mailer';
+import { eventually, waitForIdle } from '../support/eventually';
+import { keepHistory } from '../support/history-recorder';
+import { buildTestOrg, type TestOrg } from '../support/org';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const policy = loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
+let env: TestWorkflowEnvironment;
+let db: TestDatabase;
+let org: TestOrg;
+let bundle: WorkflowBundleWithSourceMap;
+const mailer = new CapturingMailer();
+
+beforeAll(async () => {
+  [env, db, bundle] = await Promise.all([
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTemporalTestServer(process.env.TEMPORAL_TEST_SERVER_PATH) } } }),
+    createTestDatabase(),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }),
+  ]);
+  await registerSearchAttributes(env.connection, 'default');
+  org = await buildTestOrg(db.prisma);
+});
+
+afterAll(async () => {
+  await db?.drop();
+  await env?.teardown();
+});
+
+test('when a denunciation arrives, then triage is due at the end of the 7th working day; a new holiday moves it and the reminder follows', async () => {
+  const taskQueue = `q-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test' }) });
+  await worker.runUntil(async () => {
+    const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+    const registered = await registerPetition(db.prisma, policy, {
+      kind: 'denunciation',
+      receivingUnitId: org.communeId,
+      channel: 'post',
+      field: 'officials_conduct',
+      subject: 'Tố cáo cán bộ địa chính',
+      body: '…',
+      receivedAt,
+      petitioners: [{ fullName: 'Người tố cáo' }],
+      registeredById: org.officer.id,
+    });
+    const year = new Date(Date.parse(receivedAt) + 7 * 3_600_000).getUTCFullYear();
+    expect(registered.workflowInput.calendar?.map((c) => c.year)).toEqual([year, year + 1, year + 2]);
+    const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
+    await waitForIdle(handle);
+
+    const expected = computeDeadline({ startMs: Date.parse(receivedAt), limit: 7, unit: 'working_days' }, workingCalendarFrom([], defaultCalendarYear));
+    const before = await handle.query(snapshotQuery);
+    expect(before.clock).toMatchObject({ name: 'triage', dueAt: new Date(expected.dueAtMs).toISOString() });
+
+    // The admin declares the 3rd working day after receipt a day off: the due day moves one working day on.
+    const cal = workingCalendarFrom([], defaultCalendarYear);
+    let day = localDayOf(Date.parse(receivedAt));
+    for (let n = 0; n < 3; ) if (cal.isWorkingDay(++day)) n++;
+    const dayOffYear = Number(formatDay(day).slice(0, 4));
+    const table = defaultCalendarYear(dayOffYear);
+    await handle.signal(calendarChangedSignal, { ...table, holidays: [...table.holidays, formatDay(day)].sort() });
+    const after = await eventually(async () => {
+      const s = await handle.query(snapshotQuery);
+      return s.clock!.dueAt !== before.clock!.dueAt ? s : null;
+    }, { what: 'the moved deadline' });
+    const moved = Date.parse(after.clock!.dueAt) - Date.parse(before.clock!.dueAt);
+    expect(moved).toBeGreaterThanOrEqual(86_400_000);
+    expect(after.nextRung?.at).toBe(new Date(Date.parse(after.clock!.dueAt) - 3 * 86_400_000).toISOString());
+    await waitForIdle(handle);
+    const changed = await db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId: registered.petitionId, type: 'deadlineChanged' } });
+    expect(changed.data).toMatchObject({ clock: 'triage', from: before.clock!.dueAt, to: after.clock!.dueAt });
+    const row = await db.prisma.petition.findUniqueOrThrow({ where: { id: registered.petitionId } });
+    expect(row.dueAt?.toISOString()).toBe(after.clock!.dueAt);
+
+    // Time passes to just before the old reminder time, then past the new one: exactly one reminder.
+    const reminders = () => mailer.to(org.officer.email).filter((m) => m.subject.includes('Nhắc hạn')).length;
+    await env.sleep(Date.parse(before.nextRung!.at) - (await env.currentTimeMs()) + 60_000);
+    expect(reminders()).toBe(0);
+    await env.sleep(Date.parse(after.nextRung!.at) - (await env.currentTimeMs()) + 60_000);
+    await eventually(async () => reminders() === 1, { what: 'the re-armed reminder' });
+    await env.sleep('12 hours');
+    expect(reminders()).toBe(1);
+    await keepHistory('calendar-edit-moves-deadline', handle);
+  });
+});
