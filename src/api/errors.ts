@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'IllegalTransition'
   | 'InvalidAction'
   | 'PetitionClosed'
+  | 'ExtensionRefused'
   | 'Conflict'
   | 'TooManyRequests'
   | 'Unavailable'
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   NotFound: 404,
   IllegalTransition: 409,
   PetitionClosed: 409,
+  ExtensionRefused: 409,
   Conflict: 409,
   TooManyRequests: 429,
   Unavailable: 503,
@@ -58,7 +60,7 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where
 function fromTemporal(error: unknown): AppError | null {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const type = error.cause.type;
-    if (type === 'IllegalTransition' || type === 'Forbidden' || type === 'InvalidAction') return new AppError(type, error.cause.message);
+    if (type === 'IllegalTransition' || type === 'Forbidden' || type === 'InvalidAction' || type === 'ExtensionRefused') return new AppError(type, error.cause.message);
   }
   if (error instanceof WorkflowNotFoundError) return new AppError('NotFound', 'no running workflow for this petition');
   const message = error instanceof Error ? error.message : '';

@@ -52,6 +52,21 @@ export const ZActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('resolve'), summary: reason }),
   z.object({ action: z.literal('reportBack'), summary: reason }),
   z.object({ action: z.literal('withdraw'), reason }),
+  z.object({
+    action: z.literal('setFlags'),
+    complex: z.boolean().optional(),
+    veryComplex: z.boolean().optional(),
+    remote: z.boolean().optional(),
+    multiSite: z.boolean().optional(),
+    reason,
+  }),
+  z.object({ action: z.literal('requestExtension'), days: z.number().int().min(1).max(60), reason }),
+  z.object({
+    action: z.literal('decideExtension'),
+    approve: z.boolean(),
+    reason,
+    decision: z.object({ number: z.string().trim().min(1).max(50), date: z.iso.date(), signer: z.string().trim().min(1).max(200) }).optional(),
+  }),
 ]);
 export type TActionRequest = z.infer<typeof ZActionRequest>;
 

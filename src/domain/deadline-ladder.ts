@@ -23,6 +23,10 @@ export interface KindPolicy {
   /** Limit of each clock. */
   clocks: Record<ClockName, ClockSpec>;
   ladder: LadderPolicy;
+  /** Longer limits for complex, remote-area or multi-site cases, by clock. */
+  variants?: Partial<Record<ClockName, Partial<Record<'complex' | 'remote' | 'remoteComplex' | 'multiSite', ClockSpec>>>>;
+  /** Extensions of the resolution clock by written decision, where the law has them. */
+  extensions?: { maxDays: number; allowed: { complex: number; veryComplex: number }; basis: string };
   /** Where the numbers come from, shown to officers. */
   basis?: Partial<Record<ClockName, string>>;
 }

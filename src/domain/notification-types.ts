@@ -12,6 +12,8 @@ export const NOTIFICATION_TEMPLATES = [
   'officerReminder',
   'leaderReminder',
   'escalation',
+  'extensionRequested',
+  'extended',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -12,7 +12,7 @@ export const TERMINAL_STAGES: readonly Stage[] = ['closed', 'refused', 'withdraw
 export const ROLES = ['officer', 'leader', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['accept', 'refuse', 'forward', 'assign', 'startVerification', 'resolve', 'reportBack', 'withdraw'] as const;
+export const ACTIONS = ['accept', 'refuse', 'forward', 'assign', 'startVerification', 'resolve', 'reportBack', 'withdraw', 'setFlags', 'requestExtension', 'decideExtension'] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
 /** Which deadline clock runs in a stage; terminal stages have none. */
@@ -47,6 +47,11 @@ export const ACTION_RULES: Record<ActionName, ActionRule> = {
   resolve: { from: ['assigned', 'verifying'], to: 'resolved', roles: ['leader'] },
   reportBack: { from: ['resolved'], to: 'closed', roles: ['officer', 'leader'] },
   withdraw: { from: ['received', 'accepted', 'assigned', 'verifying', 'resolved'], to: 'withdrawn', roles: ['officer', 'leader'] },
+  // Complexity, remote-area and multi-site flags change which legal limit applies; set with a reason.
+  setFlags: { from: ['received', 'accepted', 'assigned', 'verifying'], to: null, roles: ['officer', 'leader'] },
+  // The officer asks; the leader decides by a written decision (Luật Tố cáo 2018, Đ.30).
+  requestExtension: { from: ['accepted', 'assigned', 'verifying'], to: null, roles: ['officer', 'leader'] },
+  decideExtension: { from: ['accepted', 'assigned', 'verifying'], to: null, roles: ['leader'] },
 };
 
 /** A forward sends the case to the competent unit once (DOMAIN.md: "guided or sent … once"). */

@@ -116,5 +116,19 @@ export function renderNotification(template: NotificationTemplate, ctx: Template
         `Đơn ${kindVi} "${ctx.subject}" của ${ctx.unitName} đã quá hạn ${clockVi} (${due}) và được báo cáo lên cấp trên. Chi tiết: ${link}`,
         `The ${ctx.kind} "${ctx.subject}" of ${ctx.unitName} is overdue (${ctx.data.clock}, due ${due}) and has been escalated to you. Details: ${link}`,
       );
+    case 'extensionRequested':
+      return both(
+        'Đề nghị gia hạn giải quyết',
+        'Extension requested',
+        `Cán bộ đề nghị gia hạn ${ctx.data.days ?? ''} ngày giải quyết đơn ${kindVi} "${ctx.subject}". Xin quyết định: ${link}`,
+        `An officer asks to extend the ${ctx.kind} "${ctx.subject}" by ${ctx.data.days ?? ''} days. Please decide: ${link}`,
+      );
+    case 'extended':
+      return both(
+        'Gia hạn thời hạn giải quyết',
+        'Resolution period extended',
+        `Thời hạn giải quyết đơn "${ctx.subject}" được gia hạn đến ${due} theo quyết định số ${ctx.data.decision ?? ''}.`,
+        `The period to resolve "${ctx.subject}" has been extended to ${due} by decision no. ${ctx.data.decision ?? ''}.`,
+      );
   }
 }

@@ -143,6 +143,13 @@ export async function actOnPetition(deps: PetitionServiceDeps, principal: Princi
     summary: 'summary' in body ? body.summary : undefined,
     toUnitId: body.action === 'forward' ? body.toUnitId : undefined,
     assigneeId: body.action === 'assign' ? body.assigneeId : undefined,
+    flags:
+      body.action === 'setFlags'
+        ? Object.fromEntries(Object.entries({ complex: body.complex, veryComplex: body.veryComplex, remote: body.remote, multiSite: body.multiSite }).filter(([, v]) => v !== undefined))
+        : undefined,
+    days: body.action === 'requestExtension' ? body.days : undefined,
+    approve: body.action === 'decideExtension' ? body.approve : undefined,
+    decision: body.action === 'decideExtension' ? body.decision : undefined,
   };
   const handle = deps.temporal.workflow.getHandle(petition.workflowId);
   // The update id makes a retried request (same Idempotency-Key) return the first result.

@@ -17,6 +17,12 @@ const ClockSpec = z.union([
 const KindPolicySchema = z.object({
   clocks: z.object({ triage: ClockSpec, resolution: ClockSpec, reportBack: ClockSpec }),
   ladder: z.object({ remindOfficerBefore: Duration, escalateAfter: Duration }),
+  variants: z
+    .partialRecord(z.enum(['triage', 'resolution', 'reportBack']), z.partialRecord(z.enum(['complex', 'remote', 'remoteComplex', 'multiSite']), ClockSpec))
+    .optional(),
+  extensions: z
+    .object({ maxDays: z.number().int().min(1), allowed: z.object({ complex: z.number().int().min(0), veryComplex: z.number().int().min(0) }), basis: z.string() })
+    .optional(),
   basis: z.record(z.string(), z.string()).optional(),
 });
 
@@ -42,7 +48,13 @@ export function parseDeadlinePolicy(json: unknown, source = 'policy'): DeadlineP
     version: data.version,
     forKind: (kind) => {
       const k = data.kinds[kind];
-      return { clocks: structuredClone(k.clocks), ladder: { ...k.ladder }, basis: k.basis ? { ...k.basis } : undefined };
+      return {
+        clocks: structuredClone(k.clocks),
+        ladder: { ...k.ladder },
+        ...(k.variants ? { variants: structuredClone(k.variants) } : {}),
+        ...(k.extensions ? { extensions: structuredClone(k.extensions) } : {}),
+        basis: k.basis ? { ...k.basis } : undefined,
+      };
     },
   };
 }

@@ -162,6 +162,23 @@ describe('acting on a petition', () => {
   });
 });
 
+test('when an extension breaks the law, then 409 ExtensionRefused with the reason; a valid one moves the deadline', async () => {
+  const p = await create(officer, { kind: 'denunciation', petitioners: [{ fullName: 'Ẩn Danh' }] });
+  await request(h.app).post(`/api/v1/petitions/${p.id}/actions`).set(auth(officer)).send({ action: 'accept' }).expect(200);
+  const refused = await request(h.app).post(`/api/v1/petitions/${p.id}/actions`).set(auth(officer)).send({ action: 'requestExtension', days: 30, reason: 'Cần thêm thời gian' }).expect(409);
+  expect(refused.body.error).toMatchObject({ code: 'ExtensionRefused', message: expect.stringContaining('Đ.30') });
+  await request(h.app).post(`/api/v1/petitions/${p.id}/actions`).set(auth(officer)).send({ action: 'setFlags', complex: true, reason: 'Phức tạp' }).expect(200);
+  await request(h.app).post(`/api/v1/petitions/${p.id}/actions`).set(auth(officer)).send({ action: 'requestExtension', days: 30, reason: 'Xác minh thêm' }).expect(200);
+  await request(h.app).post(`/api/v1/petitions/${p.id}/actions`).set(auth(leader)).send({ action: 'decideExtension', approve: true, reason: 'Đồng ý' }).expect(400);
+  const before = (await request(h.app).get(`/api/v1/petitions/${p.id}`).set(auth(officer))).body.nextDeadline.dueAt;
+  const approved = await request(h.app)
+    .post(`/api/v1/petitions/${p.id}/actions`)
+    .set(auth(leader))
+    .send({ action: 'decideExtension', approve: true, reason: 'Đồng ý', decision: { number: '7/QĐ-UBND', date: '2026-11-30', signer: 'Trần Thị Xã' } })
+    .expect(200);
+  expect(Date.parse(approved.body.clock.dueAt)).toBeGreaterThan(Date.parse(before) + 29 * 86_400_000);
+});
+
 describe('listing', () => {
   test('filters by stage, kind and overdue, and only shows readable units', async () => {
     const a = await create(officer, { kind: 'feedback' });

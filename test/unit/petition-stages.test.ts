@@ -17,6 +17,9 @@ describe('checkAction', () => {
         'assigned:assign', 'assigned:startVerification', 'assigned:resolve', 'assigned:withdraw',
         'verifying:assign', 'verifying:resolve', 'verifying:withdraw',
         'resolved:reportBack', 'resolved:withdraw',
+        'received:setFlags', 'accepted:setFlags', 'assigned:setFlags', 'verifying:setFlags',
+        'accepted:requestExtension', 'assigned:requestExtension', 'verifying:requestExtension',
+        'accepted:decideExtension', 'assigned:decideExtension', 'verifying:decideExtension',
       ].sort(),
     );
   });
@@ -47,6 +50,7 @@ test('nextStage follows the table, and forward keeps the case in triage', () => 
   const expected: Record<ActionName, Stage> = {
     accept: 'accepted', refuse: 'refused', forward: 'received', assign: 'assigned',
     startVerification: 'verifying', resolve: 'resolved', reportBack: 'closed', withdraw: 'withdrawn',
+    setFlags: 'received', requestExtension: 'accepted', decideExtension: 'accepted',
   };
   for (const action of ACTIONS) expect(nextStage(ACTION_RULES[action].from[0]!, action)).toBe(expected[action]);
 });

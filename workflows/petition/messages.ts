@@ -2,6 +2,7 @@
 // (ISO strings for dates): these cross the wire and sit, encrypted, in the history.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
+import type { CaseFlags } from '../../src/domain/clock-rules';
 import type { KindPolicy, RungKind } from '../../src/domain/deadline-ladder';
 import type { ActionName, ClockName, PetitionKind, Role, Stage } from '../../src/domain/petition-stages';
 
@@ -40,6 +41,28 @@ export interface PetitionActionInput {
   toUnitId?: string;
   assigneeId?: string;
   summary?: string;
+  /** setFlags: the flags to change. */
+  flags?: Partial<CaseFlags>;
+  /** requestExtension: calendar days asked for. */
+  days?: number;
+  /** decideExtension */
+  approve?: boolean;
+  decision?: ExtensionDecision;
+}
+
+/** The written decision that approves an extension (số, ngày, người ký). */
+export interface ExtensionDecision {
+  number: string;
+  date: string;
+  signer: string;
+}
+
+export interface ExtensionView {
+  days: number;
+  requestedById: string;
+  reason: string;
+  decision: ExtensionDecision;
+  decidedById: string;
 }
 
 export interface ClockView {
@@ -60,6 +83,9 @@ export interface PetitionSnapshot {
   clock: ClockView | null;
   nextRung: { kind: RungKind; at: string } | null;
   firedRungs: string[];
+  flags?: CaseFlags;
+  extensions?: ExtensionView[];
+  pendingExtension?: { days: number; requestedById: string; reason: string } | null;
 }
 
 export const actionUpdate = defineUpdate<PetitionSnapshot, [PetitionActionInput]>('action');

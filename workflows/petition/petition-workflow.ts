@@ -10,7 +10,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { dueAtFor, ladderFor, nextRung, startClock, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
+import { dueAtFor, ladderFor, nextRung, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
+import { checkExtension, extendDue, NO_FLAGS, specFor, type CaseFlags } from '../../src/domain/clock-rules';
+import type { ClockName } from '../../src/domain/petition-stages';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
 import { checkAction, isTerminal, nextStage, STAGE_CLOCK, type Stage } from '../../src/domain/petition-stages';
 import type { NotificationTemplate, RecipientRef } from '../../src/domain/notification-types';
@@ -18,6 +20,7 @@ import {
   actionUpdate,
   calendarChangedSignal,
   snapshotQuery,
+  type ExtensionView,
   type PetitionActionInput,
   type PetitionSnapshot,
   type PetitionWorkflowInput,
@@ -47,6 +50,9 @@ interface PetitionState {
   clockSeq: number;
   fired: string[];
   eventSeq: number;
+  flags: CaseFlags;
+  extensions: ExtensionView[];
+  pendingExtension: { days: number; requestedById: string; reason: string } | null;
 }
 
 export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionSnapshot> {
@@ -59,11 +65,32 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     forwardCount: 0,
     escalated: false,
     version: 1,
-    clock: startClock('triage', 1, Date.parse(input.receivedAt), input.policy, input.calendar ?? []),
+    clock: null,
     clockSeq: 1,
     fired: [],
     eventSeq: 0,
+    flags: { ...NO_FLAGS },
+    extensions: [],
+    pendingExtension: null,
   };
+
+  // The due time of a clock: the limit for the case's flags, on the pinned calendar, plus approved extensions.
+  const dueOf = (name: ClockName, startedAtMs: number): number => {
+    let due = dueAtFor(specFor(input.policy, name, state.flags), startedAtMs, calendar);
+    if (name === 'resolution') for (const ext of state.extensions) due = extendDue(due, ext.days, calendar);
+    return due;
+  };
+  const startClock = (name: ClockName, seq: number, startedAtMs: number): RunningClock => ({ name, seq, startedAtMs, dueAtMs: dueOf(name, startedAtMs) });
+  /** Recomputes the running clock in place (same rung keys, so fired reminders stay fired). */
+  const recomputeClock = (): { from: number; to: number } | null => {
+    if (!state.clock) return null;
+    const to = dueOf(state.clock.name, state.clock.startedAtMs);
+    if (to === state.clock.dueAtMs) return null;
+    const from = state.clock.dueAtMs;
+    state.clock = { ...state.clock, dueAtMs: to };
+    return { from, to };
+  };
+  state.clock = startClock('triage', 1, Date.parse(input.receivedAt));
 
   const snapshot = (): PetitionSnapshot => {
     const rung = upcomingRung();
@@ -80,6 +107,9 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
         : null,
       nextRung: rung ? { kind: rung.kind, at: new Date(rung.atMs).toISOString() } : null,
       firedRungs: [...state.fired],
+      flags: { ...state.flags },
+      extensions: state.extensions.map((e) => ({ ...e })),
+      pendingExtension: state.pendingExtension ? { ...state.pendingExtension } : null,
     };
   };
 
@@ -122,7 +152,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     }
     if (forceRestart || state.clock?.name !== wanted) {
       state.clockSeq += 1;
-      state.clock = startClock(wanted, state.clockSeq, now, input.policy, calendar);
+      state.clock = startClock(wanted, state.clockSeq, now);
     }
   };
 
@@ -134,11 +164,9 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   // Same clock, same rung keys: a rung already fired stays fired, the others move with the due time.
   setHandler(calendarChangedSignal, (year: CalendarYear) => {
     calendar = [...calendar.filter((c) => c.year !== year.year), year];
-    if (!state.clock) return;
-    const dueAtMs = dueAtFor(input.policy.clocks[state.clock.name], state.clock.startedAtMs, calendar);
-    if (dueAtMs === state.clock.dueAtMs) return;
-    pending.deadlineChange = { from: pending.deadlineChange?.from ?? state.clock.dueAtMs, to: dueAtMs, year: year.year };
-    state.clock = { ...state.clock, dueAtMs };
+    const change = recomputeClock();
+    if (!change) return;
+    pending.deadlineChange = { from: pending.deadlineChange?.from ?? change.from, to: change.to, year: year.year };
     state.version += 1;
   });
 
@@ -156,6 +184,22 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
         state.assigneeId = null;
       }
       if (action.action === 'assign') state.assigneeId = action.assigneeId!;
+      let deadlineChange: { from: number; to: number } | null = null;
+      if (action.action === 'setFlags') {
+        state.flags = { ...state.flags, ...action.flags };
+        deadlineChange = recomputeClock();
+      }
+      if (action.action === 'requestExtension') {
+        state.pendingExtension = { days: action.days!, requestedById: action.actor.personId, reason: action.reason ?? '' };
+      }
+      if (action.action === 'decideExtension') {
+        const asked = state.pendingExtension!;
+        state.pendingExtension = null;
+        if (action.approve) {
+          state.extensions.push({ days: asked.days, requestedById: asked.requestedById, reason: asked.reason, decision: action.decision!, decidedById: action.actor.personId });
+          deadlineChange = recomputeClock();
+        }
+      }
       restartClockIfNeeded(now, action.action === 'forward');
       publishSearchAttributes();
       const step = `a${state.version}`;
@@ -165,7 +209,15 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
         actorRole: action.actor.roles.join(','),
         stageFrom: from,
         note: action.reason ?? action.summary,
-        data: { toUnitId: action.toUnitId, assigneeId: action.assigneeId },
+        data: {
+          toUnitId: action.toUnitId,
+          assigneeId: action.assigneeId,
+          flags: action.flags,
+          days: action.days,
+          approve: action.approve,
+          decision: action.decision,
+          ...(deadlineChange ? { dueFrom: new Date(deadlineChange.from).toISOString(), dueTo: new Date(deadlineChange.to).toISOString() } : {}),
+        },
       });
       await notifyAfterAction(step, action);
       return snapshot();
@@ -183,6 +235,22 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
         if (refusal) throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
         if (action.action === 'assign' && !action.assigneeId) {
           throw ApplicationFailure.create({ type: 'InvalidAction', message: 'assign needs an assignee', nonRetryable: true });
+        }
+        const refuseWith = (type: string, message: string): never => {
+          throw ApplicationFailure.create({ type, message, nonRetryable: true });
+        };
+        if (action.action === 'requestExtension') {
+          if (state.pendingExtension) refuseWith('IllegalTransition', 'an extension request is already waiting for the leader');
+          const why = checkExtension({ kind: input.kind, policy: input.policy, flags: state.flags, approvedSoFar: state.extensions.length, days: action.days ?? 0 });
+          if (why) refuseWith('ExtensionRefused', why);
+        }
+        if (action.action === 'decideExtension') {
+          if (!state.pendingExtension) refuseWith('IllegalTransition', 'there is no extension request to decide');
+          if (action.approve) {
+            if (!action.decision) refuseWith('InvalidAction', 'an approval is a written decision: number, date and signer are needed');
+            const why = checkExtension({ kind: input.kind, policy: input.policy, flags: state.flags, approvedSoFar: state.extensions.length, days: state.pendingExtension!.days });
+            if (why) refuseWith('ExtensionRefused', why);
+          }
         }
       },
     },
@@ -206,6 +274,16 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
         break;
       case 'withdraw':
         if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'withdrawn', citizen);
+        break;
+      case 'requestExtension':
+        await notify(`${step}:leader`, 'extensionRequested', { type: 'unitLeader', unitId: state.unitId }, { days: String(action.days ?? '') });
+        break;
+      case 'decideExtension':
+        if (action.approve && state.clock) {
+          const data = { dueAt: new Date(state.clock.dueAtMs).toISOString(), decision: action.decision?.number ?? '' };
+          if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'extended', citizen, data);
+          if (state.assigneeId) await notify(`${step}:assignee`, 'extended', { type: 'person', personId: state.assigneeId }, data);
+        }
         break;
       default:
         break;
