@@ -3,6 +3,7 @@
 import { computeDeadline, type LimitUnit } from './calendar/deadline';
 import { defaultCalendarYear, type CalendarYear } from './calendar/holidays';
 import { workingCalendarFrom } from './calendar/working-calendar';
+import { DAY_MS, localDayOf, VN_OFFSET_MS } from './calendar/day';
 import { parseIsoDuration } from './duration';
 import type { ClockName } from './petition-stages';
 
@@ -17,6 +18,12 @@ export interface LadderPolicy {
   remindOfficerBefore: string;
   /** Grace after the due time before the case counts as breached and is escalated (ISO-8601). */
   escalateAfter: string;
+  /** Also remind the officer when these fractions of the time have passed (e.g. 0.5, 0.75). */
+  officerAtFractions?: number[];
+  /** Also remind the officer at the start (08:00) of the Nth working day before the due day. */
+  officerWorkingDaysBefore?: number;
+  /** If still open this long after the escalation, escalate again to the level above that. */
+  secondEscalationAfter?: string;
 }
 
 export interface KindPolicy {
@@ -31,7 +38,7 @@ export interface KindPolicy {
   basis?: Partial<Record<ClockName, string>>;
 }
 
-export type RungKind = 'officerReminder' | 'leaderReminder' | 'escalation';
+export type RungKind = 'officerReminder' | 'leaderReminder' | 'escalation' | 'secondEscalation';
 
 export interface Rung {
   /** Unique within the petition: the clock instance plus the rung, so a re-armed timer never fires twice. */
@@ -58,15 +65,32 @@ export function startClock(name: ClockName, seq: number, startedAtMs: number, po
   return { name, seq, startedAtMs, dueAtMs: dueAtFor(policy.clocks[name], startedAtMs, calendar) };
 }
 
-export function ladderFor(clock: RunningClock, ladder: LadderPolicy): Rung[] {
+export function ladderFor(clock: RunningClock, ladder: LadderPolicy, calendar: readonly CalendarYear[] = []): Rung[] {
   const id = `${clock.name}#${clock.seq}`;
   // An officer reminder earlier than the clock's start would fire at once and say nothing useful.
-  const officerAt = Math.max(clock.startedAtMs, clock.dueAtMs - parseIsoDuration(ladder.remindOfficerBefore));
-  return [
-    { key: `${id}:officerReminder`, kind: 'officerReminder', atMs: officerAt },
+  const notBeforeStart = (atMs: number) => Math.max(clock.startedAtMs, atMs);
+  const span = clock.dueAtMs - clock.startedAtMs;
+  const rungs: Rung[] = [];
+  for (const fraction of ladder.officerAtFractions ?? []) {
+    rungs.push({ key: `${id}:officerReminder@${Math.round(fraction * 100)}%`, kind: 'officerReminder', atMs: notBeforeStart(clock.startedAtMs + Math.round(span * fraction)) });
+  }
+  if (ladder.officerWorkingDaysBefore) {
+    const working = workingCalendarFrom(calendar, defaultCalendarYear);
+    let day = localDayOf(clock.dueAtMs);
+    for (let n = 0; n < ladder.officerWorkingDaysBefore; ) if (working.isWorkingDay(--day)) n++;
+    const eightAm = day * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000;
+    rungs.push({ key: `${id}:officerReminder@${ladder.officerWorkingDaysBefore}wd`, kind: 'officerReminder', atMs: notBeforeStart(eightAm) });
+  }
+  const escalationAt = clock.dueAtMs + parseIsoDuration(ladder.escalateAfter);
+  rungs.push(
+    { key: `${id}:officerReminder`, kind: 'officerReminder', atMs: notBeforeStart(clock.dueAtMs - parseIsoDuration(ladder.remindOfficerBefore)) },
     { key: `${id}:leaderReminder`, kind: 'leaderReminder', atMs: clock.dueAtMs },
-    { key: `${id}:escalation`, kind: 'escalation', atMs: clock.dueAtMs + parseIsoDuration(ladder.escalateAfter) },
-  ];
+    { key: `${id}:escalation`, kind: 'escalation', atMs: escalationAt },
+  );
+  if (ladder.secondEscalationAfter) {
+    rungs.push({ key: `${id}:secondEscalation`, kind: 'secondEscalation', atMs: escalationAt + parseIsoDuration(ladder.secondEscalationAfter) });
+  }
+  return rungs;
 }
 
 /** The earliest rung not yet fired, or null when the ladder is done. */

@@ -16,7 +16,13 @@ const ClockSpec = z.union([
 
 const KindPolicySchema = z.object({
   clocks: z.object({ triage: ClockSpec, resolution: ClockSpec, reportBack: ClockSpec }),
-  ladder: z.object({ remindOfficerBefore: Duration, escalateAfter: Duration }),
+  ladder: z.object({
+    remindOfficerBefore: Duration,
+    escalateAfter: Duration,
+    officerAtFractions: z.array(z.number().gt(0).lt(1)).max(5).optional(),
+    officerWorkingDaysBefore: z.number().int().min(1).max(10).optional(),
+    secondEscalationAfter: Duration.optional(),
+  }),
   variants: z
     .partialRecord(z.enum(['triage', 'resolution', 'reportBack']), z.partialRecord(z.enum(['complex', 'remote', 'remoteComplex', 'multiSite']), ClockSpec))
     .optional(),
@@ -50,7 +56,7 @@ export function parseDeadlinePolicy(json: unknown, source = 'policy'): DeadlineP
       const k = data.kinds[kind];
       return {
         clocks: structuredClone(k.clocks),
-        ladder: { ...k.ladder },
+        ladder: structuredClone(k.ladder),
         ...(k.variants ? { variants: structuredClone(k.variants) } : {}),
         ...(k.extensions ? { extensions: structuredClone(k.extensions) } : {}),
         basis: k.basis ? { ...k.basis } : undefined,

@@ -12,6 +12,8 @@ export interface TestPerson {
 }
 
 export interface TestOrg {
+  centralId: string;
+  centralLeader: TestPerson;
   provinceId: string;
   communeId: string;
   otherCommuneId: string;
@@ -26,10 +28,12 @@ export interface TestOrg {
 
 export async function buildTestOrg(prisma: PrismaClient, options: { passwordHash?: string; password?: string } = {}): Promise<TestOrg> {
   const tag = randomBytes(3).toString('hex');
+  const centralId = `central-${tag}`;
   const provinceId = `p-${tag}`;
   const communeId = `c1-${tag}`;
   const otherCommuneId = `c2-${tag}`;
-  await prisma.unit.create({ data: { id: provinceId, name: `Tỉnh Thử ${tag}`, level: 'province' } });
+  await prisma.unit.create({ data: { id: centralId, name: `Thanh tra Chính phủ ${tag}`, level: 'central' } });
+  await prisma.unit.create({ data: { id: provinceId, name: `Tỉnh Thử ${tag}`, level: 'province', parentId: centralId } });
   await prisma.unit.create({ data: { id: communeId, name: `Xã An Bình ${tag}`, level: 'commune', parentId: provinceId } });
   await prisma.unit.create({ data: { id: otherCommuneId, name: `Xã Hòa Lạc ${tag}`, level: 'commune', parentId: provinceId } });
 
@@ -42,6 +46,7 @@ export async function buildTestOrg(prisma: PrismaClient, options: { passwordHash
     for (const role of roles) await prisma.roleBinding.create({ data: { personId: id, role, unitId } });
     return { id, username: id, email, password };
   };
+  const centralLeader = await person('ce', 'Tổng Thanh Tra', centralId, ['leader']);
   const provinceLeader = await person('pl', 'Nguyễn Văn Tỉnh', provinceId, ['leader']);
   const communeLeader = await person('cl', 'Trần Thị Xã', communeId, ['leader']);
   const otherCommuneLeader = await person('ol', 'Lê Văn Hòa', otherCommuneId, ['leader']);
@@ -49,8 +54,9 @@ export async function buildTestOrg(prisma: PrismaClient, options: { passwordHash
   const otherOfficer = await person('oo', 'Võ Thị Bộ', otherCommuneId, ['officer']);
   const supervisor = await person('sv', 'Đỗ Thanh Tra', provinceId, ['supervisor']);
   const admin = await person('ad', 'Quản Trị Viên', provinceId, ['admin']);
+  await prisma.unit.update({ where: { id: centralId }, data: { responsibleLeaderId: centralLeader.id } });
   await prisma.unit.update({ where: { id: provinceId }, data: { responsibleLeaderId: provinceLeader.id } });
   await prisma.unit.update({ where: { id: communeId }, data: { responsibleLeaderId: communeLeader.id } });
   await prisma.unit.update({ where: { id: otherCommuneId }, data: { responsibleLeaderId: otherCommuneLeader.id } });
-  return { provinceId, communeId, otherCommuneId, provinceLeader, communeLeader, otherCommuneLeader, officer, otherOfficer, supervisor, admin };
+  return { centralId, centralLeader, provinceId, communeId, otherCommuneId, provinceLeader, communeLeader, otherCommuneLeader, officer, otherOfficer, supervisor, admin };
 }

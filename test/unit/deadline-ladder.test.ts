@@ -34,3 +34,32 @@ test('when a clock restarts, then its rungs have new keys, so earlier fired rung
   const second = ladderFor(startClock('triage', 2, DAY, policy), policy.ladder);
   expect(nextRung(second, first.map((r) => r.key))?.key).toBe('triage#2:officerReminder');
 });
+
+test('when the policy asks for 50%, 75%, one working day before and a second escalation, then the ladder has them all in time order', () => {
+  // Start Mon 2026-11-23 09:00 (Hanoi), 30 days: due Wed 2026-12-23 23:59:59.999.
+  const start = Date.parse('2026-11-23T09:00:00+07:00');
+  const full: KindPolicy = {
+    clocks: { triage: 'P10D', resolution: { limit: 30, unit: 'days' }, reportBack: 'P10D' },
+    ladder: { remindOfficerBefore: 'P3D', escalateAfter: 'P1D', officerAtFractions: [0.5, 0.75], officerWorkingDaysBefore: 1, secondEscalationAfter: 'P5D' },
+  };
+  const clock = startClock('resolution', 1, start, full);
+  expect(new Date(clock.dueAtMs).toISOString()).toBe('2026-12-23T16:59:59.999Z');
+  const rungs = ladderFor(clock, full.ladder).sort((a, b) => a.atMs - b.atMs);
+  const span = clock.dueAtMs - start;
+  expect(rungs.map((r) => [r.key.split(':')[1], r.atMs])).toEqual([
+    ['officerReminder@50%', start + Math.round(span / 2)],
+    ['officerReminder@75%', start + Math.round(span * 0.75)],
+    ['officerReminder', clock.dueAtMs - 3 * DAY],
+    ['officerReminder@1wd', Date.parse('2026-12-22T08:00:00+07:00')], // Tuesday, the working day before
+    ['leaderReminder', clock.dueAtMs],
+    ['escalation', clock.dueAtMs + DAY],
+    ['secondEscalation', clock.dueAtMs + 6 * DAY],
+  ]);
+});
+
+test('one working day before a Monday deadline is the Friday before', () => {
+  const start = Date.parse('2026-11-20T09:00:00+07:00'); // Friday; 15 days → Sat 5 Dec → Mon 7 Dec
+  const p: KindPolicy = { ...policy, clocks: { ...policy.clocks, resolution: { limit: 15, unit: 'days' } }, ladder: { ...policy.ladder, officerWorkingDaysBefore: 1 } };
+  const rung = ladderFor(startClock('resolution', 1, start, p), p.ladder).find((r) => r.key.endsWith('@1wd'))!;
+  expect(rung.atMs).toBe(Date.parse('2026-12-04T08:00:00+07:00'));
+});

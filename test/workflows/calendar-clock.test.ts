@@ -13,7 +13,7 @@ import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
 import { registerPetition } from '../../src/services/petition-registration';
 import { loadDeadlinePolicy } from '../../src/services/policy-store';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
-import { calendarChangedSignal, snapshotQuery } from '../../workflows/petition/messages';
+import { actionUpdate, calendarChangedSignal, snapshotQuery } from '../../workflows/petition/messages';
 import { petitionWorkflow } from '../../workflows';
 import { CapturingMailer } from '../support/capturing-mailer';
 import { eventually, waitForIdle } from '../support/eventually';
@@ -22,6 +22,8 @@ import { buildTestOrg, type TestOrg } from '../support/org';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const policy = loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
+// The legal limits with a one-rung officer reminder, to follow a single reminder as the deadline moves.
+const singleReminder = { ...policy, forKind: (kind: Parameters<typeof policy.forKind>[0]) => ({ ...policy.forKind(kind), ladder: { remindOfficerBefore: 'P3D', escalateAfter: 'P1D' } }) };
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let org: TestOrg;
@@ -48,7 +50,7 @@ test('when a denunciation arrives, then triage is due at the end of the 7th work
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test' }) });
   await worker.runUntil(async () => {
     const receivedAt = new Date(await env.currentTimeMs()).toISOString();
-    const registered = await registerPetition(db.prisma, policy, {
+    const registered = await registerPetition(db.prisma, singleReminder, {
       kind: 'denunciation',
       receivingUnitId: org.communeId,
       channel: 'post',
@@ -97,5 +99,53 @@ test('when a denunciation arrives, then triage is due at the end of the 7th work
     await env.sleep('12 hours');
     expect(reminders()).toBe(1);
     await keepHistory('calendar-edit-moves-deadline', handle);
+    // Nothing runs this workflow once the test's worker stops; left open, its timers would hold up time skipping.
+    await handle.terminate('test finished');
+  });
+});
+
+test('when a complaint stays open past its legal deadline, then every rung of the ladder fires once, in order, up to the level above the province', async () => {
+  const taskQueue = `q-${randomUUID()}`;
+  const ladderMailer = new CapturingMailer();
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer: ladderMailer, appUrl: 'http://danvan.test' }) });
+  await worker.runUntil(async () => {
+    const registered = await registerPetition(db.prisma, policy, {
+      kind: 'complaint',
+      receivingUnitId: org.communeId,
+      channel: 'in_person',
+      field: 'land',
+      subject: 'Khiếu nại kéo dài',
+      body: '…',
+      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+      petitioners: [{ fullName: 'Người Khiếu Nại' }],
+      registeredById: org.officer.id,
+    });
+    const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
+    await waitForIdle(handle);
+    await handle.executeUpdate(actionUpdate, { args: [{ action: 'accept', actor: { personId: org.officer.id, roles: ['officer'] } }] });
+    await handle.executeUpdate(actionUpdate, { args: [{ action: 'assign', actor: { personId: org.communeLeader.id, roles: ['leader'] }, assigneeId: org.officer.id }] });
+    await waitForIdle(handle);
+    // Jump to each rung in turn and wait until the workflow has recorded it, so time never skips
+    // while a reminder's activities are still running.
+    const ladderEvents = () => db.prisma.petitionEvent.count({ where: { petitionId: registered.petitionId, type: { in: ['reminder', 'escalated'] } } });
+    for (let i = 0; i < 10; i++) {
+      const snap = await handle.query(snapshotQuery);
+      if (!snap.nextRung) break;
+      const seen = await ladderEvents();
+      await env.sleep(Math.max(1, Date.parse(snap.nextRung.at) - (await env.currentTimeMs()) + 60_000));
+      await eventually(async () => (await ladderEvents()) > seen, { what: `rung ${snap.nextRung.kind}` });
+      await waitForIdle(handle);
+    }
+    const events = await db.prisma.petitionEvent.findMany({ where: { petitionId: registered.petitionId }, orderBy: { at: 'asc' } });
+    const ladder = events.filter((e) => e.type === 'reminder' || e.type === 'escalated').map((e) => (e.type === 'reminder' ? (e.data as { rung: string }).rung : `escalated:${(e.data as { toUnitId: string }).toUnitId}`));
+    expect(ladder).toEqual(['officerReminder', 'officerReminder', 'officerReminder', 'officerReminder', 'leaderReminder', `escalated:${org.provinceId}`, `escalated:${org.centralId}`]);
+    expect(ladderMailer.to(org.officer.email).filter((m) => m.subject.includes('Nhắc hạn'))).toHaveLength(4);
+    expect(ladderMailer.to(org.communeLeader.email).filter((m) => m.subject.includes('Đơn đến hạn'))).toHaveLength(1);
+    expect(ladderMailer.to(org.provinceLeader.email)).toHaveLength(1);
+    expect(ladderMailer.to(org.centralLeader.email)).toHaveLength(1);
+    const snap = await handle.query(snapshotQuery);
+    expect(snap.nextRung).toBeNull();
+    expect(snap.firedRungs).toHaveLength(7);
+    await keepHistory('full-ladder-two-escalations', handle);
   });
 });

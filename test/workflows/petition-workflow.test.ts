@@ -40,6 +40,12 @@ beforeAll(async () => {
   client = env.client;
 });
 
+// Workflows a test leaves open have no worker afterwards; their timers would hold up time skipping.
+const started: { terminate: (reason?: string) => Promise<unknown> }[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)));
+});
+
 afterAll(async () => {
   await db?.drop();
   await env?.teardown();
@@ -79,6 +85,7 @@ async function startPetition(taskQueue: string, overrides: Partial<RegisterPetit
     workflowId: registered.workflowId,
     args: [registered.workflowInput],
   });
+  started.push(handle);
   await waitForIdle(handle);
   return { ...registered, handle };
 }

@@ -113,7 +113,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     };
   };
 
-  const upcomingRung = (): Rung | null => (state.clock ? nextRung(ladderFor(state.clock, input.policy.ladder), state.fired) : null);
+  const upcomingRung = (): Rung | null => (state.clock ? nextRung(ladderFor(state.clock, input.policy.ladder, calendar), state.fired) : null);
 
   const publishSearchAttributes = (): void => {
     upsertSearchAttributes([
@@ -302,12 +302,14 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       const sent = await notify(step, 'leaderReminder', { type: 'unitLeader', unitId: state.unitId }, data);
       await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
     } else {
-      const target = await findEscalationTarget({ unitId: state.unitId });
+      // The second escalation goes one level further up: the level above the one already told.
+      const levels = rung.kind === 'secondEscalation' ? 2 : 1;
+      const target = await findEscalationTarget({ unitId: state.unitId, ...(levels > 1 ? { levels } : {}) });
       state.escalated = true;
       state.version += 1;
       if (target?.leaderId) {
         const sent = await notify(step, 'escalation', { type: 'person', personId: target.leaderId }, { ...data, fromUnitId: state.unitId });
-        await record({ type: 'escalated', data: { ...data, toUnitId: target.unitId, recipientIds: sent.recipientIds } });
+        await record({ type: 'escalated', data: { ...data, level: levels, toUnitId: target.unitId, recipientIds: sent.recipientIds } });
       } else {
         // The top of the tree has no level above; the breach is still recorded for supervisors.
         await record({ type: 'escalated', data: { ...data, toUnitId: target?.unitId ?? null, recipientIds: [] }, note: 'no leader above to notify' });
