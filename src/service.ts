@@ -17,7 +17,7 @@ import { PROJECT_ROOT, resolveTemporalCli } from './runtime/temporal-binaries';
 import { startTemporalDevServer } from './runtime/temporal-dev-server';
 import { seedDemoOrganisation } from './services/seed-demo';
 import { rearmOpenPetitions } from './services/calendar-rearm';
-import { loadDeadlinePolicy } from './services/policy-store';
+import { createDbPolicyResolver, seedPolicyFromFile } from './services/policy-versions';
 import { connectClient, connectWorker } from './temporal/connection';
 import { AesGcmPayloadCodec } from './temporal/encryption-codec';
 import { loadPayloadKeys } from './temporal/payload-key';
@@ -116,7 +116,9 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     const mailer = createSmtpMailer({ smtpUrl, from: config.mail.from });
     stack.push({ name: 'mailer', stop: () => mailer.close() });
 
-    const policy = loadDeadlinePolicy(config.policyFile);
+    const seededPolicy = await seedPolicyFromFile(prisma, config.policyFile);
+    if (seededPolicy.created) step(`deadline policy ${seededPolicy.version} added from ${config.policyFile}`);
+    const policies = createDbPolicyResolver(prisma);
     let seeded = false;
     if (config.seedDemo) seeded = (await seedDemoOrganisation(prisma)).created;
 
@@ -149,7 +151,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policy, codecs: [codec], logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, codecs: [codec], logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes, deadlineRoutes } from './routes/calendar';
 import { outboxRoutes } from './routes/outbox';
 import { petitionRoutes } from './routes/petitions';
+import { policyRoutes } from './routes/policy';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/petitions', petitionRoutes(deps));
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
+  api.use('/policy', policyRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.outbox));
   app.use('/api/v1', api);
   if (deps.outbox) {

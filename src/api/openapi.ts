@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers validate with.
 import { z } from 'zod';
 import * as S from './schemas';
+import { PolicyFileSchema } from '../services/policy-store';
 
 interface Operation {
   method: 'get' | 'post' | 'put';
@@ -37,6 +38,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/calendar/{year}', summary: 'The working calendar of a year: holidays and swapped working weekends', auth: true, responses: { 200: { description: 'the year', schema: S.ZCalendarYear }, ...errors(400, 401) } },
   { method: 'put', path: '/calendar/{year}', summary: "Replace a year's table (admin); open petitions re-arm their deadlines", auth: true, body: S.ZCalendarYearBody, responses: { 200: { description: 'saved', schema: S.ZCalendarYear }, ...errors(400, 401, 403) } },
   { method: 'post', path: '/deadlines/compute', summary: 'Deadline calculator (Civil Code arts. 147–148, Vietnamese working days)', auth: true, body: S.ZComputeDeadlineRequest, responses: { 200: { description: 'the due date and the end of that day in Asia/Ho_Chi_Minh', schema: S.ZComputeDeadlineResponse }, ...errors(400, 401) } },
+  { method: 'get', path: '/policy', summary: 'Deadline policy versions (limits, units, variants, extensions, ladder, legal bases) and the one in force', auth: true, responses: { 200: { description: 'versions', schema: S.ZPolicyList }, ...errors(401) } },
+  { method: 'post', path: '/policy', summary: 'Add a policy version in force from effectiveFrom (admin); with unitId, local rules for that unit and below', auth: true, body: PolicyFileSchema, responses: { 201: { description: 'added', schema: S.ZPolicyVersionView }, ...errors(400, 401, 403, 409) } },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
 ];
 

@@ -144,3 +144,14 @@ export const ZComputeDeadlineRequest = z.object({
   unit: z.enum(['days', 'working_days']),
 });
 export const ZComputeDeadlineResponse = z.object({ dueDate: z.string(), dueAt: z.string() });
+
+export const ZPolicyVersionView = z.object({
+  version: z.string(),
+  effectiveFrom: z.string(),
+  unitId: z.string().nullable(),
+  note: z.string().nullable(),
+  createdById: z.string().nullable(),
+  createdAt: z.string(),
+  document: z.unknown(),
+});
+export const ZPolicyList = z.object({ inForce: z.string().nullable(), versions: z.array(ZPolicyVersionView) });

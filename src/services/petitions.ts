@@ -10,14 +10,15 @@ import { actionUpdate, PETITION_WORKFLOW_TYPE, type PetitionActionInput, type Pe
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from './access';
 import { registerPetition } from './petition-registration';
 import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
-import type { DeadlinePolicy } from './policy-store';
+import type { PolicyResolver } from './policy-versions';
 import { readableHistory } from './temporal-history';
 
 export interface PetitionServiceDeps {
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
-  policy: DeadlinePolicy;
+  /** The deadline policy in force for a receipt date and unit. */
+  policies: PolicyResolver;
   codecs: PayloadCodec[];
   now?: () => Date;
 }
@@ -31,7 +32,8 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   if (!roles.includes('officer') && !roles.includes('leader')) {
     throw new AppError('Forbidden', `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`);
   }
-  const registered = await registerPetition(deps.prisma, deps.policy, { ...body, registeredById: principal.personId, idempotencyKey });
+  const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId);
+  const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey });
   try {
     await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, {
       taskQueue: deps.taskQueue,

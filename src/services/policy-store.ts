@@ -1,5 +1,6 @@
-// Loads the deadline policy file once at start. The workflow receives the rules for its kind in its
-// input, so a later policy change never alters a running petition (it keeps what was in force).
+// Deadline policy documents: validated with one schema whether they come from the seed file, the
+// database or an admin's POST. The workflow receives the rules for its kind in its input, so a later
+// version never alters a running petition (it keeps what was in force at receipt).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isIsoDuration } from '../domain/duration';
@@ -32,24 +33,61 @@ const KindPolicySchema = z.object({
   basis: z.record(z.string(), z.string()).optional(),
 });
 
-const PolicyFileSchema = z.object({
-  version: z.string().min(1),
+export const PolicyFileSchema = z.object({
+  version: z.string().min(1).max(100),
+  effectiveFrom: z.iso.datetime({ offset: true }).optional(),
   note: z.string().optional(),
   kinds: z.object(Object.fromEntries(PETITION_KINDS.map((k) => [k, KindPolicySchema])) as Record<PetitionKind, typeof KindPolicySchema>),
 });
+export type PolicyDocument = z.infer<typeof PolicyFileSchema>;
+
+// A unit's local rules: any part of any kind, merged over the national version.
+const KindOverrideSchema = z.object({
+  clocks: z.object({ triage: ClockSpec, resolution: ClockSpec, reportBack: ClockSpec }).partial().optional(),
+  ladder: KindPolicySchema.shape.ladder.partial().optional(),
+  variants: KindPolicySchema.shape.variants,
+});
+export const PolicyOverrideSchema = z.object({
+  version: z.string().min(1).max(100),
+  effectiveFrom: z.iso.datetime({ offset: true }).optional(),
+  note: z.string().optional(),
+  kinds: z.object(Object.fromEntries(PETITION_KINDS.map((k) => [k, KindOverrideSchema])) as Record<PetitionKind, typeof KindOverrideSchema>).partial(),
+});
+export type PolicyOverride = z.infer<typeof PolicyOverrideSchema>;
+
+export function mergePolicyOverride(base: PolicyDocument, override: PolicyOverride): PolicyDocument {
+  const merged = structuredClone(base);
+  for (const kind of PETITION_KINDS) {
+    const o = override.kinds[kind];
+    if (!o) continue;
+    const k = merged.kinds[kind];
+    if (o.clocks) k.clocks = { ...k.clocks, ...o.clocks };
+    if (o.ladder) k.ladder = { ...k.ladder, ...o.ladder };
+    if (o.variants) k.variants = { ...(k.variants ?? {}), ...o.variants };
+  }
+  merged.version = `${base.version}+${override.version}`;
+  return merged;
+}
 
 export interface DeadlinePolicy {
   version: string;
   forKind(kind: PetitionKind): KindPolicy;
 }
 
-export function parseDeadlinePolicy(json: unknown, source = 'policy'): DeadlinePolicy {
+export function parsePolicyDocument(json: unknown, source = 'policy'): PolicyDocument {
   const parsed = PolicyFileSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`invalid deadline policy in ${source}:\n${problems}`);
   }
-  const data = parsed.data;
+  return parsed.data;
+}
+
+export function parseDeadlinePolicy(json: unknown, source = 'policy'): DeadlinePolicy {
+  return policyFromDocument(parsePolicyDocument(json, source));
+}
+
+export function policyFromDocument(data: PolicyDocument): DeadlinePolicy {
   return {
     version: data.version,
     forKind: (kind) => {

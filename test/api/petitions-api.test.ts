@@ -1,6 +1,7 @@
 // The HTTP edge on real parts: validation errors, 401/403/404/409, idempotent create, listing and history.
 import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 
 let h: ApiHarness;
 let officer: string;
@@ -40,6 +41,8 @@ function petitionBody(overrides: Record<string, unknown> = {}) {
 
 async function create(token = officer, overrides: Record<string, unknown> = {}) {
   const res = await request(h.app).post('/api/v1/petitions').set(auth(token)).send(petitionBody(overrides)).expect(201);
+  // The workflow records the receipt right after it starts; tests read the timeline after that.
+  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }), { what: 'the receipt event' });
   return res.body as { id: string; trackingCode: string; workflowId: string };
 }
 

@@ -11,7 +11,7 @@ import { createActivities } from '../../activities';
 import { createApp } from '../../src/api/app';
 import { hashPassword } from '../../src/services/auth';
 import { rearmOpenPetitions } from '../../src/services/calendar-rearm';
-import { loadDeadlinePolicy } from '../../src/services/policy-store';
+import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/services/policy-versions';
 import { dataConverterFor } from '../../src/temporal/connection';
 import { AesGcmPayloadCodec } from '../../src/temporal/encryption-codec';
 import { CapturingMailer } from './capturing-mailer';
@@ -34,6 +34,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const password = 'correct horse';
   const org = await buildTestOrg(db.prisma, { passwordHash: await hashPassword(password), password });
+  await seedPolicyFromFile(db.prisma, path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
   const codec = new AesGcmPayloadCodec([randomBytes(32)]);
   const taskQueue = `api-${randomUUID()}`;
   const mailer = new CapturingMailer();
@@ -52,7 +53,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     prisma: db.prisma,
     temporal: client,
     taskQueue,
-    policy: loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json')),
+    policies: createDbPolicyResolver(db.prisma),
     codecs: [codec],
     logger: pino({ level: 'silent' }),
     sessionTtlMs: 3_600_000,

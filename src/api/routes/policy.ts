@@ -1,0 +1,17 @@
+import { Router } from 'express';
+import type { PrismaClient } from '../../db/prisma';
+import { hasRoleAnywhere } from '../../services/access';
+import { addPolicyVersion, listPolicyVersions } from '../../services/policy-versions';
+import { AppError } from '../errors';
+
+export function policyRoutes(deps: { prisma: PrismaClient }): Router {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    res.json(await listPolicyVersions(deps.prisma));
+  });
+  router.post('/', async (req, res) => {
+    if (!hasRoleAnywhere(req.principal!, ['admin'])) throw new AppError('Forbidden', 'adding a policy version needs role admin');
+    res.status(201).json(await addPolicyVersion(deps.prisma, { body: req.body, actorId: req.principal!.personId }));
+  });
+  return router;
+}
