@@ -110,9 +110,12 @@ export const ZPetitionView = z.object({
     .nullable(),
   petitioners: z.array(z.object({ fullName: z.string(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable() })),
   timeline: z.array(ZTimelineEntry),
+  round: z.number(),
+  appealOf: z.object({ id: z.string(), trackingCode: z.string() }).nullable(),
+  appeals: z.array(z.object({ id: z.string(), trackingCode: z.string(), unitId: z.string() })),
 });
 
-export const ZPetitionListItem = ZPetitionView.omit({ body: true, petitioners: true, timeline: true, receivingUnit: true });
+export const ZPetitionListItem = ZPetitionView.omit({ body: true, petitioners: true, timeline: true, receivingUnit: true, round: true, appealOf: true, appeals: true });
 export const ZPetitionList = z.object({ items: z.array(ZPetitionListItem), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export const ZTemporalEvent = z.object({ eventId: z.string(), time: z.string().nullable(), type: z.string(), summary: z.string() });
@@ -155,3 +158,18 @@ export const ZPolicyVersionView = z.object({
   document: z.unknown(),
 });
 export const ZPolicyList = z.object({ inForce: z.string().nullable(), versions: z.array(ZPolicyVersionView) });
+
+export const ZAppealRequest = z.object({
+  reason: z.string().trim().min(3).max(5000).describe('why the complainant rejects the first decision, or that the first deadline lapsed'),
+  remote: z.boolean().optional().describe('remote area: 45-day filing window'),
+});
+export const ZAppealResponse = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  workflowId: z.string(),
+  unitId: z.string(),
+  round: z.number(),
+  appealOf: z.object({ id: z.string(), trackingCode: z.string() }),
+  trigger: z.enum(['decision', 'lapsed']),
+  filingWindowEndsAt: z.string(),
+});

@@ -30,6 +30,9 @@ export interface RegisterPetitionInput {
   petitioners: PetitionerInput[];
   registeredById: string;
   idempotencyKey?: string;
+  /** 2 for a second-time complaint, linked to the first case. */
+  round?: number;
+  appealOfId?: string;
 }
 
 export interface RegisteredPetition {
@@ -67,6 +70,8 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
           createdById: input.registeredById,
           idempotencyKey: input.idempotencyKey ?? null,
           workflowId,
+          round: input.round ?? 1,
+          appealOfId: input.appealOfId ?? null,
           petitioners: {
             create: input.petitioners.map((p, position) => ({
               position,
@@ -100,7 +105,7 @@ function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { pe
     receivedAt: new Date(p.receivedAt).toISOString(),
     registeredById: p.registeredById,
     policyVersion: policy.version,
-    policy: policy.forKind(p.kind),
+    policy: (p.round ?? 1) > 1 && p.kind === 'complaint' && policy.secondTimeComplaint ? policy.secondTimeComplaint() : policy.forKind(p.kind),
     hasCitizenEmail: p.petitioners.some((x) => Boolean(x.email)),
     calendar,
   };
@@ -123,6 +128,7 @@ async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy
     receivedAt: row.receivedAt.toISOString(),
     petitioners: row.petitioners.map((p) => ({ fullName: p.fullName, email: p.email ?? undefined })),
     registeredById: row.createdById,
+    round: row.round,
   };
   const calendar = await calendarYearsFrom(prisma, yearOf(localDayOf(row.receivedAt.getTime())));
   return { petitionId: row.id, trackingCode: row.trackingCode, workflowId: row.workflowId, workflowInput: workflowInputOf(policy, input, calendar), created: false };

@@ -69,9 +69,13 @@ async function actorNames(prisma: PrismaClient, ids: (string | null)[]): Promise
 
 export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
   const { petition, roles } = await loadReadable(deps, principal, petitionId);
-  const [events, petitioners] = await Promise.all([
+  const [events, petitioners, links] = await Promise.all([
     deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] }),
     deps.prisma.petitioner.findMany({ where: { petitionId }, orderBy: { position: 'asc' } }),
+    deps.prisma.petition.findUniqueOrThrow({
+      where: { id: petitionId },
+      select: { round: true, appealOf: { select: { id: true, trackingCode: true } }, appeals: { select: { id: true, trackingCode: true, unitId: true } } },
+    }),
   ]);
   const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
   return {
@@ -80,6 +84,9 @@ export async function getPetition(deps: PetitionServiceDeps, principal: Principa
     receivingUnit: petition.receivingUnit,
     petitioners: toPetitioners(petitioners, canSeeIdentity(petition, principal, roles)),
     timeline: toTimeline(events, names),
+    round: links.round,
+    appealOf: links.appealOf,
+    appeals: links.appeals,
   };
 }
 

@@ -33,11 +33,17 @@ const KindPolicySchema = z.object({
   basis: z.record(z.string(), z.string()).optional(),
 });
 
+const LegalLimit = z.object({ limit: z.number().int().min(0).max(3650), unit: z.enum(['days', 'working_days']), basis: z.string() });
+
+// The second-time complaint (khiếu nại lần hai): its own filing window and clocks (Luật Khiếu nại 2011, Đ.33, Đ.37).
+const SecondTimeSchema = KindPolicySchema.extend({ filingWindow: LegalLimit, filingWindowRemote: LegalLimit.optional() });
+
 export const PolicyFileSchema = z.object({
   version: z.string().min(1).max(100),
   effectiveFrom: z.iso.datetime({ offset: true }).optional(),
   note: z.string().optional(),
   kinds: z.object(Object.fromEntries(PETITION_KINDS.map((k) => [k, KindPolicySchema])) as Record<PetitionKind, typeof KindPolicySchema>),
+  secondTimeComplaint: SecondTimeSchema.optional(),
 });
 export type PolicyDocument = z.infer<typeof PolicyFileSchema>;
 
@@ -69,9 +75,16 @@ export function mergePolicyOverride(base: PolicyDocument, override: PolicyOverri
   return merged;
 }
 
+export interface SecondTimeComplaintPolicy extends KindPolicy {
+  filingWindow: { limit: number; unit: 'days' | 'working_days'; basis: string };
+  filingWindowRemote?: { limit: number; unit: 'days' | 'working_days'; basis: string };
+}
+
 export interface DeadlinePolicy {
   version: string;
   forKind(kind: PetitionKind): KindPolicy;
+  /** Absent when the policy does not provide for second-time complaints. */
+  secondTimeComplaint?: () => SecondTimeComplaintPolicy;
 }
 
 export function parsePolicyDocument(json: unknown, source = 'policy'): PolicyDocument {
@@ -88,8 +101,10 @@ export function parseDeadlinePolicy(json: unknown, source = 'policy'): DeadlineP
 }
 
 export function policyFromDocument(data: PolicyDocument): DeadlinePolicy {
+  const second = data.secondTimeComplaint;
   return {
     version: data.version,
+    ...(second ? { secondTimeComplaint: () => structuredClone(second) as SecondTimeComplaintPolicy } : {}),
     forKind: (kind) => {
       const k = data.kinds[kind];
       return {

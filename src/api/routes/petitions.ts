@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../services/petitions';
 import { parseOr400 } from '../errors';
-import { ZActionRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas';
+import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas';
+import { fileAppeal } from '../../services/appeals';
 
 export function petitionRoutes(deps: PetitionServiceDeps): Router {
   const router = Router();
@@ -30,6 +31,12 @@ export function petitionRoutes(deps: PetitionServiceDeps): Router {
   router.post('/:id/actions', async (req, res) => {
     const body = parseOr400(ZActionRequest, req.body);
     res.json(await actOnPetition(deps, req.principal!, req.params.id, body, req.header('idempotency-key') ?? undefined));
+  });
+
+  router.post('/:id/appeal', async (req, res) => {
+    const body = parseOr400(ZAppealRequest, req.body);
+    const result = await fileAppeal(deps, req.principal!, req.params.id, body);
+    res.status(201).location(`/api/v1/petitions/${result.id}`).json(result);
   });
 
   return router;
