@@ -32,13 +32,15 @@ export interface KindPolicy {
   ladder: LadderPolicy;
   /** Longer limits for complex, remote-area or multi-site cases, by clock. */
   variants?: Partial<Record<ClockName, Partial<Record<'complex' | 'remote' | 'remoteComplex' | 'multiSite', ClockSpec>>>>;
+  /** While in triage: a case outside the unit's competence must be forwarded within this limit. */
+  forwardWithin?: { limit: number; unit: LimitUnit; basis?: string };
   /** Extensions of the resolution clock by written decision, where the law has them. */
   extensions?: { maxDays: number; allowed: { complex: number; veryComplex: number }; basis: string };
   /** Where the numbers come from, shown to officers. */
   basis?: Partial<Record<ClockName, string>>;
 }
 
-export type RungKind = 'officerReminder' | 'leaderReminder' | 'escalation' | 'secondEscalation';
+export type RungKind = 'officerReminder' | 'leaderReminder' | 'escalation' | 'secondEscalation' | 'forwardLimitReminder';
 
 export interface Rung {
   /** Unique within the petition: the clock instance plus the rung, so a re-armed timer never fires twice. */
@@ -65,7 +67,17 @@ export function startClock(name: ClockName, seq: number, startedAtMs: number, po
   return { name, seq, startedAtMs, dueAtMs: dueAtFor(policy.clocks[name], startedAtMs, calendar) };
 }
 
-export function ladderFor(clock: RunningClock, ladder: LadderPolicy, calendar: readonly CalendarYear[] = []): Rung[] {
+/** The last moment to forward a case received (or forwarded in) at `startedAtMs`. */
+export function forwardDeadline(spec: { limit: number; unit: LimitUnit }, startedAtMs: number, calendar: readonly CalendarYear[]): number {
+  return dueAtFor(spec, startedAtMs, calendar);
+}
+
+export function ladderFor(
+  clock: RunningClock,
+  ladder: LadderPolicy,
+  calendar: readonly CalendarYear[] = [],
+  forwardWithin?: { limit: number; unit: LimitUnit },
+): Rung[] {
   const id = `${clock.name}#${clock.seq}`;
   // An officer reminder earlier than the clock's start would fire at once and say nothing useful.
   const notBeforeStart = (atMs: number) => Math.max(clock.startedAtMs, atMs);
@@ -87,6 +99,11 @@ export function ladderFor(clock: RunningClock, ladder: LadderPolicy, calendar: r
     { key: `${id}:leaderReminder`, kind: 'leaderReminder', atMs: clock.dueAtMs },
     { key: `${id}:escalation`, kind: 'escalation', atMs: escalationAt },
   );
+  if (forwardWithin && clock.name === 'triage') {
+    // 08:00 on the last day to forward: a nudge to decide competence while forwarding is still on time.
+    const lastDay = localDayOf(forwardDeadline(forwardWithin, clock.startedAtMs, calendar));
+    rungs.push({ key: `${id}:forwardLimitReminder`, kind: 'forwardLimitReminder', atMs: notBeforeStart(lastDay * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000) });
+  }
   if (ladder.secondEscalationAfter) {
     rungs.push({ key: `${id}:secondEscalation`, kind: 'secondEscalation', atMs: escalationAt + parseIsoDuration(ladder.secondEscalationAfter) });
   }

@@ -14,6 +14,7 @@ export const NOTIFICATION_TEMPLATES = [
   'escalation',
   'extensionRequested',
   'extended',
+  'forwardLimit',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -123,6 +123,13 @@ export function renderNotification(template: NotificationTemplate, ctx: Template
         `Cán bộ đề nghị gia hạn ${ctx.data.days ?? ''} ngày giải quyết đơn ${kindVi} "${ctx.subject}". Xin quyết định: ${link}`,
         `An officer asks to extend the ${ctx.kind} "${ctx.subject}" by ${ctx.data.days ?? ''} days. Please decide: ${link}`,
       );
+    case 'forwardLimit':
+      return both(
+        'Hôm nay là hạn chuyển đơn',
+        'Last day to forward',
+        `Nếu đơn ${kindVi} "${ctx.subject}" không thuộc thẩm quyền, hôm nay là ngày cuối để chuyển đơn và thông báo cho người gửi. Chi tiết: ${link}`,
+        `If the ${ctx.kind} "${ctx.subject}" is outside your competence, today is the last day to forward it and notify the sender. Details: ${link}`,
+      );
     case 'extended':
       return both(
         'Gia hạn thời hạn giải quyết',

@@ -63,3 +63,12 @@ test('one working day before a Monday deadline is the Friday before', () => {
   const rung = ladderFor(startClock('resolution', 1, start, p), p.ladder).find((r) => r.key.endsWith('@1wd'))!;
   expect(rung.atMs).toBe(Date.parse('2026-12-04T08:00:00+07:00'));
 });
+
+test('a denunciation in triage gets a nudge at 08:00 on the last day to forward it (5 working days, Đ.24.2)', () => {
+  const start = Date.parse('2026-11-23T09:00:00+07:00'); // Monday → 5th working day is Monday 30 Nov
+  const clock = startClock('triage', 1, start, { ...policy, clocks: { ...policy.clocks, triage: { limit: 7, unit: 'working_days' } } });
+  const rung = ladderFor(clock, policy.ladder, [], { limit: 5, unit: 'working_days' }).find((r) => r.kind === 'forwardLimitReminder');
+  expect(rung?.atMs).toBe(Date.parse('2026-11-30T08:00:00+07:00'));
+  const resolution = startClock('resolution', 2, start, policy);
+  expect(ladderFor(resolution, policy.ladder, [], { limit: 5, unit: 'working_days' }).some((r) => r.kind === 'forwardLimitReminder')).toBe(false);
+});

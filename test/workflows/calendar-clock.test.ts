@@ -23,7 +23,10 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 const policy = loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
 // The legal limits with a one-rung officer reminder, to follow a single reminder as the deadline moves.
-const singleReminder = { ...policy, forKind: (kind: Parameters<typeof policy.forKind>[0]) => ({ ...policy.forKind(kind), ladder: { remindOfficerBefore: 'P3D', escalateAfter: 'P1D' } }) };
+const singleReminder = {
+  ...policy,
+  forKind: (kind: Parameters<typeof policy.forKind>[0]) => ({ ...policy.forKind(kind), forwardWithin: undefined, ladder: { remindOfficerBefore: 'P3D', escalateAfter: 'P1D' } }),
+};
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let org: TestOrg;

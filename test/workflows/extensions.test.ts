@@ -8,6 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { computeDeadline } from '../../src/domain/calendar/deadline';
+import { forwardDeadline } from '../../src/domain/deadline-ladder';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
 import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
@@ -143,5 +144,31 @@ test('when a denunciation is extended, then the law holds: complex once, very co
     const types = (await db.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: { at: 'asc' } })).map((e) => e.type);
     expect(types.filter((t) => t === 'decideExtension')).toHaveLength(3);
     await keepHistory('denunciation-extensions', handle);
+  });
+});
+
+test('when a denunciation is forwarded after the 5-working-day limit, then the nudge was sent and the forward is recorded as late', async () => {
+  await run('denunciation', async (handle, petitionId) => {
+    const act = (input: PetitionActionInput) => handle.executeUpdate(actionUpdate, { args: [input] });
+    const received = await db.prisma.petition.findUniqueOrThrow({ where: { id: petitionId } });
+    const limit = forwardDeadline({ limit: 5, unit: 'working_days' }, received.receivedAt.getTime(), []);
+    await env.sleep(limit - (await env.currentTimeMs()) - 3_600_000); // the last day, after 08:00
+    await waitForIdle(handle);
+    expect(mailer.to(org.officer.email).filter((m) => m.subject.includes('hạn chuyển đơn'))).toHaveLength(1);
+    await env.sleep('2 hours'); // past 24:00 of the last day
+    await waitForIdle(handle);
+    await act({ action: 'forward', actor: officer(), toUnitId: org.otherCommuneId, reason: 'Không thuộc thẩm quyền' });
+    const event = await db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId, type: 'forward' } });
+    expect(event.data).toMatchObject({ forwardOnTime: false, toUnitId: org.otherCommuneId });
+    expect(mailer.to('dan@example.test').some((m) => m.subject.includes('Đơn đã được chuyển'))).toBe(true);
+  });
+});
+
+test('when a denunciation is forwarded within the limit, then it is recorded as on time', async () => {
+  await run('denunciation', async (handle, petitionId) => {
+    await env.sleep('1 hour');
+    await handle.executeUpdate(actionUpdate, { args: [{ action: 'forward', actor: officer(), toUnitId: org.otherCommuneId, reason: 'Không thuộc thẩm quyền' }] });
+    const event = await db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId, type: 'forward' } });
+    expect(event.data).toMatchObject({ forwardOnTime: true });
   });
 });

@@ -10,7 +10,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { dueAtFor, ladderFor, nextRung, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
+import { dueAtFor, forwardDeadline, ladderFor, nextRung, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
 import { checkExtension, extendDue, NO_FLAGS, specFor, type CaseFlags } from '../../src/domain/clock-rules';
 import type { ClockName } from '../../src/domain/petition-stages';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
@@ -113,7 +113,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     };
   };
 
-  const upcomingRung = (): Rung | null => (state.clock ? nextRung(ladderFor(state.clock, input.policy.ladder, calendar), state.fired) : null);
+  const upcomingRung = (): Rung | null => (state.clock ? nextRung(ladderFor(state.clock, input.policy.ladder, calendar, input.policy.forwardWithin), state.fired) : null);
 
   const publishSearchAttributes = (): void => {
     upsertSearchAttributes([
@@ -178,6 +178,11 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       // State changes happen before the first await, so a concurrent Update's validator already sees them.
       state.stage = nextStage(state.stage, action.action);
       state.version += 1;
+      // Whether a forward met the legal limit, counted from when this unit received the case.
+      const forwardOnTime =
+        action.action === 'forward' && input.policy.forwardWithin && state.clock
+          ? now <= forwardDeadline(input.policy.forwardWithin, state.clock.startedAtMs, calendar)
+          : undefined;
       if (action.action === 'forward') {
         state.forwardCount += 1;
         state.unitId = action.toUnitId!;
@@ -216,6 +221,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
           days: action.days,
           approve: action.approve,
           decision: action.decision,
+          ...(forwardOnTime !== undefined ? { forwardOnTime } : {}),
           ...(deadlineChange ? { dueFrom: new Date(deadlineChange.from).toISOString(), dueTo: new Date(deadlineChange.to).toISOString() } : {}),
         },
       });
@@ -294,7 +300,11 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     const dueAt = new Date(clock.dueAtMs).toISOString();
     const data = { clock: clock.name, dueAt };
     const step = `r:${rung.key}`;
-    if (rung.kind === 'officerReminder') {
+    if (rung.kind === 'forwardLimitReminder') {
+      const personId = state.assigneeId ?? input.registeredById;
+      const sent = await notify(step, 'forwardLimit', { type: 'person', personId }, data);
+      await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
+    } else if (rung.kind === 'officerReminder') {
       const personId = state.assigneeId ?? input.registeredById;
       const sent = await notify(step, 'officerReminder', { type: 'person', personId }, data);
       await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
