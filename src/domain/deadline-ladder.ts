@@ -34,13 +34,15 @@ export interface KindPolicy {
   variants?: Partial<Record<ClockName, Partial<Record<'complex' | 'remote' | 'remoteComplex' | 'multiSite', ClockSpec>>>>;
   /** While in triage: a case outside the unit's competence must be forwarded within this limit. */
   forwardWithin?: { limit: number; unit: LimitUnit; basis?: string };
+  /** Petitions received in person must be answered with a notice (accepted, refused, forwarded) within this limit. */
+  noticeAfterReception?: { limit: number; unit: LimitUnit; basis?: string; channels: string[] };
   /** Extensions of the resolution clock by written decision, where the law has them. */
   extensions?: { maxDays: number; allowed: { complex: number; veryComplex: number }; basis: string };
   /** Where the numbers come from, shown to officers. */
   basis?: Partial<Record<ClockName, string>>;
 }
 
-export type RungKind = 'officerReminder' | 'leaderReminder' | 'escalation' | 'secondEscalation' | 'forwardLimitReminder';
+export type RungKind = 'officerReminder' | 'leaderReminder' | 'escalation' | 'secondEscalation' | 'forwardLimitReminder' | 'noticeReminder' | 'noticeOverdue';
 
 export interface Rung {
   /** Unique within the petition: the clock instance plus the rung, so a re-armed timer never fires twice. */
@@ -118,4 +120,13 @@ export function nextRung(rungs: readonly Rung[], fired: readonly string[]): Rung
     if (!next || rung.atMs < next.atMs) next = rung;
   }
   return next;
+}
+
+/** The notice obligation's own two rungs: the officer at 08:00 on the last day, the unit's leader when it lapses. */
+export function noticeRungs(noticeDueAtMs: number): Rung[] {
+  const lastDay = localDayOf(noticeDueAtMs);
+  return [
+    { key: 'notice:noticeReminder', kind: 'noticeReminder', atMs: lastDay * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000 },
+    { key: 'notice:noticeOverdue', kind: 'noticeOverdue', atMs: noticeDueAtMs },
+  ];
 }

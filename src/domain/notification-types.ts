@@ -15,6 +15,7 @@ export const NOTIFICATION_TEMPLATES = [
   'extensionRequested',
   'extended',
   'forwardLimit',
+  'accepted',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -26,7 +26,7 @@ const KIND_VI: Record<string, string> = {
   feedback: 'phản ánh',
 };
 
-const CLOCK_VI: Record<string, string> = { triage: 'phân loại, thụ lý', resolution: 'giải quyết', reportBack: 'trả lời công dân' };
+const CLOCK_VI: Record<string, string> = { triage: 'phân loại, thụ lý', resolution: 'giải quyết', reportBack: 'trả lời công dân', notice: 'thông báo kết quả tiếp nhận' };
 
 function formatVnTime(iso: string | undefined): string {
   if (!iso) return '—';
@@ -122,6 +122,13 @@ export function renderNotification(template: NotificationTemplate, ctx: Template
         'Extension requested',
         `Cán bộ đề nghị gia hạn ${ctx.data.days ?? ''} ngày giải quyết đơn ${kindVi} "${ctx.subject}". Xin quyết định: ${link}`,
         `An officer asks to extend the ${ctx.kind} "${ctx.subject}" by ${ctx.data.days ?? ''} days. Please decide: ${link}`,
+      );
+    case 'accepted':
+      return both(
+        'Thông báo thụ lý đơn',
+        'Petition accepted',
+        `${ctx.unitName} đã thụ lý đơn ${kindVi} "${ctx.subject}" của ông/bà và sẽ giải quyết theo quy định. Mã tra cứu: ${code}.`,
+        `${ctx.unitName} has accepted your ${ctx.kind} "${ctx.subject}" for handling. Tracking code: ${code}.`,
       );
     case 'forwardLimit':
       return both(

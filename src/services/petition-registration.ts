@@ -108,6 +108,7 @@ function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { pe
     policy: (p.round ?? 1) > 1 && p.kind === 'complaint' && policy.secondTimeComplaint ? policy.secondTimeComplaint() : policy.forKind(p.kind),
     hasCitizenEmail: p.petitioners.some((x) => Boolean(x.email)),
     calendar,
+    channel: p.channel,
   };
 }
 

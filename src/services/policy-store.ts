@@ -27,6 +27,9 @@ const KindPolicySchema = z.object({
   variants: z
     .partialRecord(z.enum(['triage', 'resolution', 'reportBack']), z.partialRecord(z.enum(['complex', 'remote', 'remoteComplex', 'multiSite']), ClockSpec))
     .optional(),
+  noticeAfterReception: z
+    .object({ limit: z.number().int().min(0).max(365), unit: z.enum(['days', 'working_days']), basis: z.string().optional(), channels: z.array(z.string()).min(1) })
+    .optional(),
   forwardWithin: z.object({ limit: z.number().int().min(0).max(365), unit: z.enum(['days', 'working_days']), basis: z.string().optional() }).optional(),
   extensions: z
     .object({ maxDays: z.number().int().min(1), allowed: z.object({ complex: z.number().int().min(0), veryComplex: z.number().int().min(0) }), basis: z.string() })
@@ -114,6 +117,7 @@ export function policyFromDocument(data: PolicyDocument): DeadlinePolicy {
         ...(k.variants ? { variants: structuredClone(k.variants) } : {}),
         ...(k.extensions ? { extensions: structuredClone(k.extensions) } : {}),
         ...(k.forwardWithin ? { forwardWithin: { ...k.forwardWithin } } : {}),
+        ...(k.noticeAfterReception ? { noticeAfterReception: structuredClone(k.noticeAfterReception) } : {}),
         basis: k.basis ? { ...k.basis } : undefined,
       };
     },

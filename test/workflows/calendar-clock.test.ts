@@ -152,3 +152,44 @@ test('when a complaint stays open past its legal deadline, then every rung of th
     await keepHistory('full-ladder-two-escalations', handle);
   });
 });
+
+test('when a complaint received in person gets no decision, then the officer is nudged on the last day of the 10-working-day notice and the leader told when it lapses; a decision stops it', async () => {
+  const taskQueue = `q-${randomUUID()}`;
+  const noticeMailer = new CapturingMailer();
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer: noticeMailer, appUrl: 'http://danvan.test' }) });
+  // Triage is longer than the notice here, so only the notice rungs are due first.
+  const noticeFirst = { ...policy, forKind: (kind: Parameters<typeof policy.forKind>[0]) => ({ ...policy.forKind(kind), clocks: { ...policy.forKind(kind).clocks, triage: { limit: 30, unit: 'working_days' as const } }, ladder: { remindOfficerBefore: 'P1D', escalateAfter: 'P1D' } }) };
+  await worker.runUntil(async () => {
+    const start = async (channel: string) => {
+      const registered = await registerPetition(db.prisma, noticeFirst, {
+        kind: 'complaint', receivingUnitId: org.communeId, channel, field: 'land', subject: 'Đơn nộp trực tiếp', body: '…',
+        receivedAt: new Date(await env.currentTimeMs()).toISOString(), petitioners: [{ fullName: 'Người Nộp Đơn', email: 'nop.don@example.test' }], registeredById: org.officer.id,
+      });
+      const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
+      await waitForIdle(handle);
+      return { ...registered, handle };
+    };
+    const silent = await start('in_person');
+    const answered = await start('in_person');
+    const posted = await start('post');
+    const snap = await silent.handle.query(snapshotQuery);
+    const expectedDue = computeDeadline({ startMs: Date.parse(silent.workflowInput.receivedAt), limit: 10, unit: 'working_days' }, workingCalendarFrom([], defaultCalendarYear));
+    expect(snap.notice).toEqual({ dueAt: new Date(expectedDue.dueAtMs).toISOString(), given: false });
+    expect((await posted.handle.query(snapshotQuery)).notice).toBeNull();
+    const accepted = await answered.handle.executeUpdate(actionUpdate, { args: [{ action: 'accept', actor: { personId: org.officer.id, roles: ['officer'] } }] });
+    expect(accepted.notice?.given).toBe(true);
+    expect(noticeMailer.to('nop.don@example.test').filter((m) => m.subject.includes('Thông báo thụ lý'))).toHaveLength(1);
+
+    const noticeEvents = (id: string) => db.prisma.petitionEvent.findMany({ where: { petitionId: id, type: 'reminder' } }).then((es) => es.map((e) => (e.data as { rung: string }).rung));
+    for (const target of [snap.nextRung!.at, snap.notice!.dueAt]) {
+      await env.sleep(Date.parse(target) - (await env.currentTimeMs()) + 60_000);
+      await Promise.all([silent, answered, posted].map((p) => waitForIdle(p.handle)));
+      await eventually(async () => (await noticeEvents(silent.petitionId)).length >= (target === snap.notice!.dueAt ? 2 : 1), { what: 'the notice rung' });
+    }
+    expect(await noticeEvents(silent.petitionId)).toEqual(['noticeReminder', 'noticeOverdue']);
+    expect(await noticeEvents(answered.petitionId)).toEqual([]);
+    expect(await noticeEvents(posted.petitionId)).toEqual([]);
+    expect(noticeMailer.to(org.communeLeader.email).filter((m) => m.subject.includes('Đơn đến hạn'))).toHaveLength(1);
+    for (const p of [silent, answered, posted]) await p.handle.terminate('test finished');
+  });
+});

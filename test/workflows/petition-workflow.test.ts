@@ -122,6 +122,7 @@ test('when a complaint is handled on time, then it closes with no reminders and 
     expect(row.closedAt).not.toBeNull();
     expect(mailer.to(CITIZEN_EMAIL).map((m) => m.subject)).toEqual([
       expect.stringContaining('Đã tiếp nhận đơn'),
+      expect.stringContaining('Thông báo thụ lý'),
       expect.stringContaining('Kết quả giải quyết đơn'),
     ]);
     expect(mailer.to(org.officer.email)).toHaveLength(1); // the assignment

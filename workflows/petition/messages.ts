@@ -26,6 +26,8 @@ export interface PetitionWorkflowInput {
   hasCitizenEmail: boolean;
   /** The working calendar of the receipt year and the years after it, as in force at receipt. */
   calendar?: CalendarYear[];
+  /** How it arrived (in_person, reception_day, post, …): some clocks apply to some channels only. */
+  channel?: string;
 }
 
 export interface ActorRef {
@@ -86,6 +88,8 @@ export interface PetitionSnapshot {
   flags?: CaseFlags;
   extensions?: ExtensionView[];
   pendingExtension?: { days: number; requestedById: string; reason: string } | null;
+  /** The notice after reception: when it is due, and whether it was given. */
+  notice?: { dueAt: string; given: boolean } | null;
 }
 
 export const actionUpdate = defineUpdate<PetitionSnapshot, [PetitionActionInput]>('action');

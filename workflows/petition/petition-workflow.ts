@@ -5,12 +5,13 @@ import {
   allHandlersFinished,
   condition,
   proxyActivities,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { dueAtFor, forwardDeadline, ladderFor, nextRung, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
+import { dueAtFor, forwardDeadline, ladderFor, nextRung, noticeRungs, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
 import { checkExtension, extendDue, NO_FLAGS, specFor, type CaseFlags } from '../../src/domain/clock-rules';
 import type { ClockName } from '../../src/domain/petition-stages';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
@@ -53,6 +54,7 @@ interface PetitionState {
   flags: CaseFlags;
   extensions: ExtensionView[];
   pendingExtension: { days: number; requestedById: string; reason: string } | null;
+  notice: { dueAtMs: number; given: boolean } | null;
 }
 
 export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionSnapshot> {
@@ -72,7 +74,13 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     flags: { ...NO_FLAGS },
     extensions: [],
     pendingExtension: null,
+    notice: null,
   };
+  // Luật Tiếp công dân 2013, Đ.28: a petition received in person gets a notice within the limit.
+  const noticeRule = input.policy.noticeAfterReception;
+  if (noticeRule && input.channel && noticeRule.channels.includes(input.channel)) {
+    state.notice = { dueAtMs: dueAtFor({ limit: noticeRule.limit, unit: noticeRule.unit }, Date.parse(input.receivedAt), calendar), given: false };
+  }
 
   // The due time of a clock: the limit for the case's flags, on the pinned calendar, plus approved extensions.
   const dueOf = (name: ClockName, startedAtMs: number): number => {
@@ -110,10 +118,15 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       flags: { ...state.flags },
       extensions: state.extensions.map((e) => ({ ...e })),
       pendingExtension: state.pendingExtension ? { ...state.pendingExtension } : null,
+      notice: state.notice ? { dueAt: new Date(state.notice.dueAtMs).toISOString(), given: state.notice.given } : null,
     };
   };
 
-  const upcomingRung = (): Rung | null => (state.clock ? nextRung(ladderFor(state.clock, input.policy.ladder, calendar, input.policy.forwardWithin), state.fired) : null);
+  const upcomingRung = (): Rung | null => {
+    const rungs = state.clock ? ladderFor(state.clock, input.policy.ladder, calendar, input.policy.forwardWithin) : [];
+    if (state.notice && !state.notice.given) rungs.push(...noticeRungs(state.notice.dueAtMs));
+    return nextRung(rungs, state.fired);
+  };
 
   const publishSearchAttributes = (): void => {
     upsertSearchAttributes([
@@ -189,6 +202,8 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
         state.assigneeId = null;
       }
       if (action.action === 'assign') state.assigneeId = action.assigneeId!;
+      // Accepting, refusing, forwarding or a withdrawal answers the citizen: the notice obligation is met.
+      if (state.notice && !state.notice.given && ['accept', 'refuse', 'forward', 'withdraw'].includes(action.action)) state.notice.given = true;
       let deadlineChange: { from: number; to: number } | null = null;
       if (action.action === 'setFlags') {
         state.flags = { ...state.flags, ...action.flags };
@@ -265,6 +280,10 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   const notifyAfterAction = async (step: string, action: PetitionActionInput): Promise<void> => {
     const citizen: RecipientRef = { type: 'citizen' };
     switch (action.action) {
+      case 'accept':
+        // Added after the first release: histories recorded before it replay without this notice.
+        if (input.hasCitizenEmail && patched('accept-notice')) await notify(`${step}:citizen`, 'accepted', citizen);
+        break;
       case 'assign':
         await notify(`${step}:assignee`, 'assigned', { type: 'person', personId: action.assigneeId! });
         break;
@@ -300,7 +319,12 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     const dueAt = new Date(clock.dueAtMs).toISOString();
     const data = { clock: clock.name, dueAt };
     const step = `r:${rung.key}`;
-    if (rung.kind === 'forwardLimitReminder') {
+    if (rung.kind === 'noticeReminder' || rung.kind === 'noticeOverdue') {
+      const noticeData = { clock: 'notice', dueAt: new Date(state.notice!.dueAtMs).toISOString() };
+      const recipient: RecipientRef = rung.kind === 'noticeReminder' ? { type: 'person', personId: state.assigneeId ?? input.registeredById } : { type: 'unitLeader', unitId: state.unitId };
+      const sent = await notify(step, rung.kind === 'noticeReminder' ? 'officerReminder' : 'leaderReminder', recipient, noticeData);
+      await record({ type: 'reminder', data: { ...noticeData, rung: rung.kind, recipientIds: sent.recipientIds } });
+    } else if (rung.kind === 'forwardLimitReminder') {
       const personId = state.assigneeId ?? input.registeredById;
       const sent = await notify(step, 'forwardLimit', { type: 'person', personId }, data);
       await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
