@@ -190,6 +190,8 @@ test('when a complaint received in person gets no decision, then the officer is 
     expect(await noticeEvents(answered.petitionId)).toEqual([]);
     expect(await noticeEvents(posted.petitionId)).toEqual([]);
     expect(noticeMailer.to(org.communeLeader.email).filter((m) => m.subject.includes('Đơn đến hạn'))).toHaveLength(1);
+    await keepHistory('notice-after-reception', silent.handle);
+    await keepHistory('accepted-with-notice', answered.handle);
     for (const p of [silent, answered, posted]) await p.handle.terminate('test finished');
   });
 });
