@@ -4,6 +4,7 @@ import type { Mailer } from '../src/notifications/mailer';
 import { makeFindEscalationTarget } from './find-escalation-target';
 import { makeRecordPetitionEvent } from './record-petition-event';
 import { makeSendNotification } from './send-notification';
+import { makeResolveDeadlinePolicy } from './resolve-deadline-policy';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     recordPetitionEvent: makeRecordPetitionEvent(deps),
     sendNotification: makeSendNotification(deps),
     findEscalationTarget: makeFindEscalationTarget(deps),
+    resolveDeadlinePolicy: makeResolveDeadlinePolicy(deps),
   };
 }
 

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { loadDeadlinePolicy } from '../../src/services/policy-store';
+import { computeDeadline } from '../../src/domain/calendar/deadline';
+import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
+import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
@@ -74,6 +77,20 @@ test('when a new version takes effect, then new petitions pin it and earlier one
   const span = (v: { nextDeadline: { dueAt: string } }) => Date.parse(v.nextDeadline.dueAt);
   expect(span(after.view)).toBeLessThan(span(before.view));
   expect((await request(h.app).get('/api/v1/policy').set(auth(officer))).body.inForce).toBe('law-2-test');
+});
+
+test('when a version takes effect between receipt and acceptance, then the resolution clock runs on the rules in force at acceptance', async () => {
+  const p = await register(officer, h.org.communeId);
+  const kinds = structuredClone(legalDoc.kinds) as Record<string, { clocks: Record<string, unknown> }>;
+  kinds.complaint!.clocks.resolution = { limit: 20, unit: 'days', basis: 'Thử nghiệm: 20 ngày' };
+  await request(h.app).post('/api/v1/policy').set(auth(admin)).send({ version: 'law-3-test', effectiveFrom: new Date(Date.now() - 1000).toISOString(), kinds }).expect(201);
+  const accepted = await request(h.app).post(`/api/v1/petitions/${p.id}/actions`).set(auth(officer)).send({ action: 'accept' }).expect(200);
+  const start = Date.parse(accepted.body.clock.startedAt);
+  const due20 = computeDeadline({ startMs: start, limit: 20, unit: 'days' }, workingCalendarFrom([], defaultCalendarYear)).dueAtMs;
+  expect(Date.parse(accepted.body.clock.dueAt)).toBe(due20);
+  const event = await h.db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId: p.id, type: 'accept' } });
+  expect(event.data).toMatchObject({ policyVersion: 'law-3-test' });
+  expect(p.policyVersion).not.toBe('law-3-test');
 });
 
 test("when a unit sets a local rule, then its petitions use it and other units' do not", async () => {

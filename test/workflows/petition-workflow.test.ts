@@ -128,6 +128,7 @@ test('when a complaint is handled on time, then it closes with no reminders and 
     expect(mailer.to(org.officer.email)).toHaveLength(1); // the assignment
     expect(mailer.sent.some((m) => /Nhắc hạn|quá hạn/.test(m.subject))).toBe(false);
     await keepHistory('on-time-resolution', p.handle);
+    await keepHistory('on-time-resolution-policy-at-clock-start', p.handle);
   });
 });
 

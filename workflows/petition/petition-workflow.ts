@@ -29,7 +29,7 @@ import {
 import { DUE_AT_SEARCH_ATTRIBUTE, KIND_SEARCH_ATTRIBUTE, STAGE_SEARCH_ATTRIBUTE, UNIT_SEARCH_ATTRIBUTE } from './search-attributes';
 
 // Writes to the read model are cheap and must eventually land: retried for minutes.
-const { recordPetitionEvent, findEscalationTarget } = proxyActivities<Activities>({
+const { recordPetitionEvent, findEscalationTarget, resolveDeadlinePolicy } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
 });
@@ -60,6 +60,9 @@ interface PetitionState {
 export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionSnapshot> {
   const workflowId = workflowInfo().workflowId;
   let calendar: CalendarYear[] = [...(input.calendar ?? [])];
+  // The rules of the running clock: those pinned at receipt, then those in force when each later clock starts.
+  let kindPolicy = input.policy;
+  let policyVersion = input.policyVersion;
   const state: PetitionState = {
     stage: 'received',
     unitId: input.unitId,
@@ -77,14 +80,14 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     notice: null,
   };
   // Luật Tiếp công dân 2013, Đ.28: a petition received in person gets a notice within the limit.
-  const noticeRule = input.policy.noticeAfterReception;
+  const noticeRule = kindPolicy.noticeAfterReception;
   if (noticeRule && input.channel && noticeRule.channels.includes(input.channel)) {
     state.notice = { dueAtMs: dueAtFor({ limit: noticeRule.limit, unit: noticeRule.unit }, Date.parse(input.receivedAt), calendar), given: false };
   }
 
   // The due time of a clock: the limit for the case's flags, on the pinned calendar, plus approved extensions.
   const dueOf = (name: ClockName, startedAtMs: number): number => {
-    let due = dueAtFor(specFor(input.policy, name, state.flags), startedAtMs, calendar);
+    let due = dueAtFor(specFor(kindPolicy, name, state.flags), startedAtMs, calendar);
     if (name === 'resolution') for (const ext of state.extensions) due = extendDue(due, ext.days, calendar);
     return due;
   };
@@ -123,7 +126,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   };
 
   const upcomingRung = (): Rung | null => {
-    const rungs = state.clock ? ladderFor(state.clock, input.policy.ladder, calendar, input.policy.forwardWithin) : [];
+    const rungs = state.clock ? ladderFor(state.clock, kindPolicy.ladder, calendar, kindPolicy.forwardWithin) : [];
     if (state.notice && !state.notice.given) rungs.push(...noticeRungs(state.notice.dueAtMs));
     return nextRung(rungs, state.fired);
   };
@@ -193,8 +196,8 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       state.version += 1;
       // Whether a forward met the legal limit, counted from when this unit received the case.
       const forwardOnTime =
-        action.action === 'forward' && input.policy.forwardWithin && state.clock
-          ? now <= forwardDeadline(input.policy.forwardWithin, state.clock.startedAtMs, calendar)
+        action.action === 'forward' && kindPolicy.forwardWithin && state.clock
+          ? now <= forwardDeadline(kindPolicy.forwardWithin, state.clock.startedAtMs, calendar)
           : undefined;
       if (action.action === 'forward') {
         state.forwardCount += 1;
@@ -220,9 +223,20 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
           deadlineChange = recomputeClock();
         }
       }
+      const clockBefore = state.clock;
       restartClockIfNeeded(now, action.action === 'forward');
-      publishSearchAttributes();
       const step = `a${state.version}`;
+      if (state.clock && state.clock !== clockBefore && state.clock.seq !== clockBefore?.seq && patched('policy-at-clock-start')) {
+        // A new clock runs on the rules in force now, for the unit that runs it (after a forward, the new unit).
+        const started = state.clock;
+        const fresh = await resolveDeadlinePolicy({ petitionId: input.petitionId, unitId: state.unitId, at: new Date(started.startedAtMs).toISOString() });
+        if (fresh && state.clock === started) {
+          kindPolicy = fresh.policy;
+          policyVersion = fresh.version;
+          state.clock = { ...started, dueAtMs: dueOf(started.name, started.startedAtMs) };
+        }
+      }
+      publishSearchAttributes();
       await record({
         type: action.action,
         actorId: action.actor.personId,
@@ -237,6 +251,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
           approve: action.approve,
           decision: action.decision,
           ...(forwardOnTime !== undefined ? { forwardOnTime } : {}),
+          ...(policyVersion !== input.policyVersion ? { policyVersion } : {}),
           ...(deadlineChange ? { dueFrom: new Date(deadlineChange.from).toISOString(), dueTo: new Date(deadlineChange.to).toISOString() } : {}),
         },
       });
@@ -262,14 +277,14 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
         };
         if (action.action === 'requestExtension') {
           if (state.pendingExtension) refuseWith('IllegalTransition', 'an extension request is already waiting for the leader');
-          const why = checkExtension({ kind: input.kind, policy: input.policy, flags: state.flags, approvedSoFar: state.extensions.length, days: action.days ?? 0 });
+          const why = checkExtension({ kind: input.kind, policy: kindPolicy, flags: state.flags, approvedSoFar: state.extensions.length, days: action.days ?? 0 });
           if (why) refuseWith('ExtensionRefused', why);
         }
         if (action.action === 'decideExtension') {
           if (!state.pendingExtension) refuseWith('IllegalTransition', 'there is no extension request to decide');
           if (action.approve) {
             if (!action.decision) refuseWith('InvalidAction', 'an approval is a written decision: number, date and signer are needed');
-            const why = checkExtension({ kind: input.kind, policy: input.policy, flags: state.flags, approvedSoFar: state.extensions.length, days: state.pendingExtension!.days });
+            const why = checkExtension({ kind: input.kind, policy: kindPolicy, flags: state.flags, approvedSoFar: state.extensions.length, days: state.pendingExtension!.days });
             if (why) refuseWith('ExtensionRefused', why);
           }
         }
