@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { isProcessAlive } from './process-alive';
 import { findFreePort } from './free-port';
 
 export interface EmbeddedPostgresOptions {
@@ -73,7 +74,7 @@ async function clearStalePostmaster(dataDir: string, log: (line: string) => void
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
-  if (!isAlive(pid)) {
+  if (!isProcessAlive(pid)) {
     rmSync(pidFile, { force: true });
     return;
   }
@@ -81,17 +82,9 @@ async function clearStalePostmaster(dataDir: string, log: (line: string) => void
   if (!cmdline.includes(path.resolve(dataDir))) return;
   log(`stopping a leftover PostgreSQL (pid ${pid}) on ${dataDir}`);
   process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function readCmdline(pid: number): string {
   try {

@@ -1,6 +1,7 @@
 // One `npm start` per data folder: a second one is told where the first one runs.
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from './process-alive';
 
 export interface RunningInstance {
   pid: number;
@@ -19,7 +20,7 @@ export function acquireInstanceLock(dataDir: string): { update: (info: Partial<R
   if (existsSync(file)) {
     try {
       const other = JSON.parse(readFileSync(file, 'utf8')) as RunningInstance;
-      if (other.pid !== process.pid && isAlive(other.pid)) throw new AlreadyRunningError(other);
+      if (other.pid !== process.pid && isProcessAlive(other.pid)) throw new AlreadyRunningError(other);
     } catch (error) {
       if (error instanceof AlreadyRunningError) throw error;
       // An unreadable lock is a leftover of a crash: take it over.
@@ -36,11 +37,3 @@ export function acquireInstanceLock(dataDir: string): { update: (info: Partial<R
   };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -2,24 +2,23 @@
 // calendar edit that moves an open deadline, re-arming the timers without losing or repeating reminders.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { computeDeadline } from '../../src/domain/calendar/deadline';
 import { formatDay, localDayOf } from '../../src/domain/calendar/day';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
-import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
 import { registerPetition } from '../../src/services/petition-registration';
 import { loadDeadlinePolicy } from '../../src/services/policy-store';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
 import { actionUpdate, calendarChangedSignal, snapshotQuery } from '../../workflows/petition/messages';
 import { petitionWorkflow } from '../../workflows';
 import { CapturingMailer } from '../support/capturing-mailer';
 import { eventually, waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
-import { buildTestOrg, type TestOrg } from '../support/org';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestOrg } from '../support/org';
+import type { TestDatabase } from '../support/test-database';
+import { startWorkflowTestbed, type WorkflowTestbed } from '../support/workflow-testbed';
 
 const policy = loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
 // The legal limits with a one-rung officer reminder, to follow a single reminder as the deadline moves.
@@ -27,6 +26,7 @@ const singleReminder = {
   ...policy,
   forKind: (kind: Parameters<typeof policy.forKind>[0]) => ({ ...policy.forKind(kind), forwardWithin: undefined, ladder: { remindOfficerBefore: 'P3D', escalateAfter: 'P1D' } }),
 };
+let testbed: WorkflowTestbed;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let org: TestOrg;
@@ -34,18 +34,12 @@ let bundle: WorkflowBundleWithSourceMap;
 const mailer = new CapturingMailer();
 
 beforeAll(async () => {
-  [env, db, bundle] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTemporalTestServer(process.env.TEMPORAL_TEST_SERVER_PATH) } } }),
-    createTestDatabase(),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }),
-  ]);
-  await registerSearchAttributes(env.connection, 'default');
-  org = await buildTestOrg(db.prisma);
+  testbed = await startWorkflowTestbed();
+  ({ env, db, org, bundle } = testbed);
 });
 
 afterAll(async () => {
-  await db?.drop();
-  await env?.teardown();
+  await testbed?.teardown();
 });
 
 test('when a denunciation arrives, then triage is due at the end of the 7th working day; a new holiday moves it and the reminder follows', async () => {

@@ -4,27 +4,27 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { computeDeadline } from '../../src/domain/calendar/deadline';
 import { forwardDeadline } from '../../src/domain/deadline-ladder';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
-import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
 import { registerPetition } from '../../src/services/petition-registration';
 import { loadDeadlinePolicy } from '../../src/services/policy-store';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
 import { actionUpdate, type PetitionActionInput } from '../../workflows/petition/messages';
 import { petitionWorkflow } from '../../workflows';
 import { CapturingMailer } from '../support/capturing-mailer';
 import { waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
-import { buildTestOrg, type TestOrg } from '../support/org';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestOrg } from '../support/org';
+import type { TestDatabase } from '../support/test-database';
+import { startWorkflowTestbed, type WorkflowTestbed } from '../support/workflow-testbed';
 
 const policy = loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
 const calendar = workingCalendarFrom([], defaultCalendarYear);
+let testbed: WorkflowTestbed;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let org: TestOrg;
@@ -32,24 +32,16 @@ let bundle: WorkflowBundleWithSourceMap;
 let mailer: CapturingMailer;
 
 beforeAll(async () => {
-  [env, db, bundle] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTemporalTestServer(process.env.TEMPORAL_TEST_SERVER_PATH) } } }),
-    createTestDatabase(),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }),
-  ]);
-  await registerSearchAttributes(env.connection, 'default');
-  org = await buildTestOrg(db.prisma);
+  testbed = await startWorkflowTestbed();
+  ({ env, db, org, bundle } = testbed);
 });
 
-// Workflows a test leaves open have no worker afterwards; their timers would hold up time skipping.
-const started: { terminate: (reason?: string) => Promise<unknown> }[] = [];
 afterEach(async () => {
-  await Promise.all(started.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)));
+  await testbed.terminateTracked();
 });
 
 afterAll(async () => {
-  await db?.drop();
-  await env?.teardown();
+  await testbed?.teardown();
 });
 
 beforeEach(() => {
@@ -72,7 +64,7 @@ async function run(kind: 'complaint' | 'denunciation', body: (handle: Awaited<Re
       registeredById: org.officer.id,
     });
     const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
-    started.push(handle);
+    testbed.track(handle);
     await waitForIdle(handle);
     await body(handle, registered.petitionId);
   });

@@ -3,12 +3,10 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
 import { createActivities } from '../../activities';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
-import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
 import { loadDeadlinePolicy } from '../../src/services/policy-store';
 import { registerPetition, type RegisterPetitionInput } from '../../src/services/petition-registration';
 import { actionUpdate, snapshotQuery, type PetitionActionInput } from '../../workflows/petition/messages';
@@ -16,12 +14,14 @@ import { petitionWorkflow } from '../../workflows';
 import { eventually, waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
 import { CapturingMailer } from '../support/capturing-mailer';
-import { buildTestOrg, type TestOrg } from '../support/org';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { TestOrg } from '../support/org';
+import type { TestDatabase } from '../support/test-database';
+import { startWorkflowTestbed, type WorkflowTestbed } from '../support/workflow-testbed';
 
 const policy = loadDeadlinePolicy(path.join(__dirname, '..', 'fixtures', 'policy-days.json'));
 const CITIZEN_EMAIL = 'citizen@example.test';
 
+let testbed: WorkflowTestbed;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let org: TestOrg;
@@ -30,25 +30,17 @@ let mailer: CapturingMailer;
 let client: Client;
 
 beforeAll(async () => {
-  [env, db, bundle] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTemporalTestServer(process.env.TEMPORAL_TEST_SERVER_PATH) } } }),
-    createTestDatabase(),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }),
-  ]);
-  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-  org = await buildTestOrg(db.prisma);
+  testbed = await startWorkflowTestbed();
+  ({ env, db, org, bundle } = testbed);
   client = env.client;
 });
 
-// Workflows a test leaves open have no worker afterwards; their timers would hold up time skipping.
-const started: { terminate: (reason?: string) => Promise<unknown> }[] = [];
 afterEach(async () => {
-  await Promise.all(started.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)));
+  await testbed.terminateTracked();
 });
 
 afterAll(async () => {
-  await db?.drop();
-  await env?.teardown();
+  await testbed?.teardown();
 });
 
 beforeEach(() => {
@@ -85,7 +77,7 @@ async function startPetition(taskQueue: string, overrides: Partial<RegisterPetit
     workflowId: registered.workflowId,
     args: [registered.workflowInput],
   });
-  started.push(handle);
+  testbed.track(handle);
   await waitForIdle(handle);
   return { ...registered, handle };
 }

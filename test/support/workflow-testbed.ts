@@ -1,0 +1,49 @@
+// The shared setup of time-skipping workflow tests: the real test server (registered search
+// attributes), a fresh database with a small organisation, and the workflow bundle, built once per file.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
+import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
+import { buildTestOrg, type TestOrg } from './org';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface WorkflowTestbed {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  org: TestOrg;
+  bundle: WorkflowBundleWithSourceMap;
+  /** Remembers a workflow the test started, to end it after the test. */
+  track: (handle: Terminable) => void;
+  /** Workflows a test leaves open have no worker afterwards; their timers would hold up time skipping. */
+  terminateTracked: () => Promise<void>;
+  teardown: () => Promise<void>;
+}
+
+interface Terminable {
+  terminate: (reason?: string) => Promise<unknown>;
+}
+
+export async function startWorkflowTestbed(): Promise<WorkflowTestbed> {
+  const [env, db, bundle] = await Promise.all([
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTemporalTestServer(process.env.TEMPORAL_TEST_SERVER_PATH) } } }),
+    createTestDatabase(),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }),
+  ]);
+  await registerSearchAttributes(env.connection, 'default');
+  const org = await buildTestOrg(db.prisma);
+  const tracked: Terminable[] = [];
+  return {
+    env,
+    db,
+    org,
+    bundle,
+    track: (handle) => tracked.push(handle),
+    terminateTracked: async () => {
+      await Promise.all(tracked.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)));
+    },
+    teardown: async () => {
+      await db.drop();
+      await env.teardown();
+    },
+  };
+}
