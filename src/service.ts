@@ -1,5 +1,6 @@
 // The composition root: starts (or connects to) PostgreSQL, Temporal and SMTP, applies migrations,
 // seeds the demo, and runs the worker and the HTTP API. The only place real dependencies are built.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -94,7 +95,10 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
       temporalUiUrl = dev.uiUrl;
     }
     const settings = { ...config.temporal, address: temporalAddress };
-    const codec = new AesGcmPayloadCodec(loadPayloadKeys(config.payloadKey, { createIfMissing: !config.temporal.address || config.env !== 'production' }));
+    const payloadKeys = loadPayloadKeys(config.payloadKey, { createIfMissing: !config.temporal.address || config.env !== 'production' });
+    const codec = new AesGcmPayloadCodec(payloadKeys);
+    // A key of its own for receipts, derived from the payload key so one secret is configured.
+    const trackingKey = createHash('sha256').update('danvan-tracking').update(payloadKeys[0]!).digest();
     const { client, connection } = await connectClient(settings, codec);
     stack.push({ name: 'temporal-client', stop: () => connection.close() });
     if (config.temporal.address) {
@@ -151,7 +155,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, codecs: [codec], logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, codecs: [codec], trackingKey: trackingKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });

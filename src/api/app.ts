@@ -14,12 +14,16 @@ import { calendarRoutes, deadlineRoutes } from './routes/calendar';
 import { outboxRoutes } from './routes/outbox';
 import { petitionRoutes } from './routes/petitions';
 import { policyRoutes } from './routes/policy';
+import { trackingRoutes } from './routes/tracking';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
   sessionTtlMs: number;
   outbox: OutboxStore | null;
   onCalendarChanged?: (year: number) => Promise<void>;
+  /** Derives the secret on citizens' receipts. */
+  trackingKey: Buffer;
+  trackingLimit?: { limit: number; windowMs: number };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -49,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
   api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs }));
+  api.use('/track', trackingRoutes({ prisma: deps.prisma, trackingKey: deps.trackingKey, policies: deps.policies }, deps.trackingLimit));
   api.use(requireAuth(deps.prisma));
   api.get('/auth/me', (req, res) => {
     res.json({ person: req.principal });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import * as S from './schemas';
 import { PolicyFileSchema } from '../services/policy-store';
+import { ZRatingRequest } from './routes/tracking';
 
 interface Operation {
   method: 'get' | 'post' | 'put';
@@ -41,6 +42,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/deadlines/compute', summary: 'Deadline calculator (Civil Code arts. 147–148, Vietnamese working days)', auth: true, body: S.ZComputeDeadlineRequest, responses: { 200: { description: 'the due date and the end of that day in Asia/Ho_Chi_Minh', schema: S.ZComputeDeadlineResponse }, ...errors(400, 401) } },
   { method: 'get', path: '/policy', summary: 'Deadline policy versions (limits, units, variants, extensions, ladder, legal bases) and the one in force', auth: true, responses: { 200: { description: 'versions', schema: S.ZPolicyList }, ...errors(401) } },
   { method: 'post', path: '/policy', summary: 'Add a policy version in force from effectiveFrom (admin); with unitId, local rules for that unit and below', auth: true, body: PolicyFileSchema, responses: { 201: { description: 'added', schema: S.ZPolicyVersionView }, ...errors(400, 401, 403, 409) } },
+  { method: 'get', path: '/track/{code}', summary: "The citizen's view: stage, expected answer date, decisions (no login; secret from the receipt in X-Tracking-Secret or ?secret=; rate-limited)", auth: false, responses: { 200: { description: 'the petition as the citizen sees it' }, ...errors(404), 429: { description: 'too many lookups', schema: S.ZErrorResponse } } },
+  { method: 'post', path: '/track/{code}/rating', summary: 'The citizen rates the answer; a dissatisfied complainant is shown the second-time path', auth: false, body: ZRatingRequest, responses: { 201: { description: 'recorded' }, ...errors(400, 404, 409), 429: { description: 'too many lookups', schema: S.ZErrorResponse } } },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
 ];
 

@@ -38,6 +38,7 @@ export type TCreatePetitionRequest = z.infer<typeof ZCreatePetitionRequest>;
 export const ZCreatePetitionResponse = z.object({
   id: z.string(),
   trackingCode: z.string(),
+  trackingSecret: z.string().describe('printed on the citizen receipt; with the tracking code it opens GET /track/{code}'),
   workflowId: z.string(),
   stage: z.enum(STAGES),
 });

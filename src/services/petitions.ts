@@ -12,6 +12,7 @@ import { registerPetition } from './petition-registration';
 import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
 import type { PolicyResolver } from './policy-versions';
 import { readableHistory } from './temporal-history';
+import { trackingSecretFor } from './tracking-secret';
 
 export interface PetitionServiceDeps {
   prisma: PrismaClient;
@@ -20,6 +21,8 @@ export interface PetitionServiceDeps {
   /** The deadline policy in force for a receipt date and unit. */
   policies: PolicyResolver;
   codecs: PayloadCodec[];
+  /** Derives the secret printed on the citizen's receipt. */
+  trackingKey: Buffer;
   now?: () => Date;
 }
 
@@ -48,7 +51,14 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
       throw error;
     }
   }
-  return { id: registered.petitionId, trackingCode: registered.trackingCode, workflowId: registered.workflowId, stage: 'received' as const, created: registered.created };
+  return {
+    id: registered.petitionId,
+    trackingCode: registered.trackingCode,
+    trackingSecret: trackingSecretFor(deps.trackingKey, registered.petitionId),
+    workflowId: registered.workflowId,
+    stage: 'received' as const,
+    created: registered.created,
+  };
 }
 
 async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {

@@ -20,6 +20,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface ApiHarness {
   app: Express;
+  trackingKey: Buffer;
   db: TestDatabase;
   org: TestOrg;
   mailer: CapturingMailer;
@@ -36,6 +37,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
   const org = await buildTestOrg(db.prisma, { passwordHash: await hashPassword(password), password });
   await seedPolicyFromFile(db.prisma, path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
   const codec = new AesGcmPayloadCodec([randomBytes(32)]);
+  const trackingKey = randomBytes(32);
   const taskQueue = `api-${randomUUID()}`;
   const mailer = new CapturingMailer();
   const connection = await Connection.connect({ address });
@@ -58,12 +60,15 @@ export async function startApiHarness(): Promise<ApiHarness> {
     logger: pino({ level: 'silent' }),
     sessionTtlMs: 3_600_000,
     outbox: null,
+    trackingKey,
+    trackingLimit: { limit: 40, windowMs: 60_000 },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
   });
   return {
     app,
+    trackingKey,
     db,
     org,
     mailer,
