@@ -11,6 +11,8 @@ export interface ActivityDeps {
   mailer: Mailer;
   /** Base URL put in e-mails so recipients can open the case. */
   appUrl: string;
+  /** Opens a denouncer's sealed identity to write to them (and to no one else). */
+  identityKey: Buffer;
 }
 
 export function createActivities(deps: ActivityDeps) {

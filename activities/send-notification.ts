@@ -4,11 +4,13 @@ import type { PrismaClient } from '../src/db/prisma';
 import type { SendNotificationInput, SendNotificationResult } from '../src/domain/notification-types';
 import type { Mailer } from '../src/notifications/mailer';
 import { renderNotification } from '../src/notifications/templates';
+import { MASKED_NAME, openIdentity } from '../src/services/identity-seal';
 
 export interface SendNotificationDeps {
   prisma: PrismaClient;
   mailer: Mailer;
   appUrl: string;
+  identityKey: Buffer;
 }
 
 interface Recipient {
@@ -16,6 +18,8 @@ interface Recipient {
   personId: string | null;
   name: string;
   address: string;
+  /** A denouncer: the address is used to send and never stored. */
+  sealed?: boolean;
 }
 
 /**
@@ -33,7 +37,7 @@ export function makeSendNotification(deps: SendNotificationDeps) {
     if (!petition) {
       throw ApplicationFailure.create({ type: 'PetitionNotFound', message: `petition ${input.petitionId} not found`, nonRetryable: true });
     }
-    const recipients = await resolveRecipients(deps.prisma, input, petition.petitioners);
+    const recipients = await resolveRecipients(deps.prisma, input, petition.petitioners, deps.identityKey);
     const result: SendNotificationResult = { recipientIds: [], sent: 0, skipped: 0 };
     for (const recipient of recipients) {
       const key = `${input.key}:${recipient.keySuffix}`;
@@ -54,7 +58,7 @@ export function makeSendNotification(deps: SendNotificationDeps) {
           petitionId: petition.id,
           template: input.template,
           recipientId: recipient.personId,
-          toAddress: recipient.address,
+          toAddress: recipient.sealed ? `${MASKED_NAME} (sealed)` : recipient.address,
           subject: message.subject,
           status: 'pending',
         },
@@ -91,13 +95,16 @@ export function makeSendNotification(deps: SendNotificationDeps) {
 async function resolveRecipients(
   prisma: PrismaClient,
   input: SendNotificationInput,
-  petitioners: { position: number; fullName: string; email: string | null }[],
+  petitioners: { position: number; fullName: string; email: string | null; sealedIdentity: string | null }[],
+  identityKey: Buffer,
 ): Promise<Recipient[]> {
   const ref = input.recipient;
   if (ref.type === 'citizen') {
+    // A sealed identity is opened here only to write to the denouncer themself.
     return petitioners
+      .map((p) => (p.sealedIdentity ? { position: p.position, sealed: true, ...openIdentity(identityKey, p.sealedIdentity) } : { position: p.position, sealed: false, fullName: p.fullName, email: p.email }))
       .filter((p) => p.email)
-      .map((p) => ({ keySuffix: `c${p.position}`, personId: null, name: p.fullName, address: p.email! }));
+      .map((p) => ({ keySuffix: `c${p.position}`, personId: null, name: p.fullName, address: p.email!, sealed: p.sealed }));
   }
   const personId = ref.type === 'person' ? ref.personId : (await prisma.unit.findUnique({ where: { id: ref.unitId } }))?.responsibleLeaderId;
   if (!personId) {

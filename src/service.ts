@@ -18,6 +18,7 @@ import { PROJECT_ROOT, resolveTemporalCli } from './runtime/temporal-binaries';
 import { startTemporalDevServer } from './runtime/temporal-dev-server';
 import { seedDemoOrganisation } from './services/seed-demo';
 import { rearmOpenPetitions } from './services/calendar-rearm';
+import { deriveIdentityKey } from './services/identity-seal';
 import { createDbPolicyResolver, seedPolicyFromFile } from './services/policy-versions';
 import { connectClient, connectWorker } from './temporal/connection';
 import { AesGcmPayloadCodec } from './temporal/encryption-codec';
@@ -99,6 +100,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     const codec = new AesGcmPayloadCodec(payloadKeys);
     // A key of its own for receipts, derived from the payload key so one secret is configured.
     const trackingKey = createHash('sha256').update('danvan-tracking').update(payloadKeys[0]!).digest();
+    const identityKey = deriveIdentityKey(payloadKeys[0]!);
     const { client, connection } = await connectClient(settings, codec);
     stack.push({ name: 'temporal-client', stop: () => connection.close() });
     if (config.temporal.address) {
@@ -137,7 +139,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
         codec,
-        activityDeps: { prisma, mailer, appUrl: apiUrl },
+        activityDeps: { prisma, mailer, appUrl: apiUrl, identityKey },
       });
       const running = worker.run();
       // Stopping drains in-flight activities before the connections close.
@@ -155,7 +157,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, codecs: [codec], trackingKey: trackingKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });

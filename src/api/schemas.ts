@@ -109,7 +109,7 @@ export const ZPetitionView = z.object({
   nextDeadline: z
     .object({ clock: z.string(), dueAt: z.string(), overdue: z.boolean(), nextReminder: z.object({ at: z.string() }).nullable() })
     .nullable(),
-  petitioners: z.array(z.object({ fullName: z.string(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable() })),
+  petitioners: z.array(z.object({ fullName: z.string(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(), identitySealed: z.boolean().optional() })),
   timeline: z.array(ZTimelineEntry),
   round: z.number(),
   appealOf: z.object({ id: z.string(), trackingCode: z.string() }).nullable(),

@@ -60,7 +60,7 @@ export async function fileAppeal(deps: PetitionServiceDeps, principal: Principal
     registeredById: principal.personId,
     round: 2,
     appealOfId: first.id,
-  });
+  }, { identityKey: deps.identityKey });
   try {
     await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
   } catch (error) {

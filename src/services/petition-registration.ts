@@ -10,6 +10,7 @@ import { calendarYearsFrom } from './calendar-store';
 import { localDayOf, yearOf } from '../domain/calendar/day';
 import type { CalendarYear } from '../domain/calendar/holidays';
 import { generateTrackingCode } from './tracking-code';
+import { MASKED_NAME, sealIdentity } from './identity-seal';
 
 export interface PetitionerInput {
   fullName: string;
@@ -44,7 +45,12 @@ export interface RegisteredPetition {
   created: boolean;
 }
 
-export async function registerPetition(prisma: PrismaClient, policy: DeadlinePolicy, input: RegisterPetitionInput): Promise<RegisteredPetition> {
+export interface SealingOptions {
+  /** Seals a denouncer's identity before it is stored. */
+  identityKey: Buffer;
+}
+
+export async function registerPetition(prisma: PrismaClient, policy: DeadlinePolicy, input: RegisterPetitionInput, sealing: SealingOptions): Promise<RegisteredPetition> {
   if (input.idempotencyKey) {
     const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey);
     if (existing) return existing;
@@ -73,14 +79,12 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
           round: input.round ?? 1,
           appealOfId: input.appealOfId ?? null,
           petitioners: {
-            create: input.petitioners.map((p, position) => ({
-              position,
-              fullName: p.fullName,
-              phone: p.phone ?? null,
-              email: p.email ?? null,
-              address: p.address ?? null,
-              isRepresentative: p.isRepresentative ?? false,
-            })),
+            create: input.petitioners.map((p, position) =>
+              // A denouncer's identity never sits in plain columns (Luật Tố cáo Đ.47).
+              input.kind === 'denunciation'
+                ? { position, fullName: MASKED_NAME, phone: null, email: null, address: null, isRepresentative: p.isRepresentative ?? false, sealedIdentity: sealIdentity(sealing.identityKey, p) }
+                : { position, fullName: p.fullName, phone: p.phone ?? null, email: p.email ?? null, address: p.address ?? null, isRepresentative: p.isRepresentative ?? false },
+            ),
           },
         },
       });
@@ -127,7 +131,7 @@ async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy
     subject: row.subject,
     body: row.body,
     receivedAt: row.receivedAt.toISOString(),
-    petitioners: row.petitioners.map((p) => ({ fullName: p.fullName, email: p.email ?? undefined })),
+    petitioners: row.petitioners.map((p) => ({ fullName: p.fullName, email: p.email ?? (p.sealedIdentity ? 'sealed' : undefined) })),
     registeredById: row.createdById,
     round: row.round,
   };

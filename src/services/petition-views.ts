@@ -13,7 +13,9 @@ type PetitionRow = Prisma.PetitionGetPayload<{ include: typeof PETITION_INCLUDE 
 type EventRow = Prisma.PetitionEventGetPayload<object>;
 type PetitionerRow = Prisma.PetitionerGetPayload<object>;
 
-export const MASKED_NAME = 'công dân';
+import { MASKED_NAME, openIdentity } from './identity-seal';
+
+export { MASKED_NAME };
 
 export function canSeeIdentity(p: PetitionRow, principal: Principal, rolesOnUnit: string[]): boolean {
   if (p.kind !== 'denunciation') return true;
@@ -58,10 +60,19 @@ export function toTimeline(events: EventRow[], names: Map<string, string>) {
   }));
 }
 
-export function toPetitioners(rows: PetitionerRow[], showIdentity: boolean) {
-  return rows.map((r) =>
-    showIdentity
-      ? { fullName: r.fullName, phone: r.phone, email: r.email, address: r.address }
-      : { fullName: MASKED_NAME, phone: null, email: null, address: null },
-  );
+const MASKED = { fullName: MASKED_NAME, phone: null, email: null, address: null };
+
+/**
+ * Petitioners as the caller may see them. A sealed identity is opened only when `open` carries the key
+ * (the caller is entitled and asked, and the reading was recorded); otherwise it stays "công dân".
+ */
+export function toPetitioners(rows: PetitionerRow[], showIdentity: boolean, open?: { identityKey: Buffer }) {
+  return rows.map((r) => {
+    if (r.sealedIdentity) {
+      if (!open) return { ...MASKED, identitySealed: true };
+      const id = openIdentity(open.identityKey, r.sealedIdentity);
+      return { fullName: id.fullName, phone: id.phone ?? null, email: id.email ?? null, address: id.address ?? null, identitySealed: true };
+    }
+    return showIdentity ? { fullName: r.fullName, phone: r.phone, email: r.email, address: r.address } : MASKED;
+  });
 }

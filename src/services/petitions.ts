@@ -23,6 +23,8 @@ export interface PetitionServiceDeps {
   codecs: PayloadCodec[];
   /** Derives the secret printed on the citizen's receipt. */
   trackingKey: Buffer;
+  /** Seals and opens denouncers' identities. */
+  identityKey: Buffer;
   now?: () => Date;
 }
 
@@ -36,7 +38,7 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
     throw new AppError('Forbidden', `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`);
   }
   const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId);
-  const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey });
+  const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
   try {
     await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, {
       taskQueue: deps.taskQueue,
@@ -77,8 +79,22 @@ async function actorNames(prisma: PrismaClient, ids: (string | null)[]): Promise
   return new Map(people.map((p) => [p.id, p.fullName]));
 }
 
-export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
+export interface RevealIdentityOptions {
+  reveal: boolean;
+  reason?: string;
+}
+
+export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, identity: RevealIdentityOptions = { reveal: false }) {
   const { petition, roles } = await loadReadable(deps, principal, petitionId);
+  const entitled = canSeeIdentity(petition, principal, roles);
+  if (identity.reveal) {
+    if (!entitled) throw new AppError('Forbidden', "opening a denouncer's identity needs to be the assigned officer, the registering officer or a leader of the unit");
+    if (!identity.reason || identity.reason.trim().length < 3) {
+      throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'reason', message: 'why the identity is opened is recorded: give a reason' }]);
+    }
+    // Recorded before it is shown: every reading of a secret identity leaves a trace (who, when, why).
+    await deps.prisma.identityAccess.create({ data: { petitionId, personId: principal.personId, reason: identity.reason.trim() } });
+  }
   const [events, petitioners, links] = await Promise.all([
     deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] }),
     deps.prisma.petitioner.findMany({ where: { petitionId }, orderBy: { position: 'asc' } }),
@@ -92,7 +108,7 @@ export async function getPetition(deps: PetitionServiceDeps, principal: Principa
     ...toListItem(petition, (deps.now ?? (() => new Date()))()),
     body: petition.body,
     receivingUnit: petition.receivingUnit,
-    petitioners: toPetitioners(petitioners, canSeeIdentity(petition, principal, roles)),
+    petitioners: toPetitioners(petitioners, entitled, identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined),
     timeline: toTimeline(events, names),
     round: links.round,
     appealOf: links.appealOf,

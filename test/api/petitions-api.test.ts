@@ -156,12 +156,19 @@ describe('acting on a petition', () => {
     expect(history.body.timeline).toHaveLength(3);
   });
 
-  test('when a denunciation is read by someone not handling it, then the denouncer shows as "công dân"', async () => {
+  test("when a denunciation is read, then the denouncer is 'công dân' unless an entitled person opens it with a reason, which is recorded", async () => {
     const p = await create(officer, { kind: 'denunciation', petitioners: [{ fullName: 'Người Tố Cáo Bí Mật', phone: '0977000111' }] });
-    const asOfficer = await request(h.app).get(`/api/v1/petitions/${p.id}`).set(auth(officer)).expect(200);
-    expect(asOfficer.body.petitioners[0].fullName).toBe('Người Tố Cáo Bí Mật');
-    const asSupervisor = await request(h.app).get(`/api/v1/petitions/${p.id}`).set(auth(supervisor)).expect(200);
-    expect(asSupervisor.body.petitioners).toEqual([{ fullName: 'công dân', phone: null, email: null, address: null }]);
+    const plain = await request(h.app).get(`/api/v1/petitions/${p.id}`).set(auth(officer)).expect(200);
+    expect(plain.body.petitioners).toEqual([{ fullName: 'công dân', phone: null, email: null, address: null, identitySealed: true }]);
+    await request(h.app).get(`/api/v1/petitions/${p.id}?revealIdentity=true`).set(auth(officer)).expect(400);
+    const opened = await request(h.app).get(`/api/v1/petitions/${p.id}?revealIdentity=true&reason=${encodeURIComponent('Xác minh nội dung tố cáo')}`).set(auth(officer)).expect(200);
+    expect(opened.body.petitioners[0]).toMatchObject({ fullName: 'Người Tố Cáo Bí Mật', phone: '0977000111' });
+    const asSupervisor = await request(h.app).get(`/api/v1/petitions/${p.id}?revealIdentity=true&reason=kiem%20tra`).set(auth(supervisor)).expect(403);
+    expect(asSupervisor.body.error.message).toMatch(/assigned officer/);
+    const log = await h.db.prisma.identityAccess.findMany({ where: { petitionId: p.id } });
+    expect(log).toEqual([expect.objectContaining({ personId: h.org.officer.id, reason: 'Xác minh nội dung tố cáo' })]);
+    const row = await h.db.prisma.petitioner.findFirstOrThrow({ where: { petitionId: p.id } });
+    expect(row).toMatchObject({ fullName: 'công dân', phone: null, sealedIdentity: expect.any(String) });
   });
 });
 

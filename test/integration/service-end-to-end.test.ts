@@ -11,6 +11,9 @@ import { DEMO_PASSWORD } from '../../src/services/seed-demo';
 import { AesGcmPayloadCodec } from '../../src/temporal/encryption-codec';
 import { loadPayloadKeys } from '../../src/temporal/payload-key';
 import type { Payload } from '@temporalio/common';
+import { readdirSync, readFileSync } from 'node:fs';
+import { simpleParser } from 'mailparser';
+import { Client as PgClient } from 'pg';
 
 let service: ServiceProcess;
 let dataDir: string;
@@ -111,6 +114,74 @@ test('when a complaint runs past its deadline, then reminders and the escalation
   // ...while the supervisor's view, decoded with the key, shows the note.
   const withNote = await call('GET', `/petitions/${id}`, supervisor);
   expect(withNote.body.timeline[1].note).toBe(marker);
+});
+
+test("when a denunciation runs its course, then the denouncer's name and phone appear only in e-mails to the denouncer", async () => {
+  const officer = await login('can-bo-tien-du');
+  const leader = await login('chu-tich-tien-du');
+  const supervisor = await login('thanh-tra-vien');
+  const tag = String(Date.now()).slice(-6);
+  const name = `Tô Bí Mật ${tag}`;
+  const phone = `0988${tag}`;
+  const email = `to.cao.${tag}@example.test`;
+  const created = await call('POST', '/petitions', officer, {
+    kind: 'denunciation', receivingUnitId: 'xa-tien-du', channel: 'in_person', field: 'officials_conduct',
+    subject: 'Tố cáo cán bộ nhận hối lộ', body: 'Nội dung tố cáo chi tiết.', receivedAt: new Date().toISOString(),
+    petitioners: [{ fullName: name, phone, email, address: 'Thôn Đông, xã Tiên Du' }],
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  await eventually(async () => (await call('GET', `/petitions/${id}`, officer)).body.timeline?.length > 0, { what: 'the receipt' });
+  expect((await call('POST', `/petitions/${id}/actions`, officer, { action: 'accept' })).status).toBe(200);
+  expect((await call('POST', `/petitions/${id}/actions`, leader, { action: 'assign', assigneeId: 'can-bo-tien-du' })).status).toBe(200);
+  // The assigned officer opens the identity to verify: allowed, and recorded.
+  const opened = await call('GET', `/petitions/${id}?revealIdentity=true&reason=${encodeURIComponent('Xác minh người tố cáo')}`, officer);
+  expect(opened.body.petitioners[0]).toMatchObject({ fullName: name, phone });
+  expect((await call('GET', `/petitions/${id}`, supervisor)).body.petitioners[0].fullName).toBe('công dân');
+  expect((await call('POST', `/petitions/${id}/actions`, leader, { action: 'resolve', summary: 'Tố cáo đúng một phần' })).status).toBe(200);
+  expect((await call('POST', `/petitions/${id}/actions`, officer, { action: 'reportBack', summary: 'Đã thông báo kết quả giải quyết tố cáo' })).status).toBe(200);
+  const outbox = async () => (await call('GET', '/outbox', supervisor)).body.items as { id: string; to: string[]; subject: string }[];
+  await eventually(async () => (await outbox()).some((m) => m.to.includes(email) && /Kết quả/.test(m.subject)), { what: 'the result e-mail to the denouncer' });
+
+  const needles = [name, phone, 'Thôn Đông'];
+  // The database, row by row as JSON, without the sealed column.
+  const db = new PgClient({ connectionString: service.databaseUrl });
+  await db.connect();
+  try {
+    const tables = (await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.tablename);
+    expect(tables).toEqual(expect.arrayContaining(['Petition', 'Petitioner', 'PetitionEvent', 'Notification', 'IdentityAccess']));
+    let dump = '';
+    for (const t of tables) dump += (await db.query(`SELECT (to_jsonb(x) - 'sealedIdentity')::text AS row FROM "${t}" x`)).rows.map((r) => r.row).join('\n');
+    expect(dump).toContain(id);
+    for (const n of [...needles, email]) expect(dump).not.toContain(n);
+  } finally {
+    await db.end();
+  }
+  // Temporal's history, raw.
+  const connection = await Connection.connect({ address: service.temporalAddress });
+  try {
+    const raw = Buffer.concat(collectBytes(await new Client({ connection }).workflow.getHandle(created.body.workflowId).fetchHistory()));
+    for (const n of [...needles, email]) expect(raw.includes(Buffer.from(n))).toBe(false);
+  } finally {
+    await connection.close();
+  }
+  // The service's logs.
+  expect(service.output()).toContain('request completed');
+  for (const n of [...needles, email]) expect(service.output()).not.toContain(n);
+  // The outbox: the name only in messages to the denouncer; the phone and address nowhere.
+  const files = readdirSync(path.join(dataDir, 'outbox')).filter((f) => f.endsWith('.eml'));
+  let toDenouncer = 0;
+  for (const file of files) {
+    const mail = await simpleParser(readFileSync(path.join(dataDir, 'outbox', file)));
+    const to = JSON.stringify(mail.to);
+    const text = `${mail.subject}\n${mail.text}`;
+    if (to.includes(email)) {
+      toDenouncer += 1;
+      continue;
+    }
+    for (const n of needles) expect(text).not.toContain(n);
+  }
+  expect(toDenouncer).toBeGreaterThanOrEqual(3); // acknowledgement, acceptance notice, result
 });
 
 /** Every byte array anywhere in a decoded history: payload data and metadata. */

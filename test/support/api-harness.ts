@@ -15,6 +15,7 @@ import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/services/p
 import { dataConverterFor } from '../../src/temporal/connection';
 import { AesGcmPayloadCodec } from '../../src/temporal/encryption-codec';
 import { CapturingMailer } from './capturing-mailer';
+import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -47,7 +48,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     connection: workerConnection,
     taskQueue,
     workflowsPath: require.resolve('../../workflows'),
-    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test' }),
+    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }),
     dataConverter: dataConverterFor(codec),
   });
   const running = worker.run();
@@ -61,6 +62,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     sessionTtlMs: 3_600_000,
     outbox: null,
     trackingKey,
+    identityKey: TEST_IDENTITY_KEY,
     trackingLimit: { limit: 40, windowMs: 60_000 },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);

@@ -8,6 +8,8 @@ const ROOT = path.join(__dirname, '..', '..');
 
 export interface ServiceProcess {
   apiUrl: string;
+  /** The embedded database of the child, for tests that inspect what was stored. */
+  databaseUrl: string;
   temporalAddress: string;
   child: ChildProcess;
   output: () => string;
@@ -27,7 +29,7 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
       TEMPORAL_UI_PORT: String(ui),
       TEMPORAL_DEV_HEADLESS: 'true',
       SMTP_SINK_PORT: String(smtp),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,6 +54,7 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   });
   return {
     apiUrl: `http://127.0.0.1:${http}/api/v1`,
+    databaseUrl: `postgresql://danvan:danvan-local@127.0.0.1:${pg}/danvan`,
     temporalAddress: `127.0.0.1:${temporal}`,
     child,
     output: () => out,

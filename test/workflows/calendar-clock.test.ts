@@ -13,6 +13,7 @@ import { registerPetition } from '../../src/services/petition-registration';
 import { loadDeadlinePolicy } from '../../src/services/policy-store';
 import { actionUpdate, calendarChangedSignal, snapshotQuery } from '../../workflows/petition/messages';
 import { petitionWorkflow } from '../../workflows';
+import { TEST_IDENTITY_KEY } from '../support/keys';
 import { CapturingMailer } from '../support/capturing-mailer';
 import { eventually, waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
@@ -44,7 +45,7 @@ afterAll(async () => {
 
 test('when a denunciation arrives, then triage is due at the end of the 7th working day; a new holiday moves it and the reminder follows', async () => {
   const taskQueue = `q-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test' }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }) });
   await worker.runUntil(async () => {
     const receivedAt = new Date(await env.currentTimeMs()).toISOString();
     const registered = await registerPetition(db.prisma, singleReminder, {
@@ -57,7 +58,7 @@ test('when a denunciation arrives, then triage is due at the end of the 7th work
       receivedAt,
       petitioners: [{ fullName: 'Người tố cáo' }],
       registeredById: org.officer.id,
-    });
+    }, { identityKey: TEST_IDENTITY_KEY });
     const year = new Date(Date.parse(receivedAt) + 7 * 3_600_000).getUTCFullYear();
     expect(registered.workflowInput.calendar?.map((c) => c.year)).toEqual([year, year + 1, year + 2]);
     const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
@@ -104,7 +105,7 @@ test('when a denunciation arrives, then triage is due at the end of the 7th work
 test('when a complaint stays open past its legal deadline, then every rung of the ladder fires once, in order, up to the level above the province', async () => {
   const taskQueue = `q-${randomUUID()}`;
   const ladderMailer = new CapturingMailer();
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer: ladderMailer, appUrl: 'http://danvan.test' }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer: ladderMailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }) });
   await worker.runUntil(async () => {
     const registered = await registerPetition(db.prisma, policy, {
       kind: 'complaint',
@@ -116,7 +117,7 @@ test('when a complaint stays open past its legal deadline, then every rung of th
       receivedAt: new Date(await env.currentTimeMs()).toISOString(),
       petitioners: [{ fullName: 'Người Khiếu Nại' }],
       registeredById: org.officer.id,
-    });
+    }, { identityKey: TEST_IDENTITY_KEY });
     const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
     await waitForIdle(handle);
     await handle.executeUpdate(actionUpdate, { args: [{ action: 'accept', actor: { personId: org.officer.id, roles: ['officer'] } }] });
@@ -150,7 +151,7 @@ test('when a complaint stays open past its legal deadline, then every rung of th
 test('when a complaint received in person gets no decision, then the officer is nudged on the last day of the 10-working-day notice and the leader told when it lapses; a decision stops it', async () => {
   const taskQueue = `q-${randomUUID()}`;
   const noticeMailer = new CapturingMailer();
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer: noticeMailer, appUrl: 'http://danvan.test' }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer: noticeMailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }) });
   // Triage is longer than the notice here, so only the notice rungs are due first.
   const noticeFirst = { ...policy, forKind: (kind: Parameters<typeof policy.forKind>[0]) => ({ ...policy.forKind(kind), clocks: { ...policy.forKind(kind).clocks, triage: { limit: 30, unit: 'working_days' as const } }, ladder: { remindOfficerBefore: 'P1D', escalateAfter: 'P1D' } }) };
   await worker.runUntil(async () => {
@@ -158,7 +159,7 @@ test('when a complaint received in person gets no decision, then the officer is 
       const registered = await registerPetition(db.prisma, noticeFirst, {
         kind: 'complaint', receivingUnitId: org.communeId, channel, field: 'land', subject: 'Đơn nộp trực tiếp', body: '…',
         receivedAt: new Date(await env.currentTimeMs()).toISOString(), petitioners: [{ fullName: 'Người Nộp Đơn', email: 'nop.don@example.test' }], registeredById: org.officer.id,
-      });
+      }, { identityKey: TEST_IDENTITY_KEY });
       const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
       await waitForIdle(handle);
       return { ...registered, handle };

@@ -15,6 +15,7 @@ import { registerPetition } from '../../src/services/petition-registration';
 import { loadDeadlinePolicy } from '../../src/services/policy-store';
 import { actionUpdate, type PetitionActionInput } from '../../workflows/petition/messages';
 import { petitionWorkflow } from '../../workflows';
+import { TEST_IDENTITY_KEY } from '../support/keys';
 import { CapturingMailer } from '../support/capturing-mailer';
 import { waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
@@ -50,7 +51,7 @@ beforeEach(() => {
 
 async function run(kind: 'complaint' | 'denunciation', body: (handle: Awaited<ReturnType<typeof env.client.workflow.start>>, petitionId: string) => Promise<void>) {
   const taskQueue = `q-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test' }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }) });
   await worker.runUntil(async () => {
     const registered = await registerPetition(db.prisma, policy, {
       kind,
@@ -62,7 +63,7 @@ async function run(kind: 'complaint' | 'denunciation', body: (handle: Awaited<Re
       receivedAt: new Date(await env.currentTimeMs()).toISOString(),
       petitioners: [{ fullName: 'Công Dân', email: 'dan@example.test' }],
       registeredById: org.officer.id,
-    });
+    }, { identityKey: TEST_IDENTITY_KEY });
     const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
     testbed.track(handle);
     await waitForIdle(handle);

@@ -13,6 +13,7 @@ import { actionUpdate, snapshotQuery, type PetitionActionInput } from '../../wor
 import { petitionWorkflow } from '../../workflows';
 import { eventually, waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
+import { TEST_IDENTITY_KEY } from '../support/keys';
 import { CapturingMailer } from '../support/capturing-mailer';
 import type { TestOrg } from '../support/org';
 import type { TestDatabase } from '../support/test-database';
@@ -53,7 +54,7 @@ async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> 
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
-    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test' }),
+    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }),
   });
   return worker.runUntil(fn(taskQueue));
 }
@@ -71,7 +72,7 @@ async function startPetition(taskQueue: string, overrides: Partial<RegisterPetit
     petitioners: [{ fullName: 'Hoàng Văn Dân', email: CITIZEN_EMAIL, phone: '0912345678' }],
     registeredById: org.officer.id,
     ...overrides,
-  });
+  }, { identityKey: TEST_IDENTITY_KEY });
   const handle = await client.workflow.start(petitionWorkflow, {
     taskQueue,
     workflowId: registered.workflowId,
@@ -257,7 +258,7 @@ test('when the mail relay fails twice, then the notification is retried and sent
     expect(rows[0]).toMatchObject({ status: 'sent', attempts: 3, template: 'acknowledgement' });
 
     // The same step delivered again (a retried activity) sends nothing new.
-    const again = await createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test' }).sendNotification({
+    const again = await createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }).sendNotification({
       key: `${p.workflowId}:ack`,
       petitionId: p.petitionId,
       template: 'acknowledgement',

@@ -21,7 +21,9 @@ export function petitionRoutes(deps: PetitionServiceDeps): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(await getPetition(deps, req.principal!, req.params.id));
+    const reveal = req.query.revealIdentity === 'true';
+    const reason = typeof req.query.reason === 'string' ? req.query.reason : undefined;
+    res.json(await getPetition(deps, req.principal!, req.params.id, { reveal, reason }));
   });
 
   router.get('/:id/history', async (req, res) => {
