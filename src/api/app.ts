@@ -9,6 +9,7 @@ import { requireAuth } from './auth-middleware';
 import { AppError, errorMiddleware } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { OUTBOX_PAGE } from './outbox-page';
+import { DOCS_PAGE } from './docs-page';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes, deadlineRoutes } from './routes/calendar';
 import { outboxRoutes } from './routes/outbox';
@@ -51,6 +52,9 @@ export function createApp(deps: AppDeps): Express {
   });
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
+  });
+  api.get('/docs', (_req, res) => {
+    res.type('html').send(DOCS_PAGE);
   });
   api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs }));
   api.use('/track', trackingRoutes({ prisma: deps.prisma, trackingKey: deps.trackingKey, policies: deps.policies }, deps.trackingLimit));

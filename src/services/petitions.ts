@@ -128,7 +128,15 @@ export interface ListPetitionsQuery {
   stage?: string;
   unitId?: string;
   kind?: string;
+  field?: string;
+  leaderId?: string;
   overdue?: boolean;
+  escalated?: boolean;
+  forwarded?: boolean;
+  receivedFrom?: string;
+  receivedTo?: string;
+  sort?: 'dueAt' | 'receivedAt';
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
@@ -144,13 +152,23 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
     ...(query.kind ? { kind: query.kind as never } : {}),
     ...(query.overdue === true ? { dueAt: { lt: now }, closedAt: null } : {}),
     ...(query.overdue === false ? { OR: [{ dueAt: null }, { dueAt: { gte: now } }] } : {}),
+    ...(query.field ? { field: query.field } : {}),
+    ...(query.leaderId ? { unit: { responsibleLeaderId: query.leaderId } } : {}),
+    ...(query.escalated !== undefined ? { escalated: query.escalated } : {}),
+    ...(query.forwarded !== undefined ? { forwardCount: query.forwarded ? { gt: 0 } : 0 } : {}),
+    ...(query.receivedFrom || query.receivedTo
+      ? { receivedAt: { ...(query.receivedFrom ? { gte: new Date(query.receivedFrom) } : {}), ...(query.receivedTo ? { lte: new Date(query.receivedTo) } : {}) } }
+      : {}),
   };
+  const order = query.order ?? 'asc';
+  const orderBy: Prisma.PetitionOrderByWithRelationInput[] =
+    (query.sort ?? 'dueAt') === 'dueAt' ? [{ dueAt: { sort: order, nulls: 'last' } }, { receivedAt: 'desc' }] : [{ receivedAt: order }];
   const [total, rows] = await Promise.all([
     deps.prisma.petition.count({ where }),
     deps.prisma.petition.findMany({
       where,
       include: PETITION_INCLUDE,
-      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { receivedAt: 'desc' }],
+      orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),

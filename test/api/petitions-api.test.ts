@@ -205,6 +205,22 @@ describe('listing', () => {
     expect(elsewhere.body.total).toBe(0);
     await request(h.app).get('/api/v1/petitions?pageSize=1000').set(auth(officer)).expect(400);
   });
+
+  test('a supervisor searches by field, responsible leader, forwarded, escalated and dates, sorted', async () => {
+    const road = await create(officer, { kind: 'recommendation', field: 'roads', receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+    const roadLater = await create(officer, { kind: 'recommendation', field: 'roads' });
+    await request(h.app).post(`/api/v1/petitions/${roadLater.id}/actions`).set(auth(officer)).send({ action: 'forward', toUnitId: h.org.otherCommuneId, reason: 'Thuộc xã Hòa Lạc' }).expect(200);
+    const ids = async (query: string) => (await request(h.app).get(`/api/v1/petitions?${query}`).set(auth(supervisor)).expect(200)).body.items.map((i: { id: string }) => i.id);
+    expect(await ids('field=roads&sort=receivedAt&order=asc')).toEqual([road.id, roadLater.id]);
+    expect(await ids('field=roads&sort=receivedAt&order=desc')).toEqual([roadLater.id, road.id]);
+    expect(await ids('field=roads&forwarded=true')).toEqual([roadLater.id]);
+    expect(await ids('field=roads&forwarded=false')).toEqual([road.id]);
+    expect(await ids(`field=roads&leaderId=${h.org.otherCommuneLeader.id}`)).toEqual([roadLater.id]);
+    expect(await ids(`field=roads&leaderId=${h.org.communeLeader.id}`)).toEqual([road.id]);
+    expect(await ids(`field=roads&receivedFrom=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}`)).toEqual([roadLater.id]);
+    expect(await ids('field=roads&escalated=true')).toEqual([]);
+    await request(h.app).get('/api/v1/petitions?receivedFrom=yesterday').set(auth(supervisor)).expect(400);
+  });
 });
 
 test('the OpenAPI document is 3.1 and describes the petition routes from the same schemas', async () => {
@@ -212,5 +228,8 @@ test('the OpenAPI document is 3.1 and describes the petition routes from the sam
   expect(res.body.openapi).toBe('3.1.0');
   const create = res.body.paths['/petitions'].post;
   expect(create.requestBody.content['application/json'].schema.properties.kind.enum).toEqual(['complaint', 'denunciation', 'recommendation', 'feedback']);
-  expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/petitions/{id}/actions', '/petitions/{id}/history']));
+  expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/petitions/{id}/actions', '/petitions/{id}/history', '/track/{code}', '/policy', '/calendar/{year}']));
+  const docs = await request(h.app).get('/api/v1/docs').expect(200);
+  expect(docs.headers['content-type']).toMatch(/html/);
+  expect(docs.text).toContain("fetch('openapi.json')");
 });
