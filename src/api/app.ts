@@ -16,6 +16,7 @@ import { outboxRoutes } from './routes/outbox';
 import { petitionRoutes } from './routes/petitions';
 import { policyRoutes } from './routes/policy';
 import { trackingRoutes } from './routes/tracking';
+import { reportRoutes } from './routes/reports';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));
+  api.use('/reports', reportRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.outbox));
   app.use('/api/v1', api);
   if (deps.outbox) {

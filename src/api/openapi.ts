@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as S from './schemas';
 import { PolicyFileSchema } from '../services/policy-store';
 import { ZRatingRequest } from './routes/tracking';
+import { ZReportQuery } from './routes/reports';
 
 interface Operation {
   method: 'get' | 'post' | 'put';
@@ -44,6 +45,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/policy', summary: 'Add a policy version in force from effectiveFrom (admin); with unitId, local rules for that unit and below', auth: true, body: PolicyFileSchema, responses: { 201: { description: 'added', schema: S.ZPolicyVersionView }, ...errors(400, 401, 403, 409) } },
   { method: 'get', path: '/track/{code}', summary: "The citizen's view: stage, expected answer date, decisions (no login; secret from the receipt in X-Tracking-Secret or ?secret=; rate-limited)", auth: false, responses: { 200: { description: 'the petition as the citizen sees it' }, ...errors(404), 429: { description: 'too many lookups', schema: S.ZErrorResponse } } },
   { method: 'post', path: '/track/{code}/rating', summary: 'The citizen rates the answer; a dissatisfied complainant is shown the second-time path', auth: false, body: ZRatingRequest, responses: { 201: { description: 'recorded' }, ...errors(400, 404, 409), 429: { description: 'too many lookups', schema: S.ZErrorResponse } } },
+  { method: 'get', path: '/reports/petitions', summary: 'Periodic report (month, quarter, 6/9 months, year or a range) by level, unit, kind, field or responsible leader; JSON, CSV or XLSX, Vietnamese headings by default', auth: true, query: ZReportQuery as unknown as z.ZodObject, responses: { 200: { description: 'the report' }, ...errors(400, 401, 403) } },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
 ];
 

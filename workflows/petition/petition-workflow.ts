@@ -251,6 +251,8 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
           approve: action.approve,
           decision: action.decision,
           ...(forwardOnTime !== undefined ? { forwardOnTime } : {}),
+          // The due time of the clock the action was taken under: reports count "resolved on time" from it.
+          ...(clockBefore ? { dueBefore: new Date(clockBefore.dueAtMs).toISOString() } : {}),
           ...(policyVersion !== input.policyVersion ? { policyVersion } : {}),
           ...(deadlineChange ? { dueFrom: new Date(deadlineChange.from).toISOString(), dueTo: new Date(deadlineChange.to).toISOString() } : {}),
         },
