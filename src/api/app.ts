@@ -17,6 +17,7 @@ import { petitionRoutes } from './routes/petitions';
 import { policyRoutes } from './routes/policy';
 import { trackingRoutes } from './routes/tracking';
 import { reportRoutes } from './routes/reports';
+import { tokenRoutes } from './routes/tokens';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));
   api.use('/reports', reportRoutes({ prisma: deps.prisma }));
+  api.use('/tokens', tokenRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.outbox));
   app.use('/api/v1', api);
   if (deps.outbox) {

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { PrismaClient } from '../db/prisma';
 import { authenticate } from '../services/auth';
+import { authenticateApiToken, TOKEN_PREFIX } from '../services/api-tokens';
 import { AppError } from './errors';
 import './request-context';
 
@@ -12,9 +13,10 @@ export function requireAuth(prisma: PrismaClient): RequestHandler {
       next(new AppError('Unauthenticated', 'sign in first: send "Authorization: Bearer <token>" from POST /api/v1/auth/login'));
       return;
     }
-    authenticate(prisma, match[1]!)
+    const credential = match[1]!;
+    (credential.startsWith(TOKEN_PREFIX) ? authenticateApiToken(prisma, credential) : authenticate(prisma, credential))
       .then((principal) => {
-        if (!principal) throw new AppError('Unauthenticated', 'the token is unknown or has expired; sign in again');
+        if (!principal) throw new AppError('Unauthenticated', 'the token is unknown, expired or revoked; sign in again');
         req.principal = principal;
         next();
       })

@@ -4,9 +4,10 @@ import * as S from './schemas';
 import { PolicyFileSchema } from '../services/policy-store';
 import { ZRatingRequest } from './routes/tracking';
 import { ZReportQuery } from './routes/reports';
+import { ZCreateTokenRequest } from './routes/tokens';
 
 interface Operation {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   auth: boolean;
@@ -46,6 +47,9 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/track/{code}', summary: "The citizen's view: stage, expected answer date, decisions (no login; secret from the receipt in X-Tracking-Secret or ?secret=; rate-limited)", auth: false, responses: { 200: { description: 'the petition as the citizen sees it' }, ...errors(404), 429: { description: 'too many lookups', schema: S.ZErrorResponse } } },
   { method: 'post', path: '/track/{code}/rating', summary: 'The citizen rates the answer; a dissatisfied complainant is shown the second-time path', auth: false, body: ZRatingRequest, responses: { 201: { description: 'recorded' }, ...errors(400, 404, 409), 429: { description: 'too many lookups', schema: S.ZErrorResponse } } },
   { method: 'get', path: '/reports/petitions', summary: 'Periodic report (month, quarter, 6/9 months, year or a range) by level, unit, kind, field or responsible leader; JSON, CSV or XLSX, Vietnamese headings by default', auth: true, query: ZReportQuery as unknown as z.ZodObject, responses: { 200: { description: 'the report' }, ...errors(400, 401, 403) } },
+  { method: 'post', path: '/tokens', summary: 'Create an API token for an integration (admin): scopes petitions:read, petitions:write, reports:read on one unit and below; the token is shown once', auth: true, body: ZCreateTokenRequest, responses: { 201: { description: 'the token, shown once' }, ...errors(400, 401, 403) } },
+  { method: 'get', path: '/tokens', summary: 'List API tokens (admin; never the tokens themselves)', auth: true, responses: { 200: { description: 'tokens' }, ...errors(401, 403) } },
+  { method: 'delete', path: '/tokens/{id}', summary: 'Revoke an API token (admin)', auth: true, responses: { 204: { description: 'revoked' }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
 ];
 

@@ -1,0 +1,35 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { PrismaClient } from '../../db/prisma';
+import { hasRoleAnywhere } from '../../services/access';
+import { createApiToken, listApiTokens, revokeApiToken, SCOPES } from '../../services/api-tokens';
+import { AppError, parseOr400 } from '../errors';
+
+export const ZCreateTokenRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(z.enum(SCOPES)).min(1),
+  unitId: z.string().min(1),
+});
+
+export function tokenRoutes(deps: { prisma: PrismaClient }): Router {
+  const router = Router();
+  router.use((req, _res, next) => {
+    if (req.principal!.personId.startsWith('apitoken:') || !hasRoleAnywhere(req.principal!, ['admin'])) {
+      next(new AppError('Forbidden', 'managing API tokens needs role admin (signed in as a person)'));
+      return;
+    }
+    next();
+  });
+  router.post('/', async (req, res) => {
+    const body = parseOr400(ZCreateTokenRequest, req.body);
+    res.status(201).json(await createApiToken(deps.prisma, { ...body, createdById: req.principal!.personId }));
+  });
+  router.get('/', async (_req, res) => {
+    res.json({ items: await listApiTokens(deps.prisma) });
+  });
+  router.delete('/:id', async (req, res) => {
+    await revokeApiToken(deps.prisma, req.params.id);
+    res.status(204).end();
+  });
+  return router;
+}
