@@ -1,6 +1,5 @@
 // The composition root: starts (or connects to) PostgreSQL, Temporal and SMTP, applies migrations,
 // seeds the demo, and runs the worker and the HTTP API. The only place real dependencies are built.
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { startTemporalDevServer } from './runtime/temporal-dev-server';
 import { seedDemoOrganisation } from './services/seed-demo';
 import { rearmOpenPetitions } from './services/calendar-rearm';
 import { deriveIdentityKey } from './services/identity-seal';
+import { deriveTrackingKey } from './services/tracking-secret';
 import { createDbPolicyResolver, seedPolicyFromFile } from './services/policy-versions';
 import { connectClient, connectWorker } from './temporal/connection';
 import { AesGcmPayloadCodec } from './temporal/encryption-codec';
@@ -98,8 +98,8 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     const settings = { ...config.temporal, address: temporalAddress };
     const payloadKeys = loadPayloadKeys(config.payloadKey, { createIfMissing: !config.temporal.address || config.env !== 'production' });
     const codec = new AesGcmPayloadCodec(payloadKeys);
-    // A key of its own for receipts, derived from the payload key so one secret is configured.
-    const trackingKey = createHash('sha256').update('danvan-tracking').update(payloadKeys[0]!).digest();
+    // Receipts and sealed identities get keys of their own, derived so that one secret is configured.
+    const trackingKey = deriveTrackingKey(payloadKeys[0]!);
     const identityKey = deriveIdentityKey(payloadKeys[0]!);
     const { client, connection } = await connectClient(settings, codec);
     stack.push({ name: 'temporal-client', stop: () => connection.close() });
@@ -166,11 +166,8 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
         s.once('error', reject);
       });
       const listening = server;
+      // Pushed after the worker, so on the way down HTTP stops taking requests before the worker drains.
       stack.push({ name: 'http', stop: () => new Promise<void>((resolve) => listening.close(() => resolve())) });
-      // Stop taking requests before the worker drains: HTTP is closed first on the way down.
-      const httpEntry = stack.pop()!;
-      const workerIndex = stack.findIndex((s) => s.name === 'worker');
-      stack.splice(workerIndex >= 0 ? workerIndex + 1 : stack.length, 0, httpEntry);
     }
     lock.update({ apiUrl: server ? apiUrl : undefined });
 

@@ -1,23 +1,63 @@
 // Second-time complaints: a new case at the level above, linked to the first, with its own clocks.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppError } from '../api/errors';
-import { appealEligibility } from '../domain/appeal-eligibility';
+import { appealEligibility, type AppealEligibility } from '../domain/appeal-eligibility';
 import { localDayOf, yearOf } from '../domain/calendar/day';
-import { PETITION_WORKFLOW_TYPE } from '../../workflows/petition/messages';
 import { rolesOver, UnitTree, type Principal } from './access';
 import { workingCalendarFor } from './calendar-store';
 import { registerPetition } from './petition-registration';
-import type { PetitionServiceDeps } from './petitions';
+import { startPetitionWorkflow, type PetitionServiceDeps } from './petitions';
+import type { DeadlinePolicy } from './policy-store';
 
 export interface FileAppealInput {
   reason: string;
   remote?: boolean;
 }
 
+export interface SecondTimeCheck {
+  eligibility: AppealEligibility;
+  window: { limit: number; unit: 'days' | 'working_days'; basis: string };
+  policy: DeadlinePolicy;
+  /** Whether the first case has a decision (else only a lapsed deadline can open the path). */
+  decided: boolean;
+}
+
+/**
+ * Whether a first-time complaint may be followed by a second-time one now, under the rules in force at
+ * `rulesUnitId`. Null when those rules do not provide for second-time complaints.
+ */
+export async function checkSecondTimeComplaint(
+  deps: Pick<PetitionServiceDeps, 'prisma' | 'policies'>,
+  first: { id: string; kind: string; round: number; currentClock: string | null; dueAt: Date | null },
+  options: { nowMs: number; rulesUnitId: string; remote?: boolean },
+): Promise<SecondTimeCheck | null> {
+  const policy = await deps.policies.resolve(options.nowMs, options.rulesUnitId);
+  const second = policy.secondTimeComplaint?.();
+  if (!second) return null;
+  const [decision, appeals] = await Promise.all([
+    deps.prisma.petitionEvent.findFirst({ where: { petitionId: first.id, type: 'resolve' }, orderBy: { at: 'asc' } }),
+    deps.prisma.petition.count({ where: { appealOfId: first.id } }),
+  ]);
+  const window = options.remote && second.filingWindowRemote ? second.filingWindowRemote : second.filingWindow;
+  const calendar = await workingCalendarFor(deps.prisma, yearOf(localDayOf(decision?.at.getTime() ?? first.dueAt?.getTime() ?? options.nowMs)));
+  const eligibility = appealEligibility(
+    {
+      kind: first.kind,
+      round: first.round,
+      decidedAtMs: decision ? decision.at.getTime() : null,
+      clock: first.currentClock && first.dueAt ? { name: first.currentClock, dueAtMs: first.dueAt.getTime() } : null,
+      alreadyAppealed: appeals > 0,
+    },
+    window,
+    options.nowMs,
+    calendar,
+  );
+  return { eligibility, window, policy, decided: decision !== null };
+}
+
 export async function fileAppeal(deps: PetitionServiceDeps, principal: Principal, petitionId: string, input: FileAppealInput) {
   const first = await deps.prisma.petition.findUnique({
     where: { id: petitionId },
-    include: { petitioners: { orderBy: { position: 'asc' } }, appeals: { select: { id: true } }, unit: true },
+    include: { petitioners: { orderBy: { position: 'asc' } }, unit: true },
   });
   if (!first) throw new AppError('NotFound', `no petition ${petitionId}`);
   const tree = await UnitTree.load(deps.prisma);
@@ -28,24 +68,9 @@ export async function fileAppeal(deps: PetitionServiceDeps, principal: Principal
     throw new AppError('Forbidden', `filing a second-time complaint needs role officer or leader on unit ${targetUnitId} (the level above)`);
   }
   const now = (deps.now ?? (() => new Date()))();
-  const decision = await deps.prisma.petitionEvent.findFirst({ where: { petitionId, type: 'resolve' }, orderBy: { at: 'asc' } });
-  const policy = await deps.policies.resolve(now.getTime(), targetUnitId);
-  const second = policy.secondTimeComplaint?.();
-  if (!second) throw new AppError('Unavailable', `the deadline policy ${policy.version} has no rules for second-time complaints`);
-  const window = input.remote && second.filingWindowRemote ? second.filingWindowRemote : second.filingWindow;
-  const calendar = await workingCalendarFor(deps.prisma, yearOf(localDayOf(decision?.at.getTime() ?? first.dueAt?.getTime() ?? now.getTime())));
-  const eligibility = appealEligibility(
-    {
-      kind: first.kind,
-      round: first.round,
-      decidedAtMs: decision ? decision.at.getTime() : null,
-      clock: first.currentClock && first.dueAt ? { name: first.currentClock, dueAtMs: first.dueAt.getTime() } : null,
-      alreadyAppealed: first.appeals.length > 0,
-    },
-    window,
-    now.getTime(),
-    calendar,
-  );
+  const check = await checkSecondTimeComplaint(deps, first, { nowMs: now.getTime(), rulesUnitId: targetUnitId, remote: input.remote });
+  if (!check) throw new AppError('Unavailable', 'the deadline policy in force has no rules for second-time complaints');
+  const { eligibility, policy } = check;
   if (!eligibility.eligible) throw new AppError('IllegalTransition', eligibility.reason);
 
   const registered = await registerPetition(deps.prisma, policy, {
@@ -61,14 +86,7 @@ export async function fileAppeal(deps: PetitionServiceDeps, principal: Principal
     round: 2,
     appealOfId: first.id,
   }, { identityKey: deps.identityKey });
-  try {
-    await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      await deps.prisma.petition.delete({ where: { id: registered.petitionId } }).catch(() => undefined);
-      throw error;
-    }
-  }
+  await startPetitionWorkflow(deps, registered);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,

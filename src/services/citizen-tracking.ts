@@ -2,10 +2,9 @@
 // an answer, and the decisions sent to them. Never internal notes, officers' names or other people's data.
 import type { PrismaClient } from '../db/prisma';
 import { AppError } from '../api/errors';
-import { appealEligibility } from '../domain/appeal-eligibility';
-import { localDayOf, yearOf, formatDay } from '../domain/calendar/day';
+import { localDayOf, formatDay } from '../domain/calendar/day';
+import { checkSecondTimeComplaint } from './appeals';
 import { isTerminal, type Stage } from '../domain/petition-stages';
-import { workingCalendarFor } from './calendar-store';
 import type { PolicyResolver } from './policy-versions';
 import { isTrackingSecretValid } from './tracking-secret';
 
@@ -83,20 +82,17 @@ export async function rateAnswer(deps: TrackingDeps, trackingCode: string, input
   // A complainant who is not satisfied is shown the second-time path while its window is open.
   let secondTimeComplaint: { possible: boolean; filingWindowEndsAt?: string; reason?: string; howTo?: { vi: string; en: string } } | undefined;
   if (!input.satisfied && petition.kind === 'complaint' && petition.round === 1) {
-    const policy = await deps.policies.resolve(now.getTime(), petition.unitId);
-    const second = policy.secondTimeComplaint?.();
-    const decision = await deps.prisma.petitionEvent.findFirst({ where: { petitionId: petition.id, type: 'resolve' }, orderBy: { at: 'asc' } });
-    if (second && decision) {
-      const calendar = await workingCalendarFor(deps.prisma, yearOf(localDayOf(decision.at.getTime())));
-      const appeals = await deps.prisma.petition.count({ where: { appealOfId: petition.id } });
-      const e = appealEligibility({ kind: 'complaint', round: 1, decidedAtMs: decision.at.getTime(), clock: null, alreadyAppealed: appeals > 0 }, second.filingWindow, now.getTime(), calendar);
+    const check = await checkSecondTimeComplaint(deps, petition, { nowMs: now.getTime(), rulesUnitId: petition.unitId });
+    if (check?.decided) {
+      const e = check.eligibility;
+      const basis = check.window.basis;
       secondTimeComplaint = e.eligible
         ? {
             possible: true,
             filingWindowEndsAt: new Date(e.windowEndsAtMs).toISOString(),
             howTo: {
-              vi: `Ông/bà có thể khiếu nại lần hai lên cơ quan cấp trên trước ${formatDay(localDayOf(e.windowEndsAtMs))} (${second.filingWindow.basis}).`,
-              en: `You may file a second-time complaint with the level above until ${formatDay(localDayOf(e.windowEndsAtMs))} (${second.filingWindow.basis}).`,
+              vi: `Ông/bà có thể khiếu nại lần hai lên cơ quan cấp trên trước ${formatDay(localDayOf(e.windowEndsAtMs))} (${basis}).`,
+              en: `You may file a second-time complaint with the level above until ${formatDay(localDayOf(e.windowEndsAtMs))} (${basis}).`,
             },
           }
         : { possible: false, reason: e.reason };

@@ -10,7 +10,7 @@ import { calendarYearsFrom } from './calendar-store';
 import { localDayOf, yearOf } from '../domain/calendar/day';
 import type { CalendarYear } from '../domain/calendar/holidays';
 import { generateTrackingCode } from './tracking-code';
-import { MASKED_NAME, sealIdentity } from './identity-seal';
+import { MASKED_NAME, openIdentity, sealIdentity } from './identity-seal';
 
 export interface PetitionerInput {
   fullName: string;
@@ -52,7 +52,7 @@ export interface SealingOptions {
 
 export async function registerPetition(prisma: PrismaClient, policy: DeadlinePolicy, input: RegisterPetitionInput, sealing: SealingOptions): Promise<RegisteredPetition> {
   if (input.idempotencyKey) {
-    const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey);
+    const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey, sealing);
     if (existing) return existing;
   }
   const petitionId = randomUUID();
@@ -93,7 +93,7 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
       if (!isUniqueViolation(error)) throw error;
       // A concurrent request with the same idempotency key won the race: answer with its petition.
       if (input.idempotencyKey) {
-        const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey);
+        const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey, sealing);
         if (existing) return existing;
       }
       if (attempt >= 5) throw error; // tracking-code collisions five times in a row mean something else is wrong
@@ -116,7 +116,7 @@ function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { pe
   };
 }
 
-async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy, registeredById: string, key: string): Promise<RegisteredPetition | null> {
+async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy, registeredById: string, key: string, sealing: SealingOptions): Promise<RegisteredPetition | null> {
   const row = await prisma.petition.findUnique({
     where: { createdById_idempotencyKey: { createdById: registeredById, idempotencyKey: key } },
     include: { petitioners: true },
@@ -131,7 +131,8 @@ async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy
     subject: row.subject,
     body: row.body,
     receivedAt: row.receivedAt.toISOString(),
-    petitioners: row.petitioners.map((p) => ({ fullName: p.fullName, email: p.email ?? (p.sealedIdentity ? 'sealed' : undefined) })),
+    // Only whether an e-mail address exists matters here; a sealed one is opened to tell.
+    petitioners: row.petitioners.map((p) => (p.sealedIdentity ? openIdentity(sealing.identityKey, p.sealedIdentity) : { fullName: p.fullName, email: p.email })).map((p) => ({ fullName: p.fullName, email: p.email ?? undefined })),
     registeredById: row.createdById,
     round: row.round,
   };

@@ -8,7 +8,7 @@ import { AppError } from '../api/errors';
 import type { TActionRequest, TCreatePetitionRequest } from '../api/schemas';
 import { actionUpdate, PETITION_WORKFLOW_TYPE, type PetitionActionInput, type PetitionSnapshot } from '../../workflows/petition/messages';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from './access';
-import { registerPetition } from './petition-registration';
+import { registerPetition, type RegisteredPetition } from './petition-registration';
 import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
 import type { PolicyResolver } from './policy-versions';
 import { readableHistory } from './temporal-history';
@@ -28,6 +28,20 @@ export interface PetitionServiceDeps {
   now?: () => Date;
 }
 
+/**
+ * Starts the petition's workflow. A repeated request (same Idempotency-Key) finds it already running:
+ * same petition. Any other failure removes a row written just now, so nothing is half-written.
+ */
+export async function startPetitionWorkflow(deps: Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue'>, registered: RegisteredPetition): Promise<void> {
+  try {
+    await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+    if (registered.created) await deps.prisma.petition.delete({ where: { id: registered.petitionId } }).catch(() => undefined);
+    throw error;
+  }
+}
+
 export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: TCreatePetitionRequest, idempotencyKey?: string) {
   const tree = await UnitTree.load(deps.prisma);
   if (!tree.has(body.receivingUnitId)) {
@@ -39,20 +53,7 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   }
   const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId);
   const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
-  try {
-    await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, {
-      taskQueue: deps.taskQueue,
-      workflowId: registered.workflowId,
-      args: [registered.workflowInput],
-    });
-  } catch (error) {
-    // A repeated request (same Idempotency-Key) finds its workflow already running: same petition.
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      // Nothing half-written: without a workflow the petition row would never move.
-      if (registered.created) await deps.prisma.petition.delete({ where: { id: registered.petitionId } }).catch(() => undefined);
-      throw error;
-    }
-  }
+  await startPetitionWorkflow(deps, registered);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,

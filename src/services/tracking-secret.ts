@@ -1,9 +1,14 @@
 // The short secret printed on a citizen's receipt beside the tracking code. It is derived (HMAC of the
 // petition id under a server key), so nothing extra is stored and a repeated request shows the same one.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const LENGTH = 6;
+
+/** The receipt key, derived from the configured payload key so one secret is managed. */
+export function deriveTrackingKey(payloadKey: Buffer): Buffer {
+  return createHash('sha256').update('danvan-tracking').update(payloadKey).digest();
+}
 
 export function trackingSecretFor(key: Buffer, petitionId: string): string {
   const mac = createHmac('sha256', key).update(`tracking:${petitionId}`).digest();

@@ -4,17 +4,13 @@ import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
+import type { AppConfig } from '../config';
 import { AesGcmPayloadCodec } from './encryption-codec';
 
-export interface TemporalConnectionSettings {
+/** The Temporal part of the configuration, with the address resolved (a dev server's or the cluster's). */
+export type TemporalConnectionSettings = Pick<AppConfig['temporal'], 'namespace' | 'apiKey' | 'tls' | 'tlsClientCertPath' | 'tlsClientKeyPath' | 'tlsServerCaCertPath'> & {
   address: string;
-  namespace: string;
-  apiKey?: string;
-  tls: boolean;
-  tlsClientCertPath?: string;
-  tlsClientKeyPath?: string;
-  tlsServerCaCertPath?: string;
-}
+};
 
 function tlsOptions(s: TemporalConnectionSettings) {
   if (!s.tls) return undefined;

@@ -1,6 +1,6 @@
 // Integration tokens: created by an admin, scoped, revocable, stored hashed.
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 
 let h: ApiHarness;
 let admin: string;
@@ -15,7 +15,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const petition = () => ({ kind: 'feedback', receivingUnitId: h.org.communeId, channel: 'online', field: 'roads', subject: 'Phản ánh qua ứng dụng', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Người dùng ứng dụng' }] });
 
 test('when an admin creates a read-only token, then it reads in its unit only, cannot write, and stops working once revoked', async () => {

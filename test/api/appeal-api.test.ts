@@ -4,7 +4,7 @@ import request from 'supertest';
 import { computeDeadline } from '../../src/domain/calendar/deadline';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
 let h: ApiHarness;
@@ -21,7 +21,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const act = (id: string, token: string, body: object, status = 200) => request(h.app).post(`/api/v1/petitions/${id}/actions`).set(auth(token)).send(body).expect(status);
 
 async function firstComplaint() {

@@ -1,6 +1,6 @@
 // The calendar tables and the officers' deadline calculator over HTTP.
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 
 let h: ApiHarness;
 let admin: string;
@@ -15,7 +15,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 test('when no admin table exists, then the year is the computed default', async () => {
   const res = await request(h.app).get('/api/v1/calendar/2026').set(auth(officer)).expect(200);

@@ -1,6 +1,6 @@
 // The HTTP edge on real parts: validation errors, 401/403/404/409, idempotent create, listing and history.
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
 let h: ApiHarness;
@@ -23,7 +23,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 function petitionBody(overrides: Record<string, unknown> = {}) {
   return {

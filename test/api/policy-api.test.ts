@@ -7,7 +7,7 @@ import { loadDeadlinePolicy } from '../../src/services/policy-store';
 import { computeDeadline } from '../../src/domain/calendar/deadline';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
 let h: ApiHarness;
@@ -26,7 +26,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function register(token: string, unitId: string, kind = 'complaint') {
   const res = await request(h.app)

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 
 let h: ApiHarness;
 let supervisor: string;
@@ -58,7 +58,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const inNov = (d: string) => d >= '2026-11-01' && d <= '2026-11-30';
 
 /** The expected row for a set of seeds, counted directly from the seed list. */

@@ -1,7 +1,7 @@
 // The citizen's view: tracking code + receipt secret, no login; only what was sent to the citizen;
 // rating the answer; a limit against guessing.
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
 let h: ApiHarness;
@@ -17,7 +17,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const act = (id: string, token: string, body: object) => request(h.app).post(`/api/v1/petitions/${id}/actions`).set(auth(token)).send(body).expect(200);
 
 async function register(kind = 'complaint') {

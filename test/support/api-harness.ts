@@ -19,6 +19,9 @@ import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
+/** The Authorization header for a bearer token (a session or an API token). */
+export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
 export interface ApiHarness {
   app: Express;
   trackingKey: Buffer;
