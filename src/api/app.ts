@@ -18,6 +18,9 @@ import { policyRoutes } from './routes/policy';
 import { trackingRoutes } from './routes/tracking';
 import { reportRoutes } from './routes/reports';
 import { tokenRoutes } from './routes/tokens';
+import { adminRoutes } from './routes/admin';
+import { identityGrantRoutes } from './routes/identity-grants';
+import { open311Routes } from './routes/open311';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -70,8 +73,11 @@ export function createApp(deps: AppDeps): Express {
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));
   api.use('/reports', reportRoutes({ prisma: deps.prisma }));
   api.use('/tokens', tokenRoutes({ prisma: deps.prisma }));
+  api.use('/admin', adminRoutes({ prisma: deps.prisma }));
+  api.use('/identity-grants', identityGrantRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.outbox));
   app.use('/api/v1', api);
+  app.use('/open311/v2', open311Routes(deps));
   if (deps.outbox) {
     app.get('/outbox', (_req, res) => {
       res.type('html').send(OUTBOX_PAGE);

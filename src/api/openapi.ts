@@ -3,11 +3,13 @@ import { z } from 'zod';
 import * as S from './schemas';
 import { PolicyFileSchema } from '../services/policy-store';
 import { ZRatingRequest } from './routes/tracking';
-import { ZReportQuery } from './routes/reports';
+import { ZReportQuery, ZScorecardQuery } from './routes/reports';
+import * as A from './routes/admin';
+import { ZIdentityGrantRequest } from './routes/identity-grants';
 import { ZCreateTokenRequest } from './routes/tokens';
 
 interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   auth: boolean;
@@ -33,7 +35,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/auth/login', summary: 'Sign in; returns a bearer token', auth: false, body: S.ZLoginRequest, responses: { 200: { description: 'signed in', schema: S.ZLoginResponse }, ...errors(400, 401) } },
   { method: 'post', path: '/petitions', summary: 'Register a petition and start its workflow', auth: true, body: S.ZCreatePetitionRequest, headers: [IDEMPOTENCY], responses: { 201: { description: 'registered', schema: S.ZCreatePetitionResponse }, 200: { description: 'the same Idempotency-Key was used before: the earlier petition', schema: S.ZCreatePetitionResponse }, ...errors(400, 401, 403) } },
   { method: 'get', path: '/petitions', summary: 'List petitions the caller may read', auth: true, query: S.ZListPetitionsQuery, responses: { 200: { description: 'a page', schema: S.ZPetitionList }, ...errors(400, 401) } },
-  { method: 'get', path: '/petitions/{id}', summary: "A petition: stage, assignee, next deadline, timeline. A denouncer's sealed identity opens with ?revealIdentity=true&reason=… for the assigned or registering officer and the unit's leaders; each opening is recorded", auth: true, responses: { 200: { description: 'the petition', schema: S.ZPetitionView }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/petitions/{id}', summary: "A petition: stage, assignee, next deadline, timeline. A denouncer's sealed identity opens with ?revealIdentity=true&reason=… for the assigned or registering officer, the unit's leaders and supervisors holding a grant; each opening is recorded", auth: true, responses: { 200: { description: 'the petition', schema: S.ZPetitionView }, ...errors(401, 403, 404) } },
   { method: 'post', path: '/petitions/{id}/actions', summary: 'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw', auth: true, body: S.ZActionRequest, headers: [IDEMPOTENCY], responses: { 200: { description: 'the new state' }, ...errors(400, 401, 403, 404, 409) } },
   { method: 'post', path: '/petitions/{id}/appeal', summary: 'File a second-time complaint at the level above, linked to this first-time complaint (Luật Khiếu nại 2011, Đ.33)', auth: true, body: S.ZAppealRequest, responses: { 201: { description: 'the new linked case', schema: S.ZAppealResponse }, ...errors(400, 401, 403, 404, 409) } },
   { method: 'get', path: '/petitions/{id}/history', summary: 'Full history for supervisors: domain timeline and Temporal events', auth: true, responses: { 200: { description: 'history', schema: S.ZPetitionHistory }, ...errors(401, 403, 404) } },
@@ -50,6 +52,19 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/tokens', summary: 'Create an API token for an integration (admin): scopes petitions:read, petitions:write, reports:read on one unit and below; the token is shown once', auth: true, body: ZCreateTokenRequest, responses: { 201: { description: 'the token, shown once' }, ...errors(400, 401, 403) } },
   { method: 'get', path: '/tokens', summary: 'List API tokens (admin; never the tokens themselves)', auth: true, responses: { 200: { description: 'tokens' }, ...errors(401, 403) } },
   { method: 'delete', path: '/tokens/{id}', summary: 'Revoke an API token (admin)', auth: true, responses: { 204: { description: 'revoked' }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/reports/leaders', summary: 'Leader scorecard: per responsible leader, cases due, resolved on time, overdue now, reminders received, cases acted on after a reminder, escalations; JSON, CSV or XLSX', auth: true, query: ZScorecardQuery as unknown as z.ZodObject, responses: { 200: { description: 'the scorecard' }, ...errors(400, 401, 403) } },
+  { method: 'get', path: '/admin/units', summary: 'Units in the admin’s subtree, with their responsible leaders (admin)', auth: true, responses: { 200: { description: 'units' }, ...errors(401, 403) } },
+  { method: 'post', path: '/admin/units', summary: 'Add a unit under a parent in the admin’s subtree (admin)', auth: true, body: A.ZCreateUnitRequest, responses: { 201: { description: 'created' }, ...errors(400, 401, 403, 409) } },
+  { method: 'patch', path: '/admin/units/{id}', summary: 'Rename a unit, change its e-mail, or move it under another parent (admin)', auth: true, body: A.ZUpdateUnitRequest, responses: { 200: { description: 'updated' }, ...errors(400, 401, 403, 404) } },
+  { method: 'put', path: '/admin/units/{id}/responsible-leader', summary: 'Assign the leader answerable for a locality: leader reminders and escalations from below go to them (admin)', auth: true, body: A.ZResponsibleLeaderRequest, responses: { 200: { description: 'assigned' }, ...errors(400, 401, 403, 404) } },
+  { method: 'get', path: '/admin/people', summary: 'People of the admin’s subtree with their role bindings (admin)', auth: true, query: A.ZPeopleQuery, responses: { 200: { description: 'people' }, ...errors(401, 403) } },
+  { method: 'post', path: '/admin/people', summary: 'Add a person, with role bindings (admin)', auth: true, body: A.ZCreatePersonRequest, responses: { 201: { description: 'created' }, ...errors(400, 401, 403, 409) } },
+  { method: 'patch', path: '/admin/people/{id}', summary: 'Change a person; active: false or a new password ends their sessions (admin)', auth: true, body: A.ZUpdatePersonRequest, responses: { 200: { description: 'updated' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/admin/people/{id}/roles', summary: 'Bind a role on a unit (admin)', auth: true, body: A.ZRoleBinding, responses: { 201: { description: 'bound' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'delete', path: '/admin/people/{id}/roles/{bindingId}', summary: 'Remove a role binding (admin; not one’s own admin role, not the leader role of a responsible leader)', auth: true, responses: { 204: { description: 'removed' }, ...errors(401, 403, 404, 409) } },
+  { method: 'post', path: '/identity-grants', summary: "Let a supervisor open denouncers' identities, for one petition or a unit's subtree (a leader over it); each opening is still recorded", auth: true, body: ZIdentityGrantRequest, responses: { 201: { description: 'granted' }, ...errors(400, 401, 403, 404) } },
+  { method: 'get', path: '/identity-grants', summary: 'Grants the caller gave, received, or that concern units they lead', auth: true, responses: { 200: { description: 'grants' }, ...errors(401) } },
+  { method: 'delete', path: '/identity-grants/{id}', summary: 'Revoke a grant (its grantor or a leader over the unit)', auth: true, responses: { 204: { description: 'revoked' }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
 ];
 

@@ -8,7 +8,7 @@ import { isTerminal, type Stage } from '../domain/petition-stages';
 import type { PolicyResolver } from './policy-versions';
 import { isTrackingSecretValid } from './tracking-secret';
 
-const STAGE_LABEL: Record<Stage, { vi: string; en: string }> = {
+export const STAGE_LABEL: Record<Stage, { vi: string; en: string }> = {
   received: { vi: 'Đã tiếp nhận, đang phân loại', en: 'Received, being classified' },
   accepted: { vi: 'Đã thụ lý', en: 'Accepted for handling' },
   assigned: { vi: 'Đang giải quyết', en: 'Being handled' },

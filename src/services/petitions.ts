@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { AppError } from '../api/errors';
 import type { TActionRequest, TCreatePetitionRequest } from '../api/schemas';
 import { actionUpdate, PETITION_WORKFLOW_TYPE, type PetitionActionInput, type PetitionSnapshot } from '../../workflows/petition/messages';
+import { holdsIdentityGrant } from './identity-grants';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from './access';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
 import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
@@ -86,10 +87,14 @@ export interface RevealIdentityOptions {
 }
 
 export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, identity: RevealIdentityOptions = { reveal: false }) {
-  const { petition, roles } = await loadReadable(deps, principal, petitionId);
-  const entitled = canSeeIdentity(petition, principal, roles);
+  const { petition, roles, tree } = await loadReadable(deps, principal, petitionId);
+  const entitled =
+    canSeeIdentity(petition, principal, roles) ||
+    (petition.kind === 'denunciation' && roles.includes('supervisor') && (await holdsIdentityGrant(deps.prisma, tree, principal.personId, petition)));
   if (identity.reveal) {
-    if (!entitled) throw new AppError('Forbidden', "opening a denouncer's identity needs to be the assigned officer, the registering officer or a leader of the unit");
+    if (!entitled) {
+      throw new AppError('Forbidden', "opening a denouncer's identity needs to be the assigned officer, the registering officer, a leader of the unit, or a supervisor granted it (POST /identity-grants)");
+    }
     if (!identity.reason || identity.reason.trim().length < 3) {
       throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'reason', message: 'why the identity is opened is recorded: give a reason' }]);
     }

@@ -4,6 +4,7 @@
 import type { PrismaClient } from '../db/prisma';
 import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from './access';
+import { tableToCsv, tableToXlsx, type Column, type Lang } from './table-export';
 
 export const GROUPINGS = ['none', 'level', 'unit', 'kind', 'field', 'leader'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -112,7 +113,7 @@ export async function petitionReport(prisma: PrismaClient, principal: Principal,
   return { period: { label: period.label, from: from.toISOString(), to: to.toISOString() }, groupBy, rows: out, total };
 }
 
-export const REPORT_COLUMNS: { key: keyof ReportRow; vi: string; en: string }[] = [
+export const REPORT_COLUMNS: Column<ReportRow>[] = [
   { key: 'label', vi: 'Nhóm', en: 'Group' },
   { key: 'received', vi: 'Tiếp nhận', en: 'Received' },
   { key: 'accepted', vi: 'Thụ lý', en: 'Accepted' },
@@ -126,26 +127,11 @@ export const REPORT_COLUMNS: { key: keyof ReportRow; vi: string; en: string }[] 
   { key: 'withdrawn', vi: 'Rút đơn', en: 'Withdrawn' },
 ];
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function reportToCsv(report: { rows: ReportRow[]; total: ReportRow }, lang: Lang): string {
+  return tableToCsv(REPORT_COLUMNS, [...report.rows, report.total], lang);
 }
 
-export function reportToCsv(report: { rows: ReportRow[]; total: ReportRow }, lang: 'vi' | 'en'): string {
-  const lines = [REPORT_COLUMNS.map((c) => csvCell(c[lang])).join(',')];
-  for (const row of [...report.rows, report.total]) lines.push(REPORT_COLUMNS.map((c) => csvCell(row[c.key])).join(','));
-  // A byte-order mark so spreadsheet programs read the Vietnamese headings as UTF-8.
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
-}
-
-export async function reportToXlsx(report: { period: { label: string }; rows: ReportRow[]; total: ReportRow }, lang: 'vi' | 'en'): Promise<Buffer> {
-  const ExcelJS = (await import('exceljs')).default;
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(lang === 'vi' ? 'Báo cáo' : 'Report');
-  sheet.addRow([lang === 'vi' ? `Báo cáo tình hình tiếp nhận, giải quyết đơn — ${report.period.label}` : `Petitions received and resolved — ${report.period.label}`]);
-  sheet.addRow(REPORT_COLUMNS.map((c) => c[lang])).font = { bold: true };
-  for (const row of [...report.rows, report.total]) sheet.addRow(REPORT_COLUMNS.map((c) => row[c.key]));
-  sheet.getRow(sheet.rowCount).font = { bold: true };
-  sheet.columns.forEach((col, i) => (col.width = i === 0 ? 36 : 16));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function reportToXlsx(report: { period: { label: string }; rows: ReportRow[]; total: ReportRow }, lang: Lang): Promise<Buffer> {
+  const title = lang === 'vi' ? `Báo cáo tình hình tiếp nhận, giải quyết đơn — ${report.period.label}` : `Petitions received and resolved — ${report.period.label}`;
+  return tableToXlsx(title, REPORT_COLUMNS, [...report.rows, report.total], lang, { boldLastRow: true });
 }

@@ -8,6 +8,7 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
 let h: ApiHarness;
+let bystander: string;
 type Scope = 'in' | 'out';
 const ROLES: Role[] = ['officer', 'leader', 'supervisor', 'admin'];
 const tokens = new Map<string, string>();
@@ -31,6 +32,9 @@ beforeAll(async () => {
     'admin:in': h.org.admin.username,
     'admin:out': `ad2-${h.org.otherCommuneId}`,
   };
+  // A person nobody signs in as, so a role the admin gives them changes no other cell.
+  bystander = `by-${h.org.communeId}`;
+  await h.db.prisma.person.create({ data: { id: bystander, username: bystander, fullName: 'Người ngoài', email: `${bystander}@example.test`, passwordHash, unitId: h.org.communeId } });
   for (const [key, username] of Object.entries(people)) tokens.set(key, await h.login(username));
 });
 
@@ -115,7 +119,45 @@ const CASES: Case[] = [
       return statuses.every((s) => s === 200) ? 200 : Math.max(...statuses);
     },
   },
+  {
+    endpoint: 'PATCH /admin/units/{commune 1}',
+    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(200, 403) },
+    run: async (role, scope) => (await request(h.app).patch(`/api/v1/admin/units/${h.org.communeId}`).set(token(role, scope)).send({ nameEn: `An Binh commune (${role}/${scope})` })).status,
+  },
+  {
+    endpoint: 'POST /admin/people/{a person of commune 1}/roles',
+    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(201, 403) },
+    run: async (role, scope) => (await request(h.app).post(`/api/v1/admin/people/${bystander}/roles`).set(token(role, scope)).send({ role: 'supervisor', unitId: h.org.communeId })).status,
+  },
+  {
+    endpoint: "POST /identity-grants (a commune-1 denunciation, to the province's supervisor)",
+    expect: { officer: same(403), leader: scoped(201, 403), supervisor: same(403), admin: same(403) },
+    run: async (role, scope) => (await request(h.app).post('/api/v1/identity-grants').set(token(role, scope)).send({ personId: h.org.supervisor.id, petitionId: await denunciationInCommune1(), reason: 'Ma trận phân quyền' })).status,
+  },
+  {
+    endpoint: 'GET /reports/petitions, GET /reports/leaders',
+    expect: { officer: same(403), leader: same(200), supervisor: same(200), admin: same(200) },
+    run: async (role, scope) => {
+      const statuses = [
+        (await request(h.app).get('/api/v1/reports/petitions?period=2026-11').set(token(role, scope))).status,
+        (await request(h.app).get('/api/v1/reports/leaders?period=2026-11').set(token(role, scope))).status,
+      ];
+      return statuses.every((s) => s === statuses[0]) ? statuses[0]! : -1;
+    },
+  },
 ];
+
+let denunciation: string | undefined;
+async function denunciationInCommune1(): Promise<string> {
+  denunciation ??= (
+    await request(h.app)
+      .post('/api/v1/petitions')
+      .set(token('officer', 'in'))
+      .send({ kind: 'denunciation', receivingUnitId: h.org.communeId, channel: 'post', field: 'officials_conduct', subject: 'Tố cáo', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Người tố cáo' }] })
+      .expect(201)
+  ).body.id as string;
+  return denunciation;
+}
 
 test('the authorization matrix holds for every endpoint, role and scope', async () => {
   shared = await petitionInCommune1();
