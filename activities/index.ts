@@ -1,10 +1,12 @@
 // The worker's activities, built from narrow dependencies by the composition root (or by a test).
+import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../src/db/prisma';
 import type { Mailer } from '../src/notifications/mailer';
 import { makeFindEscalationTarget } from './find-escalation-target';
 import { makeRecordPetitionEvent } from './record-petition-event';
 import { makeSendNotification } from './send-notification';
 import { makeResolveDeadlinePolicy } from './resolve-deadline-policy';
+import { createReceptionActivities } from './reception';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -13,6 +15,8 @@ export interface ActivityDeps {
   appUrl: string;
   /** Opens a denouncer's sealed identity to write to them (and to no one else). */
   identityKey: Buffer;
+  /** Lets the reception cycle start session workflows; workers without it run petitions only. */
+  temporal?: Client;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -21,9 +25,11 @@ export function createActivities(deps: ActivityDeps) {
     sendNotification: makeSendNotification(deps),
     findEscalationTarget: makeFindEscalationTarget(deps),
     resolveDeadlinePolicy: makeResolveDeadlinePolicy(deps),
+    ...createReceptionActivities(deps),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
 export type { RecordPetitionEventInput } from './record-petition-event';
 export type { EscalationTarget } from './find-escalation-target';
+export type { ReceptionActivities, SessionRowSnapshot } from './reception';

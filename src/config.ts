@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Danvan <no-reply@danvan.local>')),
 
   POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/deadline-policy.json')),
+  RECEPTION_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/reception-policy.json')),
   SEED_DEMO: optionalString,
 });
 
@@ -74,6 +75,8 @@ export interface AppConfig {
   payloadKey: { base64?: string; file: string };
   mail: { smtpUrl?: string; sinkPort: number; from: string };
   policyFile: string;
+  /** Reception duties per post (days per week or month). */
+  receptionPolicyFile: string;
   seedDemo: boolean;
 }
 
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     payloadKey: { base64: e.PAYLOAD_KEY, file: path.resolve(cwd, e.PAYLOAD_KEY_FILE ?? path.join(dataDir, 'payload.key')) },
     mail: { smtpUrl: e.SMTP_URL, sinkPort: e.SMTP_SINK_PORT, from: e.MAIL_FROM },
     policyFile: path.resolve(cwd, e.POLICY_FILE),
+    receptionPolicyFile: path.resolve(cwd, e.RECEPTION_POLICY_FILE),
     // The demo organisation is seeded on the embedded database unless switched off; never by default in production.
     seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
   };

@@ -16,6 +16,8 @@ import { startSmtpSink, type SmtpSinkHandle } from './runtime/smtp-sink';
 import { PROJECT_ROOT, resolveTemporalCli } from './runtime/temporal-binaries';
 import { startTemporalDevServer } from './runtime/temporal-dev-server';
 import { seedDemoOrganisation } from './services/seed-demo';
+import { loadReceptionPolicy } from './services/reception-obligations';
+import { ensureReceptionCycles } from './services/reception-schedules';
 import { rearmOpenPetitions } from './services/calendar-rearm';
 import { deriveIdentityKey } from './services/identity-seal';
 import { deriveTrackingKey } from './services/tracking-secret';
@@ -139,7 +141,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
         codec,
-        activityDeps: { prisma, mailer, appUrl: apiUrl, identityKey },
+        activityDeps: { prisma, mailer, appUrl: apiUrl, identityKey, temporal: client },
       });
       const running = worker.run();
       // Stopping drains in-flight activities before the connections close.
@@ -152,12 +154,14 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
         },
       });
       running.catch((error: unknown) => logger.error({ err: error }, 'worker failed'));
+      // A schedule whose cycle is missing (a restored database, a new cluster) gets it back.
+      await ensureReceptionCycles({ prisma, temporal: client, taskQueue: config.temporal.taskQueue }, logger);
     }
 
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, receptionPolicy: loadReceptionPolicy(config.receptionPolicyFile), codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });

@@ -1,2 +1,4 @@
 // Every workflow the worker runs.
 export { petitionWorkflow } from './petition/petition-workflow';
+export { receptionCycleWorkflow } from './reception/cycle-workflow';
+export { receptionSessionWorkflow } from './reception/session-workflow';

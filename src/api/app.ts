@@ -10,6 +10,7 @@ import { AppError, errorMiddleware } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { OUTBOX_PAGE } from './outbox-page';
 import { DOCS_PAGE } from './docs-page';
+import { rateLimit } from './rate-limit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes, deadlineRoutes } from './routes/calendar';
 import { outboxRoutes } from './routes/outbox';
@@ -21,6 +22,8 @@ import { tokenRoutes } from './routes/tokens';
 import { adminRoutes } from './routes/admin';
 import { identityGrantRoutes } from './routes/identity-grants';
 import { open311Routes } from './routes/open311';
+import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
+import type { ReceptionPolicy } from '../services/reception-obligations';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -30,6 +33,8 @@ export interface AppDeps extends PetitionServiceDeps {
   /** Derives the secret on citizens' receipts. */
   trackingKey: Buffer;
   trackingLimit?: { limit: number; windowMs: number };
+  /** Reception duties per post, for the obligation check. */
+  receptionPolicy: ReceptionPolicy;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -63,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs }));
   api.use('/track', trackingRoutes({ prisma: deps.prisma, trackingKey: deps.trackingKey, policies: deps.policies }, deps.trackingLimit));
+  api.use('/public', rateLimit({ limit: deps.trackingLimit?.limit ?? 30, windowMs: deps.trackingLimit?.windowMs ?? 15 * 60_000 }), publicReceptionRoutes(deps));
   api.use(requireAuth(deps.prisma));
   api.get('/auth/me', (req, res) => {
     res.json({ person: req.principal });
@@ -71,8 +77,9 @@ export function createApp(deps: AppDeps): Express {
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));
-  api.use('/reports', reportRoutes({ prisma: deps.prisma }));
+  api.use('/reports', reportRoutes({ prisma: deps.prisma, receptionPolicy: deps.receptionPolicy }));
   api.use('/tokens', tokenRoutes({ prisma: deps.prisma }));
+  api.use('/reception', receptionRoutes(deps, deps.receptionPolicy));
   api.use('/admin', adminRoutes({ prisma: deps.prisma }));
   api.use('/identity-grants', identityGrantRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.outbox));

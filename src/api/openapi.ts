@@ -6,6 +6,7 @@ import { ZRatingRequest } from './routes/tracking';
 import { ZReportQuery, ZScorecardQuery } from './routes/reports';
 import * as A from './routes/admin';
 import { ZIdentityGrantRequest } from './routes/identity-grants';
+import * as R from './routes/reception';
 import { ZCreateTokenRequest } from './routes/tokens';
 
 interface Operation {
@@ -65,6 +66,18 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/identity-grants', summary: "Let a supervisor open denouncers' identities, for one petition or a unit's subtree (a leader over it); each opening is still recorded", auth: true, body: ZIdentityGrantRequest, responses: { 201: { description: 'granted' }, ...errors(400, 401, 403, 404) } },
   { method: 'get', path: '/identity-grants', summary: 'Grants the caller gave, received, or that concern units they lead', auth: true, responses: { 200: { description: 'grants' }, ...errors(401) } },
   { method: 'delete', path: '/identity-grants/{id}', summary: 'Revoke a grant (its grantor or a leader over the unit)', auth: true, responses: { 204: { description: 'revoked' }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/reception/schedules', summary: 'Reception-day schedules of the caller’s units', auth: true, responses: { 200: { description: 'schedules' }, ...errors(401) } },
+  { method: 'post', path: '/reception/schedules', summary: 'Add a reception schedule (admin or leader of the unit): days of the month, nth weekday or weekly; a date on a day off moves to the next working day; its cycle workflow starts', auth: true, body: R.ZScheduleRequest, responses: { 201: { description: 'created' }, ...errors(400, 401, 403) } },
+  { method: 'patch', path: '/reception/schedules/{id}', summary: 'Edit a schedule (applies to sessions not yet announced) or deactivate it (active: false stops its cycle)', auth: true, body: R.ZScheduleUpdate, responses: { 200: { description: 'updated' }, ...errors(400, 401, 403, 404) } },
+  { method: 'get', path: '/reception/sessions', summary: 'Reception sessions of the caller’s units', auth: true, query: R.ZSessionsQuery, responses: { 200: { description: 'sessions' }, ...errors(400, 401) } },
+  { method: 'get', path: '/reception/sessions/{id}', summary: 'One session: timeline, matters, registrations, minutes', auth: true, responses: { 200: { description: 'the session' }, ...errors(401, 403, 404) } },
+  { method: 'post', path: '/reception/sessions/{id}/postpone', summary: 'Postpone to a later working day (leader), with a public notice and updated invitations', auth: true, body: R.ZPostponeRequest, responses: { 200: { description: 'postponed' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/reception/sessions/{id}/delegate', summary: 'Delegate to a deputy (leader; the schedule’s deputy by default)', auth: true, body: R.ZDelegateRequest, responses: { 200: { description: 'delegated' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/reception/sessions/{id}/matters', summary: 'Record a matter raised: answered on the spot, registered as a petition (channel reception_day, linked to the session), or explained', auth: true, body: R.ZMatterRequest, headers: [IDEMPOTENCY], responses: { 201: { description: 'recorded' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/reception/sessions/{id}/close', summary: 'Close the session with minutes and the number of citizens received', auth: true, body: R.ZCloseRequest, responses: { 200: { description: 'closed' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'get', path: '/reception/obligations', summary: 'Reception duties (commune chairman 1 day a week, …) checked per week or month; leaders who fall short are flagged', auth: true, query: R.ZObligationsQuery as unknown as z.ZodObject, responses: { 200: { description: 'per leader, the windows short of the duty' }, ...errors(400, 401, 403) } },
+  { method: 'get', path: '/public/notices', summary: 'Public notices of reception sessions (announcements, postponements); no login', auth: false, responses: { 200: { description: 'notices' } } },
+  { method: 'post', path: '/public/reception-sessions/{id}/registrations', summary: 'A citizen registers for an announced session before its cut-off (no login); an invitation (.ics) goes to their e-mail', auth: false, body: R.ZRegistrationRequest, responses: { 201: { description: 'registered' }, ...errors(400, 404, 409), 429: { description: 'too many requests', schema: S.ZErrorResponse } } },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
 ];
 

@@ -8,6 +8,7 @@ export interface OutgoingMail {
   text: string;
   /** Stable per notification key, so a relay or a reader can spot a duplicate. */
   messageId: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {
@@ -19,7 +20,7 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string }): Ma
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+      const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments });
       return { messageId: info.messageId };
     },
     close: () => transport.close(),

@@ -7,6 +7,7 @@ import { ACTIONS } from '../domain/petition-stages';
 import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from './access';
 import type { Column } from './table-export';
+import { receptionObligations, type ReceptionPolicy } from './reception-obligations';
 
 export interface ScorecardRow {
   leaderId: string;
@@ -24,11 +25,13 @@ export interface ScorecardRow {
   casesActedAfterReminder: number;
   /** Deadlines of their cases that lapsed and went to the level above, in the period. */
   escalations: number;
+  /** Weeks or months of the period in which they received citizens less often than their post requires (null: no duty). */
+  receptionShortfalls: number | null;
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
-export async function leaderScorecard(prisma: PrismaClient, principal: Principal, period: Period, now: Date = new Date()) {
+export async function leaderScorecard(prisma: PrismaClient, principal: Principal, period: Period, now: Date = new Date(), receptionPolicy?: ReceptionPolicy) {
   const tree = await UnitTree.load(prisma);
   const units = readableUnits(principal, tree);
   const [unitRows, petitions] = await Promise.all([
@@ -100,6 +103,15 @@ export async function leaderScorecard(prisma: PrismaClient, principal: Principal
       if (p.events.some((e) => (ACTIONS as readonly string[]).includes(e.type) && e.actorId && e.at.getTime() > first)) rows.get(leaderId)!.casesActedAfterReminder += 1;
     }
   }
+  if (receptionPolicy) {
+    const duties = await receptionObligations(prisma, principal, receptionPolicy, period, now);
+    for (const d of duties.rows) {
+      const row = rows.get(d.personId);
+      if (row) row.receptionShortfalls = d.shortWindows.length;
+      // A leader with a reception duty but no locality of their own still shows, for the duty.
+      else if (d.shortWindows.length > 0) rowFor(rows, { id: d.personId, fullName: d.fullName }).receptionShortfalls = d.shortWindows.length;
+    }
+  }
   const out = [...rows.values()].map((r) => ({ ...r, onTimePct: pct(r.resolvedOnTime, r.due) })).sort((a, b) => a.leaderName.localeCompare(b.leaderName, 'vi'));
   return { period: { label: period.label, from: new Date(period.fromMs).toISOString(), to: new Date(period.toMs).toISOString() }, rows: out };
 }
@@ -107,7 +119,7 @@ export async function leaderScorecard(prisma: PrismaClient, principal: Principal
 function rowFor(rows: Map<string, ScorecardRow>, leader: { id: string; fullName: string }): ScorecardRow {
   let row = rows.get(leader.id);
   if (!row) {
-    row = { leaderId: leader.id, leaderName: leader.fullName, units: [], due: 0, resolvedOnTime: 0, onTimePct: null, overdueNow: 0, remindersReceived: 0, casesActedAfterReminder: 0, escalations: 0 };
+    row = { leaderId: leader.id, leaderName: leader.fullName, units: [], due: 0, resolvedOnTime: 0, onTimePct: null, overdueNow: 0, remindersReceived: 0, casesActedAfterReminder: 0, escalations: 0, receptionShortfalls: null };
     rows.set(leader.id, row);
   }
   return row;
@@ -123,4 +135,5 @@ export const SCORECARD_COLUMNS: Column<ScorecardRow>[] = [
   { key: 'remindersReceived', vi: 'Số lần được nhắc', en: 'Reminders received' },
   { key: 'casesActedAfterReminder', vi: 'Vụ việc xử lý sau khi được nhắc', en: 'Cases acted on after a reminder' },
   { key: 'escalations', vi: 'Bị báo cáo lên cấp trên', en: 'Escalations' },
+  { key: 'receptionShortfalls', vi: 'Kỳ tiếp công dân chưa đủ số ngày', en: 'Reception periods short of the duty' },
 ];

@@ -4,6 +4,7 @@
 import type { PrismaClient } from '../db/prisma';
 import type { Role } from '../domain/petition-stages';
 import { hashPassword } from './auth';
+import { formatDay, localDayOf } from '../domain/calendar/day';
 
 export const DEMO_PASSWORD = 'danvan-demo';
 
@@ -44,6 +45,13 @@ const RESPONSIBLE: Record<string, string> = {
   'xa-yen-phong': 'chu-tich-yen-phong',
 };
 
+const DEMO_SCHEDULES = [
+  { id: 'rs-demo-tinh', unitId: 'tinh-bac-ninh', leaderId: 'chu-tich-tinh', rule: { type: 'daysOfMonth', days: [15] }, startTime: '08:00', location: 'Trụ sở Tiếp công dân tỉnh, số 11 đường Lý Thái Tổ', registrationCutoffDays: 5, jointUnitIds: ['thanh-tra-tinh'] },
+  { id: 'rs-demo-kinh-bac', unitId: 'phuong-kinh-bac', leaderId: 'chu-tich-kinh-bac', rule: { type: 'daysOfMonth', days: [10, 20, 30] }, startTime: '08:00', location: 'Phòng tiếp công dân UBND phường Kinh Bắc', registrationCutoffDays: null, jointUnitIds: [] },
+  { id: 'rs-demo-tien-du', unitId: 'xa-tien-du', leaderId: 'chu-tich-tien-du', rule: { type: 'weekly', weekdays: [4] }, startTime: '14:00', location: 'Hội trường UBND xã Tiên Du', registrationCutoffDays: null, jointUnitIds: [] },
+  { id: 'rs-demo-yen-phong', unitId: 'xa-yen-phong', leaderId: 'chu-tich-yen-phong', rule: { type: 'nthWeekday', n: 3, weekday: 2 }, startTime: '08:00', location: 'UBND xã Yên Phong', registrationCutoffDays: 2, jointUnitIds: [] },
+];
+
 export async function seedDemoOrganisation(prisma: PrismaClient): Promise<{ created: boolean }> {
   const existing = await prisma.person.count({ where: { id: { in: DEMO_PEOPLE.map((p) => p.id) } } });
   if (existing === DEMO_PEOPLE.length) return { created: false };
@@ -68,7 +76,14 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<{ crea
     }
   }
   for (const [unitId, leaderId] of Object.entries(RESPONSIBLE)) {
-    await prisma.unit.update({ where: { id: unitId }, data: { responsibleLeaderId: leaderId } });
+    await prisma.unit.update({ where: { id: unitId }, data: { responsibleLeaderId: leaderId} });
+    // Each chairman carries the reception duty of the post (config/reception-policy.json).
+    await prisma.person.update({ where: { id: leaderId }, data: { post: 'chairman' } });
+  }
+  // Published reception schedules; their cycles start with the worker (ensureReceptionCycles).
+  const startsFrom = formatDay(localDayOf(Date.now()));
+  for (const schedule of DEMO_SCHEDULES) {
+    await prisma.receptionSchedule.upsert({ where: { id: schedule.id }, create: { ...schedule, startsFrom, createdById: 'quan-tri' }, update: {} });
   }
   return { created: true };
 }

@@ -65,7 +65,7 @@ test('November: each responsible leader’s cases due, on time, overdue, reminde
   // Commune 1: due A, B, C = 3; on time A = 1 (33.3%); overdue C; reminders B1 + C2 + F1 = 4; acted after a reminder: B; escalations: C.
   expect(row(h.org.communeLeader.id)).toEqual({
     leaderId: h.org.communeLeader.id, leaderName: 'Trần Thị Xã', units: [expect.stringContaining('Xã An Bình')],
-    due: 3, resolvedOnTime: 1, onTimePct: 33.3, overdueNow: 1, remindersReceived: 4, casesActedAfterReminder: 1, escalations: 1,
+    due: 3, resolvedOnTime: 1, onTimePct: 33.3, overdueNow: 1, remindersReceived: 4, casesActedAfterReminder: 1, escalations: 1, receptionShortfalls: null,
   });
   // Commune 2: only D's escalation (it held the case by then); E is October.
   expect(row(h.org.otherCommuneLeader.id)).toMatchObject({ due: 0, resolvedOnTime: 0, onTimePct: null, overdueNow: 0, remindersReceived: 0, escalations: 1 });
@@ -78,7 +78,7 @@ test('October counts E for commune 2; CSV has Vietnamese headings, English on re
   const oct = await request(h.app).get('/api/v1/reports/leaders?from=2026-10-01&to=2026-10-31').set(auth(supervisor)).expect(200);
   expect(oct.body.rows.find((r: { leaderId: string }) => r.leaderId === h.org.otherCommuneLeader.id)).toMatchObject({ due: 1, resolvedOnTime: 1, onTimePct: 100, remindersReceived: 1, casesActedAfterReminder: 1 });
   const csv = await request(h.app).get('/api/v1/reports/leaders?period=2026-11&format=csv').set(auth(supervisor)).expect(200);
-  expect(csv.text.split('\r\n')[0]).toBe('\uFEFFLãnh đạo phụ trách,Địa bàn,Vụ việc đến hạn,Giải quyết đúng hạn,Tỷ lệ đúng hạn (%),Quá hạn hiện tại,Số lần được nhắc,Vụ việc xử lý sau khi được nhắc,Bị báo cáo lên cấp trên');
+  expect(csv.text.split('\r\n')[0]).toBe('\uFEFFLãnh đạo phụ trách,Địa bàn,Vụ việc đến hạn,Giải quyết đúng hạn,Tỷ lệ đúng hạn (%),Quá hạn hiện tại,Số lần được nhắc,Vụ việc xử lý sau khi được nhắc,Bị báo cáo lên cấp trên,Kỳ tiếp công dân chưa đủ số ngày');
   expect(csv.text).toContain('Trần Thị Xã,');
   const en = await request(h.app).get('/api/v1/reports/leaders?period=2026-11&format=csv&lang=en').set(auth(supervisor)).expect(200);
   expect(en.text).toContain('Responsible leader,Localities,Cases due');

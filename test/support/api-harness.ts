@@ -12,6 +12,7 @@ import { createApp } from '../../src/api/app';
 import { hashPassword } from '../../src/services/auth';
 import { rearmOpenPetitions } from '../../src/services/calendar-rearm';
 import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/services/policy-versions';
+import { loadReceptionPolicy } from '../../src/services/reception-obligations';
 import { dataConverterFor } from '../../src/temporal/connection';
 import { AesGcmPayloadCodec } from '../../src/temporal/encryption-codec';
 import { CapturingMailer } from './capturing-mailer';
@@ -51,7 +52,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     connection: workerConnection,
     taskQueue,
     workflowsPath: require.resolve('../../workflows'),
-    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }),
+    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY, temporal: client }),
     dataConverter: dataConverterFor(codec),
   });
   const running = worker.run();
@@ -66,6 +67,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     outbox: null,
     trackingKey,
     identityKey: TEST_IDENTITY_KEY,
+    receptionPolicy: loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json')),
     trackingLimit: { limit: 40, windowMs: 60_000 },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);

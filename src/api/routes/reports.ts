@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../db/prisma';
 import { parsePeriod, rangePeriod, type Period } from '../../domain/report-period';
 import { leaderScorecard, SCORECARD_COLUMNS } from '../../services/leader-scorecard';
+import type { ReceptionPolicy } from '../../services/reception-obligations';
 import { tableToCsv, tableToXlsx, XLSX_TYPE } from '../../services/table-export';
 import { hasRoleAnywhere, type Principal } from '../../services/access';
 import { GROUPINGS, petitionReport, reportToCsv, reportToXlsx } from '../../services/reports';
@@ -39,7 +40,7 @@ function requireReportReader(principal: Principal): void {
   if (!hasRoleAnywhere(principal, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'reports need role supervisor, leader or admin');
 }
 
-export function reportRoutes(deps: { prisma: PrismaClient }): Router {
+export function reportRoutes(deps: { prisma: PrismaClient; receptionPolicy?: ReceptionPolicy }): Router {
   const router = Router();
   router.get('/petitions', async (req, res) => {
     requireReportReader(req.principal!);
@@ -59,7 +60,7 @@ export function reportRoutes(deps: { prisma: PrismaClient }): Router {
     requireReportReader(req.principal!);
     const q = parseOr400(ZScorecardQuery, req.query, 'query');
     const period = periodOf(q);
-    const card = await leaderScorecard(deps.prisma, req.principal!, period);
+    const card = await leaderScorecard(deps.prisma, req.principal!, period, new Date(), deps.receptionPolicy);
     const name = `bang-diem-lanh-dao-${(q.period ?? `${q.from}_${q.to}`).replace(/[^\w-]/g, '')}`;
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(tableToCsv(SCORECARD_COLUMNS, card.rows, q.lang));

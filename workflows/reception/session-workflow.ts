@@ -1,0 +1,182 @@
+// One reception session (buổi tiếp công dân): announced with a public notice and invitations, the
+// receiving leader reminded at 08:00 the day before, opened at its start time, matters recorded while it
+// is open, closed with minutes. It can be postponed (new public notice, updated invitations) before it
+// opens, or delegated to a deputy until it closes. A leader who has not closed it a day after its end is
+// reminded once.
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ReceptionActivities, SessionRowSnapshot } from '../../activities';
+import { DAY_MS, localDayOf, parseDay, VN_OFFSET_MS } from '../../src/domain/calendar/day';
+import type { ReceptionRecipient } from '../../activities/reception';
+import type { ReceptionTemplate } from '../../src/domain/reception/notification-types';
+import { sessionActionUpdate, sessionStateQuery, type ReceptionSessionInput, type SessionAction, type SessionSnapshot, type SessionStatus } from './messages';
+
+const acts = proxyActivities<ReceptionActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const HOUR_MS = 3_600_000;
+
+/** The session's opening instant: its local day at "HH:MM" in Asia/Ho_Chi_Minh. */
+export function startsAtOf(day: string, time: string): number {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return parseDay(day) * DAY_MS - VN_OFFSET_MS + h * HOUR_MS + m * 60_000;
+}
+
+/** 08:00 local time on the day before the session. */
+const remindAtOf = (day: string) => (parseDay(day) - 1) * DAY_MS - VN_OFFSET_MS + 8 * HOUR_MS;
+
+export async function receptionSessionWorkflow(input: ReceptionSessionInput): Promise<SessionSnapshot> {
+  const workflowId = workflowInfo().workflowId;
+  const state = {
+    status: 'announced' as SessionStatus,
+    day: input.day,
+    receivingLeaderId: input.leaderId,
+    postponements: 0,
+    matters: { answered: 0, petition: 0, explained: 0 },
+    attendeeCount: null as number | null,
+    version: 0,
+  };
+  let seq = 0;
+  let dirty = false;
+  const reminded = new Set<string>();
+  let minutesReminded = false;
+
+  const snapshot = (): SessionSnapshot => ({
+    sessionId: input.sessionId,
+    status: state.status,
+    day: state.day,
+    startsAt: new Date(startsAtOf(state.day, input.startTime)).toISOString(),
+    receivingLeaderId: state.receivingLeaderId,
+    postponements: state.postponements,
+    matters: { ...state.matters },
+    attendeeCount: state.attendeeCount,
+    version: state.version,
+  });
+  const row = (): SessionRowSnapshot => ({
+    sessionId: input.sessionId,
+    scheduleId: input.scheduleId,
+    unitId: input.unitId,
+    nominalDay: input.nominalDay,
+    day: state.day,
+    startsAt: new Date(startsAtOf(state.day, input.startTime)).toISOString(),
+    durationMinutes: input.durationMinutes,
+    status: state.status,
+    leaderId: input.leaderId,
+    receivingLeaderId: state.receivingLeaderId,
+    jointUnitIds: input.jointUnitIds,
+    location: input.location,
+    attendeeCount: state.attendeeCount,
+    postponements: state.postponements,
+    version: state.version,
+  });
+  const record = (type: string, extra: { actorId?: string; note?: string; data?: Record<string, unknown> } = {}) => {
+    seq += 1;
+    return acts.recordReceptionSession({ key: `${workflowId}:e${seq}`, snapshot: row(), event: { type, ...extra }, at: new Date(Date.now()).toISOString() });
+  };
+  const mail = (step: string, template: ReceptionTemplate, recipient: ReceptionRecipient, data: Record<string, string> = {}, invitation = false) =>
+    acts.sendReceptionMail({ key: `${workflowId}:${step}`, sessionId: input.sessionId, template, recipient, data: { sequence: String(state.postponements), ...data }, invitation });
+  const refuse = (message: string) => {
+    throw ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
+  };
+
+  setHandler(sessionStateQuery, snapshot);
+  setHandler(
+    sessionActionUpdate,
+    async (action: SessionAction): Promise<SessionSnapshot> => {
+      switch (action.action) {
+        case 'postpone': {
+          const fromDay = state.day;
+          state.day = action.day;
+          state.postponements += 1;
+          state.version += 1;
+          dirty = true;
+          const n = state.postponements;
+          await record('postponed', { actorId: action.actorId, note: action.reason, data: { fromDay, toDay: action.day } });
+          await acts.publishReceptionNotice({ key: `${workflowId}:notice:postponed:${n}`, sessionId: input.sessionId, kind: 'postponed', data: { fromDay, reason: action.reason } });
+          await mail(`postponed:${n}:leader`, 'receptionPostponed', { type: 'person', personId: state.receivingLeaderId }, { fromDay, reason: action.reason }, true);
+          await mail(`postponed:${n}:registrants`, 'receptionPostponed', { type: 'registrants' }, { fromDay, reason: action.reason }, true);
+          break;
+        }
+        case 'delegate': {
+          state.receivingLeaderId = action.deputyId;
+          state.version += 1;
+          dirty = true;
+          await record('delegated', { actorId: action.actorId, note: action.reason, data: { deputyId: action.deputyId } });
+          await mail(`delegated:${state.version}`, 'receptionDelegated', { type: 'person', personId: action.deputyId }, { reason: action.reason }, true);
+          break;
+        }
+        case 'registered':
+          await record('registered', { data: { registrationId: action.registrationId } });
+          await mail(`registered:${action.registrationId}`, 'receptionRegistered', { type: 'registration', registrationId: action.registrationId }, {}, true);
+          break;
+        case 'recordMatter':
+          state.matters[action.outcome] += 1;
+          state.version += 1;
+          await record('matter', { actorId: action.actorId, data: { matterId: action.matterId, outcome: action.outcome, ...(action.petitionId ? { petitionId: action.petitionId } : {}) } });
+          break;
+        case 'close':
+          state.status = 'closed';
+          state.attendeeCount = action.attendeeCount;
+          state.version += 1;
+          dirty = true;
+          await record('closed', { actorId: action.actorId, data: { attendeeCount: action.attendeeCount, matters: { ...state.matters } } });
+          break;
+      }
+      return snapshot();
+    },
+    {
+      validator: (action: SessionAction) => {
+        if (state.status === 'closed') refuse('the session is closed');
+        if (action.action === 'postpone') {
+          if (state.status !== 'announced') refuse('only a session that has not opened can be postponed');
+          if (action.day === state.day) refuse('the new date is the current date');
+          if (parseDay(action.day) <= localDayOf(Date.now())) refuse('a session is postponed to a later day');
+        }
+        if (action.action === 'delegate' && action.deputyId === state.receivingLeaderId) refuse('that person already receives at this session');
+        if (action.action === 'registered' && state.status !== 'announced') refuse('registration closes when the session opens');
+        if ((action.action === 'recordMatter' || action.action === 'close') && state.status !== 'open') refuse('the session is not open');
+      },
+    },
+  );
+
+  await record('announced', { data: { day: state.day } });
+  await acts.publishReceptionNotice({ key: `${workflowId}:notice:announced`, sessionId: input.sessionId, kind: 'announced' });
+  await mail('announced:leader', 'receptionAnnounced', { type: 'person', personId: input.leaderId }, {}, true);
+  for (const unitId of input.jointUnitIds) await mail(`announced:joint:${unitId}`, 'receptionAnnounced', { type: 'unitLeader', unitId }, {}, true);
+
+  while (state.status !== 'closed') {
+    const now = Date.now();
+    const startsAt = startsAtOf(state.day, input.startTime);
+    let wakeAt: number | undefined;
+    if (state.status === 'announced') {
+      const reminderKey = `${state.day}:${state.receivingLeaderId}`;
+      if (now >= startsAt) {
+        state.status = 'open';
+        state.version += 1;
+        await record('opened');
+        continue;
+      }
+      if (now >= remindAtOf(state.day) && !reminded.has(reminderKey)) {
+        reminded.add(reminderKey);
+        await mail(`remind:${reminderKey}`, 'receptionReminder', { type: 'person', personId: state.receivingLeaderId });
+        await record('reminded', { data: { recipientId: state.receivingLeaderId } });
+        continue;
+      }
+      wakeAt = reminded.has(reminderKey) || now >= remindAtOf(state.day) ? startsAt : remindAtOf(state.day);
+    } else {
+      const minutesDueAt = startsAt + input.durationMinutes * 60_000 + DAY_MS;
+      if (!minutesReminded && now >= minutesDueAt) {
+        minutesReminded = true;
+        await mail('minutes-due', 'receptionMinutesDue', { type: 'person', personId: state.receivingLeaderId });
+        continue;
+      }
+      wakeAt = minutesReminded ? undefined : minutesDueAt;
+    }
+    dirty = false;
+    if (wakeAt === undefined) await condition(() => dirty);
+    else await condition(() => dirty, Math.max(1, wakeAt - now));
+  }
+  await condition(allHandlersFinished);
+  return snapshot();
+}
