@@ -7,6 +7,7 @@ import { makeRecordPetitionEvent } from './record-petition-event';
 import { makeSendNotification } from './send-notification';
 import { makeResolveDeadlinePolicy } from './resolve-deadline-policy';
 import { createReceptionActivities } from './reception';
+import { createConferenceActivities } from './conference';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     findEscalationTarget: makeFindEscalationTarget(deps),
     resolveDeadlinePolicy: makeResolveDeadlinePolicy(deps),
     ...createReceptionActivities(deps),
+    ...createConferenceActivities(deps),
   };
 }
 
@@ -33,3 +35,4 @@ export type Activities = ReturnType<typeof createActivities>;
 export type { RecordPetitionEventInput } from './record-petition-event';
 export type { EscalationTarget } from './find-escalation-target';
 export type { ReceptionActivities, SessionRowSnapshot } from './reception';
+export type { ConferenceActivities } from './conference';

@@ -2,3 +2,5 @@
 export { petitionWorkflow } from './petition/petition-workflow';
 export { receptionCycleWorkflow } from './reception/cycle-workflow';
 export { receptionSessionWorkflow } from './reception/session-workflow';
+export { conferenceWorkflow } from './conference/conference-workflow';
+export { commitmentWorkflow } from './conference/commitment-workflow';

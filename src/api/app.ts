@@ -23,6 +23,7 @@ import { adminRoutes } from './routes/admin';
 import { identityGrantRoutes } from './routes/identity-grants';
 import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
+import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import type { ReceptionPolicy } from '../services/reception-obligations';
 
 export interface AppDeps extends PetitionServiceDeps {
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/reports', reportRoutes({ prisma: deps.prisma, receptionPolicy: deps.receptionPolicy }));
   api.use('/tokens', tokenRoutes({ prisma: deps.prisma }));
   api.use('/reception', receptionRoutes(deps, deps.receptionPolicy));
+  api.use('/conferences', conferenceRoutes(deps));
+  api.use('/commitments', commitmentRoutes(deps));
   api.use('/admin', adminRoutes({ prisma: deps.prisma }));
   api.use('/identity-grants', identityGrantRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.outbox));

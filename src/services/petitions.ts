@@ -8,6 +8,8 @@ import { AppError } from '../api/errors';
 import type { TActionRequest, TCreatePetitionRequest } from '../api/schemas';
 import { actionUpdate, PETITION_WORKFLOW_TYPE, type PetitionActionInput, type PetitionSnapshot } from '../../workflows/petition/messages';
 import { holdsIdentityGrant } from './identity-grants';
+import { proposeConferenceIfHotSpot } from './conferences';
+import type { ReceptionPolicy } from './reception-obligations';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from './access';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
 import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
@@ -26,6 +28,8 @@ export interface PetitionServiceDeps {
   trackingKey: Buffer;
   /** Seals and opens denouncers' identities. */
   identityKey: Buffer;
+  /** Reception and conference policy: with it, each new petition is checked for a hot spot. */
+  receptionPolicy?: ReceptionPolicy;
   now?: () => Date;
 }
 
@@ -55,6 +59,8 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId);
   const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
   await startPetitionWorkflow(deps, registered);
+  // Advisory: a failed hot-spot check must not undo a registered petition.
+  if (deps.receptionPolicy && registered.created) await proposeConferenceIfHotSpot(deps.prisma, deps.receptionPolicy, registered.petitionId).catch(() => null);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,

@@ -13,6 +13,26 @@ const ZReceptionPolicy = z.object({
   version: z.string(),
   note: z.string().optional(),
   obligations: z.array(z.object({ post: z.string(), level: z.enum(['central', 'province', 'district', 'commune', 'agency']), days: z.number().int().min(1), per: z.enum(['week', 'month']), basis: z.string() })),
+  /** Dialogue conferences: notice period, results deadline, reminders, the yearly regular conference, hot-spot thresholds. */
+  conferences: z
+    .object({
+      announceAtLeastDays: z.number().int().min(0),
+      resultsWithinDays: z.number().int().min(1),
+      remindResultsBeforeDays: z.number().int().min(0),
+      commitmentRemindBeforeDays: z.number().int().min(0),
+      regularPerYear: z.object({ level: z.enum(['central', 'province', 'district', 'commune', 'agency']), count: z.number().int().min(1) }),
+      hotSpot: z.object({ windowDays: z.number().int().min(1), minPetitions: z.number().int().min(2), minSimilarity: z.number().min(0).max(1) }),
+      basis: z.string(),
+    })
+    .default({
+      announceAtLeastDays: 7,
+      resultsWithinDays: 10,
+      remindResultsBeforeDays: 3,
+      commitmentRemindBeforeDays: 3,
+      regularPerYear: { level: 'commune', count: 1 },
+      hotSpot: { windowDays: 14, minPetitions: 5, minSimilarity: 0.4 },
+      basis: 'DOMAIN.md',
+    }),
 });
 export type ReceptionPolicy = z.infer<typeof ZReceptionPolicy>;
 

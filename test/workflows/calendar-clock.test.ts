@@ -39,6 +39,11 @@ beforeAll(async () => {
   ({ env, db, org, bundle } = testbed);
 });
 
+// A failed test leaves its workflow open with timers, which would hold up time skipping for the next one.
+afterEach(async () => {
+  await testbed.terminateTracked();
+});
+
 afterAll(async () => {
   await testbed?.teardown();
 });
@@ -62,6 +67,7 @@ test('when a denunciation arrives, then triage is due at the end of the 7th work
     const year = new Date(Date.parse(receivedAt) + 7 * 3_600_000).getUTCFullYear();
     expect(registered.workflowInput.calendar?.map((c) => c.year)).toEqual([year, year + 1, year + 2]);
     const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
+    testbed.track(handle);
     await waitForIdle(handle);
 
     const expected = computeDeadline({ startMs: Date.parse(receivedAt), limit: 7, unit: 'working_days' }, workingCalendarFrom([], defaultCalendarYear));
@@ -82,8 +88,9 @@ test('when a denunciation arrives, then triage is due at the end of the 7th work
     const moved = Date.parse(after.clock!.dueAt) - Date.parse(before.clock!.dueAt);
     expect(moved).toBeGreaterThanOrEqual(86_400_000);
     expect(after.nextRung?.at).toBe(new Date(Date.parse(after.clock!.dueAt) - 3 * 86_400_000).toISOString());
+    // A query may see the new state before the workflow task that records it has scheduled the write.
+    const changed = await eventually(() => db.prisma.petitionEvent.findFirst({ where: { petitionId: registered.petitionId, type: 'deadlineChanged' } }), { what: 'the deadlineChanged event' });
     await waitForIdle(handle);
-    const changed = await db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId: registered.petitionId, type: 'deadlineChanged' } });
     expect(changed.data).toMatchObject({ clock: 'triage', from: before.clock!.dueAt, to: after.clock!.dueAt });
     const row = await db.prisma.petition.findUniqueOrThrow({ where: { id: registered.petitionId } });
     expect(row.dueAt?.toISOString()).toBe(after.clock!.dueAt);
@@ -119,6 +126,7 @@ test('when a complaint stays open past its legal deadline, then every rung of th
       registeredById: org.officer.id,
     }, { identityKey: TEST_IDENTITY_KEY });
     const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
+    testbed.track(handle);
     await waitForIdle(handle);
     await handle.executeUpdate(actionUpdate, { args: [{ action: 'accept', actor: { personId: org.officer.id, roles: ['officer'] } }] });
     await handle.executeUpdate(actionUpdate, { args: [{ action: 'assign', actor: { personId: org.communeLeader.id, roles: ['leader'] }, assigneeId: org.officer.id }] });
@@ -161,6 +169,8 @@ test('when a complaint received in person gets no decision, then the officer is 
         receivedAt: new Date(await env.currentTimeMs()).toISOString(), petitioners: [{ fullName: 'Người Nộp Đơn', email: 'nop.don@example.test' }], registeredById: org.officer.id,
       }, { identityKey: TEST_IDENTITY_KEY });
       const handle = await env.client.workflow.start(petitionWorkflow, { taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
+      testbed.track(handle);
+    testbed.track(handle);
       await waitForIdle(handle);
       return { ...registered, handle };
     };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../db/prisma';
 import { parsePeriod, rangePeriod, type Period } from '../../domain/report-period';
 import { leaderScorecard, SCORECARD_COLUMNS } from '../../services/leader-scorecard';
+import { CONFERENCE_COLUMNS, conferenceReport } from '../../services/conference-report';
 import type { ReceptionPolicy } from '../../services/reception-obligations';
 import { tableToCsv, tableToXlsx, XLSX_TYPE } from '../../services/table-export';
 import { hasRoleAnywhere, type Principal } from '../../services/access';
@@ -52,6 +53,22 @@ export function reportRoutes(deps: { prisma: PrismaClient; receptionPolicy?: Rec
       res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(reportToCsv(report, q.lang));
     } else if (q.format === 'xlsx') {
       res.type(XLSX_TYPE).attachment(`${name}.xlsx`).send(await reportToXlsx(report, q.lang));
+    } else {
+      res.json(report);
+    }
+  });
+  router.get('/conferences', async (req, res) => {
+    requireReportReader(req.principal!);
+    const q = parseOr400(ZScorecardQuery, req.query, 'query');
+    const period = periodOf(q);
+    if (!deps.receptionPolicy) throw new AppError('Unavailable', 'no reception policy configured');
+    const report = await conferenceReport(deps.prisma, req.principal!, deps.receptionPolicy, period);
+    const name = `bao-cao-doi-thoai-${(q.period ?? `${q.from}_${q.to}`).replace(/[^\w-]/g, '')}`;
+    const rows = [...report.byField, report.opinions];
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(tableToCsv(CONFERENCE_COLUMNS, rows, q.lang));
+    } else if (q.format === 'xlsx') {
+      res.type(XLSX_TYPE).attachment(`${name}.xlsx`).send(await tableToXlsx(`${report.headline[q.lang]} — ${period.label}`, CONFERENCE_COLUMNS, rows, q.lang, { boldLastRow: true }));
     } else {
       res.json(report);
     }

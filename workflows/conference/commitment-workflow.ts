@@ -1,0 +1,104 @@
+// A commitment made at a conference: a tracked promise with its own deadline (the end of the promised
+// day), a reminder to the assignee (or the unit's responsible leader) before it, an escalation to the
+// level above when it lapses, and progress updates that the participant who raised the opinion is told of.
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { DAY_MS, localDayOf, VN_OFFSET_MS } from '../../src/domain/calendar/day';
+import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
+import { commitmentActionUpdate, commitmentStateQuery, type CommitmentAction, type CommitmentInput, type CommitmentSnapshot, type CommitmentStatus } from './messages';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+export async function commitmentWorkflow(input: CommitmentInput): Promise<CommitmentSnapshot> {
+  const workflowId = workflowInfo().workflowId;
+  const dueAt = Date.parse(input.dueAt);
+  const remindAt = (localDayOf(dueAt) - input.remindBeforeDays) * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000;
+  const state = { status: 'open' as CommitmentStatus, progress: 0, escalated: false, fulfilledAt: null as number | null, version: 0 };
+  let seq = 0;
+  let dirty = false;
+  let reminded = false;
+
+  const snapshot = (): CommitmentSnapshot => ({
+    commitmentId: input.commitmentId,
+    status: state.status,
+    progress: state.progress,
+    escalated: state.escalated,
+    fulfilledOnTime: state.fulfilledAt === null ? null : state.fulfilledAt <= dueAt,
+    version: state.version,
+  });
+  const record = (type: string, extra: { actorId?: string; note?: string; data?: Record<string, unknown> } = {}) => {
+    seq += 1;
+    return acts.recordCommitment({
+      key: `${workflowId}:e${seq}`,
+      commitmentId: input.commitmentId,
+      version: state.version,
+      fields: { status: state.status, progress: state.progress, escalated: state.escalated, fulfilledAt: state.fulfilledAt === null ? null : new Date(state.fulfilledAt).toISOString() },
+      event: { type, ...extra },
+      at: new Date(Date.now()).toISOString(),
+    });
+  };
+  const mail = (step: string, template: ConferenceTemplate, recipient: ConferenceRecipient, data: Record<string, string> = {}) =>
+    acts.sendConferenceMail({ key: `${workflowId}:${step}`, conferenceId: input.conferenceId, commitmentId: input.commitmentId, template, recipient, data });
+  const owner: ConferenceRecipient = input.assigneeId ? { type: 'person', personId: input.assigneeId } : { type: 'unitLeader', unitId: input.unitId };
+  const participant: ConferenceRecipient = { type: 'participant', opinionId: input.opinionId };
+
+  setHandler(commitmentStateQuery, snapshot);
+  setHandler(
+    commitmentActionUpdate,
+    async (action: CommitmentAction): Promise<CommitmentSnapshot> => {
+      state.version += 1;
+      const step = state.version;
+      if (action.action === 'progress') {
+        state.progress = action.percent;
+        await record('progress', { actorId: action.actorId, note: action.note, data: { percent: action.percent } });
+        await mail(`progress:${step}`, 'commitmentProgress', participant, { progress: String(action.percent), note: action.note });
+      } else {
+        state.status = 'fulfilled';
+        state.progress = 100;
+        state.fulfilledAt = Date.now();
+        dirty = true;
+        const onTime = state.fulfilledAt <= dueAt;
+        await record('fulfilled', { actorId: action.actorId, note: action.note, data: { onTime } });
+        await mail('fulfilled', 'commitmentFulfilled', participant, { note: action.note, onTime: String(onTime) });
+      }
+      return snapshot();
+    },
+    {
+      validator: (action: CommitmentAction) => {
+        if (state.status === 'fulfilled') throw ApplicationFailure.create({ type: 'IllegalTransition', message: 'the commitment is fulfilled', nonRetryable: true });
+        if (action.action === 'progress' && (action.percent < state.progress || action.percent >= 100)) {
+          throw ApplicationFailure.create({ type: 'InvalidAction', message: `progress moves forward from ${state.progress}% and stays below 100% (fulfil to finish)`, nonRetryable: true });
+        }
+      },
+    },
+  );
+
+  await record('assigned', { data: { dueAt: input.dueAt } });
+  await mail('assigned', 'commitmentAssigned', owner);
+  while (state.status !== 'fulfilled') {
+    const now = Date.now();
+    if (!reminded && now >= remindAt && now <= dueAt) {
+      reminded = true;
+      const sent = await mail('remind', 'commitmentReminder', owner);
+      await record('reminded', { data: { recipientIds: sent.recipientIds } });
+      continue;
+    }
+    if (!state.escalated && now > dueAt) {
+      const target = await acts.findEscalationTarget({ unitId: input.unitId });
+      state.escalated = true;
+      state.version += 1;
+      const sent = target?.leaderId ? await mail('escalated', 'commitmentEscalation', { type: 'person', personId: target.leaderId }) : { recipientIds: [] };
+      await record('escalated', { data: { toUnitId: target?.unitId ?? null, recipientIds: sent.recipientIds } });
+      continue;
+    }
+    const wakeAt = !reminded && now < remindAt ? remindAt : !state.escalated ? dueAt + 1 : undefined;
+    dirty = false;
+    if (wakeAt === undefined) await condition(() => dirty);
+    else await condition(() => dirty, Math.max(1, wakeAt - now));
+  }
+  await condition(allHandlersFinished);
+  return snapshot();
+}

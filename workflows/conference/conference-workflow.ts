@@ -1,0 +1,145 @@
+// A dialogue conference (hội nghị đối thoại): announced with a public notice and an invitation to the
+// chair, the chair reminded the day before, held (attendees), every opinion recorded with its outcome,
+// and the results published within the legal time (DOMAIN.md: 10 days) — a deadline with a reminder to
+// the chair and, when it lapses, an escalation to the level above. Publishing tells every participant who
+// left an address what became of their opinion.
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { DAY_MS, endOfLocalDay, localDayOf, VN_OFFSET_MS } from '../../src/domain/calendar/day';
+import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
+import { conferenceActionUpdate, conferenceStateQuery, type ConferenceAction, type ConferenceInput, type ConferenceSnapshot, type ConferenceStatus, type OpinionOutcome } from './messages';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const at0800 = (day: number) => day * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000;
+
+export async function conferenceWorkflow(input: ConferenceInput): Promise<ConferenceSnapshot> {
+  const workflowId = workflowInfo().workflowId;
+  const startsAt = Date.parse(input.startsAt);
+  const state = {
+    status: 'announced' as ConferenceStatus,
+    attendeeCount: null as number | null,
+    opinions: { answered: 0, commitment: 0, explained: 0, referred: 0 } as Record<OpinionOutcome, number>,
+    heldAt: null as number | null,
+    resultsDueAt: null as number | null,
+    publishedAt: null as number | null,
+    escalated: false,
+    version: 0,
+  };
+  const sent = new Set<string>();
+  let seq = 0;
+  let dirty = false;
+
+  const snapshot = (): ConferenceSnapshot => ({
+    conferenceId: input.conferenceId,
+    status: state.status,
+    attendeeCount: state.attendeeCount,
+    opinions: { ...state.opinions },
+    resultsDueAt: state.resultsDueAt === null ? null : new Date(state.resultsDueAt).toISOString(),
+    escalated: state.escalated,
+    version: state.version,
+  });
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const record = (type: string, extra: { actorId?: string; note?: string; data?: Record<string, unknown> } = {}) => {
+    seq += 1;
+    return acts.recordConference({
+      key: `${workflowId}:e${seq}`,
+      conferenceId: input.conferenceId,
+      version: state.version,
+      fields: { status: state.status, attendeeCount: state.attendeeCount, heldAt: iso(state.heldAt), resultsDueAt: iso(state.resultsDueAt), publishedAt: iso(state.publishedAt) },
+      event: { type, ...extra },
+      at: new Date(Date.now()).toISOString(),
+    });
+  };
+  const mail = (step: string, template: ConferenceTemplate, recipient: ConferenceRecipient, data: Record<string, string> = {}, invitation = false) =>
+    acts.sendConferenceMail({ key: `${workflowId}:${step}`, conferenceId: input.conferenceId, template, recipient, data, invitation });
+  const refuse = (message: string) => {
+    throw ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
+  };
+
+  setHandler(conferenceStateQuery, snapshot);
+  setHandler(
+    conferenceActionUpdate,
+    async (action: ConferenceAction): Promise<ConferenceSnapshot> => {
+      if (action.action === 'hold') {
+        state.status = 'held';
+        state.attendeeCount = action.attendeeCount;
+        state.heldAt = Date.now();
+        state.resultsDueAt = endOfLocalDay(localDayOf(state.heldAt) + input.resultsWithinDays);
+        state.version += 1;
+        dirty = true;
+        await record('held', { actorId: action.actorId, data: { attendeeCount: action.attendeeCount, resultsDueAt: iso(state.resultsDueAt) } });
+      } else if (action.action === 'recordOpinion') {
+        state.opinions[action.outcome] += 1;
+        state.version += 1;
+        await record('opinion', { actorId: action.actorId, data: { opinionId: action.opinionId, outcome: action.outcome, ...(action.commitmentId ? { commitmentId: action.commitmentId } : {}) } });
+      } else {
+        state.status = 'published';
+        state.publishedAt = Date.now();
+        state.version += 1;
+        dirty = true;
+        const onTime = state.publishedAt <= state.resultsDueAt!;
+        await record('published', { actorId: action.actorId, data: { onTime, opinions: { ...state.opinions } } });
+        await acts.publishConferenceNotice({ key: `${workflowId}:notice:results`, conferenceId: input.conferenceId, kind: 'results' });
+        await mail('outcomes', 'opinionOutcome', { type: 'participants' });
+      }
+      return snapshot();
+    },
+    {
+      validator: (action: ConferenceAction) => {
+        if (state.status === 'published') refuse('the results are published; the conference is closed');
+        if (action.action === 'hold') {
+          if (state.status !== 'announced') refuse('the conference was already held');
+          if (Date.now() < startsAt - 3_600_000) refuse('the conference has not begun');
+        }
+        if ((action.action === 'recordOpinion' || action.action === 'publish') && state.status !== 'held') refuse('the conference has not been held yet');
+      },
+    },
+  );
+
+  await record('announced', { data: { startsAt: input.startsAt } });
+  await acts.publishConferenceNotice({ key: `${workflowId}:notice:announced`, conferenceId: input.conferenceId, kind: 'announced' });
+  await mail('announced:chair', 'conferenceAnnounced', { type: 'person', personId: input.chairId }, {}, true);
+
+  while (state.status !== 'published') {
+    const now = Date.now();
+    let wakeAt: number | undefined;
+    if (state.status === 'announced') {
+      const remindAt = at0800(localDayOf(startsAt) - 1);
+      if (now >= remindAt && now < startsAt && !sent.has('chair-reminder')) {
+        sent.add('chair-reminder');
+        await mail('remind:chair', 'conferenceReminder', { type: 'person', personId: input.chairId });
+        await record('reminded', { data: { recipientId: input.chairId } });
+        continue;
+      }
+      wakeAt = now < remindAt ? remindAt : undefined;
+    } else {
+      const due = state.resultsDueAt!;
+      const soonAt = at0800(localDayOf(due) - input.remindResultsBeforeDays);
+      if (now >= soonAt && now <= due && !sent.has('results-soon')) {
+        sent.add('results-soon');
+        await mail('results:soon', 'resultsDueSoon', { type: 'person', personId: input.chairId }, { dueAt: new Date(due).toISOString() });
+        await record('reminded', { data: { recipientId: input.chairId, about: 'results' } });
+        continue;
+      }
+      if (now > due && !sent.has('results-overdue')) {
+        sent.add('results-overdue');
+        const target = await acts.findEscalationTarget({ unitId: input.unitId });
+        state.escalated = true;
+        state.version += 1;
+        const mailed = target?.leaderId ? await mail('results:overdue', 'resultsOverdue', { type: 'person', personId: target.leaderId }, { dueAt: new Date(due).toISOString() }) : { recipientIds: [] };
+        await record('escalated', { data: { toUnitId: target?.unitId ?? null, recipientIds: mailed.recipientIds } });
+        continue;
+      }
+      wakeAt = now < soonAt ? soonAt : now <= due ? due + 1 : undefined;
+    }
+    dirty = false;
+    if (wakeAt === undefined) await condition(() => dirty);
+    else await condition(() => dirty, Math.max(1, wakeAt - now));
+  }
+  await condition(allHandlersFinished);
+  return snapshot();
+}
