@@ -7,6 +7,7 @@ import { ZReportQuery, ZScorecardQuery } from './routes/reports';
 import * as A from './routes/admin';
 import { ZIdentityGrantRequest } from './routes/identity-grants';
 import * as R from './routes/reception';
+import * as C from './routes/conferences';
 import { ZCreateTokenRequest } from './routes/tokens';
 
 interface Operation {
@@ -78,6 +79,16 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/reception/obligations', summary: 'Reception duties (commune chairman 1 day a week, …) checked per week or month; leaders who fall short are flagged', auth: true, query: R.ZObligationsQuery as unknown as z.ZodObject, responses: { 200: { description: 'per leader, the windows short of the duty' }, ...errors(400, 401, 403) } },
   { method: 'get', path: '/public/notices', summary: 'Public notices of reception sessions (announcements, postponements); no login', auth: false, responses: { 200: { description: 'notices' } } },
   { method: 'post', path: '/public/reception-sessions/{id}/registrations', summary: 'A citizen registers for an announced session before its cut-off (no login); an invitation (.ics) goes to their e-mail', auth: false, body: R.ZRegistrationRequest, responses: { 201: { description: 'registered' }, ...errors(400, 404, 409), 429: { description: 'too many requests', schema: S.ZErrorResponse } } },
+  { method: 'get', path: '/conferences', summary: 'Dialogue conferences of the caller’s units', auth: true, responses: { 200: { description: 'conferences' }, ...errors(401) } },
+  { method: 'post', path: '/conferences', summary: 'Call a dialogue conference (leader or admin): regular or ad hoc, at least 7 days ahead; its workflow announces it (public notice, .ics to the chair)', auth: true, body: C.ZConferenceRequest, responses: { 201: { description: 'announced' }, ...errors(400, 401, 403) } },
+  { method: 'get', path: '/conferences/proposals', summary: 'Ad hoc conferences proposed by hot spots: many similar petitions about one subject, field and place in a short time (thresholds in policy)', auth: true, responses: { 200: { description: 'proposals' }, ...errors(401) } },
+  { method: 'get', path: '/conferences/{id}', summary: 'One conference: timeline, opinions (and by field), commitments with their events', auth: true, responses: { 200: { description: 'the conference' }, ...errors(401, 403, 404) } },
+  { method: 'post', path: '/conferences/{id}/hold', summary: 'Record that it was held: attendees and minutes; the results deadline (10 days) starts', auth: true, body: C.ZHoldRequest, responses: { 200: { description: 'held' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/conferences/{id}/opinions', summary: 'Record an opinion and its outcome: answered, commitment (an agency or officer with a promised date, tracked by its own workflow), explained, or referred to the level above', auth: true, body: C.ZOpinionRequest, responses: { 201: { description: 'recorded' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/conferences/{id}/publish', summary: 'Publish the results (leader): a public notice with the opinions by field; each participant with an address is told the outcome of their opinion', auth: true, body: C.ZPublishRequest, responses: { 200: { description: 'published' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/commitments/{id}/progress', summary: 'Report progress on a commitment (0–99%); the participant is told', auth: true, body: C.ZProgressRequest, responses: { 200: { description: 'recorded' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/commitments/{id}/fulfil', summary: 'Mark a commitment fulfilled (on time or late); the participant is told', auth: true, body: C.ZFulfilRequest, responses: { 200: { description: 'fulfilled' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'get', path: '/reports/conferences', summary: 'Conference report: held (regular, ad hoc), attendees, opinions by field and outcome, settled here vs sent up (%), commitments kept, results published on time, communes owing their yearly regular conference; JSON, CSV or XLSX', auth: true, query: ZScorecardQuery as unknown as z.ZodObject, responses: { 200: { description: 'the report' }, ...errors(400, 401, 403) } },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },
 ];
 
