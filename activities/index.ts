@@ -18,6 +18,8 @@ export interface ActivityDeps {
   identityKey: Buffer;
   /** Lets the reception cycle start session workflows; workers without it run petitions only. */
   temporal?: Client;
+  /** Results deadline and reminders of conferences created from a schedule (config/reception-policy.json). */
+  conferencePolicy?: { resultsWithinDays: number; remindResultsBeforeDays: number };
 }
 
 export function createActivities(deps: ActivityDeps) {

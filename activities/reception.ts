@@ -10,6 +10,7 @@ import { renderIcs } from '../src/notifications/ics';
 import { renderReceptionMail, renderReceptionNotice, type ReceptionTemplate } from '../src/notifications/reception-templates';
 import { calendarYearsFrom } from '../src/services/calendar-store';
 import { RECEPTION_SESSION_WORKFLOW_TYPE, type ReceptionSessionInput } from '../workflows/reception/messages';
+import { CONFERENCE_WORKFLOW_TYPE, type ConferenceInput } from '../workflows/conference/messages';
 
 export interface ReceptionActivityDeps {
   prisma: PrismaClient;
@@ -17,6 +18,8 @@ export interface ReceptionActivityDeps {
   appUrl: string;
   /** Starts each session's workflow (on the task queue of the cycle that asks). */
   temporal?: Client;
+  /** Results deadline and reminders of conferences created from a schedule. */
+  conferencePolicy?: { resultsWithinDays: number; remindResultsBeforeDays: number };
 }
 
 export interface SessionRowSnapshot {
@@ -199,8 +202,35 @@ export function createReceptionActivities(deps: ReceptionActivityDeps) {
    */
   async function startReceptionSession(input: ReceptionSessionInput): Promise<void> {
     if (!deps.temporal) throw ApplicationFailure.create({ type: 'NotConfigured', message: 'the worker has no Temporal client for starting sessions', nonRetryable: true });
+    const schedule = await prisma.receptionSchedule.findUnique({ where: { id: input.scheduleId }, select: { kind: true } });
+    if (schedule?.kind === 'conference') {
+      await startScheduledConference(input);
+      return;
+    }
     try {
       await deps.temporal.workflow.start(RECEPTION_SESSION_WORKFLOW_TYPE, { taskQueue: Context.current().info.taskQueue, workflowId: input.sessionId, args: [input] });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  /** A schedule of kind conference: each occurrence is a regular dialogue conference with its own workflow. */
+  async function startScheduledConference(input: ReceptionSessionInput): Promise<void> {
+    const id = input.sessionId.replace(/^reception-/, 'conf-');
+    const unit = await prisma.unit.findUniqueOrThrow({ where: { id: input.unitId }, select: { name: true } });
+    const startsAt = new Date(Date.parse(`${input.day}T${input.startTime}:00+07:00`));
+    await prisma.conference.upsert({
+      where: { id },
+      create: { id, unitId: input.unitId, kind: 'regular', title: `Hội nghị đối thoại định kỳ năm ${input.day.slice(0, 4)} — ${unit.name}`, startsAt, location: input.location, chairId: input.leaderId, status: 'announced', createdById: `schedule:${input.scheduleId}` },
+      update: {},
+    });
+    const policy = deps.conferencePolicy ?? { resultsWithinDays: 10, remindResultsBeforeDays: 3 };
+    try {
+      await deps.temporal!.workflow.start(CONFERENCE_WORKFLOW_TYPE, {
+        taskQueue: Context.current().info.taskQueue,
+        workflowId: id,
+        args: [{ conferenceId: id, unitId: input.unitId, chairId: input.leaderId, startsAt: startsAt.toISOString(), ...policy } satisfies ConferenceInput],
+      });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

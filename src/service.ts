@@ -131,6 +131,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     if (config.seedDemo) seeded = (await seedDemoOrganisation(prisma)).created;
 
     const apiUrl = `http://${config.http.host}:${config.http.port}`;
+    const receptionPolicy = loadReceptionPolicy(config.receptionPolicyFile);
 
     // Worker
     if (config.roles.includes('worker')) {
@@ -141,7 +142,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
         codec,
-        activityDeps: { prisma, mailer, appUrl: apiUrl, identityKey, temporal: client },
+        activityDeps: { prisma, mailer, appUrl: apiUrl, identityKey, temporal: client, conferencePolicy: receptionPolicy.conferences },
       });
       const running = worker.run();
       // Stopping drains in-flight activities before the connections close.
@@ -161,7 +162,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, receptionPolicy: loadReceptionPolicy(config.receptionPolicyFile), codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });

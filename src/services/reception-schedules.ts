@@ -11,6 +11,7 @@ import { formatDay, localDayOf, parseDay } from '../domain/calendar/day';
 import { ruleProblem, type ReceptionRule } from '../domain/reception/schedule-rule';
 import { cycleWorkflowId, RECEPTION_CYCLE_WORKFLOW_TYPE, scheduleChangedSignal, stopCycleSignal, type ReceptionCycleInput, type ReceptionSpec } from '../../workflows/reception/messages';
 import { readableUnits, rolesOver, UnitTree, type Principal } from './access';
+import type { ReceptionPolicy } from './reception-obligations';
 
 export interface ReceptionDeps {
   prisma: PrismaClient;
@@ -20,6 +21,7 @@ export interface ReceptionDeps {
 }
 
 export interface ScheduleInput {
+  kind?: 'reception' | 'conference';
   unitId: string;
   leaderId: string;
   deputyId?: string | null;
@@ -94,13 +96,18 @@ async function resumeAfter(deps: ReceptionDeps, row: ScheduleRow): Promise<strin
   return formatDay(Math.max(floor, last ? parseDay(last.day) : floor));
 }
 
-export async function createSchedule(deps: ReceptionDeps, principal: Principal, input: ScheduleInput) {
+export async function createSchedule(deps: ReceptionDeps, principal: Principal, input: ScheduleInput, policy?: ReceptionPolicy) {
   const tree = await UnitTree.load(deps.prisma);
   requireManager(principal, input.unitId, tree);
   await validate(deps.prisma, tree, input);
+  const minNotice = policy?.conferences.announceAtLeastDays ?? 7;
+  if (input.kind === 'conference' && (input.announceDaysBefore ?? 7) < minNotice) {
+    throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'announceDaysBefore', message: `a conference is announced at least ${minNotice} days before` }]);
+  }
   const row = await deps.prisma.receptionSchedule.create({
     data: {
       id: `rs-${randomBytes(4).toString('hex')}`,
+      kind: input.kind ?? 'reception',
       unitId: input.unitId,
       leaderId: input.leaderId,
       deputyId: input.deputyId ?? null,
@@ -124,7 +131,7 @@ export async function updateSchedule(deps: ReceptionDeps, principal: Principal, 
   if (!current) throw new AppError('NotFound', `no reception schedule ${id}`);
   const tree = await UnitTree.load(deps.prisma);
   requireManager(principal, current.unitId, tree);
-  const { active, ...fields } = patch;
+  const { active, kind: _kind, ...fields } = patch;
   const merged: ScheduleInput = { ...specOf(current), registrationCutoffDays: current.registrationCutoffDays, startsFrom: current.startsFrom, ...fields, unitId: current.unitId };
   await validate(deps.prisma, tree, merged);
   const row = await deps.prisma.receptionSchedule.update({
@@ -175,5 +182,5 @@ export async function ensureReceptionCycles(deps: ReceptionDeps, logger?: Logger
 }
 
 function view(row: ScheduleRow) {
-  return { ...specOf(row), id: row.id, registrationCutoffDays: row.registrationCutoffDays, startsFrom: row.startsFrom, active: row.active, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return { ...specOf(row), id: row.id, kind: row.kind, registrationCutoffDays: row.registrationCutoffDays, startsFrom: row.startsFrom, active: row.active, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }

@@ -67,12 +67,30 @@ test('five similar petitions about one place in two weeks propose an ad hoc conf
   await request(h.app).post('/api/v1/conferences').set(auth(leader)).send({ unitId: h.org.communeId, kind: 'adhoc', title: 'Lần hai', startsAt: inDays(9), location: 'x y z', chairId: h.org.communeLeader.id, proposalId: proposal.id }).expect(400);
 });
 
+test('a conference schedule ("every year on …") turns its next occurrence into a regular conference with its own workflow', async () => {
+  const target = new Date(Date.now() + 7 * 3_600_000 + 12 * 86_400_000);
+  const body = { kind: 'conference', unitId: h.org.otherCommuneId, leaderId: h.org.otherCommuneLeader.id, rule: { type: 'yearly', month: target.getUTCMonth() + 1, day: target.getUTCDate() }, startTime: '08:00', location: 'Hội trường xã Hòa Lạc', announceDaysBefore: 30 };
+  const otherLeader = await h.login(h.org.otherCommuneLeader.username);
+  const short = await request(h.app).post('/api/v1/reception/schedules').set(auth(otherLeader)).send({ ...body, announceDaysBefore: 3 }).expect(400);
+  expect(short.body.error.details[0]).toMatchObject({ path: 'announceDaysBefore', message: expect.stringMatching(/at least 7 days/) });
+  const schedule = await request(h.app).post('/api/v1/reception/schedules').set(auth(otherLeader)).send(body).expect(201);
+  expect(schedule.body).toMatchObject({ kind: 'conference', rule: body.rule });
+  const conference = await eventually(() => h.db.prisma.conference.findFirst({ where: { unitId: h.org.otherCommuneId, kind: 'regular' } }), { what: 'the scheduled conference' });
+  expect(conference).toMatchObject({ chairId: h.org.otherCommuneLeader.id, status: 'announced', location: 'Hội trường xã Hòa Lạc', title: expect.stringContaining('Hội nghị đối thoại định kỳ năm') });
+  expect(conference.id).toMatch(new RegExp(`^conf-${schedule.body.id}-`));
+  expect((await h.client.workflow.getHandle(conference.id).describe()).status.name).toBe('RUNNING');
+  await eventually(() => h.db.prisma.conferenceEvent.findFirst({ where: { conferenceId: conference.id, type: 'announced' } }), { what: 'its announcement' });
+  // No reception session was made for it.
+  expect(await h.db.prisma.receptionSession.count({ where: { scheduleId: schedule.body.id } })).toBe(0);
+  await h.client.workflow.getHandle(`reception-cycle-${schedule.body.id}`).terminate('test finished');
+});
+
 test('the conference report names what is announced but not yet held, and the communes owing a regular conference; CSV in Vietnamese', async () => {
   const day = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
   const range = `from=${day(0)}&to=${day(30)}`;
   const res = await request(h.app).get(`/api/v1/reports/conferences?${range}`).set(auth(supervisor)).expect(200);
-  // Two conferences announced in this file, none held yet: nothing is counted as held, both communes owe their regular one.
-  expect(res.body.conferences).toEqual({ held: 0, regular: 0, adhoc: 0, announced: 2, attendees: 0 });
+  // Three conferences announced in this file, none held yet: nothing is counted as held, both communes owe their regular one.
+  expect(res.body.conferences).toEqual({ held: 0, regular: 0, adhoc: 0, announced: 3, attendees: 0 });
   expect(res.body.regularDuty.unitsShort.map((u: { id: string }) => u.id).sort()).toEqual([h.org.communeId, h.org.otherCommuneId].sort());
   expect(res.body.headline.en).toBe('0 conferences (0 regular, 0 ad hoc); 0 attendees; 0 opinions; —% settled at this level; —% sent to the level above');
   const csv = await request(h.app).get(`/api/v1/reports/conferences?${range}&format=csv`).set(auth(supervisor)).expect(200);

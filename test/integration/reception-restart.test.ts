@@ -48,22 +48,30 @@ test('a restart of the service and its Temporal server loses no cycle and no ses
   const token = (await call('POST', '/auth/login', undefined, { username: 'chu-tich-tien-du', password: DEMO_PASSWORD })).body.token as string;
   const admin = (await call('POST', '/auth/login', undefined, { username: 'quan-tri', password: DEMO_PASSWORD })).body.token as string;
   // "Every Thursday" with a 7-day notice: the next Thursday's session is announced at once.
-  const sessions = await eventually(async () => {
-    const res = await call('GET', '/reception/sessions', admin);
-    return res.body.items.some((s: { scheduleId: string }) => s.scheduleId === 'rs-demo-tien-du') ? (res.body.items as { id: string; scheduleId: string; status: string }[]) : undefined;
-  }, { what: 'the first Tiên Du session' });
+  await eventually(async () => ((await call('GET', '/reception/sessions', admin)).body.items.some((s: { scheduleId: string }) => s.scheduleId === 'rs-demo-tien-du') ? true : undefined), { what: 'the first Tiên Du session' });
   const before = await withClient(async (client) => {
     const runs: Record<string, { runId: string; status: string; next: unknown }> = {};
     for (const id of SCHEDULES) {
       const handle = client.workflow.getHandle(cycleWorkflowId(id));
       // Wait until each cycle is settled in its timer, so nothing is in flight when the service stops.
-      const state = await eventually(async () => (await handle.query(cycleStateQuery)).announceAt ? handle.query(cycleStateQuery) : undefined, { what: `cycle ${id} waiting` });
+      const state = await eventually(async () => {
+        const s = await handle.query(cycleStateQuery);
+        return s.announceAt && Date.parse(s.announceAt) > Date.now() ? s : undefined;
+      }, { what: `cycle ${id} waiting for its next announcement` });
       const d = await handle.describe();
       runs[id] = { runId: d.runId, status: d.status.name, next: state.next };
     }
     return runs;
   });
   expect(Object.values(before).map((r) => r.status)).toEqual(['RUNNING', 'RUNNING', 'RUNNING', 'RUNNING']);
+  // Every cycle now waits; the sessions they started have written their rows once the list stops changing.
+  const listed = async () => ((await call('GET', '/reception/sessions', admin)).body.items as { id: string }[]).map((s) => s.id);
+  const sessionIds = await eventually(async () => {
+    const first = await listed();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const second = await listed();
+    return first.length > 0 && JSON.stringify(first) === JSON.stringify(second) ? second : undefined;
+  }, { what: 'the announced sessions to settle' });
 
   expect(await service.stop()).toBe(0);
   service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir });
@@ -77,10 +85,9 @@ test('a restart of the service and its Temporal server loses no cycle and no ses
       expect({ id, runId: d.runId, status: d.status.name }).toEqual({ id, runId: before[id]!.runId, status: 'RUNNING' });
       expect((await handle.query(cycleStateQuery)).next).toEqual(before[id]!.next);
     }
-    for (const s of sessions) expect((await client.workflow.getHandle(s.id).describe()).status.name).toBe('RUNNING');
+    for (const id of sessionIds) expect((await client.workflow.getHandle(id).describe()).status.name).toBe('RUNNING');
   });
-  const after = (await call('GET', '/reception/sessions', admin)).body.items.map((s: { id: string }) => s.id);
-  expect(after).toEqual(sessions.map((s) => s.id));
+  expect(await listed()).toEqual(sessionIds);
 
   // An edit after the restart reaches the same running cycle.
   const edited = await call('PATCH', '/reception/schedules/rs-demo-tien-du', token, { rule: { type: 'weekly', weekdays: [2, 4] } });

@@ -56,7 +56,17 @@ test('two dates moved onto the same working day make one session', () => {
   expect(days(occurrencesAfter({ type: 'daysOfMonth', days: [5, 6, 20] }, '2027-02-01', calendar, 2))).toEqual(['2027-02-15', '2027-02-22']);
 });
 
+test('"every year on 30 February" (a regular conference): the last day of February, moved off the weekend', () => {
+  // 28 Feb 2027 is a Sunday → Monday 1 March; 29 Feb 2028 is a Tuesday (leap year).
+  const plain = workingCalendarFrom([2026, 2027, 2028].map((year) => ({ year, holidays: [], workingWeekends: [] })));
+  expect(occurrencesAfter({ type: 'yearly', month: 2, day: 30 }, '2026-12-31', plain, 2)).toEqual([
+    { nominal: '2027-02-28', day: '2027-03-01' },
+    { nominal: '2028-02-29', day: '2028-02-29' },
+  ]);
+});
+
 test('rules are validated and described in both languages', () => {
+  expect(ruleProblem({ type: 'yearly', month: 13, day: 1 })).toMatch(/month 1–12/);
   expect(ruleProblem({ type: 'daysOfMonth', days: [0, 32] })).toMatch(/1–31/);
   expect(ruleProblem({ type: 'nthWeekday', n: 5 as never, weekday: 2 })).toMatch(/n must be/);
   expect(ruleProblem({ type: 'weekly', weekdays: [4] })).toBeNull();

@@ -14,9 +14,11 @@ const ZRule = z.discriminatedUnion('type', [
   z.object({ type: z.literal('daysOfMonth'), days: z.array(z.number().int().min(1).max(31)).min(1).max(31) }).describe('e.g. the 10th, 20th and 30th'),
   z.object({ type: z.literal('nthWeekday'), n: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]), weekday: z.number().int().min(0).max(6) }).describe('e.g. the third Tuesday (n 3, weekday 2); n -1 is the last'),
   z.object({ type: z.literal('weekly'), weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7) }).describe('e.g. every Thursday (4); 0 = Sunday'),
+  z.object({ type: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).describe('once a year, e.g. the regular dialogue conference'),
 ]);
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 export const ZScheduleRequest = z.object({
+  kind: z.enum(['reception', 'conference']).default('reception').describe('reception days, or the regular dialogue conference (each occurrence becomes a conference)'),
   unitId: z.string().min(1),
   leaderId: z.string().min(1).describe('the receiving leader'),
   deputyId: z.string().min(1).nullable().optional().describe('who receives when the leader delegates'),
@@ -29,7 +31,7 @@ export const ZScheduleRequest = z.object({
   jointUnitIds: z.array(z.string()).max(10).optional().describe('other bodies in a joint session: their responsible leaders are invited'),
   startsFrom: z.iso.date().optional(),
 });
-export const ZScheduleUpdate = ZScheduleRequest.omit({ unitId: true, startsFrom: true }).partial().extend({ active: z.boolean().optional() });
+export const ZScheduleUpdate = ZScheduleRequest.omit({ kind: true, unitId: true, startsFrom: true }).partial().extend({ active: z.boolean().optional() });
 export const ZSessionsQuery = z.object({ unitId: z.string().optional(), from: z.iso.date().optional(), to: z.iso.date().optional(), status: z.enum(['announced', 'open', 'closed']).optional() });
 export const ZPostponeRequest = z.object({ day: z.iso.date(), reason: z.string().trim().min(3).max(1000) });
 export const ZDelegateRequest = z.object({ deputyId: z.string().min(1).optional(), reason: z.string().trim().min(3).max(1000) });
@@ -58,7 +60,7 @@ export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: Rece
     res.json(await listSchedules(deps, req.principal!));
   });
   router.post('/schedules', async (req, res) => {
-    res.status(201).json(await createSchedule(deps, req.principal!, parseOr400(ZScheduleRequest, req.body)));
+    res.status(201).json(await createSchedule(deps, req.principal!, parseOr400(ZScheduleRequest, req.body), receptionPolicy));
   });
   router.patch('/schedules/:id', async (req, res) => {
     res.json(await updateSchedule(deps, req.principal!, req.params.id, parseOr400(ZScheduleUpdate, req.body)));

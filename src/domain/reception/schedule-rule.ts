@@ -9,7 +9,9 @@ export type ReceptionRule =
   | { type: 'daysOfMonth'; days: number[] }
   /** The nth weekday of the month (n = -1: the last); weekday 0 = Sunday … 6 = Saturday. */
   | { type: 'nthWeekday'; n: 1 | 2 | 3 | 4 | -1; weekday: number }
-  | { type: 'weekly'; weekdays: number[] };
+  | { type: 'weekly'; weekdays: number[] }
+  /** Once a year, e.g. the regular dialogue conference on 15 March (a day past the month's end is its last day). */
+  | { type: 'yearly'; month: number; day: number };
 
 export interface Occurrence {
   /** The date the rule names. */
@@ -34,6 +36,8 @@ export function nominalDaysInMonth(rule: ReceptionRule, year: number, month: num
       for (let d = first; d < first + length; d += 1) if (rule.weekdays.includes(weekdayOf(d))) out.push(d);
       return out;
     }
+    case 'yearly':
+      return rule.month === month ? [first + Math.min(rule.day, length) - 1] : [];
     case 'nthWeekday': {
       const matches: DayNumber[] = [];
       for (let d = first; d < first + length; d += 1) if (weekdayOf(d) === rule.weekday) matches.push(d);
@@ -66,6 +70,7 @@ export function occurrencesAfter(rule: ReceptionRule, afterDay: string, calendar
   }
   const out: Occurrence[] = [];
   let lastHeld = after;
+  // Ten years of months: enough for a yearly rule to produce several occurrences.
   for (let guard = 0; guard < 120 && out.length < count; guard += 1) {
     for (const nominal of nominalDaysInMonth(rule, year, month)) {
       // A date named before the start does not count even when it would move past it.
@@ -92,6 +97,8 @@ export function ruleProblem(rule: ReceptionRule): string | null {
       return rule.days.length === 0 || rule.days.some((d) => !Number.isInteger(d) || d < 1 || d > 31) ? 'days must be 1–31' : null;
     case 'weekly':
       return rule.weekdays.length === 0 || rule.weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6) ? 'weekdays must be 0–6 (0 = Sunday)' : null;
+    case 'yearly':
+      return !Number.isInteger(rule.month) || rule.month < 1 || rule.month > 12 || !Number.isInteger(rule.day) || rule.day < 1 || rule.day > 31 ? 'month 1–12, day 1–31' : null;
     case 'nthWeekday':
       return ![1, 2, 3, 4, -1].includes(rule.n) || !Number.isInteger(rule.weekday) || rule.weekday < 0 || rule.weekday > 6 ? 'n must be 1–4 or -1, weekday 0–6' : null;
   }
@@ -107,6 +114,8 @@ export function describeRule(rule: ReceptionRule): { vi: string; en: string } {
       return { vi: `ngày ${rule.days.join(', ')} hằng tháng`, en: `the ${rule.days.join(', ')} of each month` };
     case 'weekly':
       return { vi: `${rule.weekdays.map((d) => VI_DAYS[d]).join(', ')} hằng tuần`, en: `every ${rule.weekdays.map((d) => EN_DAYS[d]).join(', ')}` };
+    case 'yearly':
+      return { vi: `ngày ${rule.day}/${rule.month} hằng năm`, en: `${rule.day}/${rule.month} every year` };
     case 'nthWeekday':
       return { vi: `${VI_DAYS[rule.weekday]} ${rule.n === -1 ? 'cuối cùng' : `tuần thứ ${rule.n}`} của tháng`, en: `the ${EN_NTH[rule.n]} ${EN_DAYS[rule.weekday]} of each month` };
   }

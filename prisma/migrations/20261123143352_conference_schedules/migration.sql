@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReceptionSchedule" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'reception';
