@@ -1,7 +1,6 @@
 // Activities of the conference and commitment workflows; every write and e-mail is keyed by workflow id
 // + step, so a retry writes no second row and sends no second e-mail.
-import { createHash } from 'node:crypto';
-import { log } from '@temporalio/activity';
+import { sendMailOnce } from './send-mail-once';
 import type { PrismaClient } from '../src/db/prisma';
 import type { ConferenceRecipient, ConferenceTemplate } from '../src/domain/conference/notification-types';
 import { formatVnInstant } from '../src/domain/calendar/day';
@@ -104,26 +103,13 @@ export function createConferenceActivities(deps: ConferenceActivityDeps) {
         conferenceId: conference.id,
         data: { ...(commitment ? { description: commitment.description, promisedBy: commitment.promisedBy, progress: String(commitment.progress) } : {}), ...r.data, ...input.data },
       });
-      const row = await prisma.notification.upsert({
-        where: { key },
-        create: { key, template: input.template, recipientId: r.personId, toAddress: r.personId ? r.address : 'công dân (đối thoại)', subject: message.subject, status: 'pending' },
-        update: {},
-      });
       if (r.personId) out.recipientIds.push(r.personId);
-      if (row.status === 'sent') continue;
       const attachments = input.invitation
         ? [{ filename: 'hoi-nghi-doi-thoai.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: renderIcs({ uid: conference.id, sequence: 0, startMs: conference.startsAt.getTime(), endMs: conference.startsAt.getTime() + 4 * 3_600_000, stampMs: Date.now(), summary: `Hội nghị đối thoại — ${conference.title}`, location: conference.location, description: unit.name }) }]
         : undefined;
-      try {
-        const info = await deps.mailer.send({ to: r.address, subject: message.subject, text: message.text, messageId: `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@danvan.local>`, attachments });
-        await prisma.notification.update({ where: { key }, data: { status: 'sent', messageId: info.messageId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
-        out.sent += 1;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        await prisma.notification.update({ where: { key }, data: { attempts: { increment: 1 }, lastError: reason } });
-        log.warn('conference e-mail not sent; will retry', { template: input.template, conferenceId: input.conferenceId, reason });
-        throw error;
-      }
+      // Participants' addresses are personal data: the log keeps "công dân" for them.
+      const outcome = await sendMailOnce(deps, { key, template: input.template, recipientId: r.personId, loggedAddress: r.personId ? r.address : 'công dân (đối thoại)', to: r.address, subject: message.subject, text: message.text, attachments });
+      if (outcome === 'sent') out.sent += 1;
     }
     return out;
   }

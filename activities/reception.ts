@@ -1,7 +1,7 @@
 // Activities of the reception workflows. Each write is keyed by workflow id + step, so a retried
 // activity writes no second row and sends no second e-mail.
-import { createHash } from 'node:crypto';
-import { ApplicationFailure, Context, log } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { sendMailOnce } from './send-mail-once';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { PrismaClient } from '../src/db/prisma';
 import type { CalendarYear } from '../src/domain/calendar/holidays';
@@ -138,14 +138,7 @@ export function createReceptionActivities(deps: ReceptionActivityDeps) {
         sessionId: input.sessionId,
         data: { registrations: String(ctx.registrations), ...input.data },
       });
-      // Registered citizens' addresses are personal data: the log keeps "công dân" for them.
-      const row = await prisma.notification.upsert({
-        where: { key },
-        create: { key, template: input.template, recipientId: r.personId, toAddress: r.personId ? r.address : 'công dân (đăng ký tiếp)', subject: message.subject, status: 'pending' },
-        update: {},
-      });
       if (r.personId) out.recipientIds.push(r.personId);
-      if (row.status === 'sent') continue;
       const attachments = input.invitation
         ? [
             {
@@ -164,16 +157,9 @@ export function createReceptionActivities(deps: ReceptionActivityDeps) {
             },
           ]
         : undefined;
-      try {
-        const info = await deps.mailer.send({ to: r.address, subject: message.subject, text: message.text, messageId: `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@danvan.local>`, attachments });
-        await prisma.notification.update({ where: { key }, data: { status: 'sent', messageId: info.messageId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
-        out.sent += 1;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        await prisma.notification.update({ where: { key }, data: { attempts: { increment: 1 }, lastError: reason } });
-        log.warn('reception e-mail not sent; will retry', { template: input.template, sessionId: input.sessionId, reason });
-        throw error;
-      }
+      // Registered citizens' addresses are personal data: the log keeps "công dân" for them.
+      const outcome = await sendMailOnce(deps, { key, template: input.template, recipientId: r.personId, loggedAddress: r.personId ? r.address : 'công dân (đăng ký tiếp)', to: r.address, subject: message.subject, text: message.text, attachments });
+      if (outcome === 'sent') out.sent += 1;
     }
     return out;
   }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { ApplicationFailure, log } from '@temporalio/activity';
+import { sendMailOnce } from './send-mail-once';
 import type { PrismaClient } from '../src/db/prisma';
 import type { SendNotificationInput, SendNotificationResult } from '../src/domain/notification-types';
 import type { Mailer } from '../src/notifications/mailer';
@@ -22,12 +22,7 @@ interface Recipient {
   sealed?: boolean;
 }
 
-/**
- * Sends one notification to each resolved recipient at most once: the notification row, keyed by
- * workflow step + recipient, is claimed before sending and marked sent after, so a retry skips what
- * already went out. (A crash between the SMTP accept and the mark could still resend once; the stable
- * Message-ID lets the relay or reader recognise it.)
- */
+/** Sends one notification to each resolved recipient at most once (see send-mail-once.ts). */
 export function makeSendNotification(deps: SendNotificationDeps) {
   return async function sendNotification(input: SendNotificationInput): Promise<SendNotificationResult> {
     const petition = await deps.prisma.petition.findUnique({
@@ -51,42 +46,19 @@ export function makeSendNotification(deps: SendNotificationDeps) {
         appUrl: deps.appUrl,
         petitionId: petition.id,
       });
-      const row = await deps.prisma.notification.upsert({
-        where: { key },
-        create: {
-          key,
-          petitionId: petition.id,
-          template: input.template,
-          recipientId: recipient.personId,
-          toAddress: recipient.sealed ? `${MASKED_NAME} (sealed)` : recipient.address,
-          subject: message.subject,
-          status: 'pending',
-        },
-        update: {},
-      });
       if (recipient.personId) result.recipientIds.push(recipient.personId);
-      if (row.status === 'sent') {
-        result.skipped += 1;
-        continue;
-      }
-      try {
-        const info = await deps.mailer.send({
-          to: recipient.address,
-          subject: message.subject,
-          text: message.text,
-          messageId: `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@danvan.local>`,
-        });
-        await deps.prisma.notification.update({
-          where: { key },
-          data: { status: 'sent', messageId: info.messageId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
-        });
-        result.sent += 1;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        await deps.prisma.notification.update({ where: { key }, data: { attempts: { increment: 1 }, lastError: reason } });
-        log.warn('notification not sent; will retry', { template: input.template, petitionId: petition.id, reason });
-        throw error;
-      }
+      const outcome = await sendMailOnce(deps, {
+        key,
+        template: input.template,
+        petitionId: petition.id,
+        recipientId: recipient.personId,
+        loggedAddress: recipient.sealed ? `${MASKED_NAME} (sealed)` : recipient.address,
+        to: recipient.address,
+        subject: message.subject,
+        text: message.text,
+      });
+      if (outcome === 'sent') result.sent += 1;
+      else result.skipped += 1;
     }
     return result;
   };

@@ -4,7 +4,7 @@
 import type { PrismaClient } from '../db/prisma';
 import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from './access';
-import { tableToCsv, tableToXlsx, type Column, type Lang } from './table-export';
+import type { Column } from './table-export';
 
 export const GROUPINGS = ['none', 'level', 'unit', 'kind', 'field', 'leader'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -126,12 +126,3 @@ export const REPORT_COLUMNS: Column<ReportRow>[] = [
   { key: 'escalatedPct', vi: 'Tỷ lệ lên cấp trên (%)', en: 'Escalated (%)' },
   { key: 'withdrawn', vi: 'Rút đơn', en: 'Withdrawn' },
 ];
-
-export function reportToCsv(report: { rows: ReportRow[]; total: ReportRow }, lang: Lang): string {
-  return tableToCsv(REPORT_COLUMNS, [...report.rows, report.total], lang);
-}
-
-export function reportToXlsx(report: { period: { label: string }; rows: ReportRow[]; total: ReportRow }, lang: Lang): Promise<Buffer> {
-  const title = lang === 'vi' ? `Báo cáo tình hình tiếp nhận, giải quyết đơn — ${report.period.label}` : `Petitions received and resolved — ${report.period.label}`;
-  return tableToXlsx(title, REPORT_COLUMNS, [...report.rows, report.total], lang, { boldLastRow: true });
-}

@@ -1,13 +1,13 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../db/prisma';
 import { parsePeriod, rangePeriod, type Period } from '../../domain/report-period';
 import { leaderScorecard, SCORECARD_COLUMNS } from '../../services/leader-scorecard';
 import { CONFERENCE_COLUMNS, conferenceReport } from '../../services/conference-report';
 import type { ReceptionPolicy } from '../../services/reception-obligations';
-import { tableToCsv, tableToXlsx, XLSX_TYPE } from '../../services/table-export';
+import { tableToCsv, tableToXlsx, XLSX_TYPE, type Column, type Lang } from '../../services/table-export';
 import { hasRoleAnywhere, type Principal } from '../../services/access';
-import { GROUPINGS, petitionReport, reportToCsv, reportToXlsx } from '../../services/reports';
+import { GROUPINGS, petitionReport, REPORT_COLUMNS } from '../../services/reports';
 import { AppError, parseOr400 } from '../errors';
 
 export const ZReportQuery = z
@@ -41,6 +41,19 @@ function requireReportReader(principal: Principal): void {
   if (!hasRoleAnywhere(principal, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'reports need role supervisor, leader or admin');
 }
 
+/** Answers a report as JSON, or as a table in CSV or XLSX (Vietnamese headings unless lang=en). */
+async function sendReport<Row>(
+  res: Response,
+  q: { format: 'json' | 'csv' | 'xlsx'; lang: Lang; period?: string; from?: string; to?: string },
+  report: unknown,
+  table: { name: string; title: string; columns: Column<Row>[]; rows: Row[]; boldLastRow?: boolean },
+): Promise<void> {
+  const name = `${table.name}-${(q.period ?? `${q.from}_${q.to}`).replace(/[^\w-]/g, '')}`;
+  if (q.format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(tableToCsv(table.columns, table.rows, q.lang));
+  else if (q.format === 'xlsx') res.type(XLSX_TYPE).attachment(`${name}.xlsx`).send(await tableToXlsx(table.title, table.columns, table.rows, q.lang, { boldLastRow: table.boldLastRow }));
+  else res.json(report);
+}
+
 export function reportRoutes(deps: { prisma: PrismaClient; receptionPolicy?: ReceptionPolicy }): Router {
   const router = Router();
   router.get('/petitions', async (req, res) => {
@@ -48,14 +61,8 @@ export function reportRoutes(deps: { prisma: PrismaClient; receptionPolicy?: Rec
     const q = parseOr400(ZReportQuery, req.query, 'query');
     const period = periodOf(q);
     const report = await petitionReport(deps.prisma, req.principal!, period, q.groupBy);
-    const name = `bao-cao-don-${(q.period ?? `${q.from}_${q.to}`).replace(/[^\w-]/g, '')}-${q.groupBy}`;
-    if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(reportToCsv(report, q.lang));
-    } else if (q.format === 'xlsx') {
-      res.type(XLSX_TYPE).attachment(`${name}.xlsx`).send(await reportToXlsx(report, q.lang));
-    } else {
-      res.json(report);
-    }
+    const title = q.lang === 'vi' ? `Báo cáo tình hình tiếp nhận, giải quyết đơn — ${period.label}` : `Petitions received and resolved — ${period.label}`;
+    await sendReport(res, q, report, { name: `bao-cao-don-${q.groupBy}`, title, columns: REPORT_COLUMNS, rows: [...report.rows, report.total], boldLastRow: true });
   });
   router.get('/conferences', async (req, res) => {
     requireReportReader(req.principal!);
@@ -63,30 +70,15 @@ export function reportRoutes(deps: { prisma: PrismaClient; receptionPolicy?: Rec
     const period = periodOf(q);
     if (!deps.receptionPolicy) throw new AppError('Unavailable', 'no reception policy configured');
     const report = await conferenceReport(deps.prisma, req.principal!, deps.receptionPolicy, period);
-    const name = `bao-cao-doi-thoai-${(q.period ?? `${q.from}_${q.to}`).replace(/[^\w-]/g, '')}`;
-    const rows = [...report.byField, report.opinions];
-    if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(tableToCsv(CONFERENCE_COLUMNS, rows, q.lang));
-    } else if (q.format === 'xlsx') {
-      res.type(XLSX_TYPE).attachment(`${name}.xlsx`).send(await tableToXlsx(`${report.headline[q.lang]} — ${period.label}`, CONFERENCE_COLUMNS, rows, q.lang, { boldLastRow: true }));
-    } else {
-      res.json(report);
-    }
+    await sendReport(res, q, report, { name: 'bao-cao-doi-thoai', title: `${report.headline[q.lang]} — ${period.label}`, columns: CONFERENCE_COLUMNS, rows: [...report.byField, report.opinions], boldLastRow: true });
   });
   router.get('/leaders', async (req, res) => {
     requireReportReader(req.principal!);
     const q = parseOr400(ZScorecardQuery, req.query, 'query');
     const period = periodOf(q);
     const card = await leaderScorecard(deps.prisma, req.principal!, period, new Date(), deps.receptionPolicy);
-    const name = `bang-diem-lanh-dao-${(q.period ?? `${q.from}_${q.to}`).replace(/[^\w-]/g, '')}`;
-    if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(tableToCsv(SCORECARD_COLUMNS, card.rows, q.lang));
-    } else if (q.format === 'xlsx') {
-      const title = q.lang === 'vi' ? `Kết quả của lãnh đạo phụ trách địa bàn — ${period.label}` : `Responsible leaders' scorecard — ${period.label}`;
-      res.type(XLSX_TYPE).attachment(`${name}.xlsx`).send(await tableToXlsx(title, SCORECARD_COLUMNS, card.rows, q.lang));
-    } else {
-      res.json(card);
-    }
+    const title = q.lang === 'vi' ? `Kết quả của lãnh đạo phụ trách địa bàn — ${period.label}` : `Responsible leaders' scorecard — ${period.label}`;
+    await sendReport(res, q, card, { name: 'bang-diem-lanh-dao', title, columns: SCORECARD_COLUMNS, rows: card.rows });
   });
   return router;
 }
