@@ -36,6 +36,8 @@ export interface SendConferenceMailInput {
   key: string;
   conferenceId: string;
   commitmentId?: string;
+  /** The opinion the e-mail is about (its field and words, never its author). */
+  opinionId?: string;
   template: ConferenceTemplate;
   recipient: ConferenceRecipient;
   data?: Record<string, string>;
@@ -90,6 +92,7 @@ export function createConferenceActivities(deps: ConferenceActivityDeps) {
     const conference = await prisma.conference.findUniqueOrThrow({ where: { id: input.conferenceId } });
     const commitment = input.commitmentId ? await prisma.commitment.findUnique({ where: { id: input.commitmentId } }) : null;
     const unit = await prisma.unit.findUniqueOrThrow({ where: { id: commitment?.unitId ?? conference.unitId } });
+    const opinion = input.opinionId ? await prisma.conferenceOpinion.findUnique({ where: { id: input.opinionId }, select: { field: true, content: true } }) : null;
     const out = { recipientIds: [] as string[], sent: 0 };
     for (const r of await recipientsOf(input.recipient, input.conferenceId)) {
       const key = `${input.key}:${r.suffix}`;
@@ -101,7 +104,7 @@ export function createConferenceActivities(deps: ConferenceActivityDeps) {
         recipientName: r.name,
         appUrl: deps.appUrl,
         conferenceId: conference.id,
-        data: { ...(commitment ? { description: commitment.description, promisedBy: commitment.promisedBy, progress: String(commitment.progress) } : {}), ...r.data, ...input.data },
+        data: { ...(commitment ? { description: commitment.description, promisedBy: commitment.promisedBy, progress: String(commitment.progress) } : {}), ...(opinion ? { field: opinion.field, content: opinion.content } : {}), ...r.data, ...input.data },
       });
       if (r.personId) out.recipientIds.push(r.personId);
       const attachments = input.invitation

@@ -39,6 +39,8 @@ export function renderConferenceMail(template: ConferenceTemplate, ctx: Conferen
       const o = OUTCOME[d.outcome ?? ''] ?? { vi: d.outcome ?? '', en: d.outcome ?? '' };
       return { subject: `[danvan] Kết quả ý kiến của ông/bà tại hội nghị đối thoại / Outcome of your opinion`, text: `${greeting}\n\nÝ kiến của ông/bà tại hội nghị "${ctx.title}" về ${d.field ?? ''}: ${o.vi}${d.promisedBy ? ` ${d.promisedBy}` : ''}.${d.answer ? `\nNội dung: ${d.answer}` : ''}\nYour opinion at "${ctx.title}" ${o.en}${d.promisedBy ? ` ${d.promisedBy}` : ''}.\n` };
     }
+    case 'opinionReferred':
+      return { subject: `[danvan] Ý kiến vượt thẩm quyền chuyển từ hội nghị đối thoại — ${ctx.unitName} / Opinion referred to you`, text: `${greeting}\n\nHội nghị đối thoại "${ctx.title}" của ${ctx.unitName} chuyển lên ý kiến vượt thẩm quyền (lĩnh vực ${d.field ?? ''}):\n${d.content ?? ''}\nThe dialogue conference "${ctx.title}" of the ${ctx.unitName} refers to you an opinion beyond its authority (${d.field ?? ''}).\n\n${link}\n` };
     case 'commitmentAssigned':
       return { subject: `[danvan] Giao thực hiện ý kiến sau đối thoại (hạn ${d.promisedBy ?? ''}) / Commitment assigned`, text: `${greeting}\n\nĐơn vị được giao thực hiện cam kết tại hội nghị "${ctx.title}": ${d.description ?? ''}. Hạn hoàn thành: ${d.promisedBy ?? ''}.\nYour unit is assigned a commitment from "${ctx.title}", promised by ${d.promisedBy ?? ''}.\n` };
     case 'commitmentReminder':

@@ -134,7 +134,7 @@ export async function recordOpinion(deps: ConferenceDeps, principal: Principal, 
     const workflowInput: CommitmentInput = { commitmentId, conferenceId: id, opinionId: opinion.id, unitId: commitmentUnit!, assigneeId: input.commitment.assigneeId ?? null, dueAt: dueAt.toISOString(), remindBeforeDays: deps.receptionPolicy.conferences.commitmentRemindBeforeDays };
     await deps.temporal.workflow.start(COMMITMENT_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: commitmentId, args: [workflowInput] });
   }
-  const snapshot = await actOnConference(deps, id, { action: 'recordOpinion', opinionId: opinion.id, outcome: input.outcome, ...(commitmentId ? { commitmentId } : {}), actorId: principal.personId });
+  const snapshot = await actOnConference(deps, id, { action: 'recordOpinion', opinionId: opinion.id, outcome: input.outcome, ...(commitmentId ? { commitmentId } : {}), ...(referredTo ? { referredToUnitId: referredTo } : {}), actorId: principal.personId });
   return { opinion: { id: opinion.id, outcome: opinion.outcome, commitmentId: commitmentId ?? null, referredToUnitId: referredTo }, conference: snapshot };
 }
 

@@ -63,7 +63,7 @@ test('a conference from announcement through commitments to published results; a
         await db.prisma.commitment.create({ data: { id: commitmentId, conferenceId: main.id, opinionId: row.id, unitId: org.communeId, assigneeId: org.officer.id, description: commitment.description, promisedBy: formatDay(commitment.promisedDay), dueAt, status: 'open' } });
         testbed.track(await env.client.workflow.start(commitmentWorkflow, { taskQueue, workflowId: commitmentId, args: [{ commitmentId, conferenceId: main.id, opinionId: row.id, unitId: org.communeId, assigneeId: org.officer.id, dueAt: dueAt.toISOString(), remindBeforeDays: 3 }] }));
       }
-      await main.handle.executeUpdate(conferenceActionUpdate, { args: [{ action: 'recordOpinion', opinionId: row.id, outcome, ...(commitmentId ? { commitmentId } : {}), actorId: org.officer.id }] });
+      await main.handle.executeUpdate(conferenceActionUpdate, { args: [{ action: 'recordOpinion', opinionId: row.id, outcome, ...(commitmentId ? { commitmentId } : {}), ...(outcome === 'referred' ? { referredToUnitId: org.provinceId } : {}), actorId: org.officer.id }] });
       return commitmentId;
     };
     await opinion('answered', 'land', 'a@example.test');
@@ -83,7 +83,7 @@ test('a conference from announcement through commitments to published results; a
     const fulfilled = await env.client.workflow.getHandle(kept).executeUpdate(commitmentActionUpdate, { args: [{ action: 'fulfil', note: 'Đã chi trả đủ', actorId: org.officer.id }] });
     expect(fulfilled).toMatchObject({ status: 'fulfilled', fulfilledOnTime: true, escalated: false });
     await sleepUntil(at(startDay + 25, 10));
-    await keepHistory('conference-published', main.handle);
+    await keepHistory('conference-with-referral', main.handle);
     await keepHistory('commitment-escalated', env.client.workflow.getHandle(lapsed));
   });
 
@@ -93,7 +93,12 @@ test('a conference from announcement through commitments to published results; a
   expect(lapsedRow.events.map((e) => e.type)).toEqual(['assigned', 'reminded', 'escalated']);
   expect(lapsedRow.events[1]!.at.toISOString().slice(0, 16)).toBe(new Date(at(startDay + 12, 8)).toISOString().slice(0, 16));
   expect(lapsedRow.events[2]!.data).toMatchObject({ toUnitId: org.provinceId, recipientIds: [org.provinceLeader.id] });
-  expect(mailer.to(org.provinceLeader.email).map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining('Cam kết sau đối thoại quá hạn'), expect.stringContaining('Quá hạn công khai kết quả đối thoại')]));
+  const province = mailer.to(org.provinceLeader.email);
+  expect(province.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining('Cam kết sau đối thoại quá hạn'), expect.stringContaining('Quá hạn công khai kết quả đối thoại'), expect.stringContaining('Ý kiến vượt thẩm quyền')]));
+  // The referred opinion reaches the level above with its words, not its author.
+  const referral = province.find((m) => m.subject.includes('Ý kiến vượt thẩm quyền'))!;
+  expect(referral.text).toContain('Ý kiến về land');
+  expect(referral.text).not.toContain('Người dân land');
   // The kept commitment: progress and fulfilment reached the participant; no escalation.
   expect(mailer.to('b@example.test').map((m) => m.subject)).toEqual([expect.stringContaining('Kết quả ý kiến'), expect.stringContaining('Tiến độ giải quyết ý kiến của ông/bà: 50%'), expect.stringContaining('Đã hoàn thành cam kết')]);
   expect(mailer.to('b@example.test')[0]!.text).toContain(formatDay(startDay + 20));

@@ -16,7 +16,7 @@ function load(file: string) {
 
 test('the recorded histories cover the main paths', () => {
   expect(files).toEqual(
-    expect.arrayContaining(['on-time-resolution-policy-at-clock-start.json', 'accepted-with-notice.json', 'notice-after-reception.json', 'calendar-edit-moves-deadline.json', 'denunciation-extensions.json', 'full-ladder-two-escalations.json', 'forward-once.json', 'illegal-actions-refused.json', 'on-time-resolution.json', 'refused.json', 'reminder-ladder-escalation.json', 'withdrawn.json', 'reception-session-postponed.json', 'reception-session-closed.json', 'reception-cycle-after-edit.json', 'conference-published.json', 'commitment-escalated.json']),
+    expect.arrayContaining(['on-time-resolution-policy-at-clock-start.json', 'accepted-with-notice.json', 'notice-after-reception.json', 'calendar-edit-moves-deadline.json', 'denunciation-extensions.json', 'full-ladder-two-escalations.json', 'forward-once.json', 'illegal-actions-refused.json', 'on-time-resolution.json', 'refused.json', 'reminder-ladder-escalation.json', 'withdrawn.json', 'reception-session-postponed.json', 'reception-session-closed.json', 'reception-cycle-after-edit.json', 'conference-published.json', 'conference-with-referral.json', 'commitment-escalated.json']),
   );
 });
 

@@ -3,7 +3,7 @@
 // and the results published within the legal time (DOMAIN.md: 10 days) — a deadline with a reminder to
 // the chair and, when it lapses, an escalation to the level above. Publishing tells every participant who
 // left an address what became of their opinion.
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { DAY_MS, endOfLocalDay, localDayOf, VN_OFFSET_MS } from '../../src/domain/calendar/day';
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
@@ -76,6 +76,10 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
         state.opinions[action.outcome] += 1;
         state.version += 1;
         await record('opinion', { actorId: action.actorId, data: { opinionId: action.opinionId, outcome: action.outcome, ...(action.commitmentId ? { commitmentId: action.commitmentId } : {}) } });
+        // Beyond this level's authority: the responsible leader of the level above receives it (added later, hence the patch).
+        if (action.outcome === 'referred' && action.referredToUnitId && patched('notify-referral')) {
+          await acts.sendConferenceMail({ key: `${workflowId}:referred:${action.opinionId}`, conferenceId: input.conferenceId, opinionId: action.opinionId, template: 'opinionReferred', recipient: { type: 'unitLeader', unitId: action.referredToUnitId } });
+        }
       } else {
         state.status = 'published';
         state.publishedAt = Date.now();

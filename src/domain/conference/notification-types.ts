@@ -5,6 +5,7 @@ export const CONFERENCE_TEMPLATES = [
   'resultsDueSoon',
   'resultsOverdue',
   'opinionOutcome',
+  'opinionReferred',
   'commitmentAssigned',
   'commitmentReminder',
   'commitmentEscalation',
