@@ -9,6 +9,7 @@ import { readableUnits, rolesOver, UnitTree, type Principal } from './access';
 import { workingCalendarFor } from './calendar-store';
 import { createPetition, type PetitionServiceDeps } from './petitions';
 import type { TCreatePetitionRequest } from '../api/schemas';
+import { MASKED_NAME } from './identity-seal';
 
 export type SessionDeps = PetitionServiceDeps;
 
@@ -129,8 +130,10 @@ export async function recordMatter(deps: SessionDeps, principal: Principal, sess
     trackingCode = created.trackingCode;
     await deps.prisma.petition.update({ where: { id: petitionId }, data: { receptionSessionId: sessionId } });
   }
+  // A denouncer's name is sealed in the petition; the matter keeps "công dân" (Luật Tố cáo Đ.47).
+  const citizenName = input.petition?.kind === 'denunciation' && input.citizenName ? MASKED_NAME : (input.citizenName ?? null);
   const matter = await deps.prisma.receptionMatter.create({
-    data: { sessionId, citizenName: input.citizenName ?? null, summary: input.summary, field: input.field, outcome: input.outcome, answer: input.answer ?? null, petitionId: petitionId ?? null, recordedById: principal.personId },
+    data: { sessionId, citizenName, summary: input.summary, field: input.field, outcome: input.outcome, answer: input.answer ?? null, petitionId: petitionId ?? null, recordedById: principal.personId },
   });
   const snapshot = await act(deps, sessionId, { action: 'recordMatter', matterId: matter.id, outcome: input.outcome, ...(petitionId ? { petitionId } : {}), actorId: principal.personId });
   return { matter: { id: matter.id, outcome: matter.outcome, petitionId: petitionId ?? null, trackingCode: trackingCode ?? null }, session: snapshot };

@@ -61,14 +61,23 @@ test('today’s session: opened by its cycle, matters answered, explained or reg
   await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: petition.id, type: 'received' } }), { what: 'the petition workflow' });
   expect((await h.client.workflow.getHandle(petition.workflowId).describe()).status.name).toBe('RUNNING');
 
+  // A denunciation made at the session: the name is sealed in the petition and kept nowhere in plain text.
+  const denounced = await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/matters`)
+    .set(auth(officer))
+    .send({ citizenName: 'Người Tố Cáo Ẩn', summary: 'Tố cáo cán bộ thu tiền trái phép', field: 'officials_conduct', outcome: 'petition', petition: { kind: 'denunciation', subject: 'Tố cáo cán bộ thu tiền', body: '…', petitioners: [{ fullName: 'Người Tố Cáo Ẩn', phone: '0988777666' }] } })
+    .expect(201);
+  expect(await h.db.prisma.receptionMatter.findFirstOrThrow({ where: { petitionId: denounced.body.matter.petitionId } })).toMatchObject({ citizenName: 'công dân' });
+  expect(await h.db.prisma.petitioner.findFirstOrThrow({ where: { petitionId: denounced.body.matter.petitionId } })).toMatchObject({ fullName: 'công dân', phone: null });
+
   await request(h.app).post(`/api/v1/reception/sessions/${session.id}/close`).set(auth(supervisor)).send({ minutes: 'Biên bản buổi tiếp công dân', attendeeCount: 3 }).expect(403);
   const closed = await request(h.app).post(`/api/v1/reception/sessions/${session.id}/close`).set(auth(leader)).send({ minutes: 'Biên bản: tiếp 3 lượt công dân, 2 vụ việc.', attendeeCount: 3 }).expect(200);
-  expect(closed.body).toMatchObject({ status: 'closed', attendeeCount: 3, matters: { answered: 1, petition: 1, explained: 0 } });
+  expect(closed.body).toMatchObject({ status: 'closed', attendeeCount: 3, matters: { answered: 1, petition: 2, explained: 0 } });
   await eventually(async () => (await h.db.prisma.receptionSession.findUniqueOrThrow({ where: { id: session.id } })).status === 'closed' || undefined, { what: 'the closed session in the read model' });
   expect((await request(h.app).post(`/api/v1/reception/sessions/${session.id}/matters`).set(auth(officer)).send({ summary: 'Muộn', field: 'land', outcome: 'answered', answer: 'Đã trả lời' }).expect(409)).body.error.message).toMatch(/closed/);
 
   const read = await request(h.app).get(`/api/v1/reception/sessions/${session.id}`).set(auth(supervisor)).expect(200);
-  expect(read.body.timeline.map((e: { type: string }) => e.type)).toEqual(['announced', 'opened', 'matter', 'matter', 'closed']);
+  expect(read.body.timeline.map((e: { type: string }) => e.type)).toEqual(['announced', 'opened', 'matter', 'matter', 'matter', 'closed']);
   expect(read.body.minutes).toBe('Biên bản: tiếp 3 lượt công dân, 2 vụ việc.');
 });
 
