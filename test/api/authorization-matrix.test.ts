@@ -39,6 +39,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The schedules and conferences the matrix created run workflows on the shared server: end them.
+  for (const s of await h.db.prisma.receptionSchedule.findMany()) await h.client.workflow.getHandle(`reception-cycle-${s.id}`).terminate('test finished').catch(() => undefined);
+  for (const w of [...(await h.db.prisma.receptionSession.findMany()), ...(await h.db.prisma.conference.findMany())]) await h.client.workflow.getHandle(w.id).terminate('test finished').catch(() => undefined);
   await h?.stop();
 });
 
@@ -141,6 +144,29 @@ const CASES: Case[] = [
       const statuses = [
         (await request(h.app).get('/api/v1/reports/petitions?period=2026-11').set(token(role, scope))).status,
         (await request(h.app).get('/api/v1/reports/leaders?period=2026-11').set(token(role, scope))).status,
+      ];
+      return statuses.every((s) => s === statuses[0]) ? statuses[0]! : -1;
+    },
+  },
+  {
+    endpoint: 'POST /reception/schedules (commune 1)',
+    expect: { officer: same(403), leader: scoped(201, 403), supervisor: same(403), admin: scoped(201, 403) },
+    run: async (role, scope) =>
+      (await request(h.app).post('/api/v1/reception/schedules').set(token(role, scope)).send({ unitId: h.org.communeId, leaderId: h.org.communeLeader.id, rule: { type: 'nthWeekday', n: 3, weekday: 2 }, startTime: '08:00', location: 'Phòng tiếp dân', announceDaysBefore: 1 })).status,
+  },
+  {
+    endpoint: 'POST /conferences (commune 1)',
+    expect: { officer: same(403), leader: scoped(201, 403), supervisor: same(403), admin: scoped(201, 403) },
+    run: async (role, scope) =>
+      (await request(h.app).post('/api/v1/conferences').set(token(role, scope)).send({ unitId: h.org.communeId, kind: 'adhoc', title: 'Đối thoại thử quyền', startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(), location: 'Hội trường', chairId: h.org.communeLeader.id })).status,
+  },
+  {
+    endpoint: 'GET /reception/obligations, GET /reports/conferences',
+    expect: { officer: same(403), leader: same(200), supervisor: same(200), admin: same(200) },
+    run: async (role, scope) => {
+      const statuses = [
+        (await request(h.app).get('/api/v1/reception/obligations?period=2026-11').set(token(role, scope))).status,
+        (await request(h.app).get('/api/v1/reports/conferences?period=2026-11').set(token(role, scope))).status,
       ];
       return statuses.every((s) => s === statuses[0]) ? statuses[0]! : -1;
     },
