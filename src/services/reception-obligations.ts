@@ -70,17 +70,21 @@ export interface ObligationRow {
   unitId: string;
   required: string;
   basis: string;
+  /** Weeks or months of the period that have ended (and had a working day): these are judged. */
   windows: number;
   shortWindows: (Window & { held: number; required: number })[];
+  /** The week or month still under way: shown, not judged, since the leader still has time. */
+  current: (Window & { held: number; required: number }) | null;
   daysHeld: number;
 }
 
 export async function receptionObligations(prisma: PrismaClient, principal: Principal, policy: ReceptionPolicy, period: Period, now: Date = new Date()) {
   const tree = await UnitTree.load(prisma);
   const units = [...readableUnits(principal, tree)];
-  // Only windows that have begun are judged; the current one counts as it stands.
+  // Only windows that have ended are judged; the one under way is shown as it stands.
   const fromDay = localDayOf(period.fromMs);
-  const toDay = Math.min(localDayOf(period.toMs), localDayOf(now.getTime()));
+  const todayDay = localDayOf(now.getTime());
+  const toDay = Math.min(localDayOf(period.toMs), todayDay);
   const people = await prisma.person.findMany({ where: { unitId: { in: units }, post: { not: null }, active: true }, include: { unit: { select: { level: true } } } });
   const calendar = await workingCalendarFor(prisma, new Date(period.fromMs).getUTCFullYear());
   const rows: ObligationRow[] = [];
@@ -92,14 +96,20 @@ export async function receptionObligations(prisma: PrismaClient, principal: Prin
       select: { day: true },
     });
     const heldDays = new Set(sessions.map((s) => s.day));
-    const row: ObligationRow = { personId: person.id, fullName: person.fullName, post: duty.post, unitId: person.unitId, required: `${duty.days}/${duty.per}`, basis: duty.basis, windows: 0, shortWindows: [], daysHeld: heldDays.size };
-    for (const [a, b] of toDay >= fromDay ? windowsOf(duty.per, fromDay, toDay) : []) {
+    const row: ObligationRow = { personId: person.id, fullName: person.fullName, post: duty.post, unitId: person.unitId, required: `${duty.days}/${duty.per}`, basis: duty.basis, windows: 0, shortWindows: [], current: null, daysHeld: heldDays.size };
+    for (const [a, b] of toDay >= fromDay ? windowsOf(duty.per, fromDay, Math.max(localDayOf(period.toMs), fromDay)) : []) {
+      if (a > todayDay) break;
       let working = false;
       for (let d = a; d <= b && !working; d += 1) working = calendar.isWorkingDay(d);
       if (!working) continue;
-      row.windows += 1;
       const held = [...heldDays].filter((d) => d >= formatDay(a) && d <= formatDay(b)).length;
-      if (held < duty.days) row.shortWindows.push({ from: formatDay(a), to: formatDay(b), held, required: duty.days });
+      const window = { from: formatDay(a), to: formatDay(b), held, required: duty.days };
+      if (b >= todayDay) {
+        row.current = window;
+        continue;
+      }
+      row.windows += 1;
+      if (held < duty.days) row.shortWindows.push(window);
     }
     rows.push(row);
   }
