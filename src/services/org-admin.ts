@@ -31,6 +31,8 @@ export interface CreatePersonInput {
   email: string;
   password: string;
   unitId: string;
+  /** The office that carries a reception duty (chairman, party_secretary, agency_head). */
+  post?: string;
   roles?: { role: Role; unitId: string }[];
 }
 
@@ -40,6 +42,7 @@ export interface UpdatePersonInput {
   password?: string;
   unitId?: string;
   active?: boolean;
+  post?: string | null;
 }
 
 /** Units the principal administers: the subtree of each of their admin bindings. */
@@ -115,6 +118,7 @@ const PERSON_SELECT = {
   email: true,
   unitId: true,
   active: true,
+  post: true,
   roleBindings: { select: { id: true, role: true, unitId: true } },
 } as const;
 
@@ -140,6 +144,7 @@ export async function createPerson(prisma: PrismaClient, principal: Principal, i
       email: input.email,
       passwordHash,
       unitId: input.unitId,
+      post: input.post ?? null,
       roleBindings: { create: dedupe(input.roles ?? []) },
     },
     select: PERSON_SELECT,

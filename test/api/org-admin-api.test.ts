@@ -93,6 +93,8 @@ test('people: created with roles, sign in, gain and lose roles, deactivated (ses
   expect(listed.body.items.map((p: { username: string }) => p.username)).toEqual(expect.arrayContaining([username, h.org.officer.username]));
   await request(h.app).get(`/api/v1/admin/people?unitId=${h.org.communeId}`).set(auth(outAdmin)).expect(403);
 
+  // The post carries the reception duty the obligation check applies.
+  expect((await request(h.app).patch(`/api/v1/admin/people/${made.body.id}`).set(auth(admin)).send({ post: 'party_secretary' }).expect(200)).body.post).toBe('party_secretary');
   await request(h.app).patch(`/api/v1/admin/people/${made.body.id}`).set(auth(admin)).send({ active: false }).expect(200);
   await request(h.app).get('/api/v1/auth/me').set(auth(token)).expect(401);
   await request(h.app).post('/api/v1/auth/login').send({ username, password: 'long enough pw' }).expect(401);

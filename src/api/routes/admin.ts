@@ -27,10 +27,11 @@ export const ZCreatePersonRequest = z.object({
   email: z.email(),
   password: z.string().min(10, 'at least 10 characters').max(200),
   unitId: z.string().min(1),
+  post: z.string().trim().min(1).max(50).optional().describe('the office that carries a reception duty: chairman, party_secretary, agency_head (config/reception-policy.json)'),
   roles: z.array(ZRoleBinding).max(20).optional(),
 });
 export const ZUpdatePersonRequest = z
-  .object({ fullName: z.string().trim().min(1).max(200), email: z.email(), password: z.string().min(10, 'at least 10 characters').max(200), unitId: z.string().min(1), active: z.boolean() })
+  .object({ fullName: z.string().trim().min(1).max(200), email: z.email(), password: z.string().min(10, 'at least 10 characters').max(200), unitId: z.string().min(1), active: z.boolean(), post: z.string().trim().min(1).max(50).nullable() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
 export const ZPeopleQuery = z.object({ unitId: z.string().optional() });
