@@ -50,6 +50,8 @@ const DEMO_SCHEDULES = [
   { id: 'rs-demo-kinh-bac', unitId: 'phuong-kinh-bac', leaderId: 'chu-tich-kinh-bac', rule: { type: 'daysOfMonth', days: [10, 20, 30] }, startTime: '08:00', location: 'Phòng tiếp công dân UBND phường Kinh Bắc', registrationCutoffDays: null, jointUnitIds: [] },
   { id: 'rs-demo-tien-du', unitId: 'xa-tien-du', leaderId: 'chu-tich-tien-du', rule: { type: 'weekly', weekdays: [4] }, startTime: '14:00', location: 'Hội trường UBND xã Tiên Du', registrationCutoffDays: null, jointUnitIds: [] },
   { id: 'rs-demo-yen-phong', unitId: 'xa-yen-phong', leaderId: 'chu-tich-yen-phong', rule: { type: 'nthWeekday', n: 3, weekday: 2 }, startTime: '08:00', location: 'UBND xã Yên Phong', registrationCutoffDays: 2, jointUnitIds: [] },
+  // The commune's yearly regular dialogue conference, announced a month ahead.
+  { id: 'rs-demo-doi-thoai-tien-du', kind: 'conference', unitId: 'xa-tien-du', leaderId: 'chu-tich-tien-du', rule: { type: 'yearly', month: 12, day: 15 }, startTime: '14:00', location: 'Hội trường UBND xã Tiên Du', registrationCutoffDays: null, jointUnitIds: [], announceDaysBefore: 30 },
 ];
 
 export async function seedDemoOrganisation(prisma: PrismaClient): Promise<{ created: boolean }> {
