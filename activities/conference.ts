@@ -6,7 +6,7 @@ import type { ConferenceRecipient, ConferenceTemplate } from '../src/domain/conf
 import { formatVnInstant } from '../src/domain/calendar/day';
 import type { Mailer } from '../src/notifications/mailer';
 import { renderIcs } from '../src/notifications/ics';
-import { renderConferenceMail, renderConferenceNotice } from '../src/notifications/conference-templates';
+import { renderConferenceMail, renderConferenceNotice, renderProposalMail } from '../src/notifications/conference-templates';
 
 export interface ConferenceActivityDeps {
   prisma: PrismaClient;
@@ -139,7 +139,17 @@ export function createConferenceActivities(deps: ConferenceActivityDeps) {
     await prisma.publicNotice.upsert({ where: { key: input.key }, create: { key: input.key, unitId: conference.unitId, sessionId: null, ...notice }, update: {} });
   }
 
-  return { recordConference, recordCommitment, sendConferenceMail, publishConferenceNotice };
+  async function sendProposalMail(input: { key: string; proposalId: string }): Promise<{ recipientIds: string[] }> {
+    const proposal = await prisma.conferenceProposal.findUniqueOrThrow({ where: { id: input.proposalId } });
+    const unit = await prisma.unit.findUniqueOrThrow({ where: { id: proposal.unitId }, include: { responsibleLeader: true } });
+    const leader = unit.responsibleLeader;
+    if (!leader?.active) return { recipientIds: [] };
+    const message = renderProposalMail({ unitName: unit.name, recipientName: leader.fullName, reason: proposal.reason, count: proposal.petitionIds.length, appUrl: deps.appUrl });
+    await sendMailOnce(deps, { key: `${input.key}:p${leader.id}`, template: 'conferenceProposed', recipientId: leader.id, loggedAddress: leader.email, to: leader.email, subject: message.subject, text: message.text });
+    return { recipientIds: [leader.id] };
+  }
+
+  return { recordConference, recordCommitment, sendConferenceMail, publishConferenceNotice, sendProposalMail };
 }
 
 export type ConferenceActivities = ReturnType<typeof createConferenceActivities>;

@@ -4,3 +4,4 @@ export { receptionCycleWorkflow } from './reception/cycle-workflow';
 export { receptionSessionWorkflow } from './reception/session-workflow';
 export { conferenceWorkflow } from './conference/conference-workflow';
 export { commitmentWorkflow } from './conference/commitment-workflow';
+export { conferenceProposalWorkflow } from './conference/proposal-workflow';

@@ -66,3 +66,11 @@ export function renderConferenceNotice(kind: 'announced' | 'results', ctx: { uni
     body: `${ctx.unitName} tổ chức hội nghị đối thoại với Nhân dân "${ctx.title}" vào ${at(ctx.startsAtMs)} tại ${ctx.location}. Mời Nhân dân tham dự và đóng góp ý kiến.\nThe ${ctx.unitName} holds a dialogue conference "${ctx.title}" on ${at(ctx.startsAtMs)} at ${ctx.location}. Everyone is invited.`,
   };
 }
+
+/** To the unit's responsible leader: a hot spot proposes an ad hoc conference. */
+export function renderProposalMail(ctx: { unitName: string; recipientName: string; reason: string; count: number; appUrl: string }): { subject: string; text: string } {
+  return {
+    subject: `[danvan] Đề xuất tổ chức đối thoại đột xuất — ${ctx.unitName} / An ad hoc dialogue conference is proposed`,
+    text: `Kính gửi ${ctx.recipientName} / Dear ${ctx.recipientName},\n\nCó ${ctx.count} đơn tương tự trong thời gian ngắn: ${ctx.reason}.\nĐề nghị xem xét tổ chức hội nghị đối thoại đột xuất (POST /api/v1/conferences với proposalId).\n${ctx.count} similar petitions arrived in a short time; consider calling an ad hoc dialogue conference.\n\n${ctx.appUrl}/api/v1/conferences/proposals\n`,
+  };
+}

@@ -15,7 +15,10 @@ import {
   type ConferenceAction,
   type ConferenceInput,
   type OpinionOutcome,
+  PROPOSAL_WORKFLOW_TYPE,
+  proposalWorkflowId,
 } from '../../workflows/conference/messages';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { readableUnits, rolesOver, UnitTree, type Principal } from './access';
 import type { PetitionServiceDeps } from './petitions';
 import type { ReceptionPolicy } from './reception-obligations';
@@ -176,8 +179,12 @@ export async function getConference(deps: ConferenceDeps, principal: Principal, 
   return { ...c, timeline: events.map((e) => ({ type: e.type, at: e.at.toISOString(), actorId: e.actorId, note: e.note, data: e.data })), opinions, opinionsByField: byField, commitments };
 }
 
-/** After a petition arrives: does it make a hot spot with the recent similar ones? Proposes an ad hoc conference once per cluster. */
-export async function proposeConferenceIfHotSpot(prisma: PrismaClient, policy: ReceptionPolicy, petitionId: string): Promise<string | null> {
+/**
+ * After a petition arrives: does it make a hot spot with the recent similar ones? Proposes an ad hoc
+ * conference once per cluster, and has the unit's responsible leader told (once, by a workflow).
+ */
+export async function proposeConferenceIfHotSpot(deps: Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue'>, policy: ReceptionPolicy, petitionId: string): Promise<string | null> {
+  const { prisma } = deps;
   const p = await prisma.petition.findUnique({ where: { id: petitionId }, select: { id: true, subject: true, field: true, receivingUnitId: true, receivedAt: true } });
   if (!p) return null;
   const { windowDays, minPetitions, minSimilarity } = policy.conferences.hotSpot;
@@ -191,6 +198,12 @@ export async function proposeConferenceIfHotSpot(prisma: PrismaClient, policy: R
   const reason = `${spot.petitionIds.length} đơn về «${spot.commonWords.join(' ')}» (lĩnh vực ${p.field}) tại ${unit?.name ?? p.receivingUnitId} trong ${windowDays} ngày / ${spot.petitionIds.length} petitions about "${spot.commonWords.join(' ')}" (${p.field}) within ${windowDays} days`;
   const key = `${p.receivingUnitId}:${p.field}:${spot.petitionIds[0]}`;
   const row = await prisma.conferenceProposal.upsert({ where: { key }, create: { key, unitId: p.receivingUnitId, field: p.field, petitionIds: spot.petitionIds, reason }, update: { petitionIds: spot.petitionIds, reason } });
+  // The workflow id is the proposal's: a growing cluster, or a retry, does not tell the leader twice.
+  await deps.temporal.workflow
+    .start(PROPOSAL_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: proposalWorkflowId(row.id), args: [{ proposalId: row.id }] })
+    .catch((error: unknown) => {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    });
   return row.id;
 }
 

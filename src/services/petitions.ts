@@ -60,7 +60,7 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
   await startPetitionWorkflow(deps, registered);
   // Advisory: a failed hot-spot check must not undo a registered petition.
-  if (deps.receptionPolicy && registered.created) await proposeConferenceIfHotSpot(deps.prisma, deps.receptionPolicy, registered.petitionId).catch(() => null);
+  if (deps.receptionPolicy && registered.created) await proposeConferenceIfHotSpot(deps, deps.receptionPolicy, registered.petitionId).catch(() => null);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,

@@ -57,6 +57,17 @@ test('five similar petitions about one place in two weeks propose an ad hoc conf
   expect(proposal).toMatchObject({ field: 'environment', status: 'open', reason: expect.stringContaining('5 đơn về «') });
   expect(proposal.petitionIds).toHaveLength(5);
   expect(proposal.reason).toMatch(/gach/);
+  // The commune's responsible leader is told, once, even as a sixth similar petition joins the cluster.
+  await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .send({ kind: 'feedback', receivingUnitId: h.org.communeId, channel: 'online', field: 'environment', subject: 'Khói bụi nhà máy gạch sáng sớm', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Người dân 6' }] })
+    .expect(201);
+  await eventually(async () => ((await h.db.prisma.conferenceProposal.findUniqueOrThrow({ where: { id: proposal.id } })).petitionIds.length === 6 ? true : undefined), { what: 'the sixth petition in the cluster' });
+  const told = await eventually(async () => h.mailer.to(h.org.communeLeader.email).filter((m) => m.subject.includes('Đề xuất tổ chức đối thoại')).at(0), { what: 'the proposal e-mail' });
+  expect(told.text).toContain('gach');
+  await eventually(async () => ((await h.client.workflow.getHandle(`proposal-${proposal.id}`).describe()).status.name === 'COMPLETED' ? true : undefined), { what: 'the proposal workflow' });
+  expect(h.mailer.to(h.org.communeLeader.email).filter((m) => m.subject.includes('Đề xuất tổ chức đối thoại'))).toHaveLength(1);
   const called = await request(h.app)
     .post('/api/v1/conferences')
     .set(auth(leader))

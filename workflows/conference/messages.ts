@@ -4,6 +4,8 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
 export const CONFERENCE_WORKFLOW_TYPE = 'conferenceWorkflow';
 export const COMMITMENT_WORKFLOW_TYPE = 'commitmentWorkflow';
+export const PROPOSAL_WORKFLOW_TYPE = 'conferenceProposalWorkflow';
+export const proposalWorkflowId = (proposalId: string) => `proposal-${proposalId}`;
 
 export interface ConferenceInput {
   conferenceId: string;
