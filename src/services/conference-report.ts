@@ -6,6 +6,7 @@ import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from './access';
 import type { Column } from './table-export';
 import type { ReceptionPolicy } from './reception-obligations';
+import { percent } from '../domain/percent';
 
 export interface FieldRow {
   field: string;
@@ -19,7 +20,6 @@ export interface FieldRow {
   sentUpPct: number | null;
 }
 
-const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 const nf = new Intl.NumberFormat('vi-VN');
 const nfEn = new Intl.NumberFormat('en-US');
 
@@ -40,7 +40,7 @@ export async function conferenceReport(prisma: PrismaClient, principal: Principa
   }
   const finish = (r: FieldRow): FieldRow => {
     const settledHere = r.answered + r.commitment + r.explained;
-    return { ...r, settledHere, settledPct: pct(settledHere, r.opinions), sentUpPct: pct(r.referred, r.opinions) };
+    return { ...r, settledHere, settledPct: percent(settledHere, r.opinions), sentUpPct: percent(r.referred, r.opinions) };
   };
   const byField = [...rows.values()].map(finish).sort((a, b) => b.opinions - a.opinions || a.field.localeCompare(b.field));
   const total = finish(byField.reduce<FieldRow>((acc, r) => ({ ...acc, opinions: acc.opinions + r.opinions, answered: acc.answered + r.answered, commitment: acc.commitment + r.commitment, explained: acc.explained + r.explained, referred: acc.referred + r.referred }), { field: 'Tổng / Total', opinions: 0, answered: 0, commitment: 0, explained: 0, referred: 0, settledHere: 0, settledPct: null, sentUpPct: null }));

@@ -19,7 +19,7 @@ import {
   proposalWorkflowId,
 } from '../../workflows/conference/messages';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { readableUnits, rolesOver, UnitTree, type Principal } from './access';
+import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from './access';
 import type { PetitionServiceDeps } from './petitions';
 import type { ReceptionPolicy } from './reception-obligations';
 
@@ -28,14 +28,6 @@ export interface ConferenceDeps extends PetitionServiceDeps {
 }
 
 const nowOf = (deps: { now?: () => Date }) => (deps.now ?? (() => new Date()))();
-
-async function requireRoles(prisma: PrismaClient, principal: Principal, unitId: string, roles: ('officer' | 'leader' | 'admin')[], what: string) {
-  const tree = await UnitTree.load(prisma);
-  if (!tree.has(unitId)) throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'unitId', message: 'no such unit' }]);
-  const held = rolesOver(principal, unitId, tree);
-  if (!roles.some((r) => held.includes(r))) throw new AppError('Forbidden', `${what} needs role ${roles.join(' or ')} on unit ${unitId}`);
-  return tree;
-}
 
 async function loadConference(prisma: PrismaClient, id: string) {
   const c = await prisma.conference.findUnique({ where: { id } });
@@ -55,14 +47,13 @@ export interface CreateConferenceInput {
 }
 
 export async function createConference(deps: ConferenceDeps, principal: Principal, input: CreateConferenceInput) {
-  const tree = await requireRoles(deps.prisma, principal, input.unitId, ['leader', 'admin'], 'creating a dialogue conference');
+  const tree = await requireRoleOn(deps.prisma, principal, input.unitId, ['leader', 'admin'], 'creating a dialogue conference');
   const policy = deps.receptionPolicy.conferences;
   const earliest = nowOf(deps).getTime() + policy.announceAtLeastDays * 86_400_000;
   if (Date.parse(input.startsAt) < earliest) {
     throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'startsAt', message: `announced at least ${policy.announceAtLeastDays} days before (${policy.basis})` }]);
   }
-  const chair = await deps.prisma.person.findUnique({ where: { id: input.chairId }, include: { roleBindings: true } });
-  if (!chair?.active || !rolesOver({ personId: chair.id, fullName: chair.fullName, unitId: chair.unitId, bindings: chair.roleBindings }, input.unitId, tree).includes('leader')) {
+  if (!(await personHoldsRoleOver(deps.prisma, tree, input.chairId, input.unitId, 'leader'))) {
     throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'chairId', message: `not an active leader of unit ${input.unitId}` }]);
   }
   if (input.proposalId) {
@@ -88,7 +79,7 @@ const actOnConference = (deps: ConferenceDeps, id: string, action: ConferenceAct
 
 export async function holdConference(deps: ConferenceDeps, principal: Principal, id: string, input: { attendeeCount: number; minutes: string }) {
   const c = await loadConference(deps.prisma, id);
-  await requireRoles(deps.prisma, principal, c.unitId, ['officer', 'leader'], 'recording the conference');
+  await requireRoleOn(deps.prisma, principal, c.unitId, ['officer', 'leader'], 'recording the conference');
   await deps.prisma.conference.update({ where: { id }, data: { minutes: input.minutes } });
   return actOnConference(deps, id, { action: 'hold', attendeeCount: input.attendeeCount, actorId: principal.personId });
 }
@@ -107,7 +98,7 @@ export interface OpinionInput {
 /** An opinion and what became of it; a commitment starts its own tracked workflow. */
 export async function recordOpinion(deps: ConferenceDeps, principal: Principal, id: string, input: OpinionInput) {
   const c = await loadConference(deps.prisma, id);
-  const tree = await requireRoles(deps.prisma, principal, c.unitId, ['officer', 'leader'], 'recording an opinion');
+  const tree = await requireRoleOn(deps.prisma, principal, c.unitId, ['officer', 'leader'], 'recording an opinion');
   if (c.status !== 'held') throw new AppError('Conflict', c.status === 'published' ? 'the results are published; the conference is closed' : 'the conference has not been held yet');
   const invalid = (path: string, message: string) => new AppError('ValidationFailed', 'invalid request body', [{ path, message }]);
   if ((input.outcome === 'answered' || input.outcome === 'explained') && !input.answer) throw invalid('answer', 'what was answered or explained is recorded');
@@ -143,7 +134,7 @@ export async function recordOpinion(deps: ConferenceDeps, principal: Principal, 
 
 export async function publishResults(deps: ConferenceDeps, principal: Principal, id: string, input: { summary?: string }) {
   const c = await loadConference(deps.prisma, id);
-  await requireRoles(deps.prisma, principal, c.unitId, ['leader'], 'publishing the results');
+  await requireRoleOn(deps.prisma, principal, c.unitId, ['leader'], 'publishing the results');
   if (input.summary) await deps.prisma.conference.update({ where: { id }, data: { resultsSummary: input.summary } });
   return actOnConference(deps, id, { action: 'publish', actorId: principal.personId });
 }
@@ -151,7 +142,7 @@ export async function publishResults(deps: ConferenceDeps, principal: Principal,
 export async function actOnCommitment(deps: ConferenceDeps, principal: Principal, commitmentId: string, action: { action: 'progress'; percent: number; note: string } | { action: 'fulfil'; note: string }) {
   const commitment = await deps.prisma.commitment.findUnique({ where: { id: commitmentId } });
   if (!commitment) throw new AppError('NotFound', `no commitment ${commitmentId}`);
-  if (commitment.assigneeId !== principal.personId) await requireRoles(deps.prisma, principal, commitment.unitId, ['officer', 'leader'], 'reporting on a commitment');
+  if (commitment.assigneeId !== principal.personId) await requireRoleOn(deps.prisma, principal, commitment.unitId, ['officer', 'leader'], 'reporting on a commitment');
   const update: CommitmentAction = { ...action, actorId: principal.personId };
   return deps.temporal.workflow.getHandle(commitmentId).executeUpdate(commitmentActionUpdate, { args: [update] });
 }

@@ -3,7 +3,7 @@
 // only through a grant from a leader with authority over the case, for one petition or for a unit's subtree.
 import type { PrismaClient } from '../db/prisma';
 import { AppError } from '../api/errors';
-import { rolesOver, UnitTree, type Principal } from './access';
+import { personHoldsRoleOver, rolesOver, UnitTree, type Principal } from './access';
 
 export interface GrantRequest {
   personId: string;
@@ -32,9 +32,7 @@ export async function grantIdentityAccess(prisma: PrismaClient, principal: Princ
   if (!rolesOver(principal, unitId!, tree).includes('leader')) {
     throw new AppError('Forbidden', `granting access to denouncers' identities needs role leader on unit ${unitId} or a unit above it`);
   }
-  const grantee = await prisma.person.findUnique({ where: { id: input.personId }, include: { roleBindings: true } });
-  const granteePrincipal = grantee && { personId: grantee.id, fullName: grantee.fullName, unitId: grantee.unitId, bindings: grantee.roleBindings };
-  if (!grantee?.active || !rolesOver(granteePrincipal!, unitId!, tree).includes('supervisor')) {
+  if (!(await personHoldsRoleOver(prisma, tree, input.personId, unitId!, 'supervisor'))) {
     throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'personId', message: `not an active supervisor over unit ${unitId}` }]);
   }
   if (input.expiresAt && Date.parse(input.expiresAt) <= now.getTime()) {

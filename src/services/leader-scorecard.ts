@@ -8,6 +8,7 @@ import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from './access';
 import type { Column } from './table-export';
 import { receptionObligations, type ReceptionPolicy } from './reception-obligations';
+import { percent } from '../domain/percent';
 
 export interface ScorecardRow {
   leaderId: string;
@@ -29,7 +30,6 @@ export interface ScorecardRow {
   receptionShortfalls: number | null;
 }
 
-const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 export async function leaderScorecard(prisma: PrismaClient, principal: Principal, period: Period, now: Date = new Date(), receptionPolicy?: ReceptionPolicy) {
   const tree = await UnitTree.load(prisma);
@@ -112,7 +112,7 @@ export async function leaderScorecard(prisma: PrismaClient, principal: Principal
       else if (d.shortWindows.length > 0) rowFor(rows, { id: d.personId, fullName: d.fullName }).receptionShortfalls = d.shortWindows.length;
     }
   }
-  const out = [...rows.values()].map((r) => ({ ...r, onTimePct: pct(r.resolvedOnTime, r.due) })).sort((a, b) => a.leaderName.localeCompare(b.leaderName, 'vi'));
+  const out = [...rows.values()].map((r) => ({ ...r, onTimePct: percent(r.resolvedOnTime, r.due) })).sort((a, b) => a.leaderName.localeCompare(b.leaderName, 'vi'));
   return { period: { label: period.label, from: new Date(period.fromMs).toISOString(), to: new Date(period.toMs).toISOString() }, rows: out };
 }
 

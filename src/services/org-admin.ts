@@ -4,7 +4,7 @@
 import type { PrismaClient } from '../db/prisma';
 import { AppError } from '../api/errors';
 import type { Role } from '../domain/petition-stages';
-import { rolesOver, UnitTree, type Principal } from './access';
+import { personHoldsRoleOver, UnitTree, type Principal } from './access';
 import { hashPassword } from './auth';
 
 export type UnitLevel = 'central' | 'province' | 'district' | 'commune' | 'agency';
@@ -102,9 +102,7 @@ export async function assignResponsibleLeader(prisma: PrismaClient, principal: P
   const { tree, require } = await adminScope(prisma, principal);
   require(unitId, 'assigning the responsible leader');
   if (personId !== null) {
-    const person = await prisma.person.findUnique({ where: { id: personId }, include: { roleBindings: true } });
-    const asPrincipal = person && { personId: person.id, fullName: person.fullName, unitId: person.unitId, bindings: person.roleBindings };
-    if (!person?.active || !rolesOver(asPrincipal!, unitId, tree).includes('leader')) {
+    if (!(await personHoldsRoleOver(prisma, tree, personId, unitId, 'leader'))) {
       throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'personId', message: `not an active leader of unit ${unitId} or a unit above it` }]);
     }
   }

@@ -10,7 +10,7 @@ import { AppError } from '../api/errors';
 import { formatDay, localDayOf, parseDay } from '../domain/calendar/day';
 import { ruleProblem, type ReceptionRule } from '../domain/reception/schedule-rule';
 import { cycleWorkflowId, RECEPTION_CYCLE_WORKFLOW_TYPE, scheduleChangedSignal, stopCycleSignal, type ReceptionCycleInput, type ReceptionSpec } from '../../workflows/reception/messages';
-import { readableUnits, rolesOver, UnitTree, type Principal } from './access';
+import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from './access';
 import type { ReceptionPolicy } from './reception-obligations';
 
 export interface ReceptionDeps {
@@ -54,15 +54,10 @@ export function specOf(row: ScheduleRow): ReceptionSpec {
 }
 
 /** Admins and the unit's leaders manage its schedules. */
-function requireManager(principal: Principal, unitId: string, tree: UnitTree): void {
-  const roles = rolesOver(principal, unitId, tree);
-  if (!roles.includes('admin') && !roles.includes('leader')) throw new AppError('Forbidden', `managing reception schedules needs role admin or leader on unit ${unitId}`);
-}
+const requireManager = (prisma: PrismaClient, principal: Principal, unitId: string) => requireRoleOn(prisma, principal, unitId, ['admin', 'leader'], 'managing reception schedules');
 
 async function checkLeader(prisma: PrismaClient, tree: UnitTree, personId: string, unitId: string, path: string): Promise<void> {
-  const person = await prisma.person.findUnique({ where: { id: personId }, include: { roleBindings: true } });
-  const asPrincipal = person && { personId: person.id, fullName: person.fullName, unitId: person.unitId, bindings: person.roleBindings };
-  if (!person?.active || !rolesOver(asPrincipal!, unitId, tree).includes('leader')) {
+  if (!(await personHoldsRoleOver(prisma, tree, personId, unitId, 'leader'))) {
     throw new AppError('ValidationFailed', 'invalid request body', [{ path, message: `not an active leader of unit ${unitId} or a unit above it` }]);
   }
 }
@@ -97,8 +92,7 @@ async function resumeAfter(deps: ReceptionDeps, row: ScheduleRow): Promise<strin
 }
 
 export async function createSchedule(deps: ReceptionDeps, principal: Principal, input: ScheduleInput, policy?: ReceptionPolicy) {
-  const tree = await UnitTree.load(deps.prisma);
-  requireManager(principal, input.unitId, tree);
+  const tree = await requireManager(deps.prisma, principal, input.unitId);
   await validate(deps.prisma, tree, input);
   const minNotice = policy?.conferences.announceAtLeastDays ?? 7;
   if (input.kind === 'conference' && (input.announceDaysBefore ?? 7) < minNotice) {
@@ -129,8 +123,7 @@ export async function createSchedule(deps: ReceptionDeps, principal: Principal, 
 export async function updateSchedule(deps: ReceptionDeps, principal: Principal, id: string, patch: Partial<ScheduleInput> & { active?: boolean }) {
   const current = await deps.prisma.receptionSchedule.findUnique({ where: { id } });
   if (!current) throw new AppError('NotFound', `no reception schedule ${id}`);
-  const tree = await UnitTree.load(deps.prisma);
-  requireManager(principal, current.unitId, tree);
+  const tree = await requireManager(deps.prisma, principal, current.unitId);
   const { active, kind: _kind, ...fields } = patch;
   const merged: ScheduleInput = { ...specOf(current), registrationCutoffDays: current.registrationCutoffDays, startsFrom: current.startsFrom, ...fields, unitId: current.unitId };
   await validate(deps.prisma, tree, merged);

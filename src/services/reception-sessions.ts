@@ -5,7 +5,7 @@ import type { PrismaClient } from '../db/prisma';
 import { AppError } from '../api/errors';
 import { localDayOf, parseDay } from '../domain/calendar/day';
 import { sessionActionUpdate, type SessionAction, type SessionSnapshot } from '../../workflows/reception/messages';
-import { readableUnits, rolesOver, UnitTree, type Principal } from './access';
+import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from './access';
 import { workingCalendarFor } from './calendar-store';
 import { createPetition, type PetitionServiceDeps } from './petitions';
 import type { TCreatePetitionRequest } from '../api/schemas';
@@ -17,13 +17,6 @@ async function loadSession(prisma: PrismaClient, id: string) {
   const session = await prisma.receptionSession.findUnique({ where: { id } });
   if (!session) throw new AppError('NotFound', `no reception session ${id}`);
   return session;
-}
-
-async function requireRole(prisma: PrismaClient, principal: Principal, unitId: string, roles: ('officer' | 'leader')[], what: string) {
-  const tree = await UnitTree.load(prisma);
-  const held = rolesOver(principal, unitId, tree);
-  if (!roles.some((r) => held.includes(r))) throw new AppError('Forbidden', `${what} needs role ${roles.join(' or ')} on unit ${unitId}`);
-  return tree;
 }
 
 const act = (deps: SessionDeps, sessionId: string, action: SessionAction): Promise<SessionSnapshot> => deps.temporal.workflow.getHandle(sessionId).executeUpdate(sessionActionUpdate, { args: [action] });
@@ -80,7 +73,7 @@ export async function registerCitizen(deps: SessionDeps, sessionId: string, inpu
 export async function postponeSession(deps: SessionDeps, principal: Principal, sessionId: string, input: { day: string; reason: string }) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
-  await requireRole(deps.prisma, principal, session.unitId, ['leader'], 'postponing a reception session');
+  await requireRoleOn(deps.prisma, principal, session.unitId, ['leader'], 'postponing a reception session');
   const day = parseDay(input.day);
   const calendar = await workingCalendarFor(deps.prisma, new Date(input.day).getUTCFullYear());
   if (!calendar.isWorkingDay(day)) throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'day', message: 'not a working day' }]);
@@ -90,11 +83,10 @@ export async function postponeSession(deps: SessionDeps, principal: Principal, s
 export async function delegateSession(deps: SessionDeps, principal: Principal, sessionId: string, input: { deputyId?: string; reason: string }) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
-  const tree = await requireRole(deps.prisma, principal, session.unitId, ['leader'], 'delegating a reception session');
+  const tree = await requireRoleOn(deps.prisma, principal, session.unitId, ['leader'], 'delegating a reception session');
   const deputyId = input.deputyId ?? (await deps.prisma.receptionSchedule.findUnique({ where: { id: session.scheduleId } }))?.deputyId;
   if (!deputyId) throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'deputyId', message: 'name the deputy (the schedule has none)' }]);
-  const deputy = await deps.prisma.person.findUnique({ where: { id: deputyId }, include: { roleBindings: true } });
-  if (!deputy?.active || !rolesOver({ personId: deputy.id, fullName: deputy.fullName, unitId: deputy.unitId, bindings: deputy.roleBindings }, session.unitId, tree).includes('leader')) {
+  if (!(await personHoldsRoleOver(deps.prisma, tree, deputyId, session.unitId, 'leader'))) {
     throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'deputyId', message: `not an active leader of unit ${session.unitId}` }]);
   }
   return act(deps, sessionId, { action: 'delegate', deputyId, reason: input.reason, actorId: principal.personId });
@@ -113,7 +105,7 @@ export interface MatterInput {
 export async function recordMatter(deps: SessionDeps, principal: Principal, sessionId: string, input: MatterInput, idempotencyKey?: string) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
-  await requireRole(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'recording a matter');
+  await requireRoleOn(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'recording a matter');
   if (session.status !== 'open') throw new AppError('Conflict', 'the session is not open');
   if (input.outcome === 'petition' && !input.petition) throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'petition', message: 'required when the outcome is petition' }]);
   if (input.outcome !== 'petition' && !input.answer) throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'answer', message: 'what was answered or explained is recorded' }]);
@@ -142,7 +134,7 @@ export async function recordMatter(deps: SessionDeps, principal: Principal, sess
 export async function closeSession(deps: SessionDeps, principal: Principal, sessionId: string, input: { minutes: string; attendeeCount: number }) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
-  await requireRole(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'closing a reception session');
+  await requireRoleOn(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'closing a reception session');
   if (session.status !== 'open') throw new AppError('Conflict', 'the session is not open');
   await deps.prisma.receptionSession.update({ where: { id: sessionId }, data: { minutes: input.minutes } });
   return act(deps, sessionId, { action: 'close', attendeeCount: input.attendeeCount, actorId: principal.personId });

@@ -5,6 +5,7 @@ import type { PrismaClient } from '../db/prisma';
 import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from './access';
 import type { Column } from './table-export';
+import { percent } from '../domain/percent';
 
 export const GROUPINGS = ['none', 'level', 'unit', 'kind', 'field', 'leader'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -24,7 +25,6 @@ export interface ReportRow {
   withdrawn: number;
 }
 
-const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 export async function petitionReport(prisma: PrismaClient, principal: Principal, period: Period, groupBy: Grouping, now: Date = new Date()) {
   const tree = await UnitTree.load(prisma);
@@ -93,7 +93,7 @@ export async function petitionReport(prisma: PrismaClient, principal: Principal,
     }
   }
   const out: ReportRow[] = [...rows.values()]
-    .map(({ escalatedIds, ...r }) => ({ ...r, escalated: escalatedIds.size, resolvedOnTimePct: pct(r.resolvedOnTime, r.resolved), escalatedPct: pct(escalatedIds.size, r.received) }))
+    .map(({ escalatedIds, ...r }) => ({ ...r, escalated: escalatedIds.size, resolvedOnTimePct: percent(r.resolvedOnTime, r.resolved), escalatedPct: percent(escalatedIds.size, r.received) }))
     .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   const sum = (k: keyof ReportRow) => out.reduce((acc, r) => acc + (r[k] as number), 0);
   const total: ReportRow = {
@@ -103,11 +103,11 @@ export async function petitionReport(prisma: PrismaClient, principal: Principal,
     accepted: sum('accepted'),
     resolved: sum('resolved'),
     resolvedOnTime: sum('resolvedOnTime'),
-    resolvedOnTimePct: pct(sum('resolvedOnTime'), sum('resolved')),
+    resolvedOnTimePct: percent(sum('resolvedOnTime'), sum('resolved')),
     overdueNow: sum('overdueNow'),
     forwarded: sum('forwarded'),
     escalated: sum('escalated'),
-    escalatedPct: pct(sum('escalated'), sum('received')),
+    escalatedPct: percent(sum('escalated'), sum('received')),
     withdrawn: sum('withdrawn'),
   };
   return { period: { label: period.label, from: from.toISOString(), to: to.toISOString() }, groupBy, rows: out, total };

@@ -3,7 +3,7 @@
 // level above when it lapses, and progress updates that the participant who raised the opinion is told of.
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { DAY_MS, localDayOf, VN_OFFSET_MS } from '../../src/domain/calendar/day';
+import { localDayOf, localTimeOn } from '../../src/domain/calendar/day';
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
 import { commitmentActionUpdate, commitmentStateQuery, type CommitmentAction, type CommitmentInput, type CommitmentSnapshot, type CommitmentStatus } from './messages';
 
@@ -15,7 +15,7 @@ const acts = proxyActivities<Activities>({
 export async function commitmentWorkflow(input: CommitmentInput): Promise<CommitmentSnapshot> {
   const workflowId = workflowInfo().workflowId;
   const dueAt = Date.parse(input.dueAt);
-  const remindAt = (localDayOf(dueAt) - input.remindBeforeDays) * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000;
+  const remindAt = localTimeOn(localDayOf(dueAt) - input.remindBeforeDays, 8);
   const state = { status: 'open' as CommitmentStatus, progress: 0, escalated: false, fulfilledAt: null as number | null, version: 0 };
   let seq = 0;
   let dirty = false;

@@ -5,7 +5,7 @@
 // left an address what became of their opinion.
 import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { DAY_MS, endOfLocalDay, localDayOf, VN_OFFSET_MS } from '../../src/domain/calendar/day';
+import { endOfLocalDay, localDayOf, localTimeOn } from '../../src/domain/calendar/day';
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
 import { conferenceActionUpdate, conferenceStateQuery, type ConferenceAction, type ConferenceInput, type ConferenceSnapshot, type ConferenceStatus, type OpinionOutcome } from './messages';
 
@@ -14,7 +14,7 @@ const acts = proxyActivities<Activities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-const at0800 = (day: number) => day * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000;
+const at0800 = (day: number) => localTimeOn(day, 8);
 
 export async function conferenceWorkflow(input: ConferenceInput): Promise<ConferenceSnapshot> {
   const workflowId = workflowInfo().workflowId;

@@ -7,7 +7,7 @@
 // announced sessions keep their date.
 import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ReceptionActivities } from '../../activities';
-import { DAY_MS, parseDay, VN_OFFSET_MS, yearOf } from '../../src/domain/calendar/day';
+import { localTimeOn, parseDay, yearOf } from '../../src/domain/calendar/day';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
 import { occurrencesAfter, type Occurrence } from '../../src/domain/reception/schedule-rule';
@@ -16,7 +16,7 @@ import { cycleStateQuery, scheduleChangedSignal, sessionWorkflowId, stopCycleSig
 const { loadCalendarYears, startReceptionSession } = proxyActivities<ReceptionActivities>({ startToCloseTimeout: '1 minute' });
 
 /** 08:00 local time, `daysBefore` days before the session. */
-const announceAtOf = (day: string, daysBefore: number) => (parseDay(day) - daysBefore) * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000;
+const announceAtOf = (day: string, daysBefore: number) => localTimeOn(parseDay(day) - daysBefore, 8);
 
 export async function receptionCycleWorkflow(input: ReceptionCycleInput): Promise<void> {
   let spec: ReceptionSpec = input.spec;

@@ -5,7 +5,7 @@
 // reminded once.
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ReceptionActivities, SessionRowSnapshot } from '../../activities';
-import { DAY_MS, localDayOf, parseDay, VN_OFFSET_MS } from '../../src/domain/calendar/day';
+import { DAY_MS, localDayOf, localTimeOn, parseDay } from '../../src/domain/calendar/day';
 import type { ReceptionRecipient } from '../../activities/reception';
 import type { ReceptionTemplate } from '../../src/domain/reception/notification-types';
 import { sessionActionUpdate, sessionStateQuery, type ReceptionSessionInput, type SessionAction, type SessionSnapshot, type SessionStatus } from './messages';
@@ -15,16 +15,14 @@ const acts = proxyActivities<ReceptionActivities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-const HOUR_MS = 3_600_000;
-
 /** The session's opening instant: its local day at "HH:MM" in Asia/Ho_Chi_Minh. */
 export function startsAtOf(day: string, time: string): number {
   const [h, m] = time.split(':').map(Number) as [number, number];
-  return parseDay(day) * DAY_MS - VN_OFFSET_MS + h * HOUR_MS + m * 60_000;
+  return localTimeOn(parseDay(day), h, m);
 }
 
 /** 08:00 local time on the day before the session. */
-const remindAtOf = (day: string) => (parseDay(day) - 1) * DAY_MS - VN_OFFSET_MS + 8 * HOUR_MS;
+const remindAtOf = (day: string) => localTimeOn(parseDay(day) - 1, 8);
 
 export async function receptionSessionWorkflow(input: ReceptionSessionInput): Promise<SessionSnapshot> {
   const workflowId = workflowInfo().workflowId;

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { parsePeriod, rangePeriod } from '../../domain/report-period';
 import { hasRoleAnywhere } from '../../services/access';
 import type { PetitionServiceDeps } from '../../services/petitions';
 import { receptionObligations, type ReceptionPolicy } from '../../services/reception-obligations';
 import { createSchedule, listSchedules, updateSchedule } from '../../services/reception-schedules';
 import { closeSession, delegateSession, getSession, listSessions, postponeSession, publicNotices, recordMatter, registerCitizen } from '../../services/reception-sessions';
 import { AppError, parseOr400 } from '../errors';
+import { periodOf, periodRefinement, ZPeriodFields } from '../period-query';
 import { ZPetitioner } from '../schemas';
 import { PETITION_KINDS } from '../../domain/petition-stages';
 
@@ -50,9 +50,7 @@ export const ZRegistrationRequest = z.object({
   phone: z.string().trim().regex(/^[+0-9 ().-]{6,20}$/).optional(),
   topic: z.string().trim().max(500).optional(),
 });
-export const ZObligationsQuery = z
-  .object({ period: z.string().optional(), from: z.iso.date().optional(), to: z.iso.date().optional() })
-  .refine((q) => Boolean(q.period) !== Boolean(q.from && q.to), { message: 'give either period or both from and to', path: ['period'] });
+export const ZObligationsQuery = z.object(ZPeriodFields).refine(...periodRefinement);
 
 export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: ReceptionPolicy): Router {
   const router = Router();
@@ -85,9 +83,7 @@ export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: Rece
   });
   router.get('/obligations', async (req, res) => {
     if (!hasRoleAnywhere(req.principal!, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'the reception obligation check needs role supervisor, leader or admin');
-    const q = parseOr400(ZObligationsQuery, req.query, 'query');
-    const period = q.period ? parsePeriod(q.period) : rangePeriod(q.from!, q.to!);
-    if (!period) throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'period', message: 'use 2026-11, 2026-Q1, 2026-H1, 2026-9M or 2026' }]);
+    const period = periodOf(parseOr400(ZObligationsQuery, req.query, 'query'));
     res.json(await receptionObligations(deps.prisma, req.principal!, receptionPolicy, period));
   });
   return router;

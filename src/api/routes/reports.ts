@@ -1,7 +1,6 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../db/prisma';
-import { parsePeriod, rangePeriod, type Period } from '../../domain/report-period';
 import { leaderScorecard, SCORECARD_COLUMNS } from '../../services/leader-scorecard';
 import { CONFERENCE_COLUMNS, conferenceReport } from '../../services/conference-report';
 import type { ReceptionPolicy } from '../../services/reception-obligations';
@@ -9,33 +8,13 @@ import { tableToCsv, tableToXlsx, XLSX_TYPE, type Column, type Lang } from '../.
 import { hasRoleAnywhere, type Principal } from '../../services/access';
 import { GROUPINGS, petitionReport, REPORT_COLUMNS } from '../../services/reports';
 import { AppError, parseOr400 } from '../errors';
+import { periodOf, periodRefinement, ZPeriodFields } from '../period-query';
 
-export const ZReportQuery = z
-  .object({
-    period: z.string().optional().describe('2026-11 (month), 2026-Q1, 2026-H1 (six months), 2026-9M (nine months), 2026 (year)'),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    groupBy: z.enum(GROUPINGS).default('unit'),
-    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-    lang: z.enum(['vi', 'en']).default('vi'),
-  })
-  .refine((q) => Boolean(q.period) !== Boolean(q.from && q.to), { message: 'give either period or both from and to', path: ['period'] });
+const ZTableFormat = { format: z.enum(['json', 'csv', 'xlsx']).default('json'), lang: z.enum(['vi', 'en']).default('vi') };
 
-export const ZScorecardQuery = z
-  .object({
-    period: z.string().optional().describe('2026-11, 2026-Q1, 2026-H1, 2026-9M or 2026'),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-    lang: z.enum(['vi', 'en']).default('vi'),
-  })
-  .refine((q) => Boolean(q.period) !== Boolean(q.from && q.to), { message: 'give either period or both from and to', path: ['period'] });
+export const ZReportQuery = z.object({ ...ZPeriodFields, groupBy: z.enum(GROUPINGS).default('unit'), ...ZTableFormat }).refine(...periodRefinement);
 
-function periodOf(q: { period?: string; from?: string; to?: string }): Period {
-  const period = q.period ? parsePeriod(q.period) : rangePeriod(q.from!, q.to!);
-  if (!period) throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'period', message: 'use 2026-11, 2026-Q1, 2026-H1, 2026-9M or 2026' }]);
-  return period;
-}
+export const ZScorecardQuery = z.object({ ...ZPeriodFields, ...ZTableFormat }).refine(...periodRefinement);
 
 function requireReportReader(principal: Principal): void {
   if (!hasRoleAnywhere(principal, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'reports need role supervisor, leader or admin');

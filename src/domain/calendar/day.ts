@@ -51,3 +51,8 @@ export function endOfLocalDay(n: DayNumber): number {
 export function formatVnInstant(instantMs: number): string {
   return new Date(instantMs + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
 }
+
+/** The instant of a local wall-clock time (Asia/Ho_Chi_Minh) on a day: reminders at 08:00, sessions at their hour. */
+export function localTimeOn(n: DayNumber, hours: number, minutes = 0): number {
+  return n * DAY_MS - VN_OFFSET_MS + hours * 3_600_000 + minutes * 60_000;
+}
