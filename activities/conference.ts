@@ -1,12 +1,12 @@
 // Activities of the conference and commitment workflows; every write and e-mail is keyed by workflow id
 // + step, so a retry writes no second row and sends no second e-mail.
 import { sendMailOnce } from './send-mail-once';
-import type { PrismaClient } from '../src/db/prisma';
+import type { PrismaClient } from '../src/platform/db/prisma';
 import type { ConferenceRecipient, ConferenceTemplate } from '../src/domain/conference/notification-types';
 import { formatVnInstant } from '../src/domain/calendar/day';
-import type { Mailer } from '../src/notifications/mailer';
-import { renderIcs } from '../src/notifications/ics';
-import { renderConferenceMail, renderConferenceNotice, renderProposalMail } from '../src/notifications/conference-templates';
+import type { Mailer } from '../src/platform/mail/mailer';
+import { renderIcs } from '../src/platform/mail/ics';
+import { renderConferenceMail, renderConferenceNotice, renderProposalMail } from '../src/conferences/templates';
 
 export interface ConferenceActivityDeps {
   prisma: PrismaClient;

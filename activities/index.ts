@@ -1,7 +1,7 @@
 // The worker's activities, built from narrow dependencies by the composition root (or by a test).
 import type { Client } from '@temporalio/client';
-import type { PrismaClient } from '../src/db/prisma';
-import type { Mailer } from '../src/notifications/mailer';
+import type { PrismaClient } from '../src/platform/db/prisma';
+import type { Mailer } from '../src/platform/mail/mailer';
 import { makeFindEscalationTarget } from './find-escalation-target';
 import { makeRecordPetitionEvent } from './record-petition-event';
 import { makeSendNotification } from './send-notification';

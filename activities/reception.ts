@@ -3,12 +3,12 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { sendMailOnce } from './send-mail-once';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { PrismaClient } from '../src/db/prisma';
+import type { PrismaClient } from '../src/platform/db/prisma';
 import type { CalendarYear } from '../src/domain/calendar/holidays';
-import type { Mailer } from '../src/notifications/mailer';
-import { renderIcs } from '../src/notifications/ics';
-import { renderReceptionMail, renderReceptionNotice, type ReceptionTemplate } from '../src/notifications/reception-templates';
-import { calendarYearsFrom } from '../src/services/calendar-store';
+import type { Mailer } from '../src/platform/mail/mailer';
+import { renderIcs } from '../src/platform/mail/ics';
+import { renderReceptionMail, renderReceptionNotice, type ReceptionTemplate } from '../src/reception/templates';
+import { calendarYearsFrom } from '../src/calendar/calendar-store';
 import { RECEPTION_SESSION_WORKFLOW_TYPE, type ReceptionSessionInput } from '../workflows/reception/messages';
 import { CONFERENCE_WORKFLOW_TYPE, type ConferenceInput } from '../workflows/conference/messages';
 

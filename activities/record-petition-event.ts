@@ -1,6 +1,6 @@
-import type { PrismaClient } from '../src/db/prisma';
-import { isUniqueViolation } from '../src/db/prisma';
-import { isTerminal } from '../src/domain/petition-stages';
+import type { PrismaClient } from '../src/platform/db/prisma';
+import { isUniqueViolation } from '../src/platform/db/prisma';
+import { isTerminal } from '../src/domain/petition/petition-stages';
 import type { PetitionSnapshot } from '../workflows/petition/messages';
 
 export interface RecordPetitionEventInput {

@@ -1,10 +1,10 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { sendMailOnce } from './send-mail-once';
-import type { PrismaClient } from '../src/db/prisma';
-import type { SendNotificationInput, SendNotificationResult } from '../src/domain/notification-types';
-import type { Mailer } from '../src/notifications/mailer';
-import { renderNotification } from '../src/notifications/templates';
-import { MASKED_NAME, openIdentity } from '../src/services/identity-seal';
+import type { PrismaClient } from '../src/platform/db/prisma';
+import type { SendNotificationInput, SendNotificationResult } from '../src/domain/petition/notification-types';
+import type { Mailer } from '../src/platform/mail/mailer';
+import { renderNotification } from '../src/petitions/templates';
+import { MASKED_NAME, openIdentity } from '../src/org/identity-seal';
 
 export interface SendNotificationDeps {
   prisma: PrismaClient;

@@ -5,7 +5,7 @@
 import { readFileSync, chmodSync, mkdirSync, readdirSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../src/runtime/embedded-postgres';
+import { startEmbeddedPostgres } from '../src/platform/runtime/embedded-postgres';
 
 const SNAPSHOT = 'schema.snapshot.prisma';
 

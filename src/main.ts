@@ -1,8 +1,8 @@
 // `npm start`: the whole service on embedded defaults (or on the servers named in the environment).
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
-import { AlreadyRunningError } from './runtime/instance-lock';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from './services/seed-demo';
+import { AlreadyRunningError } from './platform/runtime/instance-lock';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from './org/seed-demo';
 import { startService } from './service';
 
 async function main(): Promise<void> {

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { OutboxStore } from '../runtime/smtp-sink';
-import type { PetitionServiceDeps } from '../services/petitions';
+import type { OutboxStore } from '../platform/runtime/smtp-sink';
+import type { PetitionServiceDeps } from '../petitions/petitions';
 import { requireAuth } from './auth-middleware';
-import { AppError, errorMiddleware } from './errors';
+import { errorMiddleware } from './errors';
+import { AppError } from '../errors';
 import { buildOpenApiDocument } from './openapi';
 import { OUTBOX_PAGE } from './outbox-page';
 import { DOCS_PAGE } from './docs-page';
@@ -24,7 +25,7 @@ import { identityGrantRoutes } from './routes/identity-grants';
 import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
-import type { ReceptionPolicy } from '../services/reception-obligations';
+import type { ReceptionPolicy } from '../reception/reception-obligations';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
-import type { PrismaClient } from '../db/prisma';
-import { authenticate } from '../services/auth';
-import { authenticateApiToken, TOKEN_PREFIX } from '../services/api-tokens';
-import { AppError } from './errors';
+import type { PrismaClient } from '../platform/db/prisma';
+import { authenticate } from '../org/auth';
+import { authenticateApiToken, TOKEN_PREFIX } from '../org/api-tokens';
+import { AppError } from '../errors';
 import './request-context';
 
 export function requireAuth(prisma: PrismaClient): RequestHandler {

@@ -5,21 +5,8 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { AppError, type ErrorCode } from '../errors';
 import './request-context';
-
-export type ErrorCode =
-  | 'ValidationFailed'
-  | 'Unauthenticated'
-  | 'Forbidden'
-  | 'NotFound'
-  | 'IllegalTransition'
-  | 'InvalidAction'
-  | 'PetitionClosed'
-  | 'ExtensionRefused'
-  | 'Conflict'
-  | 'TooManyRequests'
-  | 'Unavailable'
-  | 'Internal';
 
 const STATUS: Record<ErrorCode, number> = {
   ValidationFailed: 400,
@@ -35,16 +22,6 @@ const STATUS: Record<ErrorCode, number> = {
   Unavailable: 503,
   Internal: 500,
 };
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 export function fieldErrors(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers validate with.
 import { z } from 'zod';
 import * as S from './schemas';
-import { PolicyFileSchema } from '../services/policy-store';
+import { PolicyFileSchema } from '../petitions/policy/policy-store';
 import { ZRatingRequest } from './routes/tracking';
 import { ZReportQuery, ZScorecardQuery } from './routes/reports';
 import * as A from './routes/admin';

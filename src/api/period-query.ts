@@ -2,7 +2,7 @@
 // or both `from` and `to`.
 import { z } from 'zod';
 import { parsePeriod, rangePeriod, type Period } from '../domain/report-period';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 export const ZPeriodFields = {
   period: z.string().optional().describe('2026-11 (month), 2026-Q1, 2026-H1 (six months), 2026-9M (nine months), 2026 (year)'),

@@ -1,7 +1,7 @@
 // A small in-memory limiter for the citizen's tracking lookups, against guessing codes and secrets.
 // Per process: behind several API processes, put the same limit in front of them (proxy or gateway).
 import type { RequestHandler } from 'express';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 export interface RateLimitOptions {
   /** Requests allowed per window and client address. */

@@ -1,5 +1,5 @@
 // What the authentication middleware attaches to a request.
-import type { Principal } from '../services/access';
+import type { Principal } from '../org/access';
 import 'pino-http';
 
 declare module 'express-serve-static-core' {

@@ -1,7 +1,7 @@
 // Request and response schemas: they validate at the edge and generate the OpenAPI document, so the
 // two cannot drift apart.
 import { z } from 'zod';
-import { PETITION_KINDS, STAGES } from '../domain/petition-stages';
+import { PETITION_KINDS, STAGES } from '../domain/petition/petition-stages';
 
 export const ZLoginRequest = z.object({
   username: z.string().min(1).max(100),

@@ -2,8 +2,8 @@
 // is "in scope" for people bound to commune 1 or the province above it, "out of scope" for people bound
 // to commune 2 only.
 import request from 'supertest';
-import { hashPassword } from '../../src/services/auth';
-import type { Role } from '../../src/domain/petition-stages';
+import { hashPassword } from '../../src/org/auth';
+import type { Role } from '../../src/domain/petition/petition-stages';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { loadDeadlinePolicy } from '../../src/services/policy-store';
+import { loadDeadlinePolicy } from '../../src/petitions/policy/policy-store';
 import { computeDeadline } from '../../src/domain/calendar/deadline';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';

@@ -1,4 +1,4 @@
-import type { Mailer, OutgoingMail } from '../../src/notifications/mailer';
+import type { Mailer, OutgoingMail } from '../../src/platform/mail/mailer';
 
 /** Records what would go out; can be told to fail the next N sends (a relay that is down). */
 export class CapturingMailer implements Mailer {

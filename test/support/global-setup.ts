@@ -4,10 +4,10 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres';
-import { findFreePort } from '../../src/runtime/free-port';
-import { resolveTemporalCli } from '../../src/runtime/temporal-binaries';
-import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server';
+import { startEmbeddedPostgres } from '../../src/platform/runtime/embedded-postgres';
+import { findFreePort } from '../../src/platform/runtime/free-port';
+import { resolveTemporalCli } from '../../src/platform/runtime/temporal-binaries';
+import { startTemporalDevServer } from '../../src/platform/runtime/temporal-dev-server';
 import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/petition/search-attributes';
 
 declare global {

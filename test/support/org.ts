@@ -1,8 +1,8 @@
 // A small organisation for tests: a province with two communes, leaders responsible for each,
 // officers, a supervisor. Fresh ids per call, so tests never share fixed ids.
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../../src/db/prisma';
-import type { Role } from '../../src/domain/petition-stages';
+import type { PrismaClient } from '../../src/platform/db/prisma';
+import type { Role } from '../../src/domain/petition/petition-stages';
 
 export interface TestPerson {
   id: string;

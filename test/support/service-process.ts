@@ -2,7 +2,7 @@
 // and waits for its ready line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { findFreePort } from '../../src/runtime/free-port';
+import { findFreePort } from '../../src/platform/runtime/free-port';
 
 const ROOT = path.join(__dirname, '..', '..');
 

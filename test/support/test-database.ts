@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
-import { applyMigrations } from '../../src/db/migrate';
-import { createPrismaClient, type PrismaClient } from '../../src/db/prisma';
+import { applyMigrations } from '../../src/platform/db/migrate';
+import { createPrismaClient, type PrismaClient } from '../../src/platform/db/prisma';
 
 export interface TestDatabase {
   url: string;

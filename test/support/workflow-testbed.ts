@@ -2,8 +2,8 @@
 // attributes), a fresh database with a small organisation, and the workflow bundle, built once per file.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
+import { resolveTemporalTestServer } from '../../src/platform/runtime/temporal-binaries';
+import { registerSearchAttributes } from '../../src/platform/temporal/register-search-attributes';
 import { buildTestOrg, type TestOrg } from './org';
 import { createTestDatabase, type TestDatabase } from './test-database';
 

@@ -1,4 +1,4 @@
-import { appealEligibility, type AppealCase } from '../../src/domain/appeal-eligibility';
+import { appealEligibility, type AppealCase } from '../../src/domain/petition/appeal-eligibility';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
 

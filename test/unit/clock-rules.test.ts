@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { checkExtension, NO_FLAGS, specFor } from '../../src/domain/clock-rules';
-import { loadDeadlinePolicy } from '../../src/services/policy-store';
+import { checkExtension, NO_FLAGS, specFor } from '../../src/domain/petition/clock-rules';
+import { loadDeadlinePolicy } from '../../src/petitions/policy/policy-store';
 
 const policy = loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
 const complaint = policy.forKind('complaint');

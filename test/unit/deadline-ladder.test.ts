@@ -1,4 +1,4 @@
-import { ladderFor, nextRung, startClock, type KindPolicy } from '../../src/domain/deadline-ladder';
+import { ladderFor, nextRung, startClock, type KindPolicy } from '../../src/domain/petition/deadline-ladder';
 
 const DAY = 86_400_000;
 const policy: KindPolicy = {

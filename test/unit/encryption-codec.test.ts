@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { AesGcmPayloadCodec } from '../../src/temporal/encryption-codec';
+import { AesGcmPayloadCodec } from '../../src/platform/temporal/encryption-codec';
 
 const secret = { fullName: 'Nguyễn Thị Tố Giác', phone: '0987654321' };
 

@@ -1,4 +1,4 @@
-import { ACTION_RULES, ACTIONS, checkAction, nextStage, STAGES, type ActionName, type Stage } from '../../src/domain/petition-stages';
+import { ACTION_RULES, ACTIONS, checkAction, nextStage, STAGES, type ActionName, type Stage } from '../../src/domain/petition/petition-stages';
 
 const base = { actorRoles: ['officer', 'leader'] as const, forwardCount: 0, unitId: 'u1', toUnitId: 'u2' };
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadDeadlinePolicy, parseDeadlinePolicy } from '../../src/services/policy-store';
+import { loadDeadlinePolicy, parseDeadlinePolicy } from '../../src/petitions/policy/policy-store';
 
 test('the shipped policy files load, and each kind has every clock', () => {
   for (const file of ['config/deadline-policy.json', 'config/deadline-policy.demo.json', 'test/fixtures/policy-days.json', 'test/fixtures/policy-seconds.json']) {

@@ -1,7 +1,7 @@
 // The weeks and months a reception duty is judged over, clipped to the period (checked on a calendar:
 // 4 Nov 2026 is a Wednesday, 8 Nov a Sunday).
 import { dayOf, formatDay } from '../../src/domain/calendar/day';
-import { windowsOf } from '../../src/services/reception-obligations';
+import { windowsOf } from '../../src/reception/reception-obligations';
 
 const show = (w: [number, number][]) => w.map(([a, b]) => `${formatDay(a)}..${formatDay(b)}`);
 

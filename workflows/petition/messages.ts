@@ -2,9 +2,9 @@
 // (ISO strings for dates): these cross the wire and sit, encrypted, in the history.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
-import type { CaseFlags } from '../../src/domain/clock-rules';
-import type { KindPolicy, RungKind } from '../../src/domain/deadline-ladder';
-import type { ActionName, ClockName, PetitionKind, Role, Stage } from '../../src/domain/petition-stages';
+import type { CaseFlags } from '../../src/domain/petition/clock-rules';
+import type { KindPolicy, RungKind } from '../../src/domain/petition/deadline-ladder';
+import type { ActionName, ClockName, PetitionKind, Role, Stage } from '../../src/domain/petition/petition-stages';
 
 export const PETITION_WORKFLOW_TYPE = 'petitionWorkflow';
 

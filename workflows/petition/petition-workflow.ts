@@ -11,12 +11,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { dueAtFor, forwardDeadline, ladderFor, nextRung, noticeRungs, type Rung, type RunningClock } from '../../src/domain/deadline-ladder';
-import { checkExtension, extendDue, NO_FLAGS, specFor, type CaseFlags } from '../../src/domain/clock-rules';
-import type { ClockName } from '../../src/domain/petition-stages';
+import { dueAtFor, forwardDeadline, ladderFor, nextRung, noticeRungs, type Rung, type RunningClock } from '../../src/domain/petition/deadline-ladder';
+import { checkExtension, extendDue, NO_FLAGS, specFor, type CaseFlags } from '../../src/domain/petition/clock-rules';
+import type { ClockName } from '../../src/domain/petition/petition-stages';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
-import { checkAction, isTerminal, nextStage, STAGE_CLOCK, type Stage } from '../../src/domain/petition-stages';
-import type { NotificationTemplate, RecipientRef } from '../../src/domain/notification-types';
+import { checkAction, isTerminal, nextStage, STAGE_CLOCK, type Stage } from '../../src/domain/petition/petition-stages';
+import type { NotificationTemplate, RecipientRef } from '../../src/domain/petition/notification-types';
 import {
   actionUpdate,
   calendarChangedSignal,

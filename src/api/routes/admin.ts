@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { PrismaClient } from '../../db/prisma';
-import { hasRoleAnywhere } from '../../services/access';
-import { addRoleBinding, assignResponsibleLeader, createPerson, createUnit, listPeople, listUnits, removeRoleBinding, updatePerson, updateUnit } from '../../services/org-admin';
-import { AppError, parseOr400 } from '../errors';
+import type { PrismaClient } from '../../platform/db/prisma';
+import { hasRoleAnywhere } from '../../org/access';
+import { addRoleBinding, assignResponsibleLeader, createPerson, createUnit, listPeople, listUnits, removeRoleBinding, updatePerson, updateUnit } from '../../org/org-admin';
+import { parseOr400 } from '../errors';
+import { AppError } from '../../errors';
 
 const ZRole = z.enum(['officer', 'leader', 'supervisor', 'admin']);
 const ZUnitId = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes');

@@ -1,7 +1,8 @@
 import { Router } from 'express';
-import type { PrismaClient } from '../../db/prisma';
-import { login } from '../../services/auth';
-import { AppError, parseOr400 } from '../errors';
+import type { PrismaClient } from '../../platform/db/prisma';
+import { login } from '../../org/auth';
+import { parseOr400 } from '../errors';
+import { AppError } from '../../errors';
 import { ZLoginRequest } from '../schemas';
 
 export function authRoutes(deps: { prisma: PrismaClient; sessionTtlMs: number }): Router {

@@ -1,11 +1,12 @@
 import { Router } from 'express';
-import type { PrismaClient } from '../../db/prisma';
+import type { PrismaClient } from '../../platform/db/prisma';
 import { computeDeadline } from '../../domain/calendar/deadline';
-import { hasRoleAnywhere } from '../../services/access';
-import { getCalendarYear, putCalendarYear, workingCalendarFor } from '../../services/calendar-store';
-import { AppError, parseOr400 } from '../errors';
+import { hasRoleAnywhere } from '../../org/access';
+import { getCalendarYear, putCalendarYear, workingCalendarFor } from '../../calendar/calendar-store';
+import { parseOr400 } from '../errors';
 import { ZCalendarYearBody, ZComputeDeadlineRequest } from '../schemas';
 import { localDayOf, yearOf } from '../../domain/calendar/day';
+import { AppError, invalidField } from '../../errors';
 
 function yearParam(raw: string): number {
   const year = Number(raw);
@@ -29,7 +30,7 @@ export function calendarRoutes(deps: CalendarRouteDeps): Router {
     if (!hasRoleAnywhere(req.principal!, ['admin'])) throw new AppError('Forbidden', 'changing the calendar needs role admin');
     const year = yearParam(req.params.year);
     const body = parseOr400(ZCalendarYearBody, { ...req.body, year: req.body?.year ?? year });
-    if (body.year !== year) throw new AppError('ValidationFailed', 'invalid request body', [{ path: 'year', message: `must match the path (${year})` }]);
+    if (body.year !== year) throw invalidField('year', `must match the path (${year})`);
     const saved = await putCalendarYear(deps.prisma, year, body, req.principal!.personId);
     await deps.onCalendarChanged?.(year);
     res.json(saved);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { actOnCommitment, createConference, getConference, holdConference, listConferences, listProposals, publishResults, recordOpinion, type ConferenceDeps } from '../../services/conferences';
+import { actOnCommitment, createConference, getConference, holdConference, listConferences, listProposals, publishResults, recordOpinion, type ConferenceDeps } from '../../conferences/conferences';
 import { parseOr400 } from '../errors';
 
 export const ZConferenceRequest = z.object({

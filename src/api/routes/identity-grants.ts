@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { PrismaClient } from '../../db/prisma';
-import { grantIdentityAccess, listIdentityGrants, revokeIdentityGrant } from '../../services/identity-grants';
+import type { PrismaClient } from '../../platform/db/prisma';
+import { grantIdentityAccess, listIdentityGrants, revokeIdentityGrant } from '../../org/identity-grants';
 import { parseOr400 } from '../errors';
 
 export const ZIdentityGrantRequest = z.object({

@@ -2,10 +2,11 @@
 // [{ code, description }] list.
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { authenticateApiToken } from '../../services/api-tokens';
-import { fileServiceRequest, findServiceRequests, getServiceRequest, listServices } from '../../services/open311';
-import type { PetitionServiceDeps } from '../../services/petitions';
-import { AppError, parseOr400 } from '../errors';
+import { authenticateApiToken } from '../../org/api-tokens';
+import { fileServiceRequest, findServiceRequests, getServiceRequest, listServices } from '../../petitions/citizen/open311';
+import type { PetitionServiceDeps } from '../../petitions/petitions';
+import { parseOr400 } from '../errors';
+import { AppError } from '../../errors';
 import '../request-context';
 
 const num = z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().finite().optional());

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { OutboxStore } from '../../runtime/smtp-sink';
-import { hasRoleAnywhere } from '../../services/access';
-import { AppError } from '../errors';
+import type { OutboxStore } from '../../platform/runtime/smtp-sink';
+import { hasRoleAnywhere } from '../../org/access';
+import { AppError } from '../../errors';
 
 // E-mails may carry citizens' data, so only admins and supervisors read the outbox.
 export function outboxRoutes(store: OutboxStore | null): Router {

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../services/petitions';
+import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
 import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas';
-import { fileAppeal } from '../../services/appeals';
+import { fileAppeal } from '../../petitions/appeals';
 
 export function petitionRoutes(deps: PetitionServiceDeps): Router {
   const router = Router();

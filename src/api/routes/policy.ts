@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { PrismaClient } from '../../db/prisma';
-import { hasRoleAnywhere } from '../../services/access';
-import { addPolicyVersion, listPolicyVersions } from '../../services/policy-versions';
-import { AppError } from '../errors';
+import type { PrismaClient } from '../../platform/db/prisma';
+import { hasRoleAnywhere } from '../../org/access';
+import { addPolicyVersion, listPolicyVersions } from '../../petitions/policy/policy-versions';
+import { AppError } from '../../errors';
 
 export function policyRoutes(deps: { prisma: PrismaClient }): Router {
   const router = Router();

@@ -1,14 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { hasRoleAnywhere } from '../../services/access';
-import type { PetitionServiceDeps } from '../../services/petitions';
-import { receptionObligations, type ReceptionPolicy } from '../../services/reception-obligations';
-import { createSchedule, listSchedules, updateSchedule } from '../../services/reception-schedules';
-import { closeSession, delegateSession, getSession, listSessions, postponeSession, publicNotices, recordMatter, registerCitizen } from '../../services/reception-sessions';
-import { AppError, parseOr400 } from '../errors';
+import { hasRoleAnywhere } from '../../org/access';
+import type { PetitionServiceDeps } from '../../petitions/petitions';
+import { receptionObligations, type ReceptionPolicy } from '../../reception/reception-obligations';
+import { createSchedule, listSchedules, updateSchedule } from '../../reception/reception-schedules';
+import { closeSession, delegateSession, getSession, listSessions, postponeSession, publicNotices, recordMatter, registerCitizen } from '../../reception/reception-sessions';
+import { parseOr400 } from '../errors';
+import { AppError } from '../../errors';
 import { periodOf, periodRefinement, ZPeriodFields } from '../period-query';
 import { ZPetitioner } from '../schemas';
-import { PETITION_KINDS } from '../../domain/petition-stages';
+import { PETITION_KINDS } from '../../domain/petition/petition-stages';
 
 const ZRule = z.discriminatedUnion('type', [
   z.object({ type: z.literal('daysOfMonth'), days: z.array(z.number().int().min(1).max(31)).min(1).max(31) }).describe('e.g. the 10th, 20th and 30th'),

@@ -1,13 +1,14 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { PrismaClient } from '../../db/prisma';
-import { leaderScorecard, SCORECARD_COLUMNS } from '../../services/leader-scorecard';
-import { CONFERENCE_COLUMNS, conferenceReport } from '../../services/conference-report';
-import type { ReceptionPolicy } from '../../services/reception-obligations';
-import { tableToCsv, tableToXlsx, XLSX_TYPE, type Column, type Lang } from '../../services/table-export';
-import { hasRoleAnywhere, type Principal } from '../../services/access';
-import { GROUPINGS, petitionReport, REPORT_COLUMNS } from '../../services/reports';
-import { AppError, parseOr400 } from '../errors';
+import type { PrismaClient } from '../../platform/db/prisma';
+import { leaderScorecard, SCORECARD_COLUMNS } from '../../reports/leader-scorecard';
+import { CONFERENCE_COLUMNS, conferenceReport } from '../../reports/conference-report';
+import type { ReceptionPolicy } from '../../reception/reception-obligations';
+import { tableToCsv, tableToXlsx, XLSX_TYPE, type Column, type Lang } from '../../reports/table-export';
+import { hasRoleAnywhere, type Principal } from '../../org/access';
+import { GROUPINGS, petitionReport, REPORT_COLUMNS } from '../../reports/reports';
+import { parseOr400 } from '../errors';
+import { AppError } from '../../errors';
 import { periodOf, periodRefinement, ZPeriodFields } from '../period-query';
 
 const ZTableFormat = { format: z.enum(['json', 'csv', 'xlsx']).default('json'), lang: z.enum(['vi', 'en']).default('vi') };

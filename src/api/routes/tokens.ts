@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { PrismaClient } from '../../db/prisma';
-import { hasRoleAnywhere } from '../../services/access';
-import { createApiToken, listApiTokens, revokeApiToken, SCOPES } from '../../services/api-tokens';
-import { AppError, parseOr400 } from '../errors';
+import type { PrismaClient } from '../../platform/db/prisma';
+import { hasRoleAnywhere } from '../../org/access';
+import { createApiToken, listApiTokens, revokeApiToken, SCOPES } from '../../org/api-tokens';
+import { parseOr400 } from '../errors';
+import { AppError } from '../../errors';
 
 export const ZCreateTokenRequest = z.object({
   name: z.string().trim().min(1).max(100),

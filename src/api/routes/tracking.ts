@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { rateAnswer, trackPetition, type TrackingDeps } from '../../services/citizen-tracking';
+import { rateAnswer, trackPetition, type TrackingDeps } from '../../petitions/citizen/citizen-tracking';
 import { parseOr400 } from '../errors';
 import { rateLimit } from '../rate-limit';
 

@@ -1,4 +1,4 @@
-// E-mails the conference and commitment workflows send (texts in src/notifications/conference-templates.ts).
+// E-mails the conference and commitment workflows send (texts in src/conferences/templates.ts).
 export const CONFERENCE_TEMPLATES = [
   'conferenceAnnounced',
   'conferenceReminder',

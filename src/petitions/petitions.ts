@@ -1,0 +1,230 @@
+// Petition use cases behind the HTTP API: register (and start the workflow), act (a Temporal Update),
+// read, list, and the supervisor's full history.
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
+import type { PrismaClient } from '../platform/db/prisma';
+import type { Prisma } from '../generated/prisma/client';
+import { AppError, invalidField } from '../errors';
+import type { TActionRequest, TCreatePetitionRequest } from '../api/schemas';
+import { actionUpdate, PETITION_WORKFLOW_TYPE, type PetitionActionInput, type PetitionSnapshot } from '../../workflows/petition/messages';
+import { holdsIdentityGrant } from '../org/identity-grants';
+import { proposeConferenceIfHotSpot } from '../conferences/conferences';
+import type { ReceptionPolicy } from '../reception/reception-obligations';
+import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
+import { registerPetition, type RegisteredPetition } from './petition-registration';
+import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
+import type { PolicyResolver } from './policy/policy-versions';
+import { readableHistory } from './temporal-history';
+import { trackingSecretFor } from './citizen/tracking-secret';
+
+export interface PetitionServiceDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  /** The deadline policy in force for a receipt date and unit. */
+  policies: PolicyResolver;
+  codecs: PayloadCodec[];
+  /** Derives the secret printed on the citizen's receipt. */
+  trackingKey: Buffer;
+  /** Seals and opens denouncers' identities. */
+  identityKey: Buffer;
+  /** Reception and conference policy: with it, each new petition is checked for a hot spot. */
+  receptionPolicy?: ReceptionPolicy;
+  now?: () => Date;
+}
+
+/**
+ * Starts the petition's workflow. A repeated request (same Idempotency-Key) finds it already running:
+ * same petition. Any other failure removes a row written just now, so nothing is half-written.
+ */
+export async function startPetitionWorkflow(deps: Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue'>, registered: RegisteredPetition): Promise<void> {
+  try {
+    await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+    if (registered.created) await deps.prisma.petition.delete({ where: { id: registered.petitionId } }).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: TCreatePetitionRequest, idempotencyKey?: string) {
+  const tree = await UnitTree.load(deps.prisma);
+  if (!tree.has(body.receivingUnitId)) {
+    throw invalidField('receivingUnitId', 'no such unit');
+  }
+  const roles = rolesOver(principal, body.receivingUnitId, tree);
+  if (!roles.includes('officer') && !roles.includes('leader')) {
+    throw new AppError('Forbidden', `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`);
+  }
+  const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId);
+  const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
+  await startPetitionWorkflow(deps, registered);
+  // Advisory: a failed hot-spot check must not undo a registered petition.
+  if (deps.receptionPolicy && registered.created) await proposeConferenceIfHotSpot(deps, deps.receptionPolicy, registered.petitionId).catch(() => null);
+  return {
+    id: registered.petitionId,
+    trackingCode: registered.trackingCode,
+    trackingSecret: trackingSecretFor(deps.trackingKey, registered.petitionId),
+    workflowId: registered.workflowId,
+    stage: 'received' as const,
+    created: registered.created,
+  };
+}
+
+async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
+  const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId }, include: PETITION_INCLUDE });
+  if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
+  const tree = await UnitTree.load(deps.prisma);
+  if (!readableUnits(principal, tree).has(petition.unitId)) {
+    throw new AppError('Forbidden', `reading this petition needs a role on unit ${petition.unitId} or a unit above it`);
+  }
+  return { petition, tree, roles: rolesOver(principal, petition.unitId, tree) };
+}
+
+async function actorNames(prisma: PrismaClient, ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  const people = await prisma.person.findMany({ where: { id: { in: unique } }, select: { id: true, fullName: true } });
+  return new Map(people.map((p) => [p.id, p.fullName]));
+}
+
+export interface RevealIdentityOptions {
+  reveal: boolean;
+  reason?: string;
+}
+
+export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, identity: RevealIdentityOptions = { reveal: false }) {
+  const { petition, roles, tree } = await loadReadable(deps, principal, petitionId);
+  const entitled =
+    canSeeIdentity(petition, principal, roles) ||
+    (petition.kind === 'denunciation' && roles.includes('supervisor') && (await holdsIdentityGrant(deps.prisma, tree, principal.personId, petition)));
+  if (identity.reveal) {
+    if (!entitled) {
+      throw new AppError('Forbidden', "opening a denouncer's identity needs to be the assigned officer, the registering officer, a leader of the unit, or a supervisor granted it (POST /identity-grants)");
+    }
+    if (!identity.reason || identity.reason.trim().length < 3) {
+      throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'reason', message: 'why the identity is opened is recorded: give a reason' }]);
+    }
+    // Recorded before it is shown: every reading of a secret identity leaves a trace (who, when, why).
+    await deps.prisma.identityAccess.create({ data: { petitionId, personId: principal.personId, reason: identity.reason.trim() } });
+  }
+  const [events, petitioners, links] = await Promise.all([
+    deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] }),
+    deps.prisma.petitioner.findMany({ where: { petitionId }, orderBy: { position: 'asc' } }),
+    deps.prisma.petition.findUniqueOrThrow({
+      where: { id: petitionId },
+      select: { round: true, appealOf: { select: { id: true, trackingCode: true } }, appeals: { select: { id: true, trackingCode: true, unitId: true } } },
+    }),
+  ]);
+  const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
+  return {
+    ...toListItem(petition, (deps.now ?? (() => new Date()))()),
+    body: petition.body,
+    receivingUnit: petition.receivingUnit,
+    petitioners: toPetitioners(petitioners, entitled, identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined),
+    timeline: toTimeline(events, names),
+    round: links.round,
+    appealOf: links.appealOf,
+    appeals: links.appeals,
+  };
+}
+
+export async function getPetitionHistory(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
+  const { petition } = await loadReadable(deps, principal, petitionId);
+  const events = await deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] });
+  const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
+  const temporal = await readableHistory(deps.temporal, petition.workflowId, deps.codecs);
+  return { petitionId, workflowId: petition.workflowId, timeline: toTimeline(events, names), temporal };
+}
+
+export interface ListPetitionsQuery {
+  stage?: string;
+  unitId?: string;
+  kind?: string;
+  field?: string;
+  leaderId?: string;
+  overdue?: boolean;
+  escalated?: boolean;
+  forwarded?: boolean;
+  receivedFrom?: string;
+  receivedTo?: string;
+  sort?: 'dueAt' | 'receivedAt';
+  order?: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export async function listPetitions(deps: PetitionServiceDeps, principal: Principal, query: ListPetitionsQuery) {
+  const tree = await UnitTree.load(deps.prisma);
+  const readable = [...readableUnits(principal, tree)];
+  const now = (deps.now ?? (() => new Date()))();
+  const units = query.unitId ? readable.filter((u) => tree.subtreeOf(query.unitId!).includes(u)) : readable;
+  const where: Prisma.PetitionWhereInput = {
+    unitId: { in: units },
+    ...(query.stage ? { stage: query.stage as never } : {}),
+    ...(query.kind ? { kind: query.kind as never } : {}),
+    ...(query.overdue === true ? { dueAt: { lt: now }, closedAt: null } : {}),
+    ...(query.overdue === false ? { OR: [{ dueAt: null }, { dueAt: { gte: now } }] } : {}),
+    ...(query.field ? { field: query.field } : {}),
+    ...(query.leaderId ? { unit: { responsibleLeaderId: query.leaderId } } : {}),
+    ...(query.escalated !== undefined ? { escalated: query.escalated } : {}),
+    ...(query.forwarded !== undefined ? { forwardCount: query.forwarded ? { gt: 0 } : 0 } : {}),
+    ...(query.receivedFrom || query.receivedTo
+      ? { receivedAt: { ...(query.receivedFrom ? { gte: new Date(query.receivedFrom) } : {}), ...(query.receivedTo ? { lte: new Date(query.receivedTo) } : {}) } }
+      : {}),
+  };
+  const order = query.order ?? 'asc';
+  const orderBy: Prisma.PetitionOrderByWithRelationInput[] =
+    (query.sort ?? 'dueAt') === 'dueAt' ? [{ dueAt: { sort: order, nulls: 'last' } }, { receivedAt: 'desc' }] : [{ receivedAt: order }];
+  const [total, rows] = await Promise.all([
+    deps.prisma.petition.count({ where }),
+    deps.prisma.petition.findMany({
+      where,
+      include: PETITION_INCLUDE,
+      orderBy,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  return { items: rows.map((r) => toListItem(r, now)), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: TActionRequest, idempotencyKey?: string): Promise<PetitionSnapshot> {
+  const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId } });
+  if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
+  const tree = await UnitTree.load(deps.prisma);
+  const roles = rolesOver(principal, petition.unitId, tree);
+  if (roles.length === 0 && !hasRoleAnywhere(principal, ['admin'])) {
+    throw new AppError('Forbidden', `acting on this petition needs role officer or leader on unit ${petition.unitId}`);
+  }
+  if (body.action === 'forward' && !tree.has(body.toUnitId)) {
+    throw invalidField('toUnitId', 'no such unit');
+  }
+  if (body.action === 'assign') await checkAssignee(deps.prisma, body.assigneeId, petition.unitId);
+
+  const input: PetitionActionInput = {
+    action: body.action,
+    actor: { personId: principal.personId, roles },
+    reason: 'reason' in body ? body.reason : 'note' in body ? body.note : undefined,
+    summary: 'summary' in body ? body.summary : undefined,
+    toUnitId: body.action === 'forward' ? body.toUnitId : undefined,
+    assigneeId: body.action === 'assign' ? body.assigneeId : undefined,
+    flags:
+      body.action === 'setFlags'
+        ? Object.fromEntries(Object.entries({ complex: body.complex, veryComplex: body.veryComplex, remote: body.remote, multiSite: body.multiSite }).filter(([, v]) => v !== undefined))
+        : undefined,
+    days: body.action === 'requestExtension' ? body.days : undefined,
+    approve: body.action === 'decideExtension' ? body.approve : undefined,
+    decision: body.action === 'decideExtension' ? body.decision : undefined,
+  };
+  const handle = deps.temporal.workflow.getHandle(petition.workflowId);
+  // The update id makes a retried request (same Idempotency-Key) return the first result.
+  return handle.executeUpdate(actionUpdate, { args: [input], ...(idempotencyKey ? { updateId: `${petitionId}:${idempotencyKey}` } : {}) });
+}
+
+async function checkAssignee(prisma: PrismaClient, assigneeId: string, unitId: string): Promise<void> {
+  const person = await prisma.person.findUnique({ where: { id: assigneeId }, include: { roleBindings: true } });
+  const eligible = person?.active && person.roleBindings.some((b) => (b.role === 'officer' || b.role === 'leader') && b.unitId === unitId);
+  if (!eligible) {
+    throw invalidField('assigneeId', `not an active officer or leader of unit ${unitId}`);
+  }
+}

@@ -1,0 +1,115 @@
+// Deadline policy versions in the database: seeded from the policy file, added by admins, each in force
+// from its date. A petition gets the national version in force at its receipt, with the local rules of
+// its unit and the units above it merged in.
+import { readFileSync } from 'node:fs';
+import type { PrismaClient } from '../../platform/db/prisma';
+import { fieldErrors } from '../../api/errors';
+import { AppError } from '../../errors';
+import { UnitTree } from '../../org/access';
+import {
+  mergePolicyOverride,
+  parsePolicyDocument,
+  policyFromDocument,
+  PolicyFileSchema,
+  PolicyOverrideSchema,
+  type DeadlinePolicy,
+  type PolicyDocument,
+  type PolicyOverride,
+} from './policy-store';
+
+export interface PolicyResolver {
+  /** The policy for a petition received at `atMs` by `unitId`. */
+  resolve(atMs: number, unitId: string): Promise<DeadlinePolicy>;
+}
+
+/** For tests and tools: one fixed policy. */
+export function staticPolicyResolver(policy: DeadlinePolicy): PolicyResolver {
+  return { resolve: async () => policy };
+}
+
+const EPOCH = new Date('1970-01-01T00:00:00Z');
+
+/** Inserts the file's version unless a version of that name exists (every start may call it). */
+export async function seedPolicyFromFile(prisma: PrismaClient, file: string): Promise<{ created: boolean; version: string }> {
+  const doc = parsePolicyDocument(JSON.parse(readFileSync(file, 'utf8')), file);
+  const existing = await prisma.deadlinePolicyVersion.findUnique({ where: { version: doc.version } });
+  if (existing) return { created: false, version: doc.version };
+  await prisma.deadlinePolicyVersion.create({
+    data: { version: doc.version, effectiveFrom: doc.effectiveFrom ? new Date(doc.effectiveFrom) : EPOCH, document: doc as object, note: doc.note ?? 'seeded from the policy file' },
+  });
+  return { created: true, version: doc.version };
+}
+
+export function createDbPolicyResolver(prisma: PrismaClient): PolicyResolver {
+  return {
+    async resolve(atMs, unitId) {
+      const at = new Date(atMs);
+      const base = await prisma.deadlinePolicyVersion.findFirst({
+        where: { unitId: null, effectiveFrom: { lte: at } },
+        orderBy: [{ effectiveFrom: 'desc' }, { createdAt: 'desc' }],
+      });
+      if (!base) throw new AppError('Unavailable', `no deadline policy in force at ${at.toISOString()}`);
+      let doc = base.document as unknown as PolicyDocument;
+      // Local rules from the top of the tree down, so the unit's own rules win over its parent's.
+      const chain = (await UnitTree.load(prisma)).ancestorsOf(unitId).reverse();
+      for (const id of chain) {
+        const local = await prisma.deadlinePolicyVersion.findFirst({
+          where: { unitId: id, effectiveFrom: { lte: at } },
+          orderBy: [{ effectiveFrom: 'desc' }, { createdAt: 'desc' }],
+        });
+        if (local) doc = mergePolicyOverride(doc, local.document as unknown as PolicyOverride);
+      }
+      return policyFromDocument(doc);
+    },
+  };
+}
+
+export interface AddPolicyVersionInput {
+  body: unknown;
+  actorId: string;
+}
+
+export async function addPolicyVersion(prisma: PrismaClient, input: AddPolicyVersionInput) {
+  const raw = (input.body ?? {}) as { unitId?: unknown; effectiveFrom?: unknown };
+  const unitId = typeof raw.unitId === 'string' ? raw.unitId : null;
+  const schema = unitId ? PolicyOverrideSchema : PolicyFileSchema;
+  const parsed = schema.safeParse(input.body);
+  if (!parsed.success) throw new AppError('ValidationFailed', 'invalid policy version', fieldErrors(parsed.error));
+  if (!parsed.data.effectiveFrom) throw new AppError('ValidationFailed', 'invalid policy version', [{ path: 'effectiveFrom', message: 'required: the date from which the version applies' }]);
+  if (unitId && !(await prisma.unit.findUnique({ where: { id: unitId } }))) {
+    throw new AppError('ValidationFailed', 'invalid policy version', [{ path: 'unitId', message: 'no such unit' }]);
+  }
+  if (await prisma.deadlinePolicyVersion.findUnique({ where: { version: parsed.data.version } })) {
+    throw new AppError('Conflict', `a policy version named ${parsed.data.version} exists; versions are never changed, add a new one`);
+  }
+  const row = await prisma.deadlinePolicyVersion.create({
+    data: {
+      version: parsed.data.version,
+      effectiveFrom: new Date(parsed.data.effectiveFrom),
+      unitId,
+      document: { ...parsed.data, ...(unitId ? { unitId } : {}) } as object,
+      note: parsed.data.note ?? null,
+      createdById: input.actorId,
+    },
+  });
+  return toView(row);
+}
+
+export async function listPolicyVersions(prisma: PrismaClient) {
+  const rows = await prisma.deadlinePolicyVersion.findMany({ orderBy: [{ effectiveFrom: 'asc' }, { createdAt: 'asc' }] });
+  const now = new Date();
+  const inForce = rows.filter((r) => r.unitId === null && r.effectiveFrom <= now).pop();
+  return { inForce: inForce?.version ?? null, versions: rows.map(toView) };
+}
+
+function toView(row: { version: string; effectiveFrom: Date; unitId: string | null; note: string | null; createdById: string | null; createdAt: Date; document: unknown }) {
+  return {
+    version: row.version,
+    effectiveFrom: row.effectiveFrom.toISOString(),
+    unitId: row.unitId,
+    note: row.note,
+    createdById: row.createdById,
+    createdAt: row.createdAt.toISOString(),
+    document: row.document,
+  };
+}
