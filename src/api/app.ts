@@ -26,6 +26,8 @@ import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
+import { httpMetrics } from './http-metrics';
+import { metricsRoute } from './routes/metrics';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -37,12 +39,15 @@ export interface AppDeps extends PetitionServiceDeps {
   trackingLimit?: { limit: number; windowMs: number };
   /** Reception duties per post, for the obligation check. */
   receptionPolicy: ReceptionPolicy;
+  /** A scraper's bearer token for GET /metrics (admins and supervisors may read it with their session). */
+  metricsToken?: string;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(httpMetrics());
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -89,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/outbox', outboxRoutes(deps.outbox));
   app.use('/api/v1', api);
   app.use('/open311/v2', open311Routes(deps));
+  app.get('/metrics', metricsRoute({ prisma: deps.prisma, metricsToken: deps.metricsToken }));
   if (deps.outbox) {
     app.get('/outbox', (_req, res) => {
       res.type('html').send(OUTBOX_PAGE);

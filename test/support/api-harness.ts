@@ -8,7 +8,8 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createActivities } from '../../activities';
-import { createApp } from '../../src/api/app';
+import { createApp, type AppDeps } from '../../src/api/app';
+import { workflowClientMetrics } from '../../src/platform/metrics/temporal-client-metrics';
 import { hashPassword } from '../../src/org/auth';
 import { rearmOpenPetitions } from '../../src/petitions/calendar-rearm';
 import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/petitions/policy/policy-versions';
@@ -34,7 +35,7 @@ export interface ApiHarness {
   stop: () => Promise<void>;
 }
 
-export async function startApiHarness(): Promise<ApiHarness> {
+export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise<ApiHarness> {
   const address = process.env.DANVAN_TEST_TEMPORAL_ADDRESS;
   if (!address) throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
   const db = await createTestDatabase();
@@ -46,7 +47,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
   const taskQueue = `api-${randomUUID()}`;
   const mailer = new CapturingMailer();
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, dataConverter: dataConverterFor(codec) });
+  const client = new Client({ connection, dataConverter: dataConverterFor(codec), interceptors: { workflow: [workflowClientMetrics()] } });
   const workerConnection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection: workerConnection,
@@ -72,6 +73,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
+    ...overrides,
   });
   return {
     app,

@@ -1,6 +1,7 @@
 // The one way e-mail leaves the service: nodemailer over SMTP, to the local sink in development or to
 // the relay in SMTP_URL in production.
 import nodemailer from 'nodemailer';
+import { countedMailer } from '../metrics/mail-metrics';
 
 export interface OutgoingMail {
   to: string;
@@ -18,11 +19,11 @@ export interface Mailer {
 
 export function createSmtpMailer(options: { smtpUrl: string; from: string }): Mailer {
   const transport = nodemailer.createTransport(options.smtpUrl);
-  return {
+  return countedMailer({
     async send(mail) {
       const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments });
       return { messageId: info.messageId };
     },
     close: () => transport.close(),
-  };
+  });
 }
