@@ -11,6 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { KEYED_WRITE, LOOKUP, MAIL_SEND } from '../activity-options';
 import { dueAtFor, forwardDeadline, ladderFor, nextRung, noticeRungs, type Rung, type RunningClock } from '../../src/domain/petition/deadline-ladder';
 import { checkExtension, extendDue, NO_FLAGS, specFor, type CaseFlags } from '../../src/domain/petition/clock-rules';
 import type { ClockName } from '../../src/domain/petition/petition-stages';
@@ -28,17 +29,9 @@ import {
 } from './messages';
 import { DUE_AT_SEARCH_ATTRIBUTE, KIND_SEARCH_ATTRIBUTE, STAGE_SEARCH_ATTRIBUTE, UNIT_SEARCH_ATTRIBUTE } from './search-attributes';
 
-// Writes to the read model are cheap and must eventually land: retried for minutes.
-const { recordPetitionEvent, findEscalationTarget, resolveDeadlinePolicy } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
-});
-
-// A relay may be down for a while; the notification is keyed, so retries never send twice.
-const { sendNotification } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 30 },
-});
+const { recordPetitionEvent } = proxyActivities<Activities>(KEYED_WRITE);
+const { findEscalationTarget, resolveDeadlinePolicy } = proxyActivities<Activities>(LOOKUP);
+const { sendNotification } = proxyActivities<Activities>(MAIL_SEND);
 
 interface PetitionState {
   stage: Stage;
