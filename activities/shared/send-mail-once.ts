@@ -4,8 +4,8 @@
 // recognise it.)
 import { createHash } from 'node:crypto';
 import { log } from '@temporalio/activity';
-import type { PrismaClient } from '../src/platform/db/prisma';
-import type { Mailer, OutgoingMail } from '../src/platform/mail/mailer';
+import type { PrismaClient } from '../../src/platform/db/prisma';
+import type { Mailer, OutgoingMail } from '../../src/platform/mail/mailer';
 
 export interface MailOnce {
   key: string;
