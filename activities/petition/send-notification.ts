@@ -2,17 +2,12 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import { sendMailOnce } from '../shared/send-mail-once';
 import type { PrismaClient } from '../../src/platform/db/prisma';
 import type { SendNotificationInput, SendNotificationResult } from '../../src/domain/petition/notification-types';
-import type { Mailer } from '../../src/platform/mail/mailer';
 import { renderNotification } from '../../src/petitions/templates';
 import { MASKED_NAME, openIdentity } from '../../src/org/identity-seal';
+import type { ActivityContext } from '../shared/deps';
 import { resolveStaffRecipient } from '../shared/recipients';
 
-export interface SendNotificationDeps {
-  prisma: PrismaClient;
-  mailer: Mailer;
-  appUrl: string;
-  identityKey: Buffer;
-}
+export type SendNotificationDeps = Pick<ActivityContext, 'prisma' | 'mailer' | 'appUrl' | 'identityKey' | 'now'>;
 
 interface Recipient {
   keySuffix: string;
