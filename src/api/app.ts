@@ -25,6 +25,7 @@ import { identityGrantRoutes } from './routes/identity-grants';
 import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
+import { coreReadinessChecks, healthRoutes, type ReadinessCheck } from './routes/health';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 
 export interface AppDeps extends PetitionServiceDeps {
@@ -37,6 +38,8 @@ export interface AppDeps extends PetitionServiceDeps {
   trackingLimit?: { limit: number; windowMs: number };
   /** Reception duties per post, for the obligation check. */
   receptionPolicy: ReceptionPolicy;
+  /** Checked by /ready besides the database and Temporal (the relay, when one is configured). */
+  readiness?: ReadinessCheck[];
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -59,9 +62,7 @@ export function createApp(deps: AppDeps): Express {
 
   const openapi = buildOpenApiDocument();
   const api = express.Router();
-  api.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  api.use(healthRoutes([...coreReadinessChecks(deps), ...(deps.readiness ?? [])]));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

@@ -2,9 +2,10 @@
 // Personal data stays here; the workflow input carries ids and flags only.
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../platform/db/prisma';
+import type { Prisma } from '../generated/prisma/client';
 import { isUniqueViolation } from '../platform/db/prisma';
 import type { PetitionKind } from '../domain/petition/petition-stages';
-import { petitionWorkflowId, type PetitionWorkflowInput } from '../../workflows/petition/messages';
+import { petitionWorkflowId, type PetitionWorkflowInput } from './client';
 import type { DeadlinePolicy } from './policy/policy-store';
 import { calendarYearsFrom } from '../calendar/calendar-store';
 import { localDayOf, yearOf } from '../domain/calendar/day';
@@ -121,7 +122,13 @@ async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy
     where: { createdById_idempotencyKey: { createdById: registeredById, idempotencyKey: key } },
     include: { petitioners: true },
   });
-  if (!row) return null;
+  return row ? registeredFromRow(prisma, policy, row, sealing) : null;
+}
+
+type StoredPetition = Prisma.PetitionGetPayload<{ include: { petitioners: true } }>;
+
+/** What the workflow of a stored petition starts with: for a repeated request, or a row left without its workflow. */
+export async function registeredFromRow(prisma: PrismaClient, policy: DeadlinePolicy, row: StoredPetition, sealing: SealingOptions): Promise<RegisteredPetition> {
   const input: RegisterPetitionInput & { petitionId: string } = {
     petitionId: row.id,
     kind: row.kind,

@@ -8,7 +8,8 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createActivities } from '../../activities';
-import { createApp } from '../../src/api/app';
+import { createApp, type AppDeps } from '../../src/api/app';
+import { crossFeatureHooks } from '../../src/service';
 import { hashPassword } from '../../src/org/auth';
 import { rearmOpenPetitions } from '../../src/petitions/calendar-rearm';
 import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/petitions/policy/policy-versions';
@@ -30,11 +31,13 @@ export interface ApiHarness {
   org: TestOrg;
   mailer: CapturingMailer;
   client: Client;
+  taskQueue: string;
   login: (username: string, password?: string) => Promise<string>;
   stop: () => Promise<void>;
 }
 
-export async function startApiHarness(): Promise<ApiHarness> {
+/** `overrides`: dependencies a test changes (shorter Temporal deadlines, say). */
+export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise<ApiHarness> {
   const address = process.env.DANVAN_TEST_TEMPORAL_ADDRESS;
   if (!address) throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
   const db = await createTestDatabase();
@@ -56,7 +59,9 @@ export async function startApiHarness(): Promise<ApiHarness> {
     dataConverter: dataConverterFor(codec),
   });
   const running = worker.run();
+  const receptionPolicy = loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json'));
   const app = createApp({
+    ...crossFeatureHooks({ prisma: db.prisma, temporal: client, taskQueue, receptionPolicy }),
     prisma: db.prisma,
     temporal: client,
     taskQueue,
@@ -67,11 +72,12 @@ export async function startApiHarness(): Promise<ApiHarness> {
     outbox: null,
     trackingKey,
     identityKey: TEST_IDENTITY_KEY,
-    receptionPolicy: loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json')),
+    receptionPolicy,
     trackingLimit: { limit: 40, windowMs: 60_000 },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
+    ...overrides,
   });
   return {
     app,
@@ -80,6 +86,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     org,
     mailer,
     client,
+    taskQueue,
     login: async (username, pw = password) => {
       const res = await request(app).post('/api/v1/auth/login').send({ username, password: pw }).expect(200);
       return res.body.token as string;
