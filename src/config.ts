@@ -18,7 +18,7 @@ const EnvSchema = z.object({
   HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   HTTP_PORT: port(3000),
   SESSION_TTL_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(12)),
-  TEMPORAL_CALL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(3000)),
+  TEMPORAL_CALL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(2000)),
   ACTION_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
   RECONCILE_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60)),
 

@@ -32,6 +32,11 @@ export interface ApiHarness {
   mailer: CapturingMailer;
   client: Client;
   taskQueue: string;
+  /** What the app was built from, for a second app with one dependency changed. */
+  deps: AppDeps;
+  /** The worker stops (draining) and starts again: for what callers see while no worker runs. */
+  stopWorker: () => Promise<void>;
+  startWorker: () => Promise<void>;
   login: (username: string, password?: string) => Promise<string>;
   stop: () => Promise<void>;
 }
@@ -51,16 +56,26 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, dataConverter: dataConverterFor(codec) });
   const workerConnection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({
-    connection: workerConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
-    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY, temporal: client }),
-    dataConverter: dataConverterFor(codec),
-  });
-  const running = worker.run();
+  let running: Promise<void> | null = null;
+  let worker: Worker | null = null;
+  const startWorker = async () => {
+    worker = await Worker.create({
+      connection: workerConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY, temporal: client }),
+      dataConverter: dataConverterFor(codec),
+    });
+    running = worker.run();
+  };
+  const stopWorker = async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    running = null;
+  };
+  await startWorker();
   const receptionPolicy = loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json'));
-  const app = createApp({
+  const deps: AppDeps = {
     ...crossFeatureHooks({ prisma: db.prisma, temporal: client, taskQueue, receptionPolicy }),
     prisma: db.prisma,
     temporal: client,
@@ -78,7 +93,8 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
     ...overrides,
-  });
+  };
+  const app = createApp(deps);
   return {
     app,
     trackingKey,
@@ -91,9 +107,11 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise
       const res = await request(app).post('/api/v1/auth/login').send({ username, password: pw }).expect(200);
       return res.body.token as string;
     },
+    deps,
+    startWorker,
+    stopWorker,
     stop: async () => {
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await workerConnection.close();
       await connection.close();
       await db.drop();

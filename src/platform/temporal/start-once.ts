@@ -14,7 +14,7 @@ export interface TemporalDeadlines {
   updateWaitMs: number;
 }
 
-export const DEFAULT_TEMPORAL_DEADLINES: TemporalDeadlines = { callMs: 3_000, updateWaitMs: 5_000 };
+export const DEFAULT_TEMPORAL_DEADLINES: TemporalDeadlines = { callMs: 2_000, updateWaitMs: 5_000 };
 
 export interface TemporalCaller {
   temporal: Client;
@@ -86,23 +86,28 @@ export async function updateWithin<Ret, Args extends [unknown, ...unknown[]]>(
   updateId: string = randomUUID(),
 ): Promise<UpdateOutcome<Ret>> {
   const handle: WorkflowHandle = deps.temporal.workflow.getHandle(workflowId);
+  // Asked first, with the short deadline: an unreachable server is a 503 now, not after the whole wait, and
+  // a wait that then runs out means the Update is with a live server (no worker has taken it yet).
+  await withinCallDeadline(deps, () => handle.describe());
   try {
     const result = await deps.temporal.withDeadline(Date.now() + deadlinesOf(deps).updateWaitMs, () => handle.executeUpdate(update, { args, updateId }));
     return { status: 'completed', updateId, result };
   } catch (error) {
-    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError && (await runExists(deps, workflowId))) return { status: 'pending', updateId };
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { status: 'pending', updateId };
     throw error;
   }
 }
 
 /** The result of an Update sent earlier: completed, still pending, or unknown to the workflow (NotFound). */
 export async function followUpdate<Ret>(deps: TemporalCaller, workflowId: string, updateId: string): Promise<UpdateOutcome<Ret>> {
-  const handle = deps.temporal.workflow.getHandle(workflowId).getUpdateHandle<Ret>(updateId);
+  const workflow = deps.temporal.workflow.getHandle(workflowId);
+  await withinCallDeadline(deps, () => workflow.describe());
+  const handle = workflow.getUpdateHandle<Ret>(updateId);
   try {
     const result = await withinCallDeadline(deps, () => handle.result());
     return { status: 'completed', updateId, result };
   } catch (error) {
-    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError && (await runExists(deps, workflowId))) return { status: 'pending', updateId };
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { status: 'pending', updateId };
     throw error;
   }
 }
