@@ -87,6 +87,17 @@ function relayReachable(smtpUrl: string): ReadinessCheck {
 
 export class PortInUseError extends Error {}
 
+const portInUse = (host: string, port: number) => new PortInUseError(`HTTP port ${host}:${port} is already in use (set HTTP_PORT) / cổng HTTP ${port} đang được dùng`);
+
+/** Before anything is started: a taken port fails in a second, not after PostgreSQL and Temporal are up. */
+function checkPortFree(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(host, port) : error));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 /** Rows younger than this may be inside a request that is about to start their workflow. */
 const RECONCILE_GRACE_MS = 30_000;
 
@@ -109,6 +120,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     mkdirSync(config.dataDir, { recursive: true });
     const lock = acquireInstanceLock(config.dataDir);
     stack.push({ name: 'lock', stop: lock.release });
+    if (config.roles.includes('api') && config.http.port !== 0) await checkPortFree(config.http.host, config.http.port);
 
     Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'INFO' : 'WARN', (entry) => logger.warn({ sdk: true, meta: entry.meta }, entry.message)) });
 
@@ -228,7 +240,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
         const s = app.listen(config.http.port, config.http.host, (error?: Error) => {
           if (!error) return resolve(s);
           const code = (error as NodeJS.ErrnoException).code;
-          reject(code === 'EADDRINUSE' ? new PortInUseError(`HTTP port ${config.http.host}:${config.http.port} is already in use (set HTTP_PORT) / cổng HTTP ${config.http.port} đang được dùng`) : error);
+          reject(code === 'EADDRINUSE' ? portInUse(config.http.host, config.http.port) : error);
         });
       });
       const listening = server;
