@@ -26,6 +26,7 @@ import { identityGrantRoutes } from './routes/identity-grants';
 import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
+import { coreReadinessChecks, healthRoutes, type ReadinessCheck } from './routes/health';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 import type { LoginLimits } from '../org/login-throttle';
 
@@ -41,6 +42,8 @@ export interface AppDeps extends PetitionServiceDeps {
   receptionPolicy: ReceptionPolicy;
   /** Failed sign-ins allowed per account name and per address (default: src/org/login-throttle.ts). */
   loginLimits?: LoginLimits;
+  /** Checked by /ready besides the database and Temporal (the relay, when one is configured). */
+  readiness?: ReadinessCheck[];
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -64,9 +67,7 @@ export function createApp(deps: AppDeps): Express {
 
   const openapi = buildOpenApiDocument();
   const api = express.Router();
-  api.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  api.use(healthRoutes([...coreReadinessChecks(deps), ...(deps.readiness ?? [])]));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
