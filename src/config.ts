@@ -18,6 +18,9 @@ const EnvSchema = z.object({
   HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   HTTP_PORT: port(3000),
   SESSION_TTL_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(12)),
+  TEMPORAL_CALL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(2000)),
+  ACTION_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
+  RECONCILE_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60)),
 
   DATABASE_URL: optionalString,
   EMBEDDED_PG_PORT: port(54329),
@@ -57,6 +60,10 @@ export interface AppConfig {
   roles: ProcessRole[];
   http: { host: string; port: number };
   sessionTtlMs: number;
+  /** Deadlines of Temporal calls from request paths: a call, and an officer's action before it is answered 202. */
+  deadlines: { callMs: number; updateWaitMs: number };
+  /** How often petitions registered without a workflow (a crash between insert and start) get it started. */
+  reconcileIntervalMs: number;
   database: { url?: string; embeddedPort: number };
   temporal: {
     /** Absent: the service starts the Temporal CLI dev server itself. */
@@ -105,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     roles: roles as ProcessRole[],
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    deadlines: { callMs: e.TEMPORAL_CALL_TIMEOUT_MS, updateWaitMs: e.ACTION_WAIT_MS },
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,
     database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_PG_PORT },
     temporal: {
       address: e.TEMPORAL_ADDRESS,

@@ -157,7 +157,7 @@ test('quarters, the year, a single day and a period that does not start on a loc
   await expectBothWaysToMatch(SEEDS, { label: '30/11', fromMs: ms('2026-11-30T00:00:00.000+07:00'), toMs: ms('2026-11-30T23:59:59.999+07:00') });
   // Whole November from the rollups, 15–31 October and 1–10 December from the events: P3, escalated on
   // 30 October and in November, still counts once (P3 and P4; P6's was on 2 October).
-  const range = rangePeriod('2026-10-15', '2026-12-10');
+  const range = rangePeriod('2026-10-15', '2026-12-10')!;
   await expectBothWaysToMatch(SEEDS, range);
   expect(expected(SEEDS, range, () => 'all').get('all')).toMatchObject({ escalated: 2 });
   // One millisecond in from each end: the rollups cannot answer it, the events do.
