@@ -28,9 +28,9 @@ import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import { coreReadinessChecks, healthRoutes, type ReadinessCheck } from './routes/health';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
+import type { LoginLimits } from '../org/login-throttle';
 import { httpMetrics } from './http-metrics';
 import { metricsRoute } from './routes/metrics';
-import type { LoginLimits } from '../org/login-throttle';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -42,12 +42,12 @@ export interface AppDeps extends PetitionServiceDeps {
   trackingLimit?: { limit: number; windowMs: number };
   /** Reception duties per post, for the obligation check. */
   receptionPolicy: ReceptionPolicy;
-  /** A scraper's bearer token for GET /metrics (admins and supervisors may read it with their session). */
-  metricsToken?: string;
   /** Failed sign-ins allowed per account name and per address (default: src/org/login-throttle.ts). */
   loginLimits?: LoginLimits;
   /** Checked by /ready besides the database and Temporal (the relay, when one is configured). */
   readiness?: ReadinessCheck[];
+  /** A scraper's bearer token for GET /metrics (admins and supervisors may read it with their session). */
+  metricsToken?: string;
 }
 
 export function createApp(deps: AppDeps): Express {
