@@ -2,11 +2,11 @@
 // Personal data stays here; the workflow input carries ids and flags only.
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../platform/db/prisma';
-import { isUniqueViolation } from '../platform/db/prisma';
 import type { Prisma } from '../generated/prisma/client';
+import { isUniqueViolation } from '../platform/db/prisma';
 import { AppError } from '../errors';
 import type { PetitionKind } from '../domain/petition/petition-stages';
-import { petitionWorkflowId, type PetitionWorkflowInput } from '../../workflows/petition/messages';
+import { petitionWorkflowId, type PetitionWorkflowInput } from './client';
 import type { DeadlinePolicy } from './policy/policy-store';
 import { calendarYearsFrom } from '../calendar/calendar-store';
 import { localDayOf, yearOf } from '../domain/calendar/day';
@@ -156,6 +156,11 @@ async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy
       differ.map((path) => ({ path, message: 'differs from the first request with this key' })),
     );
   }
+  return registeredFromRow(prisma, policy, row, sealing);
+}
+
+/** What the workflow of a stored petition starts with: for a repeated request, or a row left without its workflow. */
+export async function registeredFromRow(prisma: PrismaClient, policy: DeadlinePolicy, row: StoredPetition, sealing: SealingOptions): Promise<RegisteredPetition> {
   const input: RegisterPetitionInput & { petitionId: string } = {
     petitionId: row.id,
     kind: row.kind,

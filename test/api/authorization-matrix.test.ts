@@ -21,7 +21,7 @@ const WHO: Who[] = [...ROLES, 'communeAdmin', ...TOKEN_SCOPES];
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  h = await startApiHarness({ outbox: true });
+  h = await startApiHarness({}, { outbox: true });
   // Out-of-scope supervisor and admin: bound to commune 2 only; the lower unit's admin of commune 1.
   const passwordHash = await hashPassword('correct horse');
   for (const [id, role, unitId] of [['sv2', 'supervisor', h.org.otherCommuneId], ['ad2', 'admin', h.org.otherCommuneId], ['ad1', 'admin', h.org.communeId]] as const) {

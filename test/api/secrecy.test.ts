@@ -18,7 +18,7 @@ let petitionId: string;
 let trackingCode: string;
 
 beforeAll(async () => {
-  h = await startApiHarness({ outbox: true });
+  h = await startApiHarness({}, { outbox: true });
   const [officer, leader] = [await h.login(h.org.officer.username), await h.login(h.org.communeLeader.username)];
   const created = await request(h.app)
     .post('/api/v1/petitions')

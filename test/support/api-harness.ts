@@ -11,7 +11,9 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createActivities } from '../../activities';
-import { createApp } from '../../src/api/app';
+import { createApp, type AppDeps } from '../../src/api/app';
+import { crossFeatureHooks } from '../../src/service';
+import { workflowClientMetrics } from '../../src/platform/metrics/temporal-client-metrics';
 import { hashPassword } from '../../src/org/auth';
 import { rearmOpenPetitions } from '../../src/petitions/calendar-rearm';
 import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/petitions/policy/policy-versions';
@@ -37,6 +39,12 @@ export interface ApiHarness {
   client: Client;
   /** With `outbox: true`: every captured e-mail is also kept as an .eml, as the local SMTP sink keeps it. */
   outbox: OutboxStore | null;
+  taskQueue: string;
+  /** What the app was built from, for a second app with one dependency changed. */
+  deps: AppDeps;
+  /** The worker stops (draining) and starts again: for what callers see while no worker runs. */
+  stopWorker: () => Promise<void>;
+  startWorker: () => Promise<void>;
   login: (username: string, password?: string) => Promise<string>;
   stop: () => Promise<void>;
 }
@@ -55,7 +63,8 @@ class OutboxMailer extends CapturingMailer {
   }
 }
 
-export async function startApiHarness(options: { outbox?: boolean } = {}): Promise<ApiHarness> {
+/** `overrides`: dependencies a test changes (shorter Temporal deadlines, say); `outbox`: keep every e-mail as the local sink does. */
+export async function startApiHarness(overrides: Partial<AppDeps> = {}, options: { outbox?: boolean } = {}): Promise<ApiHarness> {
   const address = process.env.DANVAN_TEST_TEMPORAL_ADDRESS;
   if (!address) throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
   const db = await createTestDatabase();
@@ -69,17 +78,29 @@ export async function startApiHarness(options: { outbox?: boolean } = {}): Promi
   const outbox = outboxDir ? new OutboxStore(outboxDir) : null;
   const mailer = outbox ? new OutboxMailer(outbox) : new CapturingMailer();
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, dataConverter: dataConverterFor(codec) });
+  const client = new Client({ connection, dataConverter: dataConverterFor(codec), interceptors: { workflow: [workflowClientMetrics()] } });
   const workerConnection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({
-    connection: workerConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
-    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY, temporal: client }),
-    dataConverter: dataConverterFor(codec),
-  });
-  const running = worker.run();
-  const app = createApp({
+  let running: Promise<void> | null = null;
+  let worker: Worker | null = null;
+  const startWorker = async () => {
+    worker = await Worker.create({
+      connection: workerConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY, temporal: client }),
+      dataConverter: dataConverterFor(codec),
+    });
+    running = worker.run();
+  };
+  const stopWorker = async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    running = null;
+  };
+  await startWorker();
+  const receptionPolicy = loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json'));
+  const deps: AppDeps = {
+    ...crossFeatureHooks({ prisma: db.prisma, temporal: client, taskQueue, receptionPolicy }),
     prisma: db.prisma,
     temporal: client,
     taskQueue,
@@ -90,12 +111,14 @@ export async function startApiHarness(options: { outbox?: boolean } = {}): Promi
     outbox,
     trackingKey,
     identityKey: TEST_IDENTITY_KEY,
-    receptionPolicy: loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json')),
+    receptionPolicy,
     trackingLimit: { limit: 40, windowMs: 60_000 },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
-  });
+    ...overrides,
+  };
+  const app = createApp(deps);
   return {
     app,
     trackingKey,
@@ -104,13 +127,16 @@ export async function startApiHarness(options: { outbox?: boolean } = {}): Promi
     mailer,
     client,
     outbox,
+    taskQueue,
     login: async (username, pw = password) => {
       const res = await request(app).post('/api/v1/auth/login').send({ username, password: pw }).expect(200);
       return res.body.token as string;
     },
+    deps,
+    startWorker,
+    stopWorker,
     stop: async () => {
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await workerConnection.close();
       await connection.close();
       await db.drop();

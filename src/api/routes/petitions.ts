@@ -1,9 +1,21 @@
-import { Router } from 'express';
-import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../petitions/petitions';
+import { Router, type Response } from 'express';
+import { actOnPetition, createPetition, getPetition, getPetitionAction, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
 import { needs } from '../scopes';
 import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas/petitions';
 import { fileAppeal } from '../../petitions/appeals';
+import type { PetitionActionOutcome } from '../../petitions/client';
+
+/** The workflow's answer, or `202` with the Update's id and where to follow it: an action never hangs. */
+function sendOutcome(res: Response, petitionId: string, outcome: PetitionActionOutcome): void {
+  if (outcome.status === 'completed') {
+    res.json(outcome.result);
+    return;
+  }
+  const href = `/api/v1/petitions/${petitionId}/updates/${encodeURIComponent(outcome.updateId)}`;
+  res.status(202).location(href).setHeader('Retry-After', '2');
+  res.json({ status: 'pending', updateId: outcome.updateId, href, message: 'the action is waiting for the workflow; follow href for its result / thao tác đang chờ xử lý' });
+}
 
 export function petitionRoutes(deps: PetitionServiceDeps): Router {
   const router = Router();
@@ -33,7 +45,11 @@ export function petitionRoutes(deps: PetitionServiceDeps): Router {
 
   router.post('/:id/actions', needs('petitions:write'), async (req, res) => {
     const body = parseOr400(ZActionRequest, req.body);
-    res.json(await actOnPetition(deps, req.principal!, req.params.id, body, req.header('idempotency-key') ?? undefined));
+    sendOutcome(res, req.params.id, await actOnPetition(deps, req.principal!, req.params.id, body, req.header('idempotency-key') ?? undefined));
+  });
+
+  router.get('/:id/updates/:updateId', async (req, res) => {
+    sendOutcome(res, req.params.id, await getPetitionAction(deps, req.principal!, req.params.id, req.params.updateId));
   });
 
   router.post('/:id/appeal', needs('petitions:write'), async (req, res) => {
