@@ -6,9 +6,10 @@
 // accepted and the worker died before the mark — is written down: each attempt's outcome is a
 // NotificationAttempt row, a send after an attempt that ended unknown sets `possibleDuplicate`, and a
 // petition's history shows it. The stable Message-ID lets the relay or reader recognise the duplicate.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { PrismaClient } from '../../src/platform/db/prisma';
+import { messageIdForKey } from '../../src/platform/mail/message-id';
 import type { Mailer, OutgoingMail } from '../../src/platform/mail/mailer';
 
 export interface MailOnce {
@@ -112,10 +113,8 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
   return 'sent';
 }
 
-/** Stable per key: the same notification carries the same Message-ID on every attempt. */
-export function messageIdOf(key: string): string {
-  return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@danvan.local>`;
-}
+/** Stable per key: the same notification carries the same Message-ID on every attempt (the outbox traces it back). */
+export const messageIdOf = messageIdForKey;
 
 /**
  * A failure after the message body went out (a timeout waiting for the relay's answer to the final dot,

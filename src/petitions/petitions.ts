@@ -65,7 +65,11 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   if (!roles.includes('officer') && !roles.includes('leader')) {
     throw new AppError('Forbidden', `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`);
   }
-  const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId);
+  const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId).catch((error: unknown) => {
+    // No version was in force on that day: the receipt date is the caller's to correct, not an outage.
+    if (error instanceof AppError && error.code === 'Unavailable') throw invalidField('receivedAt', `${error.message} / không có quy định thời hạn áp dụng cho ngày nhận này`);
+    throw error;
+  });
   const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
   await startRegistered(deps, registered);
   // Advisory: a failed hook (the hot-spot check) must not undo a registered petition.

@@ -1,7 +1,10 @@
 // The HTTP API on real parts for API tests: a fresh database, the suite's Temporal dev server, a worker
 // on its own task queue, and a capturing mailer. Requests go through supertest.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import nodemailer from 'nodemailer';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
@@ -17,6 +20,8 @@ import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/petitions/
 import { loadReceptionPolicy } from '../../src/reception/reception-obligations';
 import { dataConverterFor } from '../../src/platform/temporal/connection';
 import { AesGcmPayloadCodec } from '../../src/platform/temporal/encryption-codec';
+import { OutboxStore } from '../../src/platform/runtime/smtp-sink';
+import type { OutgoingMail } from '../../src/platform/mail/mailer';
 import { CapturingMailer } from './capturing-mailer';
 import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
@@ -32,6 +37,8 @@ export interface ApiHarness {
   org: TestOrg;
   mailer: CapturingMailer;
   client: Client;
+  /** With `outbox: true`: every captured e-mail is also kept as an .eml, as the local SMTP sink keeps it. */
+  outbox: OutboxStore | null;
   taskQueue: string;
   /** What the app was built from, for a second app with one dependency changed. */
   deps: AppDeps;
@@ -42,8 +49,22 @@ export interface ApiHarness {
   stop: () => Promise<void>;
 }
 
-/** `overrides`: dependencies a test changes (shorter Temporal deadlines, say). */
-export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise<ApiHarness> {
+/** Writes each sent mail as the raw message nodemailer would put on the wire. */
+class OutboxMailer extends CapturingMailer {
+  private readonly wire = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  constructor(private readonly store: OutboxStore) {
+    super();
+  }
+  override async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    const result = await super.send(mail);
+    const info = await this.wire.sendMail({ from: 'danvan@danvan.test', to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments });
+    this.store.save(info.message as Buffer);
+    return result;
+  }
+}
+
+/** `overrides`: dependencies a test changes (shorter Temporal deadlines, say); `outbox`: keep every e-mail as the local sink does. */
+export async function startApiHarness(overrides: Partial<AppDeps> = {}, options: { outbox?: boolean } = {}): Promise<ApiHarness> {
   const address = process.env.DANVAN_TEST_TEMPORAL_ADDRESS;
   if (!address) throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
   const db = await createTestDatabase();
@@ -53,7 +74,9 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise
   const codec = new AesGcmPayloadCodec([randomBytes(32)]);
   const trackingKey = randomBytes(32);
   const taskQueue = `api-${randomUUID()}`;
-  const mailer = new CapturingMailer();
+  const outboxDir = options.outbox ? mkdtempSync(path.join(os.tmpdir(), 'danvan-outbox-')) : null;
+  const outbox = outboxDir ? new OutboxStore(outboxDir) : null;
+  const mailer = outbox ? new OutboxMailer(outbox) : new CapturingMailer();
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, dataConverter: dataConverterFor(codec), interceptors: { workflow: [workflowClientMetrics()] } });
   const workerConnection = await NativeConnection.connect({ address });
@@ -85,7 +108,7 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise
     codecs: [codec],
     logger: pino({ level: 'silent' }),
     sessionTtlMs: 3_600_000,
-    outbox: null,
+    outbox,
     trackingKey,
     identityKey: TEST_IDENTITY_KEY,
     receptionPolicy,
@@ -103,6 +126,7 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise
     org,
     mailer,
     client,
+    outbox,
     taskQueue,
     login: async (username, pw = password) => {
       const res = await request(app).post('/api/v1/auth/login').send({ username, password: pw }).expect(200);
@@ -116,6 +140,7 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise
       await workerConnection.close();
       await connection.close();
       await db.drop();
+      if (outboxDir) rmSync(outboxDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,114 @@
+// A denouncer's identity (Luật Tố cáo 2018, Đ.47) read for, everywhere an unentitled account or token can
+// look: every GET the API offers them, the outbox and each message in it included. The positive control
+// shows the same needles are found where they legitimately are (the e-mails to the denouncer, the view of
+// the assigned officer who opens the identity), so a search that finds nothing means something.
+import request from 'supertest';
+import { hashPassword } from '../../src/org/auth';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
+
+let h: ApiHarness;
+const tag = String(Date.now()).slice(-6);
+const NAME = `Bùi Kín Đáo ${tag}`;
+const PHONE = `0977${tag}`;
+const EMAIL = `kin.dao.${tag}@example.test`;
+const ADDRESS = `Xóm Giữa ${tag}, thôn Bí Mật`;
+const NEEDLES = [NAME, PHONE, EMAIL, ADDRESS];
+let petitionId: string;
+let trackingCode: string;
+
+beforeAll(async () => {
+  h = await startApiHarness({}, { outbox: true });
+  const [officer, leader] = [await h.login(h.org.officer.username), await h.login(h.org.communeLeader.username)];
+  const created = await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .send({ kind: 'denunciation', receivingUnitId: h.org.communeId, channel: 'in_person', field: 'officials_conduct', subject: 'Tố cáo cán bộ địa chính', body: 'Nội dung tố cáo.', receivedAt: new Date().toISOString(), petitioners: [{ fullName: NAME, phone: PHONE, email: EMAIL, address: ADDRESS }] })
+    .expect(201);
+  petitionId = created.body.id;
+  trackingCode = created.body.trackingCode;
+  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId, type: 'received' } }), { what: 'the receipt' });
+  for (const [who, action] of [[officer, { action: 'accept' }], [leader, { action: 'assign', assigneeId: h.org.officer.id }], [leader, { action: 'resolve', summary: 'Tố cáo đúng một phần' }], [officer, { action: 'reportBack', summary: 'Đã báo kết quả' }]] as const) {
+    await request(h.app).post(`/api/v1/petitions/${petitionId}/actions`).set(auth(who)).send(action).expect(200);
+  }
+  await eventually(async () => ((await h.outbox!.list()).filter((m) => m.to.includes(EMAIL)).length >= 3 ? true : null), { what: 'three e-mails to the denouncer' });
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function unentitled(): Promise<Record<string, string>> {
+  const passwordHash = await hashPassword('correct horse');
+  const personId = `ad1-${tag}`;
+  await h.db.prisma.person.create({ data: { id: personId, username: personId, fullName: 'Quản trị xã', email: `${personId}@example.test`, passwordHash, unitId: h.org.communeId } });
+  await h.db.prisma.roleBinding.create({ data: { personId, role: 'admin', unitId: h.org.communeId } });
+  const admin = await h.login(h.org.admin.username);
+  const token = async (scope: string) => (await request(h.app).post('/api/v1/tokens').set(auth(admin)).send({ name: scope, scopes: [scope], unitId: h.org.communeId }).expect(201)).body.token as string;
+  return {
+    'supervisor (province, no grant)': await h.login(h.org.supervisor.username),
+    'admin (province)': admin,
+    'admin (commune 1)': await h.login(personId),
+    'leader (commune 2)': await h.login(h.org.otherCommuneLeader.username),
+    'officer (commune 2)': await h.login(h.org.otherOfficer.username),
+    'token petitions:read': await token('petitions:read'),
+    'token petitions:write': await token('petitions:write'),
+    'token reports:read': await token('reports:read'),
+  };
+}
+
+const year = new Date().getFullYear();
+const GETS = [
+  '/api/v1/auth/me',
+  '/api/v1/petitions?pageSize=200',
+  () => `/api/v1/petitions/${petitionId}`,
+  () => `/api/v1/petitions/${petitionId}?revealIdentity=true&reason=${encodeURIComponent('tò mò')}`,
+  () => `/api/v1/petitions/${petitionId}/history`,
+  '/api/v1/outbox',
+  `/api/v1/reports/petitions?period=${year}&groupBy=none`,
+  `/api/v1/reports/petitions?period=${year}&groupBy=field&format=csv`,
+  `/api/v1/reports/leaders?period=${year}`,
+  `/api/v1/reports/conferences?period=${year}`,
+  `/api/v1/reception/obligations?period=${year}`,
+  '/api/v1/reception/schedules',
+  '/api/v1/reception/sessions',
+  '/api/v1/conferences',
+  '/api/v1/conferences/proposals',
+  '/api/v1/identity-grants',
+  '/api/v1/tokens',
+  '/api/v1/admin/units',
+  '/api/v1/admin/people',
+  '/api/v1/public/notices',
+  () => `/api/v1/track/${trackingCode}`,
+];
+
+test("when unentitled accounts and tokens read every response they can get, then the denouncer's name, phone, e-mail and address appear in none", async () => {
+  // Positive controls: the needles are where they belong.
+  const toDenouncer = await Promise.all((await h.outbox!.list()).filter((m) => m.to.includes(EMAIL)).map((m) => h.outbox!.get(m.id)));
+  expect(toDenouncer.some((m) => m!.text.includes(NAME))).toBe(true);
+  const officer = await h.login(h.org.officer.username);
+  const opened = await request(h.app).get(`/api/v1/petitions/${petitionId}?revealIdentity=true&reason=${encodeURIComponent('Xác minh')}`).set(auth(officer)).expect(200);
+  expect(opened.body.petitioners[0]).toMatchObject({ fullName: NAME, phone: PHONE, email: EMAIL, address: ADDRESS });
+
+  const leaks: string[] = [];
+  const statuses: Record<string, number> = {};
+  let read = 0;
+  for (const [who, credential] of Object.entries(await unentitled())) {
+    const paths = GETS.map((p) => (typeof p === 'function' ? p() : p));
+    const outbox = await request(h.app).get('/api/v1/outbox').set(auth(credential));
+    if (outbox.status === 200) for (const m of outbox.body.items as { id: string }[]) paths.push(`/api/v1/outbox/${m.id}`);
+    if (who.startsWith('token')) paths.push(`/open311/v2/requests.json?api_key=${credential}`, `/open311/v2/requests/${trackingCode}.json?api_key=${credential}`);
+    for (const path of paths) {
+      const res = await request(h.app).get(path).set(auth(credential));
+      read += 1;
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      expect(res.status).toBeLessThan(500);
+      const text = res.text ?? JSON.stringify(res.body);
+      for (const needle of NEEDLES) if (text.includes(needle)) leaks.push(`${who} GET ${path}: ${needle}`);
+    }
+  }
+  expect(leaks).toEqual([]);
+  // Enough was actually read: the outbox opened for the supervisors and admins, and most routes answered.
+  expect(read).toBeGreaterThan(8 * GETS.length);
+  expect(statuses[200]).toBeGreaterThan(60);
+});
