@@ -5,7 +5,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import type { PrismaClient } from '../platform/db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
-import type { TActionRequest, TCreatePetitionRequest } from '../api/schemas';
+import type { CreatePetitionInput, PetitionActionRequest } from './inputs';
 import { DEFAULT_TEMPORAL_DEADLINES, withinCallDeadline, type TemporalDeadlines } from '../platform/temporal/start-once';
 import { followPetitionAction, petitionUpdateId, sendPetitionAction, startPetitionWorkflow, type PetitionActionInput, type PetitionActionOutcome } from './client';
 import { holdsIdentityGrant } from '../org/identity-grants';
@@ -44,7 +44,7 @@ export async function startRegistered(deps: Pick<PetitionServiceDeps, 'prisma' |
   await startPetitionWorkflow(deps, registered.workflowId, registered.workflowInput, removeRow);
 }
 
-export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: TCreatePetitionRequest, idempotencyKey?: string) {
+export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: CreatePetitionInput, idempotencyKey?: string) {
   const tree = await UnitTree.load(deps.prisma);
   if (!tree.has(body.receivingUnitId)) {
     throw invalidField('receivingUnitId', 'no such unit');
@@ -204,7 +204,7 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
   return { items: rows.map((r) => toListItem(r, now)), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: TActionRequest, idempotencyKey?: string): Promise<PetitionActionOutcome> {
+export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: PetitionActionRequest, idempotencyKey?: string): Promise<PetitionActionOutcome> {
   const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId } });
   if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
   const tree = await UnitTree.load(deps.prisma);

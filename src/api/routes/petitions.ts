@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { actOnPetition, createPetition, getPetition, getPetitionAction, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
-import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas';
+import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas/petitions';
 import { fileAppeal } from '../../petitions/appeals';
 import type { PetitionActionOutcome } from '../../petitions/client';
 
