@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi';
 import { OUTBOX_PAGE } from './outbox-page';
 import { DOCS_PAGE } from './docs-page';
 import { rateLimit } from './rate-limit';
+import { refuseMalformedRequests } from './hostile-input';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes, deadlineRoutes } from './routes/calendar';
 import { outboxRoutes } from './routes/outbox';
@@ -27,6 +28,7 @@ import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import { coreReadinessChecks, healthRoutes, type ReadinessCheck } from './routes/health';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
+import type { LoginLimits } from '../org/login-throttle';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -38,6 +40,8 @@ export interface AppDeps extends PetitionServiceDeps {
   trackingLimit?: { limit: number; windowMs: number };
   /** Reception duties per post, for the obligation check. */
   receptionPolicy: ReceptionPolicy;
+  /** Failed sign-ins allowed per account name and per address (default: src/org/login-throttle.ts). */
+  loginLimits?: LoginLimits;
   /** Checked by /ready besides the database and Temporal (the relay, when one is configured). */
   readiness?: ReadinessCheck[];
 }
@@ -58,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
     }),
   );
+  app.use(refuseMalformedRequests);
   app.use(express.json({ limit: '1mb' }));
 
   const openapi = buildOpenApiDocument();
@@ -69,7 +74,7 @@ export function createApp(deps: AppDeps): Express {
   api.get('/docs', (_req, res) => {
     res.type('html').send(DOCS_PAGE);
   });
-  api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs }));
+  api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs, loginLimits: deps.loginLimits }));
   api.use('/track', trackingRoutes({ prisma: deps.prisma, trackingKey: deps.trackingKey, policies: deps.policies }, deps.trackingLimit));
   api.use('/public', rateLimit({ limit: deps.trackingLimit?.limit ?? 30, windowMs: deps.trackingLimit?.windowMs ?? 15 * 60_000 }), publicReceptionRoutes(deps));
   api.use(requireAuth(deps.prisma));
@@ -87,7 +92,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/commitments', commitmentRoutes(deps));
   api.use('/admin', adminRoutes({ prisma: deps.prisma }));
   api.use('/identity-grants', identityGrantRoutes({ prisma: deps.prisma }));
-  api.use('/outbox', outboxRoutes(deps.outbox));
+  api.use('/outbox', outboxRoutes(deps.prisma, deps.outbox));
   app.use('/api/v1', api);
   app.use('/open311/v2', open311Routes(deps));
   if (deps.outbox) {

@@ -6,6 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError, zodFieldErrors, type ErrorCode } from '../errors';
+import { requestErrorOf } from './hostile-input';
 import { unavailableDependency } from '../platform/runtime/unavailable';
 import './request-context';
 
@@ -19,6 +20,9 @@ const STATUS: Record<ErrorCode, number> = {
   PetitionClosed: 409,
   ExtensionRefused: 409,
   Conflict: 409,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  IdempotencyMismatch: 422,
   TooManyRequests: 429,
   Unavailable: 503,
   Internal: 500,
@@ -54,8 +58,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const requestId = String(req.id ?? '');
     let appError: AppError;
     if (error instanceof AppError) appError = error;
-    else if (error instanceof SyntaxError && 'body' in error) appError = new AppError('ValidationFailed', 'the request body is not valid JSON');
-    else appError = fromTemporal(error) ?? new AppError('Internal', 'internal error; the request id identifies it in the logs');
+    else appError = requestErrorOf(error) ?? fromTemporal(error) ?? new AppError('Internal', 'internal error; the request id identifies it in the logs');
     const status = STATUS[appError.code];
     if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (status >= 500) logger.error({ err: error, requestId }, 'request failed');

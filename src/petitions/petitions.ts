@@ -6,12 +6,12 @@ import type { PrismaClient } from '../platform/db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
 import type { CreatePetitionInput, PetitionActionRequest } from './inputs';
+import { firstUnstorable, UNSTORABLE_MESSAGE } from '../domain/storable-text';
 import { DEFAULT_TEMPORAL_DEADLINES, withinCallDeadline, type TemporalDeadlines } from '../platform/temporal/start-once';
 import { followPetitionAction, petitionUpdateId, sendPetitionAction, startPetitionWorkflow, type PetitionActionInput, type PetitionActionOutcome } from './client';
-import { holdsIdentityGrant } from '../org/identity-grants';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
-import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
+import { entitledToIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
 import type { PolicyResolver } from './policy/policy-versions';
 import { readableHistory } from './temporal-history';
 import { trackingSecretFor } from './citizen/tracking-secret';
@@ -44,7 +44,19 @@ export async function startRegistered(deps: Pick<PetitionServiceDeps, 'prisma' |
   await startPetitionWorkflow(deps, registered.workflowId, registered.workflowInput, removeRow);
 }
 
+const RECEIVED_AT_SKEW_MS = 5 * 60_000;
+
+/** Every use case refuses what the database cannot record, whichever edge called it. */
+function requireStorable(input: unknown): void {
+  const path = firstUnstorable(input);
+  if (path) throw invalidField(path, UNSTORABLE_MESSAGE);
+}
+
 export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: CreatePetitionInput, idempotencyKey?: string) {
+  requireStorable(body);
+  const nowMs = (deps.now ?? (() => new Date()))().getTime();
+  // A few minutes of clock skew between the registering desk and the server are tolerated, not a date to come.
+  if (Date.parse(body.receivedAt) > nowMs + RECEIVED_AT_SKEW_MS) throw invalidField('receivedAt', 'must not be in the future / ngày nhận không được ở tương lai');
   const tree = await UnitTree.load(deps.prisma);
   if (!tree.has(body.receivingUnitId)) {
     throw invalidField('receivingUnitId', 'no such unit');
@@ -109,10 +121,8 @@ export interface RevealIdentityOptions {
 }
 
 export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, identity: RevealIdentityOptions = { reveal: false }) {
-  const { petition, roles, tree } = await loadReadable(deps, principal, petitionId);
-  const entitled =
-    canSeeIdentity(petition, principal, roles) ||
-    (petition.kind === 'denunciation' && roles.includes('supervisor') && (await holdsIdentityGrant(deps.prisma, tree, principal.personId, petition)));
+  const { petition, tree } = await loadReadable(deps, principal, petitionId);
+  const entitled = await entitledToIdentity(deps.prisma, tree, principal, petition);
   if (identity.reveal) {
     if (!entitled) {
       throw new AppError('Forbidden', "opening a denouncer's identity needs to be the assigned officer, the registering officer, a leader of the unit, or a supervisor granted it (POST /identity-grants)");
@@ -137,7 +147,7 @@ export async function getPetition(deps: PetitionServiceDeps, principal: Principa
     body: petition.body,
     receivingUnit: petition.receivingUnit,
     petitioners: toPetitioners(petitioners, entitled, identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined),
-    timeline: toTimeline(events, names),
+    timeline: toTimeline(events, names, petition.receivedAt),
     round: links.round,
     appealOf: links.appealOf,
     appeals: links.appeals,
@@ -149,7 +159,7 @@ export async function getPetitionHistory(deps: PetitionServiceDeps, principal: P
   const events = await deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] });
   const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
   const temporal = await withinCallDeadline(deps, () => readableHistory(deps.temporal, petition.workflowId, deps.codecs));
-  return { petitionId, workflowId: petition.workflowId, timeline: toTimeline(events, names), temporal };
+  return { petitionId, workflowId: petition.workflowId, timeline: toTimeline(events, names, petition.receivedAt), temporal };
 }
 
 export interface ListPetitionsQuery {
@@ -205,6 +215,8 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
 }
 
 export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: PetitionActionRequest, idempotencyKey?: string): Promise<PetitionActionOutcome> {
+  // Before the Update: a workflow that accepted a note the event write then cannot store moves on alone.
+  requireStorable(body);
   const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId } });
   if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
   const tree = await UnitTree.load(deps.prisma);
