@@ -48,6 +48,7 @@ const EnvSchema = z.object({
   POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/deadline-policy.json')),
   RECEPTION_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/reception-policy.json')),
   SEED_DEMO: optionalString,
+  METRICS_TOKEN: optionalString,
 });
 
 export type ProcessRole = 'api' | 'worker';
@@ -85,6 +86,8 @@ export interface AppConfig {
   /** Reception duties per post (days per week or month). */
   receptionPolicyFile: string;
   seedDemo: boolean;
+  /** The scraper's bearer token for GET /metrics; unset: only admins' and supervisors' sessions. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -132,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     receptionPolicyFile: path.resolve(cwd, e.RECEPTION_POLICY_FILE),
     // The demo organisation is seeded on the embedded database unless switched off; never by default in production.
     seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -231,7 +231,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     if (config.roles.includes('api')) {
       const hooks = crossFeatureHooks({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, receptionPolicy, logger });
       const readiness = config.mail.smtpUrl ? [relayReachable(config.mail.smtpUrl)] : [];
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, deadlines: config.deadlines, ...hooks, readiness, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, deadlines: config.deadlines, ...hooks, readiness, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, metricsToken: config.metricsToken, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });

@@ -29,6 +29,8 @@ import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import { coreReadinessChecks, healthRoutes, type ReadinessCheck } from './routes/health';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 import type { LoginLimits } from '../org/login-throttle';
+import { httpMetrics } from './http-metrics';
+import { metricsRoute } from './routes/metrics';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -44,12 +46,15 @@ export interface AppDeps extends PetitionServiceDeps {
   loginLimits?: LoginLimits;
   /** Checked by /ready besides the database and Temporal (the relay, when one is configured). */
   readiness?: ReadinessCheck[];
+  /** A scraper's bearer token for GET /metrics (admins and supervisors may read it with their session). */
+  metricsToken?: string;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(httpMetrics());
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -95,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/outbox', outboxRoutes(deps.prisma, deps.outbox));
   app.use('/api/v1', api);
   app.use('/open311/v2', open311Routes(deps));
+  app.get('/metrics', metricsRoute({ prisma: deps.prisma, metricsToken: deps.metricsToken }));
   if (deps.outbox) {
     app.get('/outbox', (_req, res) => {
       res.type('html').send(OUTBOX_PAGE);

@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import { createActivities } from '../../activities';
 import { createApp, type AppDeps } from '../../src/api/app';
 import { crossFeatureHooks } from '../../src/service';
+import { workflowClientMetrics } from '../../src/platform/metrics/temporal-client-metrics';
 import { hashPassword } from '../../src/org/auth';
 import { rearmOpenPetitions } from '../../src/petitions/calendar-rearm';
 import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/petitions/policy/policy-versions';
@@ -54,7 +55,7 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise
   const taskQueue = `api-${randomUUID()}`;
   const mailer = new CapturingMailer();
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, dataConverter: dataConverterFor(codec) });
+  const client = new Client({ connection, dataConverter: dataConverterFor(codec), interceptors: { workflow: [workflowClientMetrics()] } });
   const workerConnection = await NativeConnection.connect({ address });
   let running: Promise<void> | null = null;
   let worker: Worker | null = null;

@@ -6,6 +6,7 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import type { AppConfig } from '../../config';
 import { AesGcmPayloadCodec } from './encryption-codec';
+import { workflowClientMetrics } from '../metrics/temporal-client-metrics';
 
 /** The Temporal part of the configuration, with the address resolved (a dev server's or the cluster's). */
 export type TemporalConnectionSettings = Pick<AppConfig['temporal'], 'namespace' | 'apiKey' | 'tls' | 'tlsClientCertPath' | 'tlsClientKeyPath' | 'tlsServerCaCertPath'> & {
@@ -46,7 +47,7 @@ export function deadlineAwareRetryInterceptor(): GrpcInterceptor {
 
 export async function connectClient(s: TemporalConnectionSettings, codec: AesGcmPayloadCodec): Promise<{ client: Client; connection: Connection }> {
   const connection = await Connection.connect({ address: s.address, tls: tlsOptions(s), apiKey: s.apiKey, interceptors: [deadlineAwareRetryInterceptor()] });
-  return { connection, client: new Client({ connection, namespace: s.namespace, dataConverter: dataConverterFor(codec) }) };
+  return { connection, client: new Client({ connection, namespace: s.namespace, dataConverter: dataConverterFor(codec), interceptors: { workflow: [workflowClientMetrics()] } }) };
 }
 
 export function connectWorker(s: TemporalConnectionSettings): Promise<NativeConnection> {
