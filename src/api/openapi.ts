@@ -14,6 +14,7 @@ import { ZIdentityGrantRequest } from './schemas/identity-grants';
 import * as R from './schemas/reception';
 import * as C from './schemas/conferences';
 import { ZCreateTokenRequest } from './schemas/tokens';
+import * as H from './schemas/health';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -43,7 +44,10 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/petitions', summary: 'Register a petition and start its workflow', auth: true, body: P.ZCreatePetitionRequest, headers: [IDEMPOTENCY], responses: { 201: { description: 'registered', schema: P.ZCreatePetitionResponse }, 200: { description: 'the same Idempotency-Key was used before: the earlier petition', schema: P.ZCreatePetitionResponse }, ...errors(400, 401, 403) } },
   { method: 'get', path: '/petitions', summary: 'List petitions the caller may read', auth: true, query: P.ZListPetitionsQuery, responses: { 200: { description: 'a page', schema: P.ZPetitionList }, ...errors(400, 401) } },
   { method: 'get', path: '/petitions/{id}', summary: "A petition: stage, assignee, next deadline, timeline. A denouncer's sealed identity opens with ?revealIdentity=true&reason=… for the assigned or registering officer, the unit's leaders and supervisors holding a grant; each opening is recorded", auth: true, responses: { 200: { description: 'the petition', schema: P.ZPetitionView }, ...errors(401, 403, 404) } },
-  { method: 'post', path: '/petitions/{id}/actions', summary: 'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw', auth: true, body: P.ZActionRequest, headers: [IDEMPOTENCY], responses: { 200: { description: 'the new state' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'get', path: '/health', summary: 'Liveness: the process answers', auth: false, responses: { 200: { description: 'alive', schema: H.ZHealth } } },
+  { method: 'get', path: '/ready', summary: 'Readiness: PostgreSQL, Temporal and (with SMTP_URL) the relay can be reached', auth: false, responses: { 200: { description: 'ready', schema: H.ZReadiness }, 503: { description: 'a dependency cannot be reached (Retry-After)', schema: H.ZReadiness } } },
+  { method: 'post', path: '/petitions/{id}/actions', summary: 'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw. Waits ACTION_WAIT_MS for the workflow, then answers 202 with a URL to follow; a closed petition is 409 PetitionClosed', auth: true, body: P.ZActionRequest, headers: [IDEMPOTENCY], responses: { 200: { description: 'the new state' }, 202: { description: 'the workflow has not answered yet: follow href (Location)', schema: P.ZActionPending }, ...errors(400, 401, 403, 404, 409), 503: { description: 'Temporal or PostgreSQL cannot be reached (Retry-After)', schema: S.ZErrorResponse } } },
+  { method: 'get', path: '/petitions/{id}/updates/{updateId}', summary: 'The result of an action answered 202', auth: true, responses: { 200: { description: 'the new state' }, 202: { description: 'still pending', schema: P.ZActionPending }, ...errors(401, 403, 404, 409) } },
   { method: 'post', path: '/petitions/{id}/appeal', summary: 'File a second-time complaint at the level above, linked to this first-time complaint (Luật Khiếu nại 2011, Đ.33)', auth: true, body: P.ZAppealRequest, responses: { 201: { description: 'the new linked case', schema: P.ZAppealResponse }, ...errors(400, 401, 403, 404, 409) } },
   { method: 'get', path: '/petitions/{id}/history', summary: 'Full history for supervisors: domain timeline and Temporal events', auth: true, responses: { 200: { description: 'history', schema: P.ZPetitionHistory }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/outbox', summary: 'E-mails received by the local SMTP sink (development)', auth: true, responses: { 200: { description: 'messages', schema: O.ZOutboxList }, ...errors(401, 403, 404) } },

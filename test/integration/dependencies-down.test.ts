@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createApp } from '../../src/api/app';
 import { createPrismaClient } from '../../src/platform/db/prisma';
 import { deadlineAwareRetryInterceptor } from '../../src/platform/temporal/connection';
+import { DEFAULT_TEMPORAL_DEADLINES } from '../../src/platform/temporal/start-once';
 import { findFreePort } from '../../src/platform/runtime/free-port';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 
@@ -14,7 +15,8 @@ let officer: string;
 let deadConnection: Connection;
 
 beforeAll(async () => {
-  h = await startApiHarness();
+  // The production defaults: what a caller waits when a dependency is down.
+  h = await startApiHarness({ deadlines: DEFAULT_TEMPORAL_DEADLINES });
   officer = await h.login(h.org.officer.username);
 });
 

@@ -116,6 +116,8 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}, options:
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
+    // Generous on a busy 2-core machine; the tests about deadlines set their own.
+    deadlines: { callMs: 15_000, updateWaitMs: 60_000 },
     ...overrides,
   };
   const app = createApp(deps);

@@ -30,6 +30,17 @@ export const ZCreatePetitionResponse = z.object({
   trackingSecret: str().describe('printed on the citizen receipt; with the tracking code it opens GET /track/{code}'),
   workflowId: str(),
   stage: z.enum(STAGES),
+  nextDeadline: z
+    .object({ clock: z.string(), dueAt: z.string(), overdue: z.boolean(), nextReminder: z.object({ at: z.string() }).nullable() })
+    .nullable()
+    .describe('the first deadline as the workflow committed it (null if its worker has not answered within ACTION_WAIT_MS)'),
+});
+
+export const ZActionPending = z.object({
+  status: z.literal('pending'),
+  updateId: z.string().describe('the Update carrying the action; a repeat with the same Idempotency-Key is the same Update'),
+  href: z.string().describe('GET it for the result: 200 with the new state, 202 while still pending'),
+  message: z.string(),
 });
 
 const reason = str().trim().min(3).max(2000);
