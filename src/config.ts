@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/deadline-policy.json')),
   RECEPTION_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/reception-policy.json')),
   SEED_DEMO: optionalString,
+
+  DOCUMENT_MAX_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(25 * 1024 * 1024)),
 });
 
 export type ProcessRole = 'api' | 'worker';
@@ -78,6 +80,8 @@ export interface AppConfig {
   /** Reception duties per post (days per week or month). */
   receptionPolicyFile: string;
   seedDemo: boolean;
+  /** The largest document a case file accepts, in bytes. */
+  documentMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -123,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     receptionPolicyFile: path.resolve(cwd, e.RECEPTION_POLICY_FILE),
     // The demo organisation is seeded on the embedded database unless switched off; never by default in production.
     seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
   };
 }

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'ExtensionRefused'
   | 'Conflict'
   | 'TooManyRequests'
+  | 'PayloadTooLarge'
+  | 'UnsupportedMediaType'
   | 'Unavailable'
   | 'Internal';
 

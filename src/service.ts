@@ -28,6 +28,7 @@ import { loadPayloadKeys } from './platform/temporal/payload-key';
 import { registerSearchAttributes } from './platform/temporal/register-search-attributes';
 import { createPetitionWorker } from './platform/temporal/worker';
 import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/petition/search-attributes';
+import { createPostgresBlobStore } from './platform/blob/postgres-blob-store';
 
 export interface RunningService {
   apiUrl: string | null;
@@ -162,7 +163,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, caseFile: { blobStore: createPostgresBlobStore(prisma), documentMaxBytes: config.documentMaxBytes }, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });

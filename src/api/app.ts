@@ -26,6 +26,8 @@ import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
+import type { BlobStore } from '../platform/blob/blob-store';
+import { documentRoutes } from './routes/documents';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -37,6 +39,8 @@ export interface AppDeps extends PetitionServiceDeps {
   trackingLimit?: { limit: number; windowMs: number };
   /** Reception duties per post, for the obligation check. */
   receptionPolicy: ReceptionPolicy;
+  /** Where case-file documents are stored, and the largest accepted (DOCUMENT_MAX_BYTES). */
+  caseFile: { blobStore: BlobStore; documentMaxBytes: number };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
   api.get('/auth/me', (req, res) => {
     res.json({ person: req.principal });
   });
+  api.use('/petitions/:petitionId/documents', documentRoutes({ prisma: deps.prisma, blobStore: deps.caseFile.blobStore, identityKey: deps.identityKey, maxBytes: deps.caseFile.documentMaxBytes, logger: deps.logger }));
   api.use('/petitions', petitionRoutes(deps));
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));

@@ -19,6 +19,8 @@ const STATUS: Record<ErrorCode, number> = {
   ExtensionRefused: 409,
   Conflict: 409,
   TooManyRequests: 429,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
   Unavailable: 503,
   Internal: 500,
 };

@@ -9,6 +9,7 @@ import { ZIdentityGrantRequest } from './routes/identity-grants';
 import * as R from './routes/reception';
 import * as C from './routes/conferences';
 import { ZCreateTokenRequest } from './routes/tokens';
+import * as D from './schemas/documents';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -40,6 +41,9 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/petitions/{id}', summary: "A petition: stage, assignee, next deadline, timeline. A denouncer's sealed identity opens with ?revealIdentity=true&reason=… for the assigned or registering officer, the unit's leaders and supervisors holding a grant; each opening is recorded", auth: true, responses: { 200: { description: 'the petition', schema: S.ZPetitionView }, ...errors(401, 403, 404) } },
   { method: 'post', path: '/petitions/{id}/actions', summary: 'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw', auth: true, body: S.ZActionRequest, headers: [IDEMPOTENCY], responses: { 200: { description: 'the new state' }, ...errors(400, 401, 403, 404, 409) } },
   { method: 'post', path: '/petitions/{id}/appeal', summary: 'File a second-time complaint at the level above, linked to this first-time complaint (Luật Khiếu nại 2011, Đ.33)', auth: true, body: S.ZAppealRequest, responses: { 201: { description: 'the new linked case', schema: S.ZAppealResponse }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/petitions/{petitionId}/documents', summary: "Attach a document to the case (officer or leader of its unit): the raw request body is the file, streamed to storage; PDF, JPEG, PNG, DOCX or ODT told by content (415 otherwise), at most DOCUMENT_MAX_BYTES (413), SHA-256 recorded; a denunciation's documents are sealed (encrypted at rest, name included)", auth: true, query: D.ZUploadDocumentQuery, responses: { 201: { description: 'stored', schema: D.ZDocumentView }, ...errors(400, 401, 403, 404), 413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse }, 415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse } } },
+  { method: 'get', path: '/petitions/{petitionId}/documents', summary: 'The documents of a case (same read access as the petition)', auth: true, responses: { 200: { description: 'documents', schema: D.ZDocumentList }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/petitions/{petitionId}/documents/{documentId}/content', summary: "Download a document (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff). A sealed document opens only for those who may open the denouncer's identity, with ?reason=…; each opening is recorded", auth: true, query: D.ZOpenDocumentQuery, responses: { 200: { description: 'the file' }, ...errors(400, 401, 403, 404) } },
   { method: 'get', path: '/petitions/{id}/history', summary: 'Full history for supervisors: domain timeline and Temporal events', auth: true, responses: { 200: { description: 'history', schema: S.ZPetitionHistory }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/outbox', summary: 'E-mails received by the local SMTP sink (development)', auth: true, responses: { 200: { description: 'messages', schema: S.ZOutboxList }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/outbox/{id}', summary: 'One e-mail from the local SMTP sink', auth: true, responses: { 200: { description: 'message', schema: S.ZOutboxMessage }, ...errors(401, 403, 404) } },

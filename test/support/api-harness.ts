@@ -16,6 +16,7 @@ import { loadReceptionPolicy } from '../../src/reception/reception-obligations';
 import { dataConverterFor } from '../../src/platform/temporal/connection';
 import { AesGcmPayloadCodec } from '../../src/platform/temporal/encryption-codec';
 import { CapturingMailer } from './capturing-mailer';
+import { createPostgresBlobStore } from '../../src/platform/blob/postgres-blob-store';
 import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -69,6 +70,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     identityKey: TEST_IDENTITY_KEY,
     receptionPolicy: loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json')),
     trackingLimit: { limit: 40, windowMs: 60_000 },
+    caseFile: { blobStore: createPostgresBlobStore(db.prisma), documentMaxBytes: 25 * 1024 * 1024 },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
