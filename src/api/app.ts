@@ -28,6 +28,8 @@ import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 import type { BlobStore } from '../platform/blob/blob-store';
 import { documentRoutes } from './routes/documents';
+import { noteRoutes } from './routes/notes';
+import type { Mailer } from '../platform/mail/mailer';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -40,7 +42,7 @@ export interface AppDeps extends PetitionServiceDeps {
   /** Reception duties per post, for the obligation check. */
   receptionPolicy: ReceptionPolicy;
   /** Where case-file documents are stored, and the largest accepted (DOCUMENT_MAX_BYTES). */
-  caseFile: { blobStore: BlobStore; documentMaxBytes: number };
+  caseFile: { blobStore: BlobStore; documentMaxBytes: number; mailer: Mailer; appUrl: string };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps): Express {
     res.json({ person: req.principal });
   });
   api.use('/petitions/:petitionId/documents', documentRoutes({ prisma: deps.prisma, blobStore: deps.caseFile.blobStore, identityKey: deps.identityKey, maxBytes: deps.caseFile.documentMaxBytes, logger: deps.logger }));
+  api.use('/petitions/:petitionId/notes', noteRoutes({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }));
   api.use('/petitions', petitionRoutes(deps));
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));

@@ -15,6 +15,7 @@ import * as R from './schemas/reception';
 import * as C from './schemas/conferences';
 import { ZCreateTokenRequest } from './schemas/tokens';
 import * as D from './schemas/documents';
+import * as N from './schemas/notes';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -49,6 +50,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/petitions/{petitionId}/documents', summary: "Attach a document to the case (officer or leader of its unit): the raw request body is the file, streamed to storage; PDF, JPEG, PNG, DOCX or ODT told by content (415 otherwise), at most DOCUMENT_MAX_BYTES (413), SHA-256 recorded; a denunciation's documents are sealed (encrypted at rest, name included)", auth: true, query: D.ZUploadDocumentQuery, responses: { 201: { description: 'stored', schema: D.ZDocumentView }, ...errors(400, 401, 403, 404), 413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse }, 415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse } } },
   { method: 'get', path: '/petitions/{petitionId}/documents', summary: 'The documents of a case (same read access as the petition)', auth: true, responses: { 200: { description: 'documents', schema: D.ZDocumentList }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/petitions/{petitionId}/documents/{documentId}/content', summary: "Download a document (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff). A sealed document opens only for those who may open the denouncer's identity, with ?reason=…; each opening is recorded", auth: true, query: D.ZOpenDocumentQuery, responses: { 200: { description: 'the file' }, ...errors(400, 401, 403, 404) } },
+  { method: 'post', path: '/petitions/{petitionId}/notes', summary: "Add an internal note to the case (staff who may read it; not API tokens): never in the citizen's view, a notice or an export; each colleague in mentionIds is e-mailed once (without the note's text)", auth: true, body: N.ZAddNoteRequest, headers: [IDEMPOTENCY], responses: { 201: { description: 'added', schema: N.ZNoteView }, 200: { description: 'the same Idempotency-Key was used before: the earlier note (unsent mentions retried)', schema: N.ZNoteView }, ...errors(400, 401, 403, 404) } },
+  { method: 'get', path: '/petitions/{petitionId}/notes', summary: 'The internal notes of a case, oldest first, with who wrote them and when', auth: true, responses: { 200: { description: 'notes', schema: N.ZNoteList }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/petitions/{id}/history', summary: 'Full history for supervisors: domain timeline and Temporal events', auth: true, responses: { 200: { description: 'history', schema: P.ZPetitionHistory }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/outbox', summary: 'E-mails received by the local SMTP sink (development)', auth: true, responses: { 200: { description: 'messages', schema: O.ZOutboxList }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/outbox/{id}', summary: 'One e-mail from the local SMTP sink', auth: true, responses: { 200: { description: 'message', schema: O.ZOutboxMessage }, ...errors(401, 403, 404) } },

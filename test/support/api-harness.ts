@@ -70,7 +70,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     identityKey: TEST_IDENTITY_KEY,
     receptionPolicy: loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json')),
     trackingLimit: { limit: 40, windowMs: 60_000 },
-    caseFile: { blobStore: createPostgresBlobStore(db.prisma), documentMaxBytes: 25 * 1024 * 1024 },
+    caseFile: { blobStore: createPostgresBlobStore(db.prisma), documentMaxBytes: 25 * 1024 * 1024, mailer, appUrl: 'http://danvan.test' },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
