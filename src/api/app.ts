@@ -29,6 +29,7 @@ import type { ReceptionPolicy } from '../reception/reception-obligations';
 import type { BlobStore } from '../platform/blob/blob-store';
 import { documentRoutes } from './routes/documents';
 import { noteRoutes } from './routes/notes';
+import { notifyMassPetition } from '../petitions/mass/mass-petition-notice';
 import type { Mailer } from '../platform/mail/mailer';
 
 export interface AppDeps extends PetitionServiceDeps {
@@ -83,7 +84,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use('/petitions/:petitionId/documents', documentRoutes({ prisma: deps.prisma, blobStore: deps.caseFile.blobStore, identityKey: deps.identityKey, maxBytes: deps.caseFile.documentMaxBytes, logger: deps.logger }));
   api.use('/petitions/:petitionId/notes', noteRoutes({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }));
-  api.use('/petitions', petitionRoutes(deps));
+  api.use('/petitions', petitionRoutes({ ...deps, onMassPetition: (id) => notifyMassPetition({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }, id) }));
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));

@@ -11,6 +11,7 @@ import { holdsIdentityGrant } from '../org/identity-grants';
 import { proposeConferenceIfHotSpot } from '../conferences/conferences';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
+import { checkRepresentation } from '../domain/petition/representatives';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
 import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
 import type { PolicyResolver } from './policy/policy-versions';
@@ -30,6 +31,8 @@ export interface PetitionServiceDeps {
   identityKey: Buffer;
   /** Reception and conference policy: with it, each new petition is checked for a hot spot. */
   receptionPolicy?: ReceptionPolicy;
+  /** Tells the unit's responsible leader of a mass petition (keyed: a repeated request sends nothing new). */
+  onMassPetition?: (petitionId: string) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -56,11 +59,14 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   if (!roles.includes('officer') && !roles.includes('leader')) {
     throw new AppError('Forbidden', `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`);
   }
+  const representation = checkRepresentation(body.petitioners.length, body.petitioners.filter((p) => p.isRepresentative).length);
+  if (!representation.ok) throw invalidField('petitioners', `${representation.message.vi} / ${representation.message.en}`);
   const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId);
   const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
   await startPetitionWorkflow(deps, registered);
   // Advisory: a failed hot-spot check must not undo a registered petition.
   if (deps.receptionPolicy && registered.created) await proposeConferenceIfHotSpot(deps, deps.receptionPolicy, registered.petitionId).catch(() => null);
+  if (representation.isMass && deps.onMassPetition) await deps.onMassPetition(registered.petitionId).catch(() => null);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,

@@ -101,6 +101,7 @@ export const ZPetitionView = z.object({
   receivedAt: z.string(),
   escalated: z.boolean(),
   forwardCount: z.number(),
+  isMass: z.boolean().describe('khiếu kiện đông người: five or more petitioners on one matter'),
   nextDeadline: z
     .object({ clock: z.string(), dueAt: z.string(), overdue: z.boolean(), nextReminder: z.object({ at: z.string() }).nullable() })
     .nullable(),
