@@ -11,9 +11,10 @@ export type ErrorCode =
   | 'PetitionClosed'
   | 'ExtensionRefused'
   | 'Conflict'
-  | 'TooManyRequests'
+  | 'IdempotencyMismatch'
   | 'PayloadTooLarge'
   | 'UnsupportedMediaType'
+  | 'TooManyRequests'
   | 'Unavailable'
   | 'Internal';
 
