@@ -115,7 +115,7 @@ test('when a case carries a note, then its text appears in no citizen-facing res
 
 test('when the relay refuses the mention e-mail, then the note is kept, the mention pending, and the repeated request sends it once', async () => {
   const p = await register();
-  h.mailer.failNext(1);
+  h.mailer.failNextMatching((m) => m.subject.includes('nhắc đến') && m.subject.includes(p.trackingCode), 1);
   const first = await note(p.id, officer, { body: 'Cần ý kiến lãnh đạo', mentionIds: [h.org.communeLeader.id] }, 'n-relay').expect(201);
   expect(first.body.mentions[0].mail).toBe('pending');
   const again = await note(p.id, officer, { body: 'Cần ý kiến lãnh đạo', mentionIds: [h.org.communeLeader.id] }, 'n-relay').expect(200);
