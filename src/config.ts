@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   RECEPTION_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/reception-policy.json')),
   SEED_DEMO: optionalString,
   METRICS_TOKEN: optionalString,
+  DOCUMENT_MAX_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(25 * 1024 * 1024)),
 });
 
 export type ProcessRole = 'api' | 'worker';
@@ -88,6 +89,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** The scraper's bearer token for GET /metrics; unset: only admins' and supervisors' sessions. */
   metricsToken?: string;
+  /** The largest document a case file accepts, in bytes. */
+  documentMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     // The demo organisation is seeded on the embedded database unless switched off; never by default in production.
     seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
     metricsToken: e.METRICS_TOKEN,
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
   };
 }

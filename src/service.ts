@@ -35,6 +35,7 @@ import { loadPayloadKeys } from './platform/temporal/payload-key';
 import { registerSearchAttributes } from './platform/temporal/register-search-attributes';
 import { createPetitionWorker } from './platform/temporal/worker';
 import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/petition/search-attributes';
+import { createPostgresBlobStore } from './platform/blob/postgres-blob-store';
 
 export interface RunningService {
   apiUrl: string | null;
@@ -231,7 +232,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     if (config.roles.includes('api')) {
       const hooks = crossFeatureHooks({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, receptionPolicy, logger });
       const readiness = config.mail.smtpUrl ? [relayReachable(config.mail.smtpUrl)] : [];
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, deadlines: config.deadlines, ...hooks, readiness, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, metricsToken: config.metricsToken, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, deadlines: config.deadlines, ...hooks, readiness, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, metricsToken: config.metricsToken, outbox: sink?.store ?? null, caseFile: { blobStore: createPostgresBlobStore(prisma), documentMaxBytes: config.documentMaxBytes, mailer, appUrl: apiUrl }, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });

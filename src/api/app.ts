@@ -31,6 +31,11 @@ import type { ReceptionPolicy } from '../reception/reception-obligations';
 import type { LoginLimits } from '../org/login-throttle';
 import { httpMetrics } from './http-metrics';
 import { metricsRoute } from './routes/metrics';
+import type { BlobStore } from '../platform/blob/blob-store';
+import { documentRoutes } from './routes/documents';
+import { noteRoutes } from './routes/notes';
+import { notifyMassPetition } from '../petitions/mass/mass-petition-notice';
+import type { Mailer } from '../platform/mail/mailer';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -48,6 +53,8 @@ export interface AppDeps extends PetitionServiceDeps {
   readiness?: ReadinessCheck[];
   /** A scraper's bearer token for GET /metrics (admins and supervisors may read it with their session). */
   metricsToken?: string;
+  /** Where case-file documents are stored, and the largest accepted (DOCUMENT_MAX_BYTES). */
+  caseFile: { blobStore: BlobStore; documentMaxBytes: number; mailer: Mailer; appUrl: string };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -86,7 +93,9 @@ export function createApp(deps: AppDeps): Express {
   api.get('/auth/me', (req, res) => {
     res.json({ person: req.principal });
   });
-  api.use('/petitions', petitionRoutes(deps));
+  api.use('/petitions/:petitionId/documents', documentRoutes({ prisma: deps.prisma, blobStore: deps.caseFile.blobStore, identityKey: deps.identityKey, maxBytes: deps.caseFile.documentMaxBytes, logger: deps.logger }));
+  api.use('/petitions/:petitionId/notes', noteRoutes({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }));
+  api.use('/petitions', petitionRoutes({ ...deps, onMassPetition: (id) => notifyMassPetition({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }, id) }));
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));

@@ -12,6 +12,7 @@ import { calendarYearsFrom } from '../calendar/calendar-store';
 import { localDayOf, yearOf } from '../domain/calendar/day';
 import type { CalendarYear } from '../domain/calendar/holidays';
 import { generateTrackingCode } from './tracking-code';
+import { MASS_PETITION_MIN } from '../domain/petition/representatives';
 import { MASKED_NAME, openIdentity, sealIdentity } from '../org/identity-seal';
 
 export interface PetitionerInput {
@@ -80,6 +81,7 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
           workflowId,
           round: input.round ?? 1,
           appealOfId: input.appealOfId ?? null,
+          isMass: input.petitioners.length >= MASS_PETITION_MIN,
           petitioners: {
             create: input.petitioners.map((p, position) =>
               // A denouncer's identity never sits in plain columns (Luật Tố cáo Đ.47).

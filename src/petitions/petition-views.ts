@@ -47,6 +47,7 @@ export function toListItem(p: PetitionRow, now: Date) {
     receivedAt: p.receivedAt.toISOString(),
     escalated: p.escalated,
     forwardCount: p.forwardCount,
+    isMass: p.isMass,
     nextDeadline:
       p.dueAt && p.currentClock
         ? {

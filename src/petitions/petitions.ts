@@ -10,6 +10,7 @@ import { firstUnstorable, UNSTORABLE_MESSAGE } from '../domain/storable-text';
 import { DEFAULT_TEMPORAL_DEADLINES, withinCallDeadline, type TemporalDeadlines } from '../platform/temporal/start-once';
 import { followPetitionAction, petitionUpdateId, sendPetitionAction, startPetitionWorkflow, type PetitionActionInput, type PetitionActionOutcome } from './client';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
+import { checkRepresentation } from '../domain/petition/representatives';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
 import { entitledToIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
 import type { PolicyResolver } from './policy/policy-versions';
@@ -30,6 +31,8 @@ export interface PetitionServiceDeps {
   /** Run after a new petition is registered and its workflow started (the hot-spot check); wired by src/service.ts. */
   afterRegistered?: AfterRegisteredHook[];
   deadlines?: TemporalDeadlines;
+  /** Tells the unit's responsible leader of a mass petition (keyed: a repeated request sends nothing new). */
+  onMassPetition?: (petitionId: string) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -65,6 +68,8 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   if (!roles.includes('officer') && !roles.includes('leader')) {
     throw new AppError('Forbidden', `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`);
   }
+  const representation = checkRepresentation(body.petitioners.length, body.petitioners.filter((p) => p.isRepresentative).length);
+  if (!representation.ok) throw invalidField('petitioners', `${representation.message.vi} / ${representation.message.en}`);
   const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId).catch((error: unknown) => {
     // No version was in force on that day: the receipt date is the caller's to correct, not an outage.
     if (error instanceof AppError && error.code === 'Unavailable') throw invalidField('receivedAt', `${error.message} / không có quy định thời hạn áp dụng cho ngày nhận này`);
@@ -74,6 +79,8 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   await startRegistered(deps, registered);
   // Advisory: a failed hook (the hot-spot check) must not undo a registered petition.
   if (registered.created) for (const hook of deps.afterRegistered ?? []) await hook(registered.petitionId).catch(() => null);
+  // Also on a repeated request: the keyed mail sends only what did not go out the first time.
+  if (representation.isMass && deps.onMassPetition) await deps.onMassPetition(registered.petitionId).catch(() => null);
   const committed = await committedState(deps, registered.petitionId);
   return {
     id: registered.petitionId,

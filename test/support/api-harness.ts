@@ -23,6 +23,7 @@ import { AesGcmPayloadCodec } from '../../src/platform/temporal/encryption-codec
 import { OutboxStore } from '../../src/platform/runtime/smtp-sink';
 import type { OutgoingMail } from '../../src/platform/mail/mailer';
 import { CapturingMailer } from './capturing-mailer';
+import { createPostgresBlobStore } from '../../src/platform/blob/postgres-blob-store';
 import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -113,6 +114,7 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}, options:
     identityKey: TEST_IDENTITY_KEY,
     receptionPolicy,
     trackingLimit: { limit: 40, windowMs: 60_000 },
+    caseFile: { blobStore: createPostgresBlobStore(db.prisma), documentMaxBytes: 25 * 1024 * 1024, mailer, appUrl: 'http://danvan.test' },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },

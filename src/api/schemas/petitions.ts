@@ -113,6 +113,7 @@ export const ZPetitionView = z.object({
   receivedAt: str(),
   escalated: z.boolean(),
   forwardCount: z.number(),
+  isMass: z.boolean().describe('khiếu kiện đông người: five or more petitioners on one matter'),
   nextDeadline: z
     .object({ clock: str(), dueAt: str(), overdue: z.boolean(), nextReminder: z.object({ at: str() }).nullable() })
     .nullable(),

@@ -1,0 +1,39 @@
+// A mass petition (khiếu kiện đông người) is told at once to the receiving unit's responsible leader: many
+// people on one matter is the early sign of a hot spot. Sent from the use case through a keyed row, so a
+// repeated registration request never sends a second e-mail. Carries counts and the case, no names.
+import type { PrismaClient } from '../../platform/db/prisma';
+import type { Mailer } from '../../platform/mail/mailer';
+import { sendStaffMailOnce, type MailStatus } from '../notes/staff-mail-once';
+
+export interface MassPetitionNoticeDeps {
+  prisma: PrismaClient;
+  mailer: Mailer;
+  appUrl: string;
+}
+
+export async function notifyMassPetition(deps: MassPetitionNoticeDeps, petitionId: string): Promise<MailStatus | 'no-leader'> {
+  const petition = await deps.prisma.petition.findUniqueOrThrow({
+    where: { id: petitionId },
+    select: { id: true, trackingCode: true, kind: true, field: true, isMass: true, receivingUnit: { select: { name: true, responsibleLeader: { select: { id: true, email: true, active: true } } } }, petitioners: { select: { isRepresentative: true } } },
+  });
+  const leader = petition.receivingUnit.responsibleLeader;
+  if (!petition.isMass || !leader?.active) return 'no-leader';
+  const count = petition.petitioners.length;
+  const representatives = petition.petitioners.filter((p) => p.isRepresentative).length;
+  const link = `${deps.appUrl}/api/v1/petitions/${petition.id}`;
+  return sendStaffMailOnce(deps, {
+    key: `mass-petition:${petition.id}`,
+    template: 'mass_petition',
+    petitionId: petition.id,
+    recipientId: leader.id,
+    to: leader.email,
+    subject: `Đơn đông người: ${count} người, hồ sơ ${petition.trackingCode} / Mass petition: ${count} petitioners, case ${petition.trackingCode}`,
+    text: [
+      `${petition.receivingUnit.name} vừa tiếp nhận một đơn của ${count} người cùng một nội dung (${representatives} người đại diện), lĩnh vực ${petition.field}.`,
+      `Hồ sơ ${petition.trackingCode}: ${link}`,
+      '',
+      `${petition.receivingUnit.name} has just received one petition from ${count} people on one matter (${representatives} representatives), field ${petition.field}.`,
+      `Case ${petition.trackingCode}: ${link}`,
+    ].join('\n'),
+  });
+}
