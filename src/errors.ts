@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'PetitionClosed'
   | 'ExtensionRefused'
   | 'Conflict'
+  | 'IdempotencyMismatch'
+  | 'PayloadTooLarge'
+  | 'UnsupportedMediaType'
   | 'TooManyRequests'
   | 'Unavailable'
   | 'Internal';
@@ -28,6 +31,11 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+}
+
+/** zod's failures as field errors: one per issue, the path dotted. */
+export function zodFieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
 }
 
 /** A request refused for one field, in the same shape zod's failures are answered with. */

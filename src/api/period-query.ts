@@ -1,22 +1,15 @@
-// The reporting period every report and check takes: `period` (2026-11, 2026-Q1, 2026-H1, 2026-9M, 2026)
-// or both `from` and `to`.
-import { z } from 'zod';
-import { parsePeriod, rangePeriod, type Period } from '../domain/report-period';
+// Turns a validated period query (schemas/period.ts) into the range a report covers.
+import { parsePeriod, rangePeriod, REPORT_YEARS, type Period } from '../domain/report-period';
 import { AppError } from '../errors';
 
-export const ZPeriodFields = {
-  period: z.string().optional().describe('2026-11 (month), 2026-Q1, 2026-H1 (six months), 2026-9M (nine months), 2026 (year)'),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-};
-
-export const periodRefinement: [(q: { period?: string; from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
-  (q) => Boolean(q.period) !== Boolean(q.from && q.to),
-  { message: 'give either period or both from and to', path: ['period'] },
-];
-
 export function periodOf(q: { period?: string; from?: string; to?: string }): Period {
-  const period = q.period ? parsePeriod(q.period) : rangePeriod(q.from!, q.to!);
-  if (!period) throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'period', message: 'use 2026-11, 2026-Q1, 2026-H1, 2026-9M or 2026' }]);
+  const years = `years ${REPORT_YEARS.first}–${REPORT_YEARS.last} / năm ${REPORT_YEARS.first}–${REPORT_YEARS.last}`;
+  if (q.period) {
+    const period = parsePeriod(q.period);
+    if (!period) throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'period', message: `use 2026-11, 2026-Q1, 2026-H1, 2026-9M or 2026, ${years}` }]);
+    return period;
+  }
+  const period = rangePeriod(q.from!, q.to!);
+  if (!period) throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'from', message: `from and to are days of ${years}, from not after to` }]);
   return period;
 }

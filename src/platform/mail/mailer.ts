@@ -1,6 +1,7 @@
 // The one way e-mail leaves the service: nodemailer over SMTP, to the local sink in development or to
 // the relay in SMTP_URL in production.
 import nodemailer from 'nodemailer';
+import { countedMailer } from '../metrics/mail-metrics';
 
 export interface OutgoingMail {
   to: string;
@@ -29,12 +30,12 @@ export const SEND_DEADLINE_MS = 90_000;
 export function createSmtpMailer(options: { smtpUrl: string; from: string; timeouts?: Partial<typeof SMTP_TIMEOUTS>; sendDeadlineMs?: number }): Mailer {
   const transport = nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS, ...options.timeouts });
   const deadlineMs = options.sendDeadlineMs ?? SEND_DEADLINE_MS;
-  return {
+  return countedMailer({
     async send(mail) {
       const signal = AbortSignal.timeout(deadlineMs);
       const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments, signal });
       return { messageId: info.messageId };
     },
     close: () => transport.close(),
-  };
+  });
 }
