@@ -97,7 +97,7 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
     // The attempt is over, so its lease ends now and the next attempt need not wait for it.
     await prisma.notificationAttempt.update({ where: { id: attemptRow.id }, data: { outcome, endedAt: deps.now(), error: reason } });
     await prisma.notification.update({ where: { key: mail.key }, data: { status: 'pending', attempts: { increment: 1 }, lastError: reason, leaseUntil: null } });
-    log.warn('e-mail not sent; will retry', { template: mail.template, reason });
+    warn('e-mail not sent; will retry', { template: mail.template, reason });
     throw error;
   } finally {
     clearInterval(beat);
@@ -109,8 +109,18 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
   await prisma.notification.update({ where: { key: mail.key }, data: { status: 'sent', messageId: info.messageId, sentAt, attempts: { increment: 1 }, lastError: null, leaseUntil: null, possibleDuplicate: uncertainBefore } });
   await prisma.notificationAttempt.update({ where: { id: attemptRow.id }, data: { outcome: 'sent', endedAt: sentAt } });
   if (uncertainBefore && mail.petitionId) await recordPossibleDuplicate(prisma, mail, sentAt);
-  if (uncertainBefore) log.warn('e-mail sent after an attempt that ended unknown: it may have gone twice', { template: mail.template, key: mail.key });
+  if (uncertainBefore) warn('e-mail sent after an attempt that ended unknown: it may have gone twice', { template: mail.template, key: mail.key });
   return 'sent';
+}
+
+/** The activity's logger; outside an activity (a script, a test) there is none and nothing is logged. */
+function warn(message: string, attrs: Record<string, unknown>): void {
+  try {
+    Context.current();
+  } catch {
+    return;
+  }
+  log.warn(message, attrs);
 }
 
 /** Stable per key: the same notification carries the same Message-ID on every attempt (the outbox traces it back). */

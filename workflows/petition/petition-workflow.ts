@@ -14,7 +14,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   const { state, pending } = c;
   const record = recorderFor(c);
   const notify = notifierFor(c);
-  const { notifyAfterAction, fireRung } = noticesFor(c, notify, record);
+  const { notifyAfterAction, fireRung, mailInFlight } = noticesFor(c, notify, record);
   setPetitionHandlers(c, record, notifyAfterAction);
 
   c.publishSearchAttributes();
@@ -48,7 +48,9 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     await fireRung(rung, state.clock);
   }
 
-  // Let a finishing Update (e.g. the report-back e-mail) complete before the workflow closes.
+  // Let a finishing Update (e.g. the report-back e-mail) and e-mails sent on their own path complete
+  // before the workflow closes.
+  await mailInFlight();
   await condition(allHandlersFinished);
   return c.snapshot();
 }
