@@ -26,6 +26,8 @@ import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
+import { consoleRoutes } from '../console/console-routes';
+import { STATIC_PREFIX, staticAssets } from '../web/static-assets';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/outbox', outboxRoutes(deps.outbox));
   app.use('/api/v1', api);
   app.use('/open311/v2', open311Routes(deps));
+  app.use(STATIC_PREFIX, staticAssets());
+  app.use('/console', consoleRoutes(deps));
   if (deps.outbox) {
     app.get('/outbox', (_req, res) => {
       res.type('html').send(OUTBOX_PAGE);

@@ -34,7 +34,8 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where
   return parsed.data;
 }
 
-function fromTemporal(error: unknown): AppError | null {
+/** A Temporal client error as the AppError it means, or null when it is none of those. */
+export function fromTemporal(error: unknown): AppError | null {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const type = error.cause.type;
     if (type === 'IllegalTransition' || type === 'Forbidden' || type === 'InvalidAction' || type === 'ExtensionRefused') return new AppError(type, error.cause.message);
@@ -44,6 +45,10 @@ function fromTemporal(error: unknown): AppError | null {
   if (/workflow execution already completed/i.test(message)) return new AppError('PetitionClosed', 'the petition is closed; no further action is possible');
   if (/UNAVAILABLE|ECONNREFUSED|Connection refused/i.test(message)) return new AppError('Unavailable', 'the workflow service is unavailable; try again');
   return null;
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
 }
 
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
