@@ -125,6 +125,8 @@ export async function getPetition(deps: PetitionServiceDeps, principal: Principa
     ...toListItem(petition, (deps.now ?? (() => new Date()))()),
     allowedActions: allowedActions({ stage: petition.stage, actorRoles: roles, forwardCount: petition.forwardCount, pendingExtension }),
     pendingExtension,
+    /** Whether the caller may open a sealed identity (with a reason, recorded). */
+    identityEntitled: entitled,
     body: petition.body,
     receivingUnit: petition.receivingUnit,
     petitioners: toPetitioners(petitioners, entitled, identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined),
