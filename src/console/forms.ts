@@ -2,7 +2,7 @@
 // API accept exactly the same petitions and actions.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ZActionRequest, ZCreatePetitionRequest } from '../api/schemas';
+import { ZActionRequest, ZCreatePetitionRequest } from '../api/schemas/petitions';
 import { AppError } from '../errors';
 import { fromLocalDateTime, localIsoDateTime } from '../web/format';
 import { EMPTY_PETITIONER, MAX_PETITIONER_ROWS, type PetitionerForm, type RegisterForm } from './pages/register';
