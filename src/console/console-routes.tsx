@@ -19,6 +19,7 @@ import { HomePage, QueueCounts } from './pages/home';
 import { MessagePage } from './pages/message-page';
 import { SignInPage } from './pages/sign-in';
 import { petitionPages } from './petition-pages';
+import { oversightPages } from './oversight-pages';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
@@ -82,6 +83,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger }): Router {
   });
 
   router.use(petitionPages(deps, ctxOf));
+  router.use(oversightPages(deps, ctxOf));
 
   router.get('/queue-counts', async (req, res) => {
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';

@@ -20,6 +20,7 @@ import { ReceiptPage } from './pages/receipt';
 import { RegisterPage } from './pages/register';
 import { SearchPage } from './pages/search';
 import { caseHref } from './components';
+import { CONSOLE_BASE } from './console-session';
 
 type Fields = Record<string, string | undefined>;
 
@@ -115,6 +116,10 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       // A refusal (or a concurrent change) shows the case as it is now, with the reason in words.
       const words = refusalWords(ctx, appError);
       return renderCase(req, res, req.params.id, { notice: { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail: words.detail }, failed: appError.code === 'ValidationFailed' ? { action: parsed.value.action, errors: {} } : undefined, status: statusFor(appError) });
+    }
+    if (fields.returnTo === 'extensions') {
+      const petition = await getPetition(deps, req.principal!, req.params.id);
+      return res.redirect(303, `${CONSOLE_BASE}/extensions?done=${encodeURIComponent(petition.trackingCode)}`);
     }
     res.redirect(303, `${caseHref(req.params.id)}?done=${parsed.value.action}`);
   });
