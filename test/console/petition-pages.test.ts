@@ -1,5 +1,6 @@
 // The petition pages on the real app and workflow: who sees which action, who is refused, and refusals in
 // words. Each role signs in through the console's own form.
+import request from 'supertest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 import { signIn, type ConsoleClient } from '../support/console-client';
@@ -147,4 +148,18 @@ test('when a denunciation is registered, then its denouncer is sealed for the su
   expect(opened.status).toBe(200);
   expect(opened.text).toContain('Người Tố Cáo Bí Mật');
   expect(await h.db.prisma.identityAccess.count({ where: { petitionId: id, personId: h.org.officer.id } })).toBe(1);
+});
+
+test('when the API reads a petition, then it carries the allowed actions of the caller, and the queue filters answer', async () => {
+  const { id } = await register(officer);
+  const token = await h.login(h.org.supervisor.username, PASSWORD);
+  const officerToken = await h.login(h.org.officer.username, PASSWORD);
+  const asSupervisor = await request(h.app).get(`/api/v1/petitions/${id}`).set({ authorization: `Bearer ${token}` }).expect(200);
+  expect(asSupervisor.body.allowedActions).toEqual([]);
+  const asOfficer = await request(h.app).get(`/api/v1/petitions/${id}`).set({ authorization: `Bearer ${officerToken}` }).expect(200);
+  expect(asOfficer.body.allowedActions).toEqual(['accept', 'refuse', 'forward', 'withdraw', 'setFlags']);
+  const unassigned = await request(h.app).get('/api/v1/petitions?unassigned=true&open=true&pageSize=200').set({ authorization: `Bearer ${officerToken}` }).expect(200);
+  expect(unassigned.body.items.map((p: { id: string }) => p.id)).toContain(id);
+  const mine = await request(h.app).get('/api/v1/petitions?mine=true').set({ authorization: `Bearer ${officerToken}` }).expect(200);
+  expect(mine.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
 });
