@@ -18,6 +18,9 @@ const EnvSchema = z.object({
   HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   HTTP_PORT: port(3000),
   SESSION_TTL_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(12)),
+  TEMPORAL_CALL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(2000)),
+  ACTION_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
+  RECONCILE_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60)),
 
   DATABASE_URL: optionalString,
   EMBEDDED_PG_PORT: port(54329),
@@ -45,6 +48,7 @@ const EnvSchema = z.object({
   POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/deadline-policy.json')),
   RECEPTION_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/reception-policy.json')),
   SEED_DEMO: optionalString,
+  METRICS_TOKEN: optionalString,
 });
 
 export type ProcessRole = 'api' | 'worker';
@@ -56,6 +60,10 @@ export interface AppConfig {
   roles: ProcessRole[];
   http: { host: string; port: number };
   sessionTtlMs: number;
+  /** Deadlines of Temporal calls from request paths: a call, and an officer's action before it is answered 202. */
+  deadlines: { callMs: number; updateWaitMs: number };
+  /** How often petitions registered without a workflow (a crash between insert and start) get it started. */
+  reconcileIntervalMs: number;
   database: { url?: string; embeddedPort: number };
   temporal: {
     /** Absent: the service starts the Temporal CLI dev server itself. */
@@ -78,6 +86,8 @@ export interface AppConfig {
   /** Reception duties per post (days per week or month). */
   receptionPolicyFile: string;
   seedDemo: boolean;
+  /** The scraper's bearer token for GET /metrics; unset: only admins' and supervisors' sessions. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     roles: roles as ProcessRole[],
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    deadlines: { callMs: e.TEMPORAL_CALL_TIMEOUT_MS, updateWaitMs: e.ACTION_WAIT_MS },
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,
     database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_PG_PORT },
     temporal: {
       address: e.TEMPORAL_ADDRESS,
@@ -123,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     receptionPolicyFile: path.resolve(cwd, e.RECEPTION_POLICY_FILE),
     // The demo organisation is seeded on the embedded database unless switched off; never by default in production.
     seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
+    metricsToken: e.METRICS_TOKEN,
   };
 }

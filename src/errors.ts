@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'PetitionClosed'
   | 'ExtensionRefused'
   | 'Conflict'
+  | 'IdempotencyMismatch'
+  | 'PayloadTooLarge'
+  | 'UnsupportedMediaType'
   | 'TooManyRequests'
   | 'Unavailable'
   | 'Internal';

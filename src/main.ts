@@ -1,9 +1,12 @@
-// `npm start`: the whole service on embedded defaults (or on the servers named in the environment).
+// The entry point: `npm start` runs it as `node --import tsx src/main.ts`, one Node process with no npm or shell
+// child in between, so SIGTERM from a container runtime and Ctrl-C's SIGINT both reach the ordered stop below.
+// Embedded PostgreSQL and the Temporal dev server run in process groups of their own and are stopped after the
+// worker has drained.
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { AlreadyRunningError } from './platform/runtime/instance-lock';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './org/seed-demo';
-import { startService } from './service';
+import { PortInUseError, startService } from './service';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -27,6 +30,11 @@ async function main(): Promise<void> {
       process.stderr.write(`${error.message}. Stop it first (Ctrl-C in its terminal) / Danvan đang chạy.\n`);
       process.exitCode = 1;
       return;
+    }
+    if (error instanceof PortInUseError) {
+      // Everything started before the listen has been stopped by startService.
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
     }
     throw error;
   }

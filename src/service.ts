@@ -2,7 +2,9 @@
 // seeds the demo, and runs the worker and the HTTP API. The only place real dependencies are built.
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
+import type { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { createApp } from './api/app';
@@ -19,6 +21,11 @@ import { seedDemoOrganisation } from './org/seed-demo';
 import { loadReceptionPolicy } from './reception/reception-obligations';
 import { ensureReceptionCycles } from './reception/reception-schedules';
 import { rearmOpenPetitions } from './petitions/calendar-rearm';
+import type { AfterRegisteredHook } from './petitions/petitions';
+import { startMissingWorkflows } from './petitions/reconcile-registrations';
+import { proposeConferenceIfHotSpot } from './conferences/conferences';
+import type { ReceptionPolicy } from './reception/reception-obligations';
+import type { ReadinessCheck } from './api/routes/health';
 import { deriveIdentityKey } from './org/identity-seal';
 import { deriveTrackingKey } from './petitions/citizen/tracking-secret';
 import { createDbPolicyResolver, seedPolicyFromFile } from './petitions/policy/policy-versions';
@@ -44,12 +51,63 @@ function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
 
+/** Cross-feature side effects, wired here so that features do not import each other. */
+export function crossFeatureHooks(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string; receptionPolicy: ReceptionPolicy; logger?: Logger }): { afterRegistered: AfterRegisteredHook[] } {
+  return {
+    afterRegistered: [
+      (petitionId) =>
+        proposeConferenceIfHotSpot(deps, deps.receptionPolicy, petitionId).catch((error: unknown) => {
+          deps.logger?.warn({ err: error, petitionId }, 'hot-spot check failed');
+        }),
+    ],
+  };
+}
+
+/** The relay answers on its port (no SMTP session: readiness must not cost the relay a login). */
+function relayReachable(smtpUrl: string): ReadinessCheck {
+  const url = new URL(smtpUrl);
+  const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
+  return {
+    name: 'relay',
+    check: () =>
+      new Promise<void>((resolve, reject) => {
+        const socket = net.connect({ host: url.hostname, port, timeout: 2_000 });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve();
+        });
+        socket.once('timeout', () => {
+          socket.destroy();
+          reject(new Error('timeout'));
+        });
+        socket.once('error', reject);
+      }),
+  };
+}
+
+export class PortInUseError extends Error {}
+
+const portInUse = (host: string, port: number) => new PortInUseError(`HTTP port ${host}:${port} is already in use (set HTTP_PORT) / cổng HTTP ${port} đang được dùng`);
+
+/** Before anything is started: a taken port fails in a second, not after PostgreSQL and Temporal are up. */
+function checkPortFree(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(host, port) : error));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+/** Rows younger than this may be inside a request that is about to start their workflow. */
+const RECONCILE_GRACE_MS = 30_000;
+
 export async function startService(config: AppConfig, logger: Logger = pino({ level: config.logLevel })): Promise<RunningService> {
   const stack: { name: string; stop: () => Promise<void> | void }[] = [];
   const stopAll = async () => {
     for (const item of stack.reverse()) {
       try {
         await item.stop();
+        logger.info({ component: item.name }, `stopped ${item.name}`);
       } catch (error) {
         logger.warn({ err: error, component: item.name }, 'error while stopping');
       }
@@ -62,6 +120,7 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     mkdirSync(config.dataDir, { recursive: true });
     const lock = acquireInstanceLock(config.dataDir);
     stack.push({ name: 'lock', stop: lock.release });
+    if (config.roles.includes('api') && config.http.port !== 0) await checkPortFree(config.http.host, config.http.port);
 
     Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'INFO' : 'WARN', (entry) => logger.warn({ sdk: true, meta: entry.meta }, entry.message)) });
 
@@ -159,16 +218,30 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
       await ensureReceptionCycles({ prisma, temporal: client, taskQueue: config.temporal.taskQueue }, logger);
     }
 
+    // A registration cut between its insert and its workflow start (a crash, a kill) is finished here.
+    const reconcileDeps = { prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, identityKey, deadlines: config.deadlines };
+    const reconcile = () => startMissingWorkflows(reconcileDeps, { olderThanMs: RECONCILE_GRACE_MS }, logger).catch((error: unknown) => logger.warn({ err: error }, 'reconciling registrations failed'));
+    await reconcile();
+    const reconcileTimer = setInterval(() => void reconcile(), config.reconcileIntervalMs);
+    reconcileTimer.unref();
+    stack.push({ name: 'reconciler', stop: () => clearInterval(reconcileTimer) });
+
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
+      const hooks = crossFeatureHooks({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, receptionPolicy, logger });
+      const readiness = config.mail.smtpUrl ? [relayReachable(config.mail.smtpUrl)] : [];
+      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, deadlines: config.deadlines, ...hooks, readiness, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, metricsToken: config.metricsToken, outbox: sink?.store ?? null, onCalendarChanged: async (year) => {
         const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
         logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
       } });
       server = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(config.http.port, config.http.host, () => resolve(s));
-        s.once('error', reject);
+        // Express 5 hands a listen error to this callback: without the check a taken port would print "ready".
+        const s = app.listen(config.http.port, config.http.host, (error?: Error) => {
+          if (!error) return resolve(s);
+          const code = (error as NodeJS.ErrnoException).code;
+          reject(code === 'EADDRINUSE' ? portInUse(config.http.host, config.http.port) : error);
+        });
       });
       const listening = server;
       // Pushed after the worker, so on the way down HTTP stops taking requests before the worker drains.

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { buildOpenApiDocument } from './openapi';
 import { DOCS_PAGE } from './docs-page';
 import { rateLimit } from './rate-limit';
+import { refuseMalformedRequests } from './hostile-input';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes, deadlineRoutes } from './routes/calendar';
 import { outboxRoutes } from './routes/outbox';
@@ -24,9 +25,13 @@ import { identityGrantRoutes } from './routes/identity-grants';
 import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
+import { coreReadinessChecks, healthRoutes, type ReadinessCheck } from './routes/health';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 import { consoleRoutes } from '../console/console-routes';
 import { STATIC_PREFIX, staticAssets } from '../web/static-assets';
+import type { LoginLimits } from '../org/login-throttle';
+import { httpMetrics } from './http-metrics';
+import { metricsRoute } from './routes/metrics';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -38,12 +43,19 @@ export interface AppDeps extends PetitionServiceDeps {
   trackingLimit?: { limit: number; windowMs: number };
   /** Reception duties per post, for the obligation check. */
   receptionPolicy: ReceptionPolicy;
+  /** Failed sign-ins allowed per account name and per address (default: src/org/login-throttle.ts). */
+  loginLimits?: LoginLimits;
+  /** Checked by /ready besides the database and Temporal (the relay, when one is configured). */
+  readiness?: ReadinessCheck[];
+  /** A scraper's bearer token for GET /metrics (admins and supervisors may read it with their session). */
+  metricsToken?: string;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(httpMetrics());
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -56,20 +68,19 @@ export function createApp(deps: AppDeps): Express {
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
     }),
   );
+  app.use(refuseMalformedRequests);
   app.use(express.json({ limit: '1mb' }));
 
   const openapi = buildOpenApiDocument();
   const api = express.Router();
-  api.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  api.use(healthRoutes([...coreReadinessChecks(deps), ...(deps.readiness ?? [])]));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
   api.get('/docs', (_req, res) => {
     res.type('html').send(DOCS_PAGE);
   });
-  api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs }));
+  api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs, loginLimits: deps.loginLimits }));
   api.use('/track', trackingRoutes({ prisma: deps.prisma, trackingKey: deps.trackingKey, policies: deps.policies }, deps.trackingLimit));
   api.use('/public', rateLimit({ limit: deps.trackingLimit?.limit ?? 30, windowMs: deps.trackingLimit?.windowMs ?? 15 * 60_000 }), publicReceptionRoutes(deps));
   api.use(requireAuth(deps.prisma));
@@ -87,11 +98,12 @@ export function createApp(deps: AppDeps): Express {
   api.use('/commitments', commitmentRoutes(deps));
   api.use('/admin', adminRoutes({ prisma: deps.prisma }));
   api.use('/identity-grants', identityGrantRoutes({ prisma: deps.prisma }));
-  api.use('/outbox', outboxRoutes(deps.outbox));
+  api.use('/outbox', outboxRoutes(deps.prisma, deps.outbox));
   app.use('/api/v1', api);
   app.use('/open311/v2', open311Routes(deps));
   app.use(STATIC_PREFIX, staticAssets());
   app.use('/console', consoleRoutes(deps));
+  app.get('/metrics', metricsRoute({ prisma: deps.prisma, metricsToken: deps.metricsToken }));
   if (deps.outbox) {
     // The outbox is read in the console now, behind its sign-in.
     app.get('/outbox', (_req, res) => {

@@ -6,6 +6,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError, zodFieldErrors, type ErrorCode } from '../errors';
+import { requestErrorOf } from './hostile-input';
+import { unavailableDependency } from '../platform/runtime/unavailable';
 import './request-context';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -18,6 +20,9 @@ const STATUS: Record<ErrorCode, number> = {
   PetitionClosed: 409,
   ExtensionRefused: 409,
   Conflict: 409,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  IdempotencyMismatch: 422,
   TooManyRequests: 429,
   Unavailable: 503,
   Internal: 500,
@@ -30,16 +35,22 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where
   return parsed.data;
 }
 
+/** Seconds a 503 asks the caller to wait before trying again. */
+const RETRY_AFTER_SECONDS = 5;
+
 /** A Temporal client error as the AppError it means, or null when it is none of those. */
 export function fromTemporal(error: unknown): AppError | null {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const type = error.cause.type;
     if (type === 'IllegalTransition' || type === 'Forbidden' || type === 'InvalidAction' || type === 'ExtensionRefused') return new AppError(type, error.cause.message);
   }
-  if (error instanceof WorkflowNotFoundError) return new AppError('NotFound', 'no running workflow for this petition');
   const message = error instanceof Error ? error.message : '';
-  if (/workflow execution already completed/i.test(message)) return new AppError('PetitionClosed', 'the petition is closed; no further action is possible');
-  if (/UNAVAILABLE|ECONNREFUSED|Connection refused/i.test(message)) return new AppError('Unavailable', 'the workflow service is unavailable; try again');
+  // Checked before "not found": the server answers a completed workflow with NOT_FOUND. Feature clients say which case.
+  if (/workflow execution already completed/i.test(message)) return new AppError('Conflict', 'the case is closed; no further action is possible / hồ sơ đã đóng');
+  if (error instanceof WorkflowNotFoundError) return new AppError('NotFound', 'no running workflow for this case');
+  const dependency = unavailableDependency(error);
+  if (dependency === 'temporal') return new AppError('Unavailable', 'the workflow service is unavailable; try again shortly / dịch vụ quy trình tạm thời không khả dụng');
+  if (dependency === 'database') return new AppError('Unavailable', 'the database is unavailable; try again shortly / cơ sở dữ liệu tạm thời không khả dụng');
   return null;
 }
 
@@ -52,9 +63,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const requestId = String(req.id ?? '');
     let appError: AppError;
     if (error instanceof AppError) appError = error;
-    else if (error instanceof SyntaxError && 'body' in error) appError = new AppError('ValidationFailed', 'the request body is not valid JSON');
-    else appError = fromTemporal(error) ?? new AppError('Internal', 'internal error; the request id identifies it in the logs');
+    else appError = requestErrorOf(error) ?? fromTemporal(error) ?? new AppError('Internal', 'internal error; the request id identifies it in the logs');
     const status = STATUS[appError.code];
+    if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (status >= 500) logger.error({ err: error, requestId }, 'request failed');
     res.status(status).json({ error: { code: appError.code, message: appError.message, requestId, ...(appError.details ? { details: appError.details } : {}) } });
   };

@@ -6,25 +6,29 @@ import { AppError, invalidField } from '../errors';
 import { endOfLocalDay, localDayOf, parseDay } from '../domain/calendar/day';
 import { hotSpotAround } from '../domain/conference/hot-spot';
 import {
-  commitmentActionUpdate,
-  COMMITMENT_WORKFLOW_TYPE,
-  conferenceActionUpdate,
-  CONFERENCE_WORKFLOW_TYPE,
+  sendCommitmentAction,
+  sendConferenceAction,
+  startCommitmentWorkflow,
+  startConferenceWorkflow,
+  startProposalWorkflow,
   type CommitmentAction,
   type CommitmentInput,
   type ConferenceAction,
   type ConferenceInput,
   type OpinionOutcome,
-  PROPOSAL_WORKFLOW_TYPE,
-  proposalWorkflowId,
-} from '../../workflows/conference/messages';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+} from './client';
 import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
-import type { PetitionServiceDeps } from '../petitions/petitions';
+import type { Client } from '@temporalio/client';
+import type { TemporalDeadlines } from '../platform/temporal/start-once';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 
-export interface ConferenceDeps extends PetitionServiceDeps {
+export interface ConferenceDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  deadlines?: TemporalDeadlines;
   receptionPolicy: ReceptionPolicy;
+  now?: () => Date;
 }
 
 const nowOf = (deps: { now?: () => Date }) => (deps.now ?? (() => new Date()))();
@@ -66,16 +70,14 @@ export async function createConference(deps: ConferenceDeps, principal: Principa
   });
   if (input.proposalId) await deps.prisma.conferenceProposal.update({ where: { id: input.proposalId }, data: { status: 'accepted' } });
   const workflowInput: ConferenceInput = { conferenceId: id, unitId: input.unitId, chairId: input.chairId, startsAt: row.startsAt.toISOString(), resultsWithinDays: policy.resultsWithinDays, remindResultsBeforeDays: policy.remindResultsBeforeDays };
-  try {
-    await deps.temporal.workflow.start(CONFERENCE_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: id, args: [workflowInput] });
-  } catch (error) {
+  await startConferenceWorkflow(deps, workflowInput, async () => {
     await deps.prisma.conference.delete({ where: { id } });
-    throw error;
-  }
+    if (input.proposalId) await deps.prisma.conferenceProposal.update({ where: { id: input.proposalId }, data: { status: 'open' } });
+  });
   return row;
 }
 
-const actOnConference = (deps: ConferenceDeps, id: string, action: ConferenceAction) => deps.temporal.workflow.getHandle(id).executeUpdate(conferenceActionUpdate, { args: [action] });
+const actOnConference = (deps: ConferenceDeps, id: string, action: ConferenceAction) => sendConferenceAction(deps, id, action);
 
 export async function holdConference(deps: ConferenceDeps, principal: Principal, id: string, input: { attendeeCount: number; minutes: string }) {
   const c = await loadConference(deps.prisma, id);
@@ -126,7 +128,11 @@ export async function recordOpinion(deps: ConferenceDeps, principal: Principal, 
       data: { id: commitmentId, conferenceId: id, opinionId: opinion.id, unitId: commitmentUnit!, assigneeId: input.commitment.assigneeId ?? null, description: input.commitment.description, promisedBy: input.commitment.promisedBy, dueAt, status: 'open' },
     });
     const workflowInput: CommitmentInput = { commitmentId, conferenceId: id, opinionId: opinion.id, unitId: commitmentUnit!, assigneeId: input.commitment.assigneeId ?? null, dueAt: dueAt.toISOString(), remindBeforeDays: deps.receptionPolicy.conferences.commitmentRemindBeforeDays };
-    await deps.temporal.workflow.start(COMMITMENT_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: commitmentId, args: [workflowInput] });
+    const written = commitmentId;
+    await startCommitmentWorkflow(deps, workflowInput, async () => {
+      await deps.prisma.commitment.delete({ where: { id: written } });
+      await deps.prisma.conferenceOpinion.delete({ where: { id: opinion.id } });
+    });
   }
   const snapshot = await actOnConference(deps, id, { action: 'recordOpinion', opinionId: opinion.id, outcome: input.outcome, ...(commitmentId ? { commitmentId } : {}), ...(referredTo ? { referredToUnitId: referredTo } : {}), actorId: principal.personId });
   return { opinion: { id: opinion.id, outcome: opinion.outcome, commitmentId: commitmentId ?? null, referredToUnitId: referredTo }, conference: snapshot };
@@ -144,7 +150,7 @@ export async function actOnCommitment(deps: ConferenceDeps, principal: Principal
   if (!commitment) throw new AppError('NotFound', `no commitment ${commitmentId}`);
   if (commitment.assigneeId !== principal.personId) await requireRoleOn(deps.prisma, principal, commitment.unitId, ['officer', 'leader'], 'reporting on a commitment');
   const update: CommitmentAction = { ...action, actorId: principal.personId };
-  return deps.temporal.workflow.getHandle(commitmentId).executeUpdate(commitmentActionUpdate, { args: [update] });
+  return sendCommitmentAction(deps, commitmentId, update);
 }
 
 export async function listConferences(deps: ConferenceDeps, principal: Principal) {
@@ -174,7 +180,7 @@ export async function getConference(deps: ConferenceDeps, principal: Principal, 
  * After a petition arrives: does it make a hot spot with the recent similar ones? Proposes an ad hoc
  * conference once per cluster, and has the unit's responsible leader told (once, by a workflow).
  */
-export async function proposeConferenceIfHotSpot(deps: Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue'>, policy: ReceptionPolicy, petitionId: string): Promise<string | null> {
+export async function proposeConferenceIfHotSpot(deps: Pick<ConferenceDeps, 'prisma' | 'temporal' | 'taskQueue' | 'deadlines'>, policy: ReceptionPolicy, petitionId: string): Promise<string | null> {
   const { prisma } = deps;
   const p = await prisma.petition.findUnique({ where: { id: petitionId }, select: { id: true, subject: true, field: true, receivingUnitId: true, receivedAt: true } });
   if (!p) return null;
@@ -189,12 +195,7 @@ export async function proposeConferenceIfHotSpot(deps: Pick<PetitionServiceDeps,
   const reason = `${spot.petitionIds.length} đơn về «${spot.commonWords.join(' ')}» (lĩnh vực ${p.field}) tại ${unit?.name ?? p.receivingUnitId} trong ${windowDays} ngày / ${spot.petitionIds.length} petitions about "${spot.commonWords.join(' ')}" (${p.field}) within ${windowDays} days`;
   const key = `${p.receivingUnitId}:${p.field}:${spot.petitionIds[0]}`;
   const row = await prisma.conferenceProposal.upsert({ where: { key }, create: { key, unitId: p.receivingUnitId, field: p.field, petitionIds: spot.petitionIds, reason }, update: { petitionIds: spot.petitionIds, reason } });
-  // The workflow id is the proposal's: a growing cluster, or a retry, does not tell the leader twice.
-  await deps.temporal.workflow
-    .start(PROPOSAL_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: proposalWorkflowId(row.id), args: [{ proposalId: row.id }] })
-    .catch((error: unknown) => {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    });
+  await startProposalWorkflow(deps, row.id);
   return row.id;
 }
 

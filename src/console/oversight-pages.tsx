@@ -7,7 +7,7 @@ import { GROUPINGS, petitionReport, REPORT_COLUMNS, type Grouping } from '../rep
 import { tableToCsv, tableToXlsx, XLSX_TYPE } from '../reports/table-export';
 import { periodOf } from '../api/period-query';
 import { requireReportReader } from '../api/routes/reports';
-import { requireOutboxReader } from '../api/routes/outbox';
+import { listOutbox, readOutboxMessage } from '../org/outbox-access';
 import { AppError } from '../errors';
 import { toAppError } from '../web/app-errors';
 import { compareNames } from '../web/format';
@@ -107,9 +107,9 @@ export function oversightPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
   });
 
   const outbox = async (req: Request, res: Response, id: string | null) => {
-    const store = requireOutboxReader(deps.outbox, req.principal!);
-    const [items, open] = await Promise.all([store.list(), id ? store.get(id) : Promise.resolve(null)]);
-    if (id && !open) throw new AppError('NotFound', `no message ${id}`);
+    // The same reading rules as GET /outbox: each reader sees their units' mail, sealed denouncers masked.
+    if (!deps.outbox) throw new AppError('NotFound', 'no local outbox: e-mail goes to the relay in SMTP_URL');
+    const [items, open] = await Promise.all([listOutbox(deps.prisma, deps.outbox, req.principal!), id ? readOutboxMessage(deps.prisma, deps.outbox, req.principal!, id) : Promise.resolve(null)]);
     sendPage(res, <OutboxPage ctx={ctxOf(req)} items={items.slice().reverse()} open={open} />);
   };
   router.get('/outbox', (req, res) => outbox(req, res, null));

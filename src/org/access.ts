@@ -14,23 +14,37 @@ export interface Principal {
   fullName: string;
   unitId: string;
   bindings: RoleBindingView[];
+  /** Set for an integration's API token: its roles come from the one scope each route declares. */
+  apiToken?: { id: string; scopes: string[] };
 }
 
 export class UnitTree {
   private readonly parent = new Map<string, string | null>();
   private readonly children = new Map<string, string[]>();
   readonly names = new Map<string, string>();
+  private readonly levels = new Map<string, string>();
 
-  constructor(units: { id: string; parentId: string | null; name: string }[]) {
+  constructor(units: { id: string; parentId: string | null; name: string; level?: string }[]) {
     for (const u of units) {
       this.parent.set(u.id, u.parentId);
       this.names.set(u.id, u.name);
+      if (u.level) this.levels.set(u.id, u.level);
       if (u.parentId) this.children.set(u.parentId, [...(this.children.get(u.parentId) ?? []), u.id]);
     }
   }
 
   static async load(prisma: PrismaClient): Promise<UnitTree> {
-    return new UnitTree(await prisma.unit.findMany({ select: { id: true, parentId: true, name: true } }));
+    return new UnitTree(await prisma.unit.findMany({ select: { id: true, parentId: true, name: true, level: true } }));
+  }
+
+  /**
+   * The top of the tree this instance administers: a unit with no parent, or whose parent is a central
+   * body (the government inspectorate a province escalates to is in the tree, but not administered here).
+   */
+  isTop(unitId: string): boolean {
+    const parent = this.parent.get(unitId);
+    if (parent === undefined) return false;
+    return parent === null || this.levels.get(parent) === 'central';
   }
 
   has(unitId: string): boolean {
@@ -78,6 +92,11 @@ export function readableUnits(principal: Principal, tree: UnitTree): Set<string>
     for (const id of b.role === 'officer' ? [b.unitId] : tree.subtreeOf(b.unitId)) units.add(id);
   }
   return units;
+}
+
+/** An admin of the whole instance: the national calendar and the province-wide policy are theirs alone. */
+export function isTopAdmin(principal: Principal, tree: UnitTree): boolean {
+  return principal.bindings.some((b) => b.role === 'admin' && tree.isTop(b.unitId));
 }
 
 export function hasRoleAnywhere(principal: Principal, roles: Role[]): boolean {

@@ -1,10 +1,13 @@
 // Tokens for integrations: created by an admin, scoped to one unit and its subtree, revocable, stored as
-// a SHA-256 only. A token acts as a principal whose roles come from its scopes.
+// a SHA-256 only. A token holds no role of its own: each route declares the scope it needs, and only for
+// that request the token acts with the role that scope stands for (never the union of its scopes).
+// Admins create, list and revoke tokens inside the units they administer only.
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../platform/db/prisma';
 import { AppError, invalidField } from '../errors';
 import type { Role } from '../domain/petition/petition-stages';
-import type { Principal } from './access';
+import { UnitTree, type Principal } from './access';
+import { administeredUnits } from './org-admin';
 
 export const TOKEN_PREFIX = 'dvt_';
 
@@ -18,22 +21,38 @@ export const SCOPES = Object.keys(SCOPE_ROLES) as [string, ...string[]];
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createApiToken(prisma: PrismaClient, input: { name: string; scopes: string[]; unitId: string; createdById: string }) {
+export type Scope = (typeof SCOPES)[number];
+
+/** The principal a token acts as on a route that declared `scope`: that scope's role on its unit, or none. */
+export function principalForScope(principal: Principal, scope: string): Principal {
+  if (!principal.apiToken) return principal;
+  const role = principal.apiToken.scopes.includes(scope) ? SCOPE_ROLES[scope] : undefined;
+  return { ...principal, bindings: role ? [{ role, unitId: principal.unitId }] : [] };
+}
+
+async function administered(prisma: PrismaClient, admin: Principal): Promise<Set<string>> {
+  return administeredUnits(admin, await UnitTree.load(prisma));
+}
+
+export async function createApiToken(prisma: PrismaClient, admin: Principal, input: { name: string; scopes: string[]; unitId: string }) {
   if (!(await prisma.unit.findUnique({ where: { id: input.unitId } }))) {
     throw invalidField('unitId', 'no such unit');
   }
+  if (!(await administered(prisma, admin)).has(input.unitId)) throw new AppError('Forbidden', `a token for unit ${input.unitId} needs role admin on it or a unit above it`);
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const row = await prisma.apiToken.create({ data: { name: input.name, tokenHash: hashOf(token), scopes: [...new Set(input.scopes)], unitId: input.unitId, createdById: input.createdById } });
+  const row = await prisma.apiToken.create({ data: { name: input.name, tokenHash: hashOf(token), scopes: [...new Set(input.scopes)], unitId: input.unitId, createdById: admin.personId } });
   return { ...view(row), token };
 }
 
-export async function listApiTokens(prisma: PrismaClient) {
-  return (await prisma.apiToken.findMany({ orderBy: { createdAt: 'asc' } })).map(view);
+export async function listApiTokens(prisma: PrismaClient, admin: Principal) {
+  const units = await administered(prisma, admin);
+  return (await prisma.apiToken.findMany({ where: { unitId: { in: [...units] } }, orderBy: { createdAt: 'asc' } })).map(view);
 }
 
-export async function revokeApiToken(prisma: PrismaClient, id: string): Promise<void> {
+export async function revokeApiToken(prisma: PrismaClient, admin: Principal, id: string): Promise<void> {
   const row = await prisma.apiToken.findUnique({ where: { id } });
-  if (!row) throw new AppError('NotFound', `no token ${id}`);
+  // Another unit's token is as unknown as a missing one: its existence is not the admin's business.
+  if (!row || !(await administered(prisma, admin)).has(row.unitId)) throw new AppError('NotFound', `no token ${id}`);
   if (!row.revokedAt) await prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
 }
 
@@ -41,8 +60,7 @@ export async function authenticateApiToken(prisma: PrismaClient, token: string):
   const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashOf(token) } });
   if (!row || row.revokedAt) return null;
   await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  const roles = [...new Set(row.scopes.map((s) => SCOPE_ROLES[s]).filter((r): r is Role => Boolean(r)))];
-  return { personId: `apitoken:${row.id}`, fullName: `API: ${row.name}`, unitId: row.unitId, bindings: roles.map((role) => ({ role, unitId: row.unitId })) };
+  return { personId: `apitoken:${row.id}`, fullName: `API: ${row.name}`, unitId: row.unitId, bindings: [], apiToken: { id: row.id, scopes: row.scopes } };
 }
 
 function view(row: { id: string; name: string; scopes: string[]; unitId: string; createdById: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) {

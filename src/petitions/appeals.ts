@@ -5,7 +5,7 @@ import { localDayOf, yearOf } from '../domain/calendar/day';
 import { rolesOver, UnitTree, type Principal } from '../org/access';
 import { workingCalendarFor } from '../calendar/calendar-store';
 import { registerPetition } from './petition-registration';
-import { startPetitionWorkflow, type PetitionServiceDeps } from './petitions';
+import { startRegistered, type PetitionServiceDeps } from './petitions';
 import type { DeadlinePolicy } from './policy/policy-store';
 
 export interface FileAppealInput {
@@ -86,7 +86,7 @@ export async function fileAppeal(deps: PetitionServiceDeps, principal: Principal
     round: 2,
     appealOfId: first.id,
   }, { identityKey: deps.identityKey });
-  await startPetitionWorkflow(deps, registered);
+  await startRegistered(deps, registered);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,

@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../platform/db/prisma';
-import { calendarChangedSignal } from '../../workflows/petition/messages';
+import { signalCalendarChanged } from './client';
 import { getCalendarYear } from '../calendar/calendar-store';
 
 export async function rearmOpenPetitions(deps: { prisma: PrismaClient; temporal: Client; logger?: Logger }, year: number): Promise<{ signalled: number }> {
@@ -12,7 +12,7 @@ export async function rearmOpenPetitions(deps: { prisma: PrismaClient; temporal:
   let signalled = 0;
   for (const { workflowId } of open) {
     try {
-      await deps.temporal.workflow.getHandle(workflowId).signal(calendarChangedSignal, table);
+      await signalCalendarChanged(deps, workflowId, table);
       signalled += 1;
     } catch (error) {
       // A petition that closed meanwhile has no timers to move.

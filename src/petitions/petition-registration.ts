@@ -2,9 +2,11 @@
 // Personal data stays here; the workflow input carries ids and flags only.
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../platform/db/prisma';
+import type { Prisma } from '../generated/prisma/client';
 import { isUniqueViolation } from '../platform/db/prisma';
+import { AppError } from '../errors';
 import type { PetitionKind } from '../domain/petition/petition-stages';
-import { petitionWorkflowId, type PetitionWorkflowInput } from '../../workflows/petition/messages';
+import { petitionWorkflowId, type PetitionWorkflowInput } from './client';
 import type { DeadlinePolicy } from './policy/policy-store';
 import { calendarYearsFrom } from '../calendar/calendar-store';
 import { localDayOf, yearOf } from '../domain/calendar/day';
@@ -52,7 +54,7 @@ export interface SealingOptions {
 
 export async function registerPetition(prisma: PrismaClient, policy: DeadlinePolicy, input: RegisterPetitionInput, sealing: SealingOptions): Promise<RegisteredPetition> {
   if (input.idempotencyKey) {
-    const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey, sealing);
+    const existing = await findByIdempotencyKey(prisma, policy, input, sealing);
     if (existing) return existing;
   }
   const petitionId = randomUUID();
@@ -93,7 +95,7 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
       if (!isUniqueViolation(error)) throw error;
       // A concurrent request with the same idempotency key won the race: answer with its petition.
       if (input.idempotencyKey) {
-        const existing = await findByIdempotencyKey(prisma, policy, input.registeredById, input.idempotencyKey, sealing);
+        const existing = await findByIdempotencyKey(prisma, policy, input, sealing);
         if (existing) return existing;
       }
       if (attempt >= 5) throw error; // tracking-code collisions five times in a row mean something else is wrong
@@ -116,12 +118,49 @@ function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { pe
   };
 }
 
-async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy, registeredById: string, key: string, sealing: SealingOptions): Promise<RegisteredPetition | null> {
+type StoredPetition = Prisma.PetitionGetPayload<{ include: { petitioners: true } }>;
+
+/**
+ * The fields in which a repeated request differs from the one first sent with its Idempotency-Key: a
+ * replay must not silently answer with a different petition. The receipt time counts by its local day,
+ * the unit every deadline runs from, so a client that fills "now" again on a retry is still the same
+ * request. Only field names are returned, never values (a denouncer's identity among them).
+ */
+function differences(row: StoredPetition, input: RegisterPetitionInput, sealing: SealingOptions): string[] {
+  const out: string[] = [];
+  for (const key of ['kind', 'receivingUnitId', 'channel', 'field', 'subject', 'body'] as const) if (row[key] !== input[key]) out.push(key);
+  if (localDayOf(row.receivedAt.getTime()) !== localDayOf(Date.parse(input.receivedAt))) out.push('receivedAt');
+  const stored = [...row.petitioners].sort((a, b) => a.position - b.position);
+  if (stored.length !== input.petitioners.length) out.push('petitioners');
+  else
+    stored.forEach((p, i) => {
+      const sent = input.petitioners[i]!;
+      const identity = p.sealedIdentity ? openIdentity(sealing.identityKey, p.sealedIdentity) : p;
+      for (const key of ['fullName', 'phone', 'email', 'address'] as const) if ((identity[key] ?? null) !== (sent[key] ?? null)) out.push(`petitioners.${i}.${key}`);
+      if (p.isRepresentative !== (sent.isRepresentative ?? false)) out.push(`petitioners.${i}.isRepresentative`);
+    });
+  return out;
+}
+
+async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy, request: RegisterPetitionInput, sealing: SealingOptions): Promise<RegisteredPetition | null> {
   const row = await prisma.petition.findUnique({
-    where: { createdById_idempotencyKey: { createdById: registeredById, idempotencyKey: key } },
+    where: { createdById_idempotencyKey: { createdById: request.registeredById, idempotencyKey: request.idempotencyKey! } },
     include: { petitioners: true },
   });
   if (!row) return null;
+  const differ = differences(row, request, sealing);
+  if (differ.length) {
+    throw new AppError(
+      'IdempotencyMismatch',
+      'this Idempotency-Key was used for a different request; use a new key for a new petition / khóa Idempotency-Key đã dùng cho một yêu cầu khác',
+      differ.map((path) => ({ path, message: 'differs from the first request with this key' })),
+    );
+  }
+  return registeredFromRow(prisma, policy, row, sealing);
+}
+
+/** What the workflow of a stored petition starts with: for a repeated request, or a row left without its workflow. */
+export async function registeredFromRow(prisma: PrismaClient, policy: DeadlinePolicy, row: StoredPetition, sealing: SealingOptions): Promise<RegisteredPetition> {
   const input: RegisterPetitionInput & { petitionId: string } = {
     petitionId: row.id,
     kind: row.kind,

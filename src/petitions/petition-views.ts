@@ -1,7 +1,9 @@
 // Shapes petitions for the API. A denouncer's identity is shown only to those handling the case
 // (DOMAIN.md, "Secrecy"); everyone else sees "công dân" in its place.
 import type { Prisma } from '../generated/prisma/client';
-import type { Principal } from '../org/access';
+import type { PrismaClient } from '../platform/db/prisma';
+import { rolesOver, type Principal, type UnitTree } from '../org/access';
+import { holdsIdentityGrant } from '../org/identity-grants';
 
 export const PETITION_INCLUDE = {
   unit: { select: { id: true, name: true } },
@@ -17,9 +19,18 @@ import { MASKED_NAME, openIdentity } from '../org/identity-seal';
 
 export { MASKED_NAME };
 
-export function canSeeIdentity(p: PetitionRow, principal: Principal, rolesOnUnit: string[]): boolean {
+type IdentityFacts = Pick<PetitionRow, 'id' | 'kind' | 'unitId' | 'assigneeId' | 'createdById'>;
+
+export function canSeeIdentity(p: Omit<IdentityFacts, 'id' | 'unitId'>, principal: Principal, rolesOnUnit: string[]): boolean {
   if (p.kind !== 'denunciation') return true;
   return p.assigneeId === principal.personId || p.createdById === principal.personId || rolesOnUnit.includes('leader');
+}
+
+/** Whether the person may see this petition's petitioners: handling it, or a supervisor holding a live grant. */
+export async function entitledToIdentity(prisma: PrismaClient, tree: UnitTree, principal: Principal, p: IdentityFacts): Promise<boolean> {
+  const roles = rolesOver(principal, p.unitId, tree);
+  if (canSeeIdentity(p, principal, roles)) return true;
+  return roles.includes('supervisor') && (await holdsIdentityGrant(prisma, tree, principal.personId, p));
 }
 
 export function toListItem(p: PetitionRow, now: Date) {
@@ -48,15 +59,19 @@ export function toListItem(p: PetitionRow, now: Date) {
   };
 }
 
-export function toTimeline(events: EventRow[], names: Map<string, string>) {
+/**
+ * The domain timeline. The `received` entry is dated when the unit received the petition (`receivedAt`,
+ * from which every deadline runs), not when it was typed in; the registration time stays in its data.
+ */
+export function toTimeline(events: EventRow[], names: Map<string, string>, receivedAt?: Date) {
   return events.map((e) => ({
-    at: e.at.toISOString(),
+    at: (e.type === 'received' && receivedAt ? receivedAt : e.at).toISOString(),
     type: e.type,
     actor: e.actorId ? { id: e.actorId, fullName: names.get(e.actorId) ?? e.actorId } : null,
     stageFrom: e.stageFrom,
     stageTo: e.stageTo,
     note: e.note,
-    data: e.data ?? null,
+    data: e.type === 'received' && receivedAt ? { ...(e.data && typeof e.data === 'object' ? e.data : {}), registeredAt: e.at.toISOString() } : (e.data ?? null),
   }));
 }
 

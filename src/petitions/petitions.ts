@@ -1,18 +1,17 @@
 // Petition use cases behind the HTTP API: register (and start the workflow), act (a Temporal Update),
 // read, list, and the supervisor's full history.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { PrismaClient } from '../platform/db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
 import type { CreatePetitionInput, PetitionActionRequest } from './inputs';
-import { actionUpdate, PETITION_WORKFLOW_TYPE, type PetitionActionInput, type PetitionSnapshot } from '../../workflows/petition/messages';
-import { holdsIdentityGrant } from '../org/identity-grants';
-import { proposeConferenceIfHotSpot } from '../conferences/conferences';
-import type { ReceptionPolicy } from '../reception/reception-obligations';
+import { firstUnstorable, UNSTORABLE_MESSAGE } from '../domain/storable-text';
+import { DEFAULT_TEMPORAL_DEADLINES, withinCallDeadline, type TemporalDeadlines } from '../platform/temporal/start-once';
+import { followPetitionAction, petitionUpdateId, sendPetitionAction, startPetitionWorkflow, type PetitionActionInput, type PetitionActionOutcome } from './client';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
-import { canSeeIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
+import { entitledToIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
 import type { PolicyResolver } from './policy/policy-versions';
 import { readableHistory } from './temporal-history';
 import { trackingSecretFor } from './citizen/tracking-secret';
@@ -32,26 +31,36 @@ export interface PetitionServiceDeps {
   trackingKey: Buffer;
   /** Seals and opens denouncers' identities. */
   identityKey: Buffer;
-  /** Reception and conference policy: with it, each new petition is checked for a hot spot. */
-  receptionPolicy?: ReceptionPolicy;
+  /** Run after a new petition is registered and its workflow started (the hot-spot check); wired by src/service.ts. */
+  afterRegistered?: AfterRegisteredHook[];
+  deadlines?: TemporalDeadlines;
   now?: () => Date;
 }
+
+export type AfterRegisteredHook = (petitionId: string) => Promise<unknown>;
 
 /**
  * Starts the petition's workflow. A repeated request (same Idempotency-Key) finds it already running:
  * same petition. Any other failure removes a row written just now, so nothing is half-written.
  */
-export async function startPetitionWorkflow(deps: Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue'>, registered: RegisteredPetition): Promise<void> {
-  try {
-    await deps.temporal.workflow.start(PETITION_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: registered.workflowId, args: [registered.workflowInput] });
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-    if (registered.created) await deps.prisma.petition.delete({ where: { id: registered.petitionId } }).catch(() => undefined);
-    throw error;
-  }
+export async function startRegistered(deps: Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue' | 'deadlines'>, registered: RegisteredPetition): Promise<void> {
+  const removeRow = registered.created ? () => deps.prisma.petition.delete({ where: { id: registered.petitionId } }) : undefined;
+  await startPetitionWorkflow(deps, registered.workflowId, registered.workflowInput, removeRow);
+}
+
+const RECEIVED_AT_SKEW_MS = 5 * 60_000;
+
+/** Every use case refuses what the database cannot record, whichever edge called it. */
+function requireStorable(input: unknown): void {
+  const path = firstUnstorable(input);
+  if (path) throw invalidField(path, UNSTORABLE_MESSAGE);
 }
 
 export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: CreatePetitionInput, idempotencyKey?: string) {
+  requireStorable(body);
+  const nowMs = (deps.now ?? (() => new Date()))().getTime();
+  // A few minutes of clock skew between the registering desk and the server are tolerated, not a date to come.
+  if (Date.parse(body.receivedAt) > nowMs + RECEIVED_AT_SKEW_MS) throw invalidField('receivedAt', 'must not be in the future / ngày nhận không được ở tương lai');
   const tree = await UnitTree.load(deps.prisma);
   if (!tree.has(body.receivingUnitId)) {
     throw invalidField('receivingUnitId', 'no such unit');
@@ -62,17 +71,36 @@ export async function createPetition(deps: PetitionServiceDeps, principal: Princ
   }
   const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId);
   const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
-  await startPetitionWorkflow(deps, registered);
-  // Advisory: a failed hot-spot check must not undo a registered petition.
-  if (deps.receptionPolicy && registered.created) await proposeConferenceIfHotSpot(deps, deps.receptionPolicy, registered.petitionId).catch(() => null);
+  await startRegistered(deps, registered);
+  // Advisory: a failed hook (the hot-spot check) must not undo a registered petition.
+  if (registered.created) for (const hook of deps.afterRegistered ?? []) await hook(registered.petitionId).catch(() => null);
+  const committed = await committedState(deps, registered.petitionId);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,
     trackingSecret: trackingSecretFor(deps.trackingKey, registered.petitionId),
     workflowId: registered.workflowId,
-    stage: 'received' as const,
+    stage: committed.stage,
+    nextDeadline: committed.nextDeadline,
     created: registered.created,
   };
+}
+
+/**
+ * The state the workflow has written for a new petition (its first deadline): waited for a short while, so
+ * the 201 and the view read alike; a worker that is slow to pick it up leaves the received state.
+ */
+async function committedState(deps: PetitionServiceDeps, petitionId: string) {
+  const waitMs = (deps.deadlines ?? DEFAULT_TEMPORAL_DEADLINES).updateWaitMs;
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const row = await deps.prisma.petition.findUniqueOrThrow({ where: { id: petitionId }, include: { ...PETITION_INCLUDE, _count: { select: { events: true } } } });
+    if (row._count.events > 0 || Date.now() >= until) {
+      const { stage, nextDeadline } = toListItem(row, (deps.now ?? (() => new Date()))());
+      return { stage, nextDeadline };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
@@ -97,10 +125,8 @@ export interface RevealIdentityOptions {
 }
 
 export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, identity: RevealIdentityOptions = { reveal: false }) {
-  const { petition, roles, tree } = await loadReadable(deps, principal, petitionId);
-  const entitled =
-    canSeeIdentity(petition, principal, roles) ||
-    (petition.kind === 'denunciation' && roles.includes('supervisor') && (await holdsIdentityGrant(deps.prisma, tree, principal.personId, petition)));
+  const { petition, tree, roles } = await loadReadable(deps, principal, petitionId);
+  const entitled = await entitledToIdentity(deps.prisma, tree, principal, petition);
   if (identity.reveal) {
     if (!entitled) {
       throw new AppError('Forbidden', "opening a denouncer's identity needs to be the assigned officer, the registering officer, a leader of the unit, or a supervisor granted it (POST /identity-grants)");
@@ -130,7 +156,7 @@ export async function getPetition(deps: PetitionServiceDeps, principal: Principa
     body: petition.body,
     receivingUnit: petition.receivingUnit,
     petitioners: toPetitioners(petitioners, entitled, identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined),
-    timeline: toTimeline(events, names),
+    timeline: toTimeline(events, names, petition.receivedAt),
     round: links.round,
     appealOf: links.appealOf,
     appeals: links.appeals,
@@ -145,8 +171,8 @@ export async function getPetitionHistory(deps: PetitionServiceDeps, principal: P
   const { petition } = await loadReadable(deps, principal, petitionId);
   const events = await deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] });
   const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
-  const temporal = await readableHistory(deps.temporal, petition.workflowId, deps.codecs);
-  return { petitionId, workflowId: petition.workflowId, timeline: toTimeline(events, names), temporal };
+  const temporal = await withinCallDeadline(deps, () => readableHistory(deps.temporal, petition.workflowId, deps.codecs));
+  return { petitionId, workflowId: petition.workflowId, timeline: toTimeline(events, names, petition.receivedAt), temporal };
 }
 
 export interface ListPetitionsQuery {
@@ -240,7 +266,9 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
   return { items: rows.map((r) => toListItem(r, now)), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: PetitionActionRequest, idempotencyKey?: string): Promise<PetitionSnapshot> {
+export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: PetitionActionRequest, idempotencyKey?: string): Promise<PetitionActionOutcome> {
+  // Before the Update: a workflow that accepted a note the event write then cannot store moves on alone.
+  requireStorable(body);
   const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId } });
   if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
   const tree = await UnitTree.load(deps.prisma);
@@ -268,9 +296,13 @@ export async function actOnPetition(deps: PetitionServiceDeps, principal: Princi
     approve: body.action === 'decideExtension' ? body.approve : undefined,
     decision: body.action === 'decideExtension' ? body.decision : undefined,
   };
-  const handle = deps.temporal.workflow.getHandle(petition.workflowId);
-  // The update id makes a retried request (same Idempotency-Key) return the first result.
-  return handle.executeUpdate(actionUpdate, { args: [input], ...(idempotencyKey ? { updateId: `${petitionId}:${idempotencyKey}` } : {}) });
+  return sendPetitionAction(deps, petition.workflowId, input, petitionUpdateId(petitionId, idempotencyKey));
+}
+
+/** An action answered `202` earlier: its result, or still pending. */
+export async function getPetitionAction(deps: PetitionServiceDeps, principal: Principal, petitionId: string, updateId: string): Promise<PetitionActionOutcome> {
+  const { petition } = await loadReadable(deps, principal, petitionId);
+  return followPetitionAction(deps, petition.workflowId, updateId);
 }
 
 async function checkAssignee(prisma: PrismaClient, assigneeId: string, unitId: string): Promise<void> {

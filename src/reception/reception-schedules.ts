@@ -2,14 +2,15 @@
 // schedule starts its cycle; an edit is signalled to it and applies to occurrences not yet announced;
 // deactivating stops it. At start-up every active schedule's cycle is made sure to run.
 import { randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../platform/db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
 import { formatDay, localDayOf, parseDay } from '../domain/calendar/day';
 import { ruleProblem, type ReceptionRule } from '../domain/reception/schedule-rule';
-import { cycleWorkflowId, RECEPTION_CYCLE_WORKFLOW_TYPE, scheduleChangedSignal, stopCycleSignal, type ReceptionCycleInput, type ReceptionSpec } from '../../workflows/reception/messages';
+import { signalScheduleChanged, startReceptionCycle, stopReceptionCycle, type ReceptionCycleInput, type ReceptionSpec } from './client';
+import type { TemporalDeadlines } from '../platform/temporal/start-once';
 import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
 import type { ReceptionPolicy } from './reception-obligations';
 
@@ -17,6 +18,7 @@ export interface ReceptionDeps {
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
+  deadlines?: TemporalDeadlines;
   now?: () => Date;
 }
 
@@ -75,13 +77,7 @@ const today = (deps: ReceptionDeps) => localDayOf((deps.now ?? (() => new Date()
 
 async function startCycle(deps: ReceptionDeps, row: ScheduleRow, afterDay: string): Promise<boolean> {
   const input: ReceptionCycleInput = { spec: specOf(row), afterDay, started: 0 };
-  try {
-    await deps.temporal.workflow.start(RECEPTION_CYCLE_WORKFLOW_TYPE, { taskQueue: deps.taskQueue, workflowId: cycleWorkflowId(row.id), args: [input] });
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw error;
-  }
+  return (await startReceptionCycle(deps, input)).started;
 }
 
 /** Where a (re)started cycle resumes: after the last session it held, or the day before it first applies. */
@@ -143,10 +139,9 @@ export async function updateSchedule(deps: ReceptionDeps, principal: Principal, 
       version: { increment: 1 },
     },
   });
-  const handle = deps.temporal.workflow.getHandle(cycleWorkflowId(id));
-  if (current.active && !row.active) await handle.signal(stopCycleSignal).catch(ignoreNotFound);
+  if (current.active && !row.active) await stopReceptionCycle(deps, id).catch(ignoreNotFound);
   else if (row.active && !current.active) await startCycle(deps, row, await resumeAfter(deps, row));
-  else if (row.active) await handle.signal(scheduleChangedSignal, specOf(row)).catch(async (error: unknown) => {
+  else if (row.active) await signalScheduleChanged(deps, specOf(row)).catch(async (error: unknown) => {
     // The cycle had ended (e.g. terminated by an operator): start it again with the edited schedule.
     ignoreNotFound(error);
     await startCycle(deps, row, await resumeAfter(deps, row));

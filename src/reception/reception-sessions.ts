@@ -4,7 +4,7 @@
 import type { PrismaClient } from '../platform/db/prisma';
 import { AppError, invalidField } from '../errors';
 import { localDayOf, parseDay } from '../domain/calendar/day';
-import { sessionActionUpdate, type SessionAction, type SessionSnapshot } from '../../workflows/reception/messages';
+import { sendSessionAction, type SessionAction, type SessionSnapshot } from './client';
 import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
 import { workingCalendarFor } from '../calendar/calendar-store';
 import { createPetition, type PetitionServiceDeps } from '../petitions/petitions';
@@ -19,7 +19,7 @@ async function loadSession(prisma: PrismaClient, id: string) {
   return session;
 }
 
-const act = (deps: SessionDeps, sessionId: string, action: SessionAction): Promise<SessionSnapshot> => deps.temporal.workflow.getHandle(sessionId).executeUpdate(sessionActionUpdate, { args: [action] });
+const act = (deps: SessionDeps, sessionId: string, action: SessionAction): Promise<SessionSnapshot> => sendSessionAction(deps, sessionId, action);
 
 function requireNotClosed(session: { status: string }): void {
   if (session.status === 'closed') throw new AppError('Conflict', 'the session is closed');

@@ -6,7 +6,7 @@ import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from '../org/access';
 import type { Column } from './table-export';
 import { percent } from '../domain/percent';
-import { countPetitions, type CountSource, type KeyCounts } from './petition-counts';
+import { countPetitions, type CountSource } from './petition-counts';
 
 export const GROUPINGS = ['none', 'level', 'unit', 'kind', 'field', 'leader'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -34,38 +34,30 @@ export async function petitionReport(prisma: PrismaClient, principal: Principal,
   const from = new Date(period.fromMs);
   const to = new Date(period.toMs);
   const [counts, unitRows, people] = await Promise.all([
-    countPetitions(prisma, units, period, now, options.source),
-    prisma.unit.findMany({ select: { id: true, name: true, level: true, responsibleLeaderId: true } }),
+    countPetitions(prisma, units, period, groupBy, now, options.source),
+    groupBy === 'unit' ? prisma.unit.findMany({ where: { id: { in: units } }, select: { id: true, name: true } }) : Promise.resolve([]),
     groupBy === 'leader' ? prisma.person.findMany({ where: { leaderOf: { some: {} } }, select: { id: true, fullName: true } }) : Promise.resolve([]),
   ]);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const personName = new Map(people.map((p) => [p.id, p.fullName]));
-  const groupOf = (c: KeyCounts): { key: string; label: string } => {
-    const unit = unitById.get(c.unitId)!;
+  const labelOf = (key: string): string => {
     switch (groupBy) {
       case 'none':
-        return { key: 'all', label: 'Tổng / Total' };
-      case 'level':
-        return { key: unit.level, label: unit.level };
+        return 'Tổng / Total';
       case 'unit':
-        return { key: unit.id, label: unit.name };
-      case 'kind':
-        return { key: c.kind, label: c.kind };
-      case 'field':
-        return { key: c.field, label: c.field };
+        return unitById.get(key)?.name ?? key;
       case 'leader':
-        return unit.responsibleLeaderId ? { key: unit.responsibleLeaderId, label: personName.get(unit.responsibleLeaderId) ?? unit.responsibleLeaderId } : { key: '-', label: '(chưa phân công / unassigned)' };
+        return key === '-' ? '(chưa phân công / unassigned)' : (personName.get(key) ?? key);
+      default:
+        return key;
     }
   };
   const rows = new Map<string, ReportRow>();
-  // Each petition has one receiving unit, kind and field, so every figure, the count of distinct
-  // escalated petitions included, adds up across keys.
   for (const c of counts) {
-    const g = groupOf(c);
-    let row = rows.get(g.key);
+    let row = rows.get(c.key);
     if (!row) {
-      row = { ...g, received: 0, accepted: 0, resolved: 0, resolvedOnTime: 0, resolvedOnTimePct: null, overdueNow: 0, forwarded: 0, escalated: 0, escalatedPct: null, withdrawn: 0 };
-      rows.set(g.key, row);
+      row = { key: c.key, label: labelOf(c.key), received: 0, accepted: 0, resolved: 0, resolvedOnTime: 0, resolvedOnTimePct: null, overdueNow: 0, forwarded: 0, escalated: 0, escalatedPct: null, withdrawn: 0 };
+      rows.set(c.key, row);
     }
     for (const figure of FIGURES) row[figure] += c[figure];
   }

@@ -7,9 +7,19 @@ export interface Column<Row> {
 
 export type Lang = 'vi' | 'en';
 
+// A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…) sends the reader's
+// data away), so text from a petition or a unit name is prefixed with an apostrophe (OWASP "CSV injection").
+// Numbers are the report's own figures and stay numbers.
+const FORMULA_START = /^[=+\-@\t\r]/;
+export function neutraliseCell(value: unknown): unknown {
+  const text = Array.isArray(value) ? value.join('; ') : value;
+  return typeof text === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const cell = neutraliseCell(value);
+  const text = cell === null || cell === undefined ? '' : String(cell);
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function tableToCsv<Row>(columns: Column<Row>[], rows: Row[], lang: Lang): string {
@@ -26,7 +36,7 @@ export async function tableToXlsx<Row>(title: string, columns: Column<Row>[], ro
   const sheet = workbook.addWorksheet(lang === 'vi' ? 'Báo cáo' : 'Report');
   sheet.addRow([title]);
   sheet.addRow(columns.map((c) => c[lang])).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((c) => (Array.isArray(row[c.key]) ? (row[c.key] as unknown[]).join('; ') : row[c.key])));
+  for (const row of rows) sheet.addRow(columns.map((c) => neutraliseCell(row[c.key])));
   if (options.boldLastRow) sheet.getRow(sheet.rowCount).font = { bold: true };
   sheet.columns.forEach((col, i) => (col.width = i === 0 ? 36 : 16));
   return Buffer.from(await workbook.xlsx.writeBuffer());

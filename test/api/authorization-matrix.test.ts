@@ -100,8 +100,8 @@ const CASES: Case[] = [
     run: async (role, scope) => (await request(h.app).post(`/api/v1/petitions/${await petitionInCommune1()}/actions`).set(token(role, scope)).send({ action: 'accept' })).status,
   },
   {
-    endpoint: 'PUT /calendar/{year}',
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: same(200) },
+    endpoint: 'PUT /calendar/{year} (national: the top admin only)',
+    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(200, 403) },
     run: async (role, scope) => (await request(h.app).put('/api/v1/calendar/2031').set(token(role, scope)).send({ year: 2031, holidays: ['2031-01-01'], workingWeekends: [] })).status,
   },
   {

@@ -141,7 +141,9 @@ test("when a denunciation runs its course, then the denouncer's name and phone a
   expect((await call('POST', `/petitions/${id}/actions`, leader, { action: 'resolve', summary: 'Tố cáo đúng một phần' })).status).toBe(200);
   expect((await call('POST', `/petitions/${id}/actions`, officer, { action: 'reportBack', summary: 'Đã thông báo kết quả giải quyết tố cáo' })).status).toBe(200);
   const outbox = async () => (await call('GET', '/outbox', supervisor)).body.items as { id: string; to: string[]; subject: string }[];
-  await eventually(async () => (await outbox()).some((m) => m.to.includes(email) && /Kết quả/.test(m.subject)), { what: 'the result e-mail to the denouncer' });
+  // The supervisor holds no grant: the message to the denouncer shows a sealed recipient, never the address.
+  await eventually(async () => (await outbox()).some((m) => m.to.includes('công dân (sealed)') && /Kết quả/.test(m.subject)), { what: 'the result e-mail to the denouncer' });
+  expect(JSON.stringify(await outbox())).not.toContain(email);
 
   const needles = [name, phone, 'Thôn Đông'];
   // The database, row by row as JSON, without the sealed column.

@@ -8,7 +8,9 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createActivities } from '../../activities';
-import { createApp } from '../../src/api/app';
+import { createApp, type AppDeps } from '../../src/api/app';
+import { crossFeatureHooks } from '../../src/service';
+import { workflowClientMetrics } from '../../src/platform/metrics/temporal-client-metrics';
 import { hashPassword } from '../../src/org/auth';
 import { rearmOpenPetitions } from '../../src/petitions/calendar-rearm';
 import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/petitions/policy/policy-versions';
@@ -30,11 +32,18 @@ export interface ApiHarness {
   org: TestOrg;
   mailer: CapturingMailer;
   client: Client;
+  taskQueue: string;
+  /** What the app was built from, for a second app with one dependency changed. */
+  deps: AppDeps;
+  /** The worker stops (draining) and starts again: for what callers see while no worker runs. */
+  stopWorker: () => Promise<void>;
+  startWorker: () => Promise<void>;
   login: (username: string, password?: string) => Promise<string>;
   stop: () => Promise<void>;
 }
 
-export async function startApiHarness(): Promise<ApiHarness> {
+/** `overrides`: dependencies a test changes (shorter Temporal deadlines, say). */
+export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise<ApiHarness> {
   const address = process.env.DANVAN_TEST_TEMPORAL_ADDRESS;
   if (!address) throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
   const db = await createTestDatabase();
@@ -46,17 +55,29 @@ export async function startApiHarness(): Promise<ApiHarness> {
   const taskQueue = `api-${randomUUID()}`;
   const mailer = new CapturingMailer();
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, dataConverter: dataConverterFor(codec) });
+  const client = new Client({ connection, dataConverter: dataConverterFor(codec), interceptors: { workflow: [workflowClientMetrics()] } });
   const workerConnection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({
-    connection: workerConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
-    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY, temporal: client }),
-    dataConverter: dataConverterFor(codec),
-  });
-  const running = worker.run();
-  const app = createApp({
+  let running: Promise<void> | null = null;
+  let worker: Worker | null = null;
+  const startWorker = async () => {
+    worker = await Worker.create({
+      connection: workerConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY, temporal: client }),
+      dataConverter: dataConverterFor(codec),
+    });
+    running = worker.run();
+  };
+  const stopWorker = async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    running = null;
+  };
+  await startWorker();
+  const receptionPolicy = loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json'));
+  const deps: AppDeps = {
+    ...crossFeatureHooks({ prisma: db.prisma, temporal: client, taskQueue, receptionPolicy }),
     prisma: db.prisma,
     temporal: client,
     taskQueue,
@@ -67,12 +88,14 @@ export async function startApiHarness(): Promise<ApiHarness> {
     outbox: null,
     trackingKey,
     identityKey: TEST_IDENTITY_KEY,
-    receptionPolicy: loadReceptionPolicy(path.join(__dirname, '..', '..', 'config', 'reception-policy.json')),
+    receptionPolicy,
     trackingLimit: { limit: 40, windowMs: 60_000 },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
-  });
+    ...overrides,
+  };
+  const app = createApp(deps);
   return {
     app,
     trackingKey,
@@ -80,13 +103,16 @@ export async function startApiHarness(): Promise<ApiHarness> {
     org,
     mailer,
     client,
+    taskQueue,
     login: async (username, pw = password) => {
       const res = await request(app).post('/api/v1/auth/login').send({ username, password: pw }).expect(200);
       return res.body.token as string;
     },
+    deps,
+    startWorker,
+    stopWorker,
     stop: async () => {
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await workerConnection.close();
       await connection.close();
       await db.drop();

@@ -11,6 +11,7 @@ export interface ServiceProcess {
   /** The embedded database of the child, for tests that inspect what was stored. */
   databaseUrl: string;
   temporalAddress: string;
+  ports: { http: number; pg: number; temporal: number; smtp: number };
   child: ChildProcess;
   output: () => string;
   stop: () => Promise<number | null>;
@@ -18,7 +19,8 @@ export interface ServiceProcess {
 
 export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
   const [http, pg, temporal, ui, smtp] = await Promise.all([findFreePort(), findFreePort(), findFreePort(), findFreePort(), findFreePort()]);
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'src', 'main.ts')], {
+  // What `npm start` execs: one Node process, the signal goes straight to it.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -56,6 +58,7 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
     apiUrl: `http://127.0.0.1:${http}/api/v1`,
     databaseUrl: `postgresql://danvan:danvan-local@127.0.0.1:${pg}/danvan`,
     temporalAddress: `127.0.0.1:${temporal}`,
+    ports: { http, pg, temporal, smtp },
     child,
     output: () => out,
     stop: async () => {

@@ -6,6 +6,10 @@ export const CONFERENCE_WORKFLOW_TYPE = 'conferenceWorkflow';
 export const COMMITMENT_WORKFLOW_TYPE = 'commitmentWorkflow';
 export const PROPOSAL_WORKFLOW_TYPE = 'conferenceProposalWorkflow';
 export const proposalWorkflowId = (proposalId: string) => `proposal-${proposalId}`;
+// Conference ids (`conf-…`) and commitment ids (`commitment-…`) carry their prefix already and are the
+// workflow ids of the runs started so far.
+export const conferenceWorkflowId = (conferenceId: string) => conferenceId;
+export const commitmentWorkflowId = (commitmentId: string) => commitmentId;
 
 export interface ConferenceInput {
   conferenceId: string;

@@ -1,6 +1,6 @@
 -- CreateTable
-CREATE TABLE "ReportDailyRollup" (
-    "day" DATE NOT NULL,
+CREATE TABLE "ReportMonthlyRollup" (
+    "month" DATE NOT NULL,
     "receivingUnitId" TEXT NOT NULL,
     "kind" "PetitionKind" NOT NULL,
     "field" TEXT NOT NULL,
@@ -11,23 +11,23 @@ CREATE TABLE "ReportDailyRollup" (
     "forwarded" INTEGER NOT NULL DEFAULT 0,
     "withdrawn" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "ReportDailyRollup_pkey" PRIMARY KEY ("day","receivingUnitId","kind","field")
+    CONSTRAINT "ReportMonthlyRollup_pkey" PRIMARY KEY ("month","receivingUnitId","kind","field")
 );
 
 -- CreateTable
-CREATE TABLE "ReportEscalationDay" (
+CREATE TABLE "ReportEscalationMonth" (
     "petitionId" TEXT NOT NULL,
-    "day" DATE NOT NULL,
+    "month" DATE NOT NULL,
     "receivingUnitId" TEXT NOT NULL,
     "kind" "PetitionKind" NOT NULL,
     "field" TEXT NOT NULL,
     "events" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "ReportEscalationDay_pkey" PRIMARY KEY ("petitionId","day")
+    CONSTRAINT "ReportEscalationMonth_pkey" PRIMARY KEY ("petitionId","month")
 );
 
 -- CreateIndex
-CREATE INDEX "ReportEscalationDay_day_receivingUnitId_kind_field_petition_idx" ON "ReportEscalationDay"("day", "receivingUnitId", "kind", "field", "petitionId");
+CREATE INDEX "ReportEscalationMonth_month_receivingUnitId_kind_field_peti_idx" ON "ReportEscalationMonth"("month", "receivingUnitId", "kind", "field", "petitionId");
 
 -- CreateIndex
 CREATE INDEX "Petition_closedAt_dueAt_receivingUnitId_kind_field_idx" ON "Petition"("closedAt", "dueAt", "receivingUnitId", "kind", "field");
@@ -43,9 +43,10 @@ CREATE INDEX "PetitionEvent_type_at_idx" ON "PetitionEvent"("type", "at");
 -- Nothing writes while they are filled from the rows already there.
 LOCK TABLE "Petition", "PetitionEvent" IN SHARE MODE;
 
--- The local calendar day of a UTC timestamp: Vietnam keeps UTC+7 all year (src/domain/calendar/day.ts).
-CREATE FUNCTION danvan_local_day(t TIMESTAMP(3)) RETURNS DATE LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT (t + INTERVAL '7 hours')::date
+-- The first day of the local calendar month of a UTC timestamp: Vietnam keeps UTC+7 all year
+-- (src/domain/calendar/day.ts).
+CREATE FUNCTION danvan_local_month(t TIMESTAMP(3)) RETURNS DATE LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT date_trunc('month', t + INTERVAL '7 hours')::date
 $$;
 
 -- An event's `dueBefore` (an ISO instant) as a UTC timestamp; NULL when absent or unreadable, which the
@@ -62,29 +63,29 @@ END
 $$;
 
 CREATE FUNCTION danvan_rollup_petition(unit TEXT, k "PetitionKind", f TEXT, received_at TIMESTAMP(3), delta INTEGER) RETURNS VOID LANGUAGE sql AS $$
-  INSERT INTO "ReportDailyRollup" AS r ("day", "receivingUnitId", "kind", "field", "received")
-  VALUES (danvan_local_day(received_at), unit, k, f, delta)
-  ON CONFLICT ("day", "receivingUnitId", "kind", "field") DO UPDATE SET "received" = r."received" + EXCLUDED."received"
+  INSERT INTO "ReportMonthlyRollup" AS r ("month", "receivingUnitId", "kind", "field", "received")
+  VALUES (danvan_local_month(received_at), unit, k, f, delta)
+  ON CONFLICT ("month", "receivingUnitId", "kind", "field") DO UPDATE SET "received" = r."received" + EXCLUDED."received"
 $$;
 
 CREATE FUNCTION danvan_rollup_event(unit TEXT, k "PetitionKind", f TEXT, petition TEXT, t TEXT, event_at TIMESTAMP(3), data JSONB, delta INTEGER) RETURNS VOID LANGUAGE plpgsql AS $$
 DECLARE
-  d DATE := danvan_local_day(event_at);
+  d DATE := danvan_local_month(event_at);
 BEGIN
   IF t = 'escalated' THEN
-    INSERT INTO "ReportEscalationDay" AS r ("petitionId", "day", "receivingUnitId", "kind", "field", "events")
+    INSERT INTO "ReportEscalationMonth" AS r ("petitionId", "month", "receivingUnitId", "kind", "field", "events")
     VALUES (petition, d, unit, k, f, delta)
-    ON CONFLICT ("petitionId", "day") DO UPDATE SET "events" = r."events" + EXCLUDED."events";
-    DELETE FROM "ReportEscalationDay" WHERE "petitionId" = petition AND "day" = d AND "events" <= 0;
+    ON CONFLICT ("petitionId", "month") DO UPDATE SET "events" = r."events" + EXCLUDED."events";
+    DELETE FROM "ReportEscalationMonth" WHERE "petitionId" = petition AND "month" = d AND "events" <= 0;
   ELSIF t IN ('accept', 'resolve', 'forward', 'withdraw') THEN
-    INSERT INTO "ReportDailyRollup" AS r ("day", "receivingUnitId", "kind", "field", "accepted", "resolved", "resolvedOnTime", "forwarded", "withdrawn")
+    INSERT INTO "ReportMonthlyRollup" AS r ("month", "receivingUnitId", "kind", "field", "accepted", "resolved", "resolvedOnTime", "forwarded", "withdrawn")
     VALUES (d, unit, k, f,
       CASE WHEN t = 'accept' THEN delta ELSE 0 END,
       CASE WHEN t = 'resolve' THEN delta ELSE 0 END,
       CASE WHEN t = 'resolve' AND event_at <= danvan_try_utc(data->>'dueBefore') THEN delta ELSE 0 END,
       CASE WHEN t = 'forward' THEN delta ELSE 0 END,
       CASE WHEN t = 'withdraw' THEN delta ELSE 0 END)
-    ON CONFLICT ("day", "receivingUnitId", "kind", "field") DO UPDATE SET
+    ON CONFLICT ("month", "receivingUnitId", "kind", "field") DO UPDATE SET
       "accepted" = r."accepted" + EXCLUDED."accepted",
       "resolved" = r."resolved" + EXCLUDED."resolved",
       "resolvedOnTime" = r."resolvedOnTime" + EXCLUDED."resolvedOnTime",
@@ -159,25 +160,35 @@ CREATE TRIGGER "PetitionEvent_report_rollup_delete" AFTER DELETE ON "PetitionEve
 CREATE TRIGGER "PetitionEvent_report_rollup_update" AFTER UPDATE OF "petitionId", "type", "at", "data" ON "PetitionEvent" FOR EACH ROW
   EXECUTE FUNCTION danvan_event_rollup_trigger();
 
--- The rows already there.
-INSERT INTO "ReportDailyRollup" ("day", "receivingUnitId", "kind", "field", "received", "accepted", "resolved", "resolvedOnTime", "forwarded", "withdrawn")
-SELECT "day", "unit", "kind", "field", SUM("received"), SUM("accepted"), SUM("resolved"), SUM("onTime"), SUM("forwarded"), SUM("withdrawn")
-FROM (
-  SELECT danvan_local_day(p."receivedAt") AS "day", p."receivingUnitId" AS "unit", p."kind", p."field",
-    1 AS "received", 0 AS "accepted", 0 AS "resolved", 0 AS "onTime", 0 AS "forwarded", 0 AS "withdrawn"
-  FROM "Petition" p
-  UNION ALL
-  SELECT danvan_local_day(e."at"), p."receivingUnitId", p."kind", p."field", 0,
-    (e."type" = 'accept')::int, (e."type" = 'resolve')::int,
-    COALESCE((e."type" = 'resolve' AND e."at" <= danvan_try_utc(e."data"->>'dueBefore'))::int, 0),
-    (e."type" = 'forward')::int, (e."type" = 'withdraw')::int
-  FROM "PetitionEvent" e JOIN "Petition" p ON p."id" = e."petitionId"
-  WHERE e."type" IN ('accept', 'resolve', 'forward', 'withdraw')
-) AS x
-GROUP BY "day", "unit", "kind", "field";
+-- Fills the rollups from the petitions and events (here, for the rows already there; by hand, to repair
+-- them or after a bulk load with triggers off). Takes the same lock as above.
+CREATE FUNCTION danvan_rebuild_report_rollups() RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
+  LOCK TABLE "Petition", "PetitionEvent" IN SHARE MODE;
+  DELETE FROM "ReportMonthlyRollup";
+  DELETE FROM "ReportEscalationMonth";
+  INSERT INTO "ReportMonthlyRollup" ("month", "receivingUnitId", "kind", "field", "received", "accepted", "resolved", "resolvedOnTime", "forwarded", "withdrawn")
+  SELECT "month", "unit", "kind", "field", SUM("received"), SUM("accepted"), SUM("resolved"), SUM("onTime"), SUM("forwarded"), SUM("withdrawn")
+  FROM (
+    SELECT danvan_local_month(p."receivedAt") AS "month", p."receivingUnitId" AS "unit", p."kind", p."field",
+      1 AS "received", 0 AS "accepted", 0 AS "resolved", 0 AS "onTime", 0 AS "forwarded", 0 AS "withdrawn"
+    FROM "Petition" p
+    UNION ALL
+    SELECT danvan_local_month(e."at"), p."receivingUnitId", p."kind", p."field", 0,
+      (e."type" = 'accept')::int, (e."type" = 'resolve')::int,
+      COALESCE((e."type" = 'resolve' AND e."at" <= danvan_try_utc(e."data"->>'dueBefore'))::int, 0),
+      (e."type" = 'forward')::int, (e."type" = 'withdraw')::int
+    FROM "PetitionEvent" e JOIN "Petition" p ON p."id" = e."petitionId"
+    WHERE e."type" IN ('accept', 'resolve', 'forward', 'withdraw')
+  ) AS x
+  GROUP BY "month", "unit", "kind", "field";
 
-INSERT INTO "ReportEscalationDay" ("petitionId", "day", "receivingUnitId", "kind", "field", "events")
-SELECT e."petitionId", danvan_local_day(e."at"), p."receivingUnitId", p."kind", p."field", COUNT(*)
-FROM "PetitionEvent" e JOIN "Petition" p ON p."id" = e."petitionId"
-WHERE e."type" = 'escalated'
-GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO "ReportEscalationMonth" ("petitionId", "month", "receivingUnitId", "kind", "field", "events")
+  SELECT e."petitionId", danvan_local_month(e."at"), p."receivingUnitId", p."kind", p."field", COUNT(*)
+  FROM "PetitionEvent" e JOIN "Petition" p ON p."id" = e."petitionId"
+  WHERE e."type" = 'escalated'
+  GROUP BY 1, 2, 3, 4, 5;
+END
+$$;
+
+SELECT danvan_rebuild_report_rollups();

@@ -3,12 +3,14 @@ import type { PrismaClient } from '../../platform/db/prisma';
 import { hasRoleAnywhere } from '../../org/access';
 import { addRoleBinding, assignResponsibleLeader, createPerson, createUnit, listPeople, listUnits, removeRoleBinding, updatePerson, updateUnit } from '../../org/org-admin';
 import { parseOr400 } from '../errors';
+import { peopleOnly } from '../scopes';
 import { AppError } from '../../errors';
 import { ZCreatePersonRequest, ZCreateUnitRequest, ZPeopleQuery, ZResponsibleLeaderRequest, ZRoleBinding, ZUpdatePersonRequest, ZUpdateUnitRequest } from '../schemas/admin';
 
 export function adminRoutes(deps: { prisma: PrismaClient }): Router {
   const { prisma } = deps;
   const router = Router();
+  router.use(peopleOnly);
   router.use((req, _res, next) => {
     next(hasRoleAnywhere(req.principal!, ['admin']) ? undefined : new AppError('Forbidden', 'managing units, people and roles needs role admin'));
   });

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { computeDeadline } from '../../domain/calendar/deadline';
-import { hasRoleAnywhere } from '../../org/access';
+import { hasRoleAnywhere, isTopAdmin, UnitTree } from '../../org/access';
 import { getCalendarYear, putCalendarYear, workingCalendarFor } from '../../calendar/calendar-store';
 import { parseOr400 } from '../errors';
+import { anyToken, peopleOnly } from '../scopes';
 import { ZCalendarYearBody, ZComputeDeadlineRequest } from '../schemas/calendar';
 import { localDayOf, yearOf } from '../../domain/calendar/day';
 import { AppError, invalidField } from '../../errors';
@@ -22,12 +23,14 @@ export interface CalendarRouteDeps {
 
 export function calendarRoutes(deps: CalendarRouteDeps): Router {
   const router = Router();
-  router.get('/:year', async (req, res) => {
+  router.get('/:year', anyToken, async (req, res) => {
     const { source: _source, ...table } = await getCalendarYear(deps.prisma, yearParam(req.params.year));
     res.json(table);
   });
-  router.put('/:year', async (req, res) => {
+  router.put('/:year', peopleOnly, async (req, res) => {
     if (!hasRoleAnywhere(req.principal!, ['admin'])) throw new AppError('Forbidden', 'changing the calendar needs role admin');
+    // One national calendar re-arms every open petition: not a commune admin's call.
+    if (!isTopAdmin(req.principal!, await UnitTree.load(deps.prisma))) throw new AppError('Forbidden', 'changing the national calendar needs role admin at the top of the unit tree');
     const year = yearParam(req.params.year);
     const body = parseOr400(ZCalendarYearBody, { ...req.body, year: req.body?.year ?? year });
     if (body.year !== year) throw invalidField('year', `must match the path (${year})`);
@@ -40,7 +43,7 @@ export function calendarRoutes(deps: CalendarRouteDeps): Router {
 
 export function deadlineRoutes(deps: { prisma: PrismaClient }): Router {
   const router = Router();
-  router.post('/compute', async (req, res) => {
+  router.post('/compute', anyToken, async (req, res) => {
     const body = parseOr400(ZComputeDeadlineRequest, req.body);
     const startMs = Date.parse(body.start);
     const calendar = await workingCalendarFor(deps.prisma, yearOf(localDayOf(startMs)));

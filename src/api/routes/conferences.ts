@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import { actOnCommitment, createConference, getConference, holdConference, listConferences, listProposals, publishResults, recordOpinion, type ConferenceDeps } from '../../conferences/conferences';
 import { parseOr400 } from '../errors';
+import { peopleOnly } from '../scopes';
 import { ZConferenceRequest, ZFulfilRequest, ZHoldRequest, ZOpinionRequest, ZProgressRequest, ZPublishRequest } from '../schemas/conferences';
 
 export function conferenceRoutes(deps: ConferenceDeps): Router {
   const router = Router();
+  router.use(peopleOnly);
   router.get('/', async (req, res) => {
     res.json(await listConferences(deps, req.principal!));
   });
@@ -31,6 +33,7 @@ export function conferenceRoutes(deps: ConferenceDeps): Router {
 
 export function commitmentRoutes(deps: ConferenceDeps): Router {
   const router = Router();
+  router.use(peopleOnly);
   router.post('/:id/progress', async (req, res) => {
     res.json(await actOnCommitment(deps, req.principal!, req.params.id, { action: 'progress', ...parseOr400(ZProgressRequest, req.body) }));
   });

@@ -2,10 +2,12 @@ import { Router } from 'express';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { grantIdentityAccess, listIdentityGrants, revokeIdentityGrant } from '../../org/identity-grants';
 import { parseOr400 } from '../errors';
+import { peopleOnly } from '../scopes';
 import { ZIdentityGrantRequest } from '../schemas/identity-grants';
 
 export function identityGrantRoutes(deps: { prisma: PrismaClient }): Router {
   const router = Router();
+  router.use(peopleOnly);
   router.post('/', async (req, res) => {
     res.status(201).json(await grantIdentityAccess(deps.prisma, req.principal!, parseOr400(ZIdentityGrantRequest, req.body)));
   });

@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 at /open311/v2: JSON only, form-encoded or JSON bodies, errors as the standard's
 // [{ code, description }] list.
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
-import { authenticateApiToken } from '../../org/api-tokens';
+import { authenticateApiToken, principalForScope } from '../../org/api-tokens';
 import { fileServiceRequest, findServiceRequests, getServiceRequest, listServices } from '../../petitions/citizen/open311';
 import type { PetitionServiceDeps } from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
@@ -19,8 +19,12 @@ export function open311Routes(deps: PetitionServiceDeps): Router {
   router.use(jsonOnly);
 
   const principalFor = async (apiKey: string | undefined, needsWrite: boolean) => {
-    const principal = apiKey ? await authenticateApiToken(deps.prisma, apiKey) : null;
-    if (!principal) throw new AppError('Unauthenticated', 'a valid api_key is required');
+    const token = apiKey ? await authenticateApiToken(deps.prisma, apiKey) : null;
+    if (!token) throw new AppError('Unauthenticated', 'a valid api_key is required');
+    // GeoReport v2 clients read back the status of what they filed, and that view carries no personal
+    // data: a petitions:write key reads its own unit's requests, a petitions:read key its subtree's.
+    const readScope = token.apiToken?.scopes.includes('petitions:read') ? 'petitions:read' : 'petitions:write';
+    const principal = principalForScope(token, needsWrite ? 'petitions:write' : readScope);
     if (needsWrite && !principal.bindings.some((b) => b.role === 'officer')) throw new AppError('Forbidden', 'filing requests needs an api_key with scope petitions:write');
     return principal;
   };

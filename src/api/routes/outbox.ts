@@ -1,28 +1,22 @@
 import { Router } from 'express';
+import type { PrismaClient } from '../../platform/db/prisma';
 import type { OutboxStore } from '../../platform/runtime/smtp-sink';
-import { hasRoleAnywhere, type Principal } from '../../org/access';
+import { listOutbox, readOutboxMessage } from '../../org/outbox-access';
 import { AppError } from '../../errors';
+import { peopleOnly } from '../scopes';
 
-// E-mails may carry citizens' data, so only admins and supervisors read the outbox (here and in the console).
-export function requireOutboxReader(store: OutboxStore | null, principal: Principal): OutboxStore {
-  if (!store) throw new AppError('NotFound', 'no local outbox: e-mail goes to the relay in SMTP_URL');
-  if (!hasRoleAnywhere(principal, ['admin', 'supervisor'])) throw new AppError('Forbidden', 'reading the outbox needs role admin or supervisor');
-  return store;
-}
-
-export function outboxRoutes(store: OutboxStore | null): Router {
+// E-mails carry citizens' data: each reader sees only their units' mail, and never a sealed denouncer's.
+export function outboxRoutes(prisma: PrismaClient, store: OutboxStore | null): Router {
   const router = Router();
-  router.use((req, _res, next) => {
-    requireOutboxReader(store, req.principal!);
-    next();
+  router.use(peopleOnly);
+  router.use((_req, _res, next) => {
+    next(store ? undefined : new AppError('NotFound', 'no local outbox: e-mail goes to the relay in SMTP_URL'));
   });
-  router.get('/', async (_req, res) => {
-    res.json({ items: await store!.list() });
+  router.get('/', async (req, res) => {
+    res.json({ items: await listOutbox(prisma, store!, req.principal!) });
   });
   router.get('/:id', async (req, res) => {
-    const message = await store!.get(req.params.id);
-    if (!message) throw new AppError('NotFound', `no message ${req.params.id}`);
-    res.json(message);
+    res.json(await readOutboxMessage(prisma, store!, req.principal!, req.params.id));
   });
   return router;
 }

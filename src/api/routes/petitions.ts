@@ -1,13 +1,26 @@
-import { Router } from 'express';
-import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../petitions/petitions';
+import { Router, type Response } from 'express';
+import { actOnPetition, createPetition, getPetition, getPetitionAction, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
+import { needs } from '../scopes';
 import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas/petitions';
 import { fileAppeal } from '../../petitions/appeals';
+import type { PetitionActionOutcome } from '../../petitions/client';
+
+/** The workflow's answer, or `202` with the Update's id and where to follow it: an action never hangs. */
+function sendOutcome(res: Response, petitionId: string, outcome: PetitionActionOutcome): void {
+  if (outcome.status === 'completed') {
+    res.json(outcome.result);
+    return;
+  }
+  const href = `/api/v1/petitions/${petitionId}/updates/${encodeURIComponent(outcome.updateId)}`;
+  res.status(202).location(href).setHeader('Retry-After', '2');
+  res.json({ status: 'pending', updateId: outcome.updateId, href, message: 'the action is waiting for the workflow; follow href for its result / thao tác đang chờ xử lý' });
+}
 
 export function petitionRoutes(deps: PetitionServiceDeps): Router {
   const router = Router();
 
-  router.post('/', async (req, res) => {
+  router.post('/', needs('petitions:write'), async (req, res) => {
     const body = parseOr400(ZCreatePetitionRequest, req.body);
     const result = await createPetition(deps, req.principal!, body, req.header('idempotency-key') ?? undefined);
     const { created, ...view } = result;
@@ -15,27 +28,31 @@ export function petitionRoutes(deps: PetitionServiceDeps): Router {
     res.status(created ? 201 : 200).location(`/api/v1/petitions/${view.id}`).json(view);
   });
 
-  router.get('/', async (req, res) => {
+  router.get('/', needs('petitions:read'), async (req, res) => {
     const query = parseOr400(ZListPetitionsQuery, req.query, 'query');
     res.json(await listPetitions(deps, req.principal!, query));
   });
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', needs('petitions:read'), async (req, res) => {
     const reveal = req.query.revealIdentity === 'true';
     const reason = typeof req.query.reason === 'string' ? req.query.reason : undefined;
     res.json(await getPetition(deps, req.principal!, req.params.id, { reveal, reason }));
   });
 
-  router.get('/:id/history', async (req, res) => {
+  router.get('/:id/history', needs('petitions:read'), async (req, res) => {
     res.json(await getPetitionHistory(deps, req.principal!, req.params.id));
   });
 
-  router.post('/:id/actions', async (req, res) => {
+  router.post('/:id/actions', needs('petitions:write'), async (req, res) => {
     const body = parseOr400(ZActionRequest, req.body);
-    res.json(await actOnPetition(deps, req.principal!, req.params.id, body, req.header('idempotency-key') ?? undefined));
+    sendOutcome(res, req.params.id, await actOnPetition(deps, req.principal!, req.params.id, body, req.header('idempotency-key') ?? undefined));
   });
 
-  router.post('/:id/appeal', async (req, res) => {
+  router.get('/:id/updates/:updateId', async (req, res) => {
+    sendOutcome(res, req.params.id, await getPetitionAction(deps, req.principal!, req.params.id, req.params.updateId));
+  });
+
+  router.post('/:id/appeal', needs('petitions:write'), async (req, res) => {
     const body = parseOr400(ZAppealRequest, req.body);
     const result = await fileAppeal(deps, req.principal!, req.params.id, body);
     res.status(201).location(`/api/v1/petitions/${result.id}`).json(result);

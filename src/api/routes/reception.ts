@@ -5,12 +5,20 @@ import { receptionObligations, type ReceptionPolicy } from '../../reception/rece
 import { createSchedule, listSchedules, updateSchedule } from '../../reception/reception-schedules';
 import { closeSession, delegateSession, getSession, listSessions, postponeSession, publicNotices, recordMatter, registerCitizen } from '../../reception/reception-sessions';
 import { parseOr400 } from '../errors';
+import { needs, peopleOnly } from '../scopes';
 import { AppError } from '../../errors';
 import { periodOf } from '../period-query';
 import { ZCloseRequest, ZDelegateRequest, ZMatterRequest, ZObligationsQuery, ZPostponeRequest, ZRegistrationRequest, ZScheduleRequest, ZScheduleUpdate, ZSessionsQuery } from '../schemas/reception';
 
 export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: ReceptionPolicy): Router {
   const router = Router();
+  // The obligation check is a report; the rest is the receiving staff's own work.
+  router.get('/obligations', needs('reports:read'), async (req, res) => {
+    if (!hasRoleAnywhere(req.principal!, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'the reception obligation check needs role supervisor, leader or admin');
+    const period = periodOf(parseOr400(ZObligationsQuery, req.query, 'query'));
+    res.json(await receptionObligations(deps.prisma, req.principal!, receptionPolicy, period));
+  });
+  router.use(peopleOnly);
   router.get('/schedules', async (req, res) => {
     res.json(await listSchedules(deps, req.principal!));
   });
@@ -37,11 +45,6 @@ export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: Rece
   });
   router.post('/sessions/:id/close', async (req, res) => {
     res.json(await closeSession(deps, req.principal!, req.params.id, parseOr400(ZCloseRequest, req.body)));
-  });
-  router.get('/obligations', async (req, res) => {
-    if (!hasRoleAnywhere(req.principal!, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'the reception obligation check needs role supervisor, leader or admin');
-    const period = periodOf(parseOr400(ZObligationsQuery, req.query, 'query'));
-    res.json(await receptionObligations(deps.prisma, req.principal!, receptionPolicy, period));
   });
   return router;
 }

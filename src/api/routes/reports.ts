@@ -7,6 +7,7 @@ import { tableToCsv, tableToXlsx, XLSX_TYPE, type Column, type Lang } from '../.
 import { hasRoleAnywhere, type Principal } from '../../org/access';
 import { petitionReport, REPORT_COLUMNS } from '../../reports/reports';
 import { parseOr400 } from '../errors';
+import { needs } from '../scopes';
 import { AppError } from '../../errors';
 import { periodOf } from '../period-query';
 import { ZReportQuery, ZScorecardQuery } from '../schemas/reports';
@@ -30,7 +31,7 @@ async function sendReport<Row>(
 
 export function reportRoutes(deps: { prisma: PrismaClient; receptionPolicy?: ReceptionPolicy }): Router {
   const router = Router();
-  router.get('/petitions', async (req, res) => {
+  router.get('/petitions', needs('reports:read'), async (req, res) => {
     requireReportReader(req.principal!);
     const q = parseOr400(ZReportQuery, req.query, 'query');
     const period = periodOf(q);
@@ -38,7 +39,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; receptionPolicy?: Rec
     const title = q.lang === 'vi' ? `Báo cáo tình hình tiếp nhận, giải quyết đơn — ${period.label}` : `Petitions received and resolved — ${period.label}`;
     await sendReport(res, q, report, { name: `bao-cao-don-${q.groupBy}`, title, columns: REPORT_COLUMNS, rows: [...report.rows, report.total], boldLastRow: true });
   });
-  router.get('/conferences', async (req, res) => {
+  router.get('/conferences', needs('reports:read'), async (req, res) => {
     requireReportReader(req.principal!);
     const q = parseOr400(ZScorecardQuery, req.query, 'query');
     const period = periodOf(q);
@@ -46,7 +47,7 @@ export function reportRoutes(deps: { prisma: PrismaClient; receptionPolicy?: Rec
     const report = await conferenceReport(deps.prisma, req.principal!, deps.receptionPolicy, period);
     await sendReport(res, q, report, { name: 'bao-cao-doi-thoai', title: `${report.headline[q.lang]} — ${period.label}`, columns: CONFERENCE_COLUMNS, rows: [...report.byField, report.opinions], boldLastRow: true });
   });
-  router.get('/leaders', async (req, res) => {
+  router.get('/leaders', needs('reports:read'), async (req, res) => {
     requireReportReader(req.principal!);
     const q = parseOr400(ZScorecardQuery, req.query, 'query');
     const period = periodOf(q);

@@ -3,13 +3,15 @@ import type { PrismaClient } from '../../platform/db/prisma';
 import { hasRoleAnywhere } from '../../org/access';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../org/api-tokens';
 import { parseOr400 } from '../errors';
+import { peopleOnly } from '../scopes';
 import { AppError } from '../../errors';
 import { ZCreateTokenRequest } from '../schemas/tokens';
 
 export function tokenRoutes(deps: { prisma: PrismaClient }): Router {
   const router = Router();
+  router.use(peopleOnly);
   router.use((req, _res, next) => {
-    if (req.principal!.personId.startsWith('apitoken:') || !hasRoleAnywhere(req.principal!, ['admin'])) {
+    if (req.principal!.apiToken || !hasRoleAnywhere(req.principal!, ['admin'])) {
       next(new AppError('Forbidden', 'managing API tokens needs role admin (signed in as a person)'));
       return;
     }
@@ -17,13 +19,13 @@ export function tokenRoutes(deps: { prisma: PrismaClient }): Router {
   });
   router.post('/', async (req, res) => {
     const body = parseOr400(ZCreateTokenRequest, req.body);
-    res.status(201).json(await createApiToken(deps.prisma, { ...body, createdById: req.principal!.personId }));
+    res.status(201).json(await createApiToken(deps.prisma, req.principal!, body));
   });
-  router.get('/', async (_req, res) => {
-    res.json({ items: await listApiTokens(deps.prisma) });
+  router.get('/', async (req, res) => {
+    res.json({ items: await listApiTokens(deps.prisma, req.principal!) });
   });
   router.delete('/:id', async (req, res) => {
-    await revokeApiToken(deps.prisma, req.params.id);
+    await revokeApiToken(deps.prisma, req.principal!, req.params.id);
     res.status(204).end();
   });
   return router;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { str } from './text';
 
 export const ZLoginRequest = z.object({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: str().min(1).max(100),
+  password: str().min(1).max(200),
 });
 
 export const ZLoginResponse = z.object({
-  token: z.string(),
-  expiresAt: z.string(),
-  person: z.object({ id: z.string(), fullName: z.string(), unitId: z.string(), roles: z.array(z.object({ role: z.string(), unitId: z.string() })) }),
+  token: str(),
+  expiresAt: str(),
+  person: z.object({ id: str(), fullName: str(), unitId: str(), roles: z.array(z.object({ role: str(), unitId: str() })) }),
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { str } from './text';
 
 export const ZCalendarYear = z.object({
   year: z.number().int().min(1900).max(2200),
-  holidays: z.array(z.string()).max(120),
-  workingWeekends: z.array(z.string()).max(60),
+  holidays: z.array(str()).max(120),
+  workingWeekends: z.array(str()).max(60),
 });
 export const ZCalendarYearBody = ZCalendarYear.extend({ year: z.number().int().optional() });
 
@@ -12,4 +13,4 @@ export const ZComputeDeadlineRequest = z.object({
   limit: z.number().int().min(0).max(3650),
   unit: z.enum(['days', 'working_days']),
 });
-export const ZComputeDeadlineResponse = z.object({ dueDate: z.string(), dueAt: z.string() });
+export const ZComputeDeadlineResponse = z.object({ dueDate: str(), dueAt: str() });

@@ -1,6 +1,7 @@
 // The one error body every failure is answered with.
 import { z } from 'zod';
+import { str } from './text';
 
 export const ZErrorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), details: z.unknown().optional() }),
+  error: z.object({ code: str(), message: str(), requestId: str(), details: z.unknown().optional() }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
+import { str } from './text';
 
-export const ZOutboxSummary = z.object({ id: z.string(), receivedAt: z.string(), from: z.string(), to: z.array(z.string()), subject: z.string(), messageId: z.string().nullable() });
+export const ZOutboxSummary = z.object({ id: str(), receivedAt: str(), from: str(), to: z.array(str()), subject: str(), messageId: str().nullable() });
 export const ZOutboxList = z.object({ items: z.array(ZOutboxSummary) });
-export const ZOutboxMessage = ZOutboxSummary.extend({ text: z.string() });
+export const ZOutboxMessage = ZOutboxSummary.extend({ text: str() });

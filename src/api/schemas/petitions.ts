@@ -1,43 +1,44 @@
 // Petitions: registration, actions, lists, views, history and second-time complaints. The request schemas
 // satisfy the use cases' own input types, so the edge and the use case cannot drift apart.
 import { z } from 'zod';
+import { str } from './text';
 import { ACTIONS, PETITION_KINDS, STAGES } from '../../domain/petition/petition-stages';
 import { CHANNELS, type CreatePetitionInput, type PetitionActionRequest, type PetitionerInput } from '../../petitions/inputs';
 
 export const ZPetitioner = z.object({
-  fullName: z.string().trim().min(1).max(200),
-  phone: z.string().trim().regex(/^[+0-9 ().-]{6,20}$/, 'phone: digits, spaces and + ( ) . - only').optional(),
+  fullName: str().trim().min(1).max(200),
+  phone: str().trim().regex(/^[+0-9 ().-]{6,20}$/, 'phone: digits, spaces and + ( ) . - only').optional(),
   email: z.email().optional(),
-  address: z.string().trim().max(500).optional(),
+  address: str().trim().max(500).optional(),
   isRepresentative: z.boolean().optional(),
 }) satisfies z.ZodType<PetitionerInput>;
 
 export const ZCreatePetitionRequest = z.object({
   kind: z.enum(PETITION_KINDS),
-  receivingUnitId: z.string().min(1),
+  receivingUnitId: str().min(1),
   channel: z.enum(CHANNELS),
-  field: z.string().trim().min(1).max(100).describe('lĩnh vực: land, planning, site_clearance, policy, officials_conduct, …'),
-  subject: z.string().trim().min(3).max(300),
-  body: z.string().trim().min(1).max(20_000),
+  field: str().trim().min(1).max(100).describe('lĩnh vực: land, planning, site_clearance, policy, officials_conduct, …'),
+  subject: str().trim().min(3).max(300),
+  body: str().trim().min(1).max(20_000),
   petitioners: z.array(ZPetitioner).min(1).max(500),
   receivedAt: z.iso.datetime({ offset: true }).describe('when the unit received it (ISO-8601)'),
 }) satisfies z.ZodType<CreatePetitionInput>;
 
 export const ZCreatePetitionResponse = z.object({
-  id: z.string(),
-  trackingCode: z.string(),
-  trackingSecret: z.string().describe('printed on the citizen receipt; with the tracking code it opens GET /track/{code}'),
-  workflowId: z.string(),
+  id: str(),
+  trackingCode: str(),
+  trackingSecret: str().describe('printed on the citizen receipt; with the tracking code it opens GET /track/{code}'),
+  workflowId: str(),
   stage: z.enum(STAGES),
 });
 
-const reason = z.string().trim().min(3).max(2000);
+const reason = str().trim().min(3).max(2000);
 export const ZActionRequest = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), note: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('accept'), note: str().max(2000).optional() }),
   z.object({ action: z.literal('refuse'), reason }),
-  z.object({ action: z.literal('forward'), toUnitId: z.string().min(1), reason }),
-  z.object({ action: z.literal('assign'), assigneeId: z.string().min(1), note: z.string().max(2000).optional() }),
-  z.object({ action: z.literal('startVerification'), note: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('forward'), toUnitId: str().min(1), reason }),
+  z.object({ action: z.literal('assign'), assigneeId: str().min(1), note: str().max(2000).optional() }),
+  z.object({ action: z.literal('startVerification'), note: str().max(2000).optional() }),
   z.object({ action: z.literal('resolve'), summary: reason }),
   z.object({ action: z.literal('reportBack'), summary: reason }),
   z.object({ action: z.literal('withdraw'), reason }),
@@ -54,17 +55,17 @@ export const ZActionRequest = z.discriminatedUnion('action', [
     action: z.literal('decideExtension'),
     approve: z.boolean(),
     reason,
-    decision: z.object({ number: z.string().trim().min(1).max(50), date: z.iso.date(), signer: z.string().trim().min(1).max(200) }).optional(),
+    decision: z.object({ number: str().trim().min(1).max(50), date: z.iso.date(), signer: str().trim().min(1).max(200) }).optional(),
   }),
 ]) satisfies z.ZodType<PetitionActionRequest>;
 
 const ZBoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ZListPetitionsQuery = z.object({
   stage: z.enum(STAGES).optional(),
-  unitId: z.string().optional(),
+  unitId: str().optional(),
   kind: z.enum(PETITION_KINDS).optional(),
-  field: z.string().optional(),
-  leaderId: z.string().optional().describe("the responsible leader of the petition's current unit"),
+  field: str().optional(),
+  leaderId: str().optional().describe("the responsible leader of the petition's current unit"),
   overdue: ZBoolString.optional(),
   escalated: ZBoolString.optional(),
   forwarded: ZBoolString.optional(),
@@ -84,38 +85,38 @@ export const ZListPetitionsQuery = z.object({
 });
 
 export const ZTimelineEntry = z.object({
-  at: z.string(),
-  type: z.string(),
-  actor: z.object({ id: z.string(), fullName: z.string() }).nullable(),
-  stageFrom: z.string().nullable(),
-  stageTo: z.string().nullable(),
-  note: z.string().nullable(),
+  at: str(),
+  type: str(),
+  actor: z.object({ id: str(), fullName: str() }).nullable(),
+  stageFrom: str().nullable(),
+  stageTo: str().nullable(),
+  note: str().nullable(),
   data: z.unknown(),
 });
 
 export const ZPetitionView = z.object({
-  id: z.string(),
-  trackingCode: z.string(),
+  id: str(),
+  trackingCode: str(),
   kind: z.enum(PETITION_KINDS),
-  channel: z.string(),
-  field: z.string(),
-  subject: z.string(),
-  body: z.string(),
+  channel: str(),
+  field: str(),
+  subject: str(),
+  body: str(),
   stage: z.enum(STAGES),
-  unit: z.object({ id: z.string(), name: z.string() }),
-  receivingUnit: z.object({ id: z.string(), name: z.string() }),
-  assignee: z.object({ id: z.string(), fullName: z.string() }).nullable(),
-  receivedAt: z.string(),
+  unit: z.object({ id: str(), name: str() }),
+  receivingUnit: z.object({ id: str(), name: str() }),
+  assignee: z.object({ id: str(), fullName: str() }).nullable(),
+  receivedAt: str(),
   escalated: z.boolean(),
   forwardCount: z.number(),
   nextDeadline: z
-    .object({ clock: z.string(), dueAt: z.string(), overdue: z.boolean(), nextReminder: z.object({ at: z.string() }).nullable() })
+    .object({ clock: str(), dueAt: str(), overdue: z.boolean(), nextReminder: z.object({ at: str() }).nullable() })
     .nullable(),
-  petitioners: z.array(z.object({ fullName: z.string(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(), identitySealed: z.boolean().optional() })),
+  petitioners: z.array(z.object({ fullName: str(), phone: str().nullable(), email: str().nullable(), address: str().nullable(), identitySealed: z.boolean().optional() })),
   timeline: z.array(ZTimelineEntry),
   round: z.number(),
-  appealOf: z.object({ id: z.string(), trackingCode: z.string() }).nullable(),
-  appeals: z.array(z.object({ id: z.string(), trackingCode: z.string(), unitId: z.string() })),
+  appealOf: z.object({ id: str(), trackingCode: str() }).nullable(),
+  appeals: z.array(z.object({ id: str(), trackingCode: str(), unitId: str() })),
   allowedActions: z.array(z.enum(ACTIONS)).describe('the actions the caller may take in this stage, from the state machine (the workflow still checks each)'),
   pendingExtension: z.boolean().describe("an extension request waits for the leader's decision"),
   identityEntitled: z.boolean().describe("the caller may open a sealed identity (with a reason, recorded)"),
@@ -124,25 +125,25 @@ export const ZPetitionView = z.object({
 export const ZPetitionListItem = ZPetitionView.omit({ body: true, petitioners: true, timeline: true, receivingUnit: true, round: true, appealOf: true, appeals: true, allowedActions: true, pendingExtension: true, identityEntitled: true });
 export const ZPetitionList = z.object({ items: z.array(ZPetitionListItem), total: z.number(), page: z.number(), pageSize: z.number() });
 
-export const ZTemporalEvent = z.object({ eventId: z.string(), time: z.string().nullable(), type: z.string(), summary: z.string() });
+export const ZTemporalEvent = z.object({ eventId: str(), time: str().nullable(), type: str(), summary: str() });
 export const ZPetitionHistory = z.object({
-  petitionId: z.string(),
-  workflowId: z.string(),
+  petitionId: str(),
+  workflowId: str(),
   timeline: z.array(ZTimelineEntry),
-  temporal: z.object({ status: z.string(), events: z.array(ZTemporalEvent) }),
+  temporal: z.object({ status: str(), events: z.array(ZTemporalEvent) }),
 });
 
 export const ZAppealRequest = z.object({
-  reason: z.string().trim().min(3).max(5000).describe('why the complainant rejects the first decision, or that the first deadline lapsed'),
+  reason: str().trim().min(3).max(5000).describe('why the complainant rejects the first decision, or that the first deadline lapsed'),
   remote: z.boolean().optional().describe('remote area: 45-day filing window'),
 });
 export const ZAppealResponse = z.object({
-  id: z.string(),
-  trackingCode: z.string(),
-  workflowId: z.string(),
-  unitId: z.string(),
+  id: str(),
+  trackingCode: str(),
+  workflowId: str(),
+  unitId: str(),
   round: z.number(),
-  appealOf: z.object({ id: z.string(), trackingCode: z.string() }),
+  appealOf: z.object({ id: str(), trackingCode: str() }),
   trigger: z.enum(['decision', 'lapsed']),
-  filingWindowEndsAt: z.string(),
+  filingWindowEndsAt: str(),
 });

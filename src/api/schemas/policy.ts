@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { str } from './text';
 
 export const ZPolicyVersionView = z.object({
-  version: z.string(),
-  effectiveFrom: z.string(),
-  unitId: z.string().nullable(),
-  note: z.string().nullable(),
-  createdById: z.string().nullable(),
-  createdAt: z.string(),
+  version: str(),
+  effectiveFrom: str(),
+  unitId: str().nullable(),
+  note: str().nullable(),
+  createdById: str().nullable(),
+  createdAt: str(),
   document: z.unknown(),
 });
-export const ZPolicyList = z.object({ inForce: z.string().nullable(), versions: z.array(ZPolicyVersionView) });
+export const ZPolicyList = z.object({ inForce: str().nullable(), versions: z.array(ZPolicyVersionView) });

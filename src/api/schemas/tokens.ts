@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { str } from './text';
 import { SCOPES } from '../../org/api-tokens';
 
 export const ZCreateTokenRequest = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: str().trim().min(1).max(100),
   scopes: z.array(z.enum(SCOPES)).min(1),
-  unitId: z.string().min(1),
+  unitId: str().min(1),
 });

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { AppError, zodFieldErrors } from '../../errors';
-import { UnitTree } from '../../org/access';
+import { firstUnstorable, UNSTORABLE_MESSAGE } from '../../domain/storable-text';
+import { isTopAdmin, UnitTree, type Principal } from '../../org/access';
+import { administeredUnits } from '../../org/org-admin';
 import {
   mergePolicyOverride,
   parsePolicyDocument,
@@ -65,18 +67,27 @@ export function createDbPolicyResolver(prisma: PrismaClient): PolicyResolver {
 
 export interface AddPolicyVersionInput {
   body: unknown;
-  actorId: string;
 }
 
-export async function addPolicyVersion(prisma: PrismaClient, input: AddPolicyVersionInput) {
+/**
+ * Adds a version. The province-wide version (no unitId) binds every unit, so only an admin at the top of
+ * the tree adds one; local rules need an admin over that unit.
+ */
+export async function addPolicyVersion(prisma: PrismaClient, admin: Principal, input: AddPolicyVersionInput) {
   const raw = (input.body ?? {}) as { unitId?: unknown; effectiveFrom?: unknown };
   const unitId = typeof raw.unitId === 'string' ? raw.unitId : null;
   const schema = unitId ? PolicyOverrideSchema : PolicyFileSchema;
+  const unstorable = firstUnstorable(input.body);
+  if (unstorable) throw new AppError('ValidationFailed', 'invalid policy version', [{ path: unstorable, message: UNSTORABLE_MESSAGE }]);
   const parsed = schema.safeParse(input.body);
   if (!parsed.success) throw new AppError('ValidationFailed', 'invalid policy version', zodFieldErrors(parsed.error));
   if (!parsed.data.effectiveFrom) throw new AppError('ValidationFailed', 'invalid policy version', [{ path: 'effectiveFrom', message: 'required: the date from which the version applies' }]);
-  if (unitId && !(await prisma.unit.findUnique({ where: { id: unitId } }))) {
+  const tree = await UnitTree.load(prisma);
+  if (unitId && !tree.has(unitId)) {
     throw new AppError('ValidationFailed', 'invalid policy version', [{ path: 'unitId', message: 'no such unit' }]);
+  }
+  if (unitId ? !administeredUnits(admin, tree).has(unitId) : !isTopAdmin(admin, tree)) {
+    throw new AppError('Forbidden', unitId ? `local rules for unit ${unitId} need role admin on it or a unit above it` : 'a province-wide policy version needs role admin at the top of the unit tree');
   }
   if (await prisma.deadlinePolicyVersion.findUnique({ where: { version: parsed.data.version } })) {
     throw new AppError('Conflict', `a policy version named ${parsed.data.version} exists; versions are never changed, add a new one`);
@@ -88,7 +99,7 @@ export async function addPolicyVersion(prisma: PrismaClient, input: AddPolicyVer
       unitId,
       document: { ...parsed.data, ...(unitId ? { unitId } : {}) } as object,
       note: parsed.data.note ?? null,
-      createdById: input.actorId,
+      createdById: admin.personId,
     },
   });
   return toView(row);

@@ -56,3 +56,8 @@ export function renderIcs(event: IcsEvent): string {
   ];
   return lines.map(fold).join('\r\n') + '\r\n';
 }
+
+/** The invitation as an e-mail attachment that calendar clients offer to accept. */
+export function icsAttachment(filename: string, event: IcsEvent): { filename: string; contentType: string; content: string } {
+  return { filename, contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: renderIcs(event) };
+}

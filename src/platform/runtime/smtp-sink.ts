@@ -1,7 +1,7 @@
 // A real SMTP server on loopback that keeps every message it receives as an .eml file, so the default
 // run sends real e-mail through nodemailer and anyone can read what went out (the outbox).
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -23,13 +23,16 @@ export class OutboxStore {
   private readonly cache = new Map<string, OutboxMessage>();
 
   constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+    // The messages carry citizens' names and addresses: readable by the service's user only. chmod too,
+    // since mkdir leaves an existing folder's mode as it was.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
   }
 
   save(raw: Buffer): string {
     // Sortable by arrival: the time prefix keeps the listing in order across restarts.
     const id = `${new Date().toISOString().replace(/[:.]/g, '-')}_${randomUUID().slice(0, 8)}`;
-    writeFileSync(path.join(this.dir, `${id}.eml`), raw);
+    writeFileSync(path.join(this.dir, `${id}.eml`), raw, { mode: 0o600 });
     return id;
   }
 

@@ -1,17 +1,13 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
-import { sendMailOnce } from './send-mail-once';
-import type { PrismaClient } from '../src/platform/db/prisma';
-import type { SendNotificationInput, SendNotificationResult } from '../src/domain/petition/notification-types';
-import type { Mailer } from '../src/platform/mail/mailer';
-import { renderNotification } from '../src/petitions/templates';
-import { MASKED_NAME, openIdentity } from '../src/org/identity-seal';
+import { sendMailOnce } from '../shared/send-mail-once';
+import type { PrismaClient } from '../../src/platform/db/prisma';
+import type { SendNotificationInput, SendNotificationResult } from '../../src/domain/petition/notification-types';
+import { renderNotification } from '../../src/petitions/templates';
+import { MASKED_NAME, openIdentity } from '../../src/org/identity-seal';
+import type { ActivityContext } from '../shared/deps';
+import { resolveStaffRecipient } from '../shared/recipients';
 
-export interface SendNotificationDeps {
-  prisma: PrismaClient;
-  mailer: Mailer;
-  appUrl: string;
-  identityKey: Buffer;
-}
+export type SendNotificationDeps = Pick<ActivityContext, 'prisma' | 'mailer' | 'appUrl' | 'identityKey' | 'now'>;
 
 interface Recipient {
   keySuffix: string;
@@ -78,12 +74,7 @@ async function resolveRecipients(
       .filter((p) => p.email)
       .map((p) => ({ keySuffix: `c${p.position}`, personId: null, name: p.fullName, address: p.email!, sealed: p.sealed }));
   }
-  const personId = ref.type === 'person' ? ref.personId : (await prisma.unit.findUnique({ where: { id: ref.unitId } }))?.responsibleLeaderId;
-  if (!personId) {
-    log.warn('no recipient for notification', { template: input.template, recipient: ref.type });
-    return [];
-  }
-  const person = await prisma.person.findUnique({ where: { id: personId } });
-  if (!person || !person.active) return [];
-  return [{ keySuffix: `p${person.id}`, personId: person.id, name: person.fullName, address: person.email }];
+  const staff = await resolveStaffRecipient(prisma, ref);
+  if (!staff) log.warn('no recipient for notification', { template: input.template, recipient: ref.type });
+  return staff ? [staff] : [];
 }

@@ -1,6 +1,6 @@
-import type { PrismaClient } from '../src/platform/db/prisma';
-import type { KindPolicy } from '../src/domain/petition/deadline-ladder';
-import { createDbPolicyResolver } from '../src/petitions/policy/policy-versions';
+import type { PrismaClient } from '../../src/platform/db/prisma';
+import type { KindPolicy } from '../../src/domain/petition/deadline-ladder';
+import { createDbPolicyResolver } from '../../src/petitions/policy/policy-versions';
 
 export interface ResolveDeadlinePolicyInput {
   petitionId: string;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../src/platform/db/prisma';
+import type { PrismaClient } from '../../src/platform/db/prisma';
 
 export interface EscalationTarget {
   unitId: string;

@@ -1,7 +1,7 @@
-import type { PrismaClient } from '../src/platform/db/prisma';
-import { isUniqueViolation } from '../src/platform/db/prisma';
-import { isTerminal } from '../src/domain/petition/petition-stages';
-import type { PetitionSnapshot } from '../workflows/petition/messages';
+import type { PrismaClient } from '../../src/platform/db/prisma';
+import { isTerminal } from '../../src/domain/petition/petition-stages';
+import type { PetitionSnapshot } from '../../workflows/petition/messages';
+import { writeKeyed } from '../shared/keyed-writes';
 
 export interface RecordPetitionEventInput {
   /** workflowId + event sequence: a retried activity finds its row and writes nothing new. */
@@ -22,11 +22,10 @@ export interface RecordPetitionEventInput {
 export function makeRecordPetitionEvent(deps: { prisma: PrismaClient }) {
   return async function recordPetitionEvent(input: RecordPetitionEventInput): Promise<{ written: boolean }> {
     const s = input.snapshot;
-    try {
-      return await deps.prisma.$transaction(async (tx) => {
-        const existing = await tx.petitionEvent.findUnique({ where: { key: input.key }, select: { id: true } });
-        if (existing) return { written: false };
-        await tx.petitionEvent.create({
+    return writeKeyed(deps.prisma, {
+      eventExists: async (tx) => (await tx.petitionEvent.findUnique({ where: { key: input.key }, select: { id: true } })) !== null,
+      appendEvent: (tx) =>
+        tx.petitionEvent.create({
           data: {
             key: input.key,
             petitionId: input.petitionId,
@@ -39,9 +38,10 @@ export function makeRecordPetitionEvent(deps: { prisma: PrismaClient }) {
             data: (input.data ?? undefined) as object | undefined,
             at: new Date(input.at),
           },
-        });
-        // `lte`: reminders keep the version but move the next rung; an older snapshot never wins.
-        await tx.petition.updateMany({
+        }),
+      // `lte`: reminders keep the version but move the next rung; an older snapshot never wins.
+      updateReadModel: (tx) =>
+        tx.petition.updateMany({
           where: { id: input.petitionId, stateVersion: { lte: s.version } },
           data: {
             stage: s.stage,
@@ -55,13 +55,7 @@ export function makeRecordPetitionEvent(deps: { prisma: PrismaClient }) {
             stateVersion: s.version,
             closedAt: isTerminal(s.stage) ? new Date(input.at) : null,
           },
-        });
-        return { written: true };
-      });
-    } catch (error) {
-      // Two attempts raced on the same key: the other one wrote it.
-      if (isUniqueViolation(error)) return { written: false };
-      throw error;
-    }
+        }),
+    });
   };
 }

@@ -1,0 +1,80 @@
+// A dependency that cannot be reached is a 503 with Retry-After within seconds, never a 500 or a hang:
+// Temporal (a client pointed at a port nobody listens on) and PostgreSQL (a database client likewise).
+// /health stays liveness; /ready says which dependency is missing.
+import { Client, Connection } from '@temporalio/client';
+import request from 'supertest';
+import { createApp } from '../../src/api/app';
+import { createPrismaClient } from '../../src/platform/db/prisma';
+import { deadlineAwareRetryInterceptor } from '../../src/platform/temporal/connection';
+import { findFreePort } from '../../src/platform/runtime/free-port';
+import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
+
+let h: ApiHarness;
+let officer: string;
+let deadConnection: Connection;
+
+beforeAll(async () => {
+  h = await startApiHarness();
+  officer = await h.login(h.org.officer.username);
+});
+
+afterAll(async () => {
+  await deadConnection?.close();
+  await h?.stop();
+});
+
+const petitionBody = () => ({
+  kind: 'complaint',
+  receivingUnitId: h.org.communeId,
+  channel: 'in_person',
+  field: 'land',
+  subject: 'Khiếu nại khi Temporal không chạy',
+  body: 'Nội dung.',
+  receivedAt: new Date().toISOString(),
+  petitioners: [{ fullName: 'Lê Văn Thử' }],
+});
+
+function expect503Quickly(res: request.Response, startedAt: number): void {
+  expect(res.status).toBe(503);
+  expect(res.body.error.code).toBe('Unavailable');
+  expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  // TEMPORAL_CALL_TIMEOUT_MS is 2 s by default (a failed start also asks once whether the run exists);
+  // the SDK alone retries for ~20 s.
+  expect(Date.now() - startedAt).toBeLessThan(10_000);
+}
+
+test('when Temporal cannot be reached, then create, act and history answer 503 with Retry-After within seconds and /ready names temporal', async () => {
+  const existing = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201)).body;
+  deadConnection = Connection.lazy({ address: `127.0.0.1:${await findFreePort()}`, interceptors: [deadlineAwareRetryInterceptor()] });
+  const app = createApp({ ...h.deps, temporal: new Client({ connection: deadConnection }) });
+  const before = await h.db.prisma.petition.count();
+
+  let t = Date.now();
+  expect503Quickly(await request(app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()), t);
+  // The failed start took its row back: nothing is half-registered.
+  expect(await h.db.prisma.petition.count()).toBe(before);
+
+  t = Date.now();
+  expect503Quickly(await request(app).post(`/api/v1/petitions/${existing.id}/actions`).set(auth(officer)).send({ action: 'accept' }), t);
+  t = Date.now();
+  expect503Quickly(await request(app).get(`/api/v1/petitions/${existing.id}/history`).set(auth(officer)), t);
+
+  await request(app).get('/api/v1/health').expect(200);
+  const ready = await request(app).get('/api/v1/ready').expect(503);
+  expect(ready.body).toEqual({ status: 'unavailable', checks: { database: 'ok', temporal: 'unavailable' } });
+  expect((await request(h.app).get('/api/v1/ready').expect(200)).body).toEqual({ status: 'ready', checks: { database: 'ok', temporal: 'ok' } });
+});
+
+test('when PostgreSQL cannot be reached, then an authenticated route answers 503 with Retry-After and /ready names the database', async () => {
+  const deadDb = createPrismaClient(`postgresql://danvan:x@127.0.0.1:${await findFreePort()}/danvan`);
+  try {
+    const app = createApp({ ...h.deps, prisma: deadDb });
+    const t = Date.now();
+    expect503Quickly(await request(app).get('/api/v1/petitions').set(auth(officer)), t);
+    await request(app).get('/api/v1/health').expect(200);
+    const ready = await request(app).get('/api/v1/ready').expect(503);
+    expect(ready.body.checks).toEqual({ database: 'unavailable', temporal: 'ok' });
+  } finally {
+    await deadDb.$disconnect();
+  }
+});
