@@ -27,10 +27,8 @@ afterAll(async () => {
 
 const formsOn = (html: string) => [...html.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]);
 
-async function register(client: ConsoleClient, overrides: Record<string, string> = {}): Promise<{ id: string; html: string }> {
-  const res = await client.post(
-    '/console/petitions',
-    {
+function registrationFields(): Record<string, string> {
+  return {
       kind: 'complaint',
       channel: 'in_person',
       receivingUnitId: h.org.communeId,
@@ -43,11 +41,11 @@ async function register(client: ConsoleClient, overrides: Record<string, string>
       'p0.email': '',
       'p0.address': '',
       intent: 'register',
-      idempotencyKey: `k-${Math.random().toString(36).slice(2, 12)}`,
-      ...overrides,
-    },
-    { formPage: '/console/petitions/new' },
-  );
+  };
+}
+
+async function register(client: ConsoleClient, overrides: Record<string, string> = {}): Promise<{ id: string; html: string }> {
+  const res = await client.post('/console/petitions', { ...registrationFields(), idempotencyKey: `k-${Math.random().toString(36).slice(2, 12)}`, ...overrides }, { formPage: '/console/petitions/new' });
   expect(res.status).toBe(201);
   const id = /href="\/console\/petitions\/(?!new")([^"/?]+)"/.exec(res.text)![1]!;
   return { id, html: res.text };
@@ -70,7 +68,7 @@ test('when an officer registers a complaint in the form, then the receipt shows 
 test('when the form is posted twice with the same key, then one petition is registered', async () => {
   const key = `dup-${Date.now()}`;
   const first = await register(officer, { idempotencyKey: key });
-  const again = await officer.post('/console/petitions', { kind: 'complaint', channel: 'in_person', receivingUnitId: h.org.communeId, field: 'land', subject: 'Tranh chấp ranh giới đất', body: 'Nội dung đơn', receivedAt: '2026-11-30T09:30', 'p0.fullName': 'Nguyễn Thị Dân', intent: 'register', idempotencyKey: key }, { formPage: '/console/petitions/new' });
+  const again = await officer.post('/console/petitions', { ...registrationFields(), idempotencyKey: key }, { formPage: '/console/petitions/new' });
   expect(again.status).toBe(200);
   expect(again.text).toContain(`/console/petitions/${first.id}`);
 });
