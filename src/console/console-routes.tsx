@@ -2,6 +2,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { endSession, login } from '../org/auth';
+import { DEFAULT_LOGIN_LIMITS, recordLoginFailure, requireNotThrottled, type LoginLimits } from '../org/login-throttle';
 import { AppError } from '../errors';
 import { listPetitions } from '../petitions/petitions';
 import { calendarNow } from './calendar-now';
@@ -26,7 +27,7 @@ function safeNext(value: unknown): string {
   return typeof value === 'string' && value.startsWith(`${CONSOLE_BASE}`) && !value.startsWith('//') && !value.includes('\\') ? value : CONSOLE_BASE;
 }
 
-export function consoleRoutes(deps: ConsoleDeps & { logger: Logger }): Router {
+export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?: LoginLimits }): Router {
   const csrf = createCsrf(deps.csrfKey);
   const router = Router();
   const ctxOf = (req: Request): PageContext => pageContext(req, csrf);
@@ -47,8 +48,12 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger }): Router {
   router.post('/sign-in', async (req, res) => {
     const body = req.body as Record<string, string | undefined>;
     const username = (body.username ?? '').trim();
+    // The same throttle as POST /auth/login: the console is no way around it (a 429 page says to wait).
+    const attempt = { username, address: req.ip ?? 'unknown' };
+    await requireNotThrottled(deps.prisma, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS, attempt);
     const result = username && body.password ? await login(deps.prisma, { username, password: body.password, ttlMs: deps.sessionTtlMs }) : null;
     if (!result) {
+      await recordLoginFailure(deps.prisma, attempt);
       const ctx = ctxOf(req);
       sendPage(res, <SignInPage ctx={ctx} error={ctx.t('wrongCredentials')} username={username} next={body.next ? safeNext(body.next) : undefined} />, 401);
       return;
