@@ -9,7 +9,6 @@ import { requireAuth } from './auth-middleware';
 import { errorMiddleware } from './errors';
 import { AppError } from '../errors';
 import { buildOpenApiDocument } from './openapi';
-import { OUTBOX_PAGE } from './outbox-page';
 import { DOCS_PAGE } from './docs-page';
 import { rateLimit } from './rate-limit';
 import { refuseMalformedRequests } from './hostile-input';
@@ -28,6 +27,8 @@ import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
 import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import { coreReadinessChecks, healthRoutes, type ReadinessCheck } from './routes/health';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
+import { consoleRoutes } from '../console/console-routes';
+import { STATIC_PREFIX, staticAssets } from '../web/static-assets';
 import type { LoginLimits } from '../org/login-throttle';
 import { httpMetrics } from './http-metrics';
 import { metricsRoute } from './routes/metrics';
@@ -109,10 +110,13 @@ export function createApp(deps: AppDeps): Express {
   api.use('/outbox', outboxRoutes(deps.prisma, deps.outbox));
   app.use('/api/v1', api);
   app.use('/open311/v2', open311Routes(deps));
+  app.use(STATIC_PREFIX, staticAssets());
+  app.use('/console', consoleRoutes(deps));
   app.get('/metrics', metricsRoute({ prisma: deps.prisma, metricsToken: deps.metricsToken }));
   if (deps.outbox) {
+    // The outbox is read in the console now, behind its sign-in.
     app.get('/outbox', (_req, res) => {
-      res.type('html').send(OUTBOX_PAGE);
+      res.redirect(301, '/console/outbox');
     });
   }
   app.use((req, _res, next) => next(new AppError('NotFound', `no route ${req.method} ${req.path}`)));

@@ -38,7 +38,8 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where
 /** Seconds a 503 asks the caller to wait before trying again. */
 const RETRY_AFTER_SECONDS = 5;
 
-function fromTemporal(error: unknown): AppError | null {
+/** A Temporal client error as the AppError it means, or null when it is none of those. */
+export function fromTemporal(error: unknown): AppError | null {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const type = error.cause.type;
     if (type === 'IllegalTransition' || type === 'Forbidden' || type === 'InvalidAction' || type === 'ExtensionRefused') return new AppError(type, error.cause.message);
@@ -51,6 +52,10 @@ function fromTemporal(error: unknown): AppError | null {
   if (dependency === 'temporal') return new AppError('Unavailable', 'the workflow service is unavailable; try again shortly / dịch vụ quy trình tạm thời không khả dụng');
   if (dependency === 'database') return new AppError('Unavailable', 'the database is unavailable; try again shortly / cơ sở dữ liệu tạm thời không khả dụng');
   return null;
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
 }
 
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {

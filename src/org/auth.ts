@@ -52,3 +52,8 @@ function toPrincipal(person: { id: string; fullName: string; unitId: string; rol
     bindings: person.roleBindings.map((b) => ({ role: b.role, unitId: b.unitId })),
   };
 }
+
+/** Signing out ends the session at once, so the cookie's token is useless even if it was copied. */
+export async function endSession(prisma: PrismaClient, token: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { tokenHash: tokenHash(token) } });
+}

@@ -16,6 +16,10 @@ import { entitledToIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTime
 import type { PolicyResolver } from './policy/policy-versions';
 import { readableHistory } from './temporal-history';
 import { trackingSecretFor } from './citizen/tracking-secret';
+import { allowedActions } from '../domain/petition/petition-stages';
+import { endOfWorkingDaysAhead } from '../domain/calendar/time-left';
+import { localDayOf, yearOf } from '../domain/calendar/day';
+import { workingCalendarFor } from '../calendar/calendar-store';
 
 export interface PetitionServiceDeps {
   prisma: PrismaClient;
@@ -110,7 +114,7 @@ async function committedState(deps: PetitionServiceDeps, petitionId: string) {
   }
 }
 
-async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
+export async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
   const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId }, include: PETITION_INCLUDE });
   if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
   const tree = await UnitTree.load(deps.prisma);
@@ -132,7 +136,7 @@ export interface RevealIdentityOptions {
 }
 
 export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, identity: RevealIdentityOptions = { reveal: false }) {
-  const { petition, tree } = await loadReadable(deps, principal, petitionId);
+  const { petition, tree, roles } = await loadReadable(deps, principal, petitionId);
   const entitled = await entitledToIdentity(deps.prisma, tree, principal, petition);
   if (identity.reveal) {
     if (!entitled) {
@@ -153,8 +157,13 @@ export async function getPetition(deps: PetitionServiceDeps, principal: Principa
     }),
   ]);
   const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
+  const pendingExtension = countOf(events, 'requestExtension') > countOf(events, 'decideExtension');
   return {
     ...toListItem(petition, (deps.now ?? (() => new Date()))()),
+    allowedActions: allowedActions({ stage: petition.stage, actorRoles: roles, forwardCount: petition.forwardCount, pendingExtension }),
+    pendingExtension,
+    /** Whether the caller may open a sealed identity (with a reason, recorded). */
+    identityEntitled: entitled,
     body: petition.body,
     receivingUnit: petition.receivingUnit,
     petitioners: toPetitioners(petitioners, entitled, identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined),
@@ -163,6 +172,10 @@ export async function getPetition(deps: PetitionServiceDeps, principal: Principa
     appealOf: links.appealOf,
     appeals: links.appeals,
   };
+}
+
+function countOf(events: { type: string }[], type: string): number {
+  return events.filter((e) => e.type === type).length;
 }
 
 export async function getPetitionHistory(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
@@ -184,10 +197,34 @@ export interface ListPetitionsQuery {
   forwarded?: boolean;
   receivedFrom?: string;
   receivedTo?: string;
+  assigneeId?: string;
+  /** Only cases still open (not closed, refused or withdrawn). */
+  open?: boolean;
+  /** Only cases assigned to the caller. */
+  mine?: boolean;
+  unassigned?: boolean;
+  /** Open cases due by the end of the n-th working day from today (on the working calendar). */
+  dueWithin?: number;
+  /** Cases with an extension request waiting for the leader's decision. */
+  awaitingDecision?: boolean;
+  /** A tracking code (exact) or words of the subject. */
+  text?: string;
   sort?: 'dueAt' | 'receivedAt';
   order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
+}
+
+/** Open petitions with more extension requests than decisions: the leader owes a decision. */
+async function awaitingDecisionIds(prisma: PrismaClient, units: string[]): Promise<string[]> {
+  const counts = await prisma.petitionEvent.groupBy({
+    by: ['petitionId', 'type'],
+    where: { type: { in: ['requestExtension', 'decideExtension'] }, petition: { closedAt: null, unitId: { in: units } } },
+    _count: { _all: true },
+  });
+  const balance = new Map<string, number>();
+  for (const c of counts) balance.set(c.petitionId, (balance.get(c.petitionId) ?? 0) + (c.type === 'requestExtension' ? c._count._all : -c._count._all));
+  return [...balance].filter(([, n]) => n > 0).map(([id]) => id);
 }
 
 export async function listPetitions(deps: PetitionServiceDeps, principal: Principal, query: ListPetitionsQuery) {
@@ -209,6 +246,21 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
       ? { receivedAt: { ...(query.receivedFrom ? { gte: new Date(query.receivedFrom) } : {}), ...(query.receivedTo ? { lte: new Date(query.receivedTo) } : {}) } }
       : {}),
   };
+  const and: Prisma.PetitionWhereInput[] = [];
+  if (query.open) and.push({ closedAt: null });
+  if (query.mine) and.push({ assigneeId: principal.personId });
+  if (query.assigneeId) and.push({ assigneeId: query.assigneeId });
+  if (query.unassigned) and.push({ assigneeId: null, closedAt: null });
+  if (query.dueWithin !== undefined) {
+    const calendar = await workingCalendarFor(deps.prisma, yearOf(localDayOf(now.getTime())));
+    and.push({ closedAt: null, dueAt: { gte: now, lte: new Date(endOfWorkingDaysAhead(now.getTime(), query.dueWithin, calendar)) } });
+  }
+  if (query.awaitingDecision) and.push({ id: { in: await awaitingDecisionIds(deps.prisma, units) } });
+  if (query.text?.trim()) {
+    const text = query.text.trim();
+    and.push({ OR: [{ trackingCode: text.toUpperCase() }, { subject: { contains: text, mode: 'insensitive' } }] });
+  }
+  if (and.length) where.AND = and;
   const order = query.order ?? 'asc';
   const orderBy: Prisma.PetitionOrderByWithRelationInput[] =
     (query.sort ?? 'dueAt') === 'dueAt' ? [{ dueAt: { sort: order, nulls: 'last' } }, { receivedAt: 'desc' }] : [{ receivedAt: order }];

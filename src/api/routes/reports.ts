@@ -12,7 +12,7 @@ import { AppError } from '../../errors';
 import { periodOf } from '../period-query';
 import { ZReportQuery, ZScorecardQuery } from '../schemas/reports';
 
-function requireReportReader(principal: Principal): void {
+export function requireReportReader(principal: Principal): void {
   if (!hasRoleAnywhere(principal, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'reports need role supervisor, leader or admin');
 }
 

@@ -2,7 +2,7 @@
 // satisfy the use cases' own input types, so the edge and the use case cannot drift apart.
 import { z } from 'zod';
 import { str } from './text';
-import { PETITION_KINDS, STAGES } from '../../domain/petition/petition-stages';
+import { ACTIONS, PETITION_KINDS, STAGES } from '../../domain/petition/petition-stages';
 import { CHANNELS, type CreatePetitionInput, type PetitionActionRequest, type PetitionerInput } from '../../petitions/inputs';
 
 export const ZPetitioner = z.object({
@@ -82,6 +82,13 @@ export const ZListPetitionsQuery = z.object({
   forwarded: ZBoolString.optional(),
   receivedFrom: z.iso.datetime({ offset: true }).optional(),
   receivedTo: z.iso.datetime({ offset: true }).optional(),
+  open: ZBoolString.optional().describe('true: only cases not yet closed, refused or withdrawn'),
+  mine: ZBoolString.optional().describe("true: only cases assigned to the caller"),
+  assigneeId: z.string().optional(),
+  unassigned: ZBoolString.optional().describe('true: open cases nobody is assigned to'),
+  dueWithin: z.coerce.number().int().min(0).max(60).optional().describe('open cases due by the end of the n-th working day from today (working calendar)'),
+  awaitingDecision: ZBoolString.optional().describe("true: cases with an extension request waiting for the leader's decision"),
+  text: z.string().trim().max(200).optional().describe('a tracking code, or words of the subject'),
   sort: z.enum(['dueAt', 'receivedAt']).default('dueAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
@@ -122,9 +129,12 @@ export const ZPetitionView = z.object({
   round: z.number(),
   appealOf: z.object({ id: str(), trackingCode: str() }).nullable(),
   appeals: z.array(z.object({ id: str(), trackingCode: str(), unitId: str() })),
+  allowedActions: z.array(z.enum(ACTIONS)).describe('the actions the caller may take in this stage, from the state machine (the workflow still checks each)'),
+  pendingExtension: z.boolean().describe("an extension request waits for the leader's decision"),
+  identityEntitled: z.boolean().describe("the caller may open a sealed identity (with a reason, recorded)"),
 });
 
-export const ZPetitionListItem = ZPetitionView.omit({ body: true, petitioners: true, timeline: true, receivingUnit: true, round: true, appealOf: true, appeals: true });
+export const ZPetitionListItem = ZPetitionView.omit({ body: true, petitioners: true, timeline: true, receivingUnit: true, round: true, appealOf: true, appeals: true, allowedActions: true, pendingExtension: true, identityEntitled: true });
 export const ZPetitionList = z.object({ items: z.array(ZPetitionListItem), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export const ZTemporalEvent = z.object({ eventId: str(), time: str().nullable(), type: str(), summary: str() });

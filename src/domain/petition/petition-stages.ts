@@ -102,6 +102,28 @@ export function checkAction(input: ActionCheckInput): Refusal | null {
   return null;
 }
 
+export interface AllowedActionsInput {
+  stage: Stage;
+  actorRoles: readonly Role[];
+  forwardCount: number;
+  /** Whether an extension request waits for the leader; when unknown, both extension actions are offered. */
+  pendingExtension?: boolean;
+}
+
+/**
+ * The actions this person may take on the case now: those `checkAction` would let through. A forward is
+ * offered while one is left (its target is chosen in the form); the extension pair follows the request.
+ */
+export function allowedActions(input: AllowedActionsInput): ActionName[] {
+  return ACTIONS.filter((action) => {
+    const refusal = checkAction({ stage: input.stage, action, actorRoles: input.actorRoles, forwardCount: input.forwardCount, unitId: 'current', toUnitId: 'another' });
+    if (refusal) return false;
+    if (action === 'requestExtension' && input.pendingExtension === true) return false;
+    if (action === 'decideExtension' && input.pendingExtension === false) return false;
+    return true;
+  });
+}
+
 export function nextStage(stage: Stage, action: ActionName): Stage {
   return ACTION_RULES[action].to ?? stage;
 }

@@ -1,0 +1,12 @@
+import type { PetitionServiceDeps } from '../petitions/petitions';
+import type { OutboxStore } from '../platform/runtime/smtp-sink';
+import type { ReceptionPolicy } from '../reception/reception-obligations';
+
+/** What the console's pages need: the same dependencies the JSON API's use cases get. */
+export interface ConsoleDeps extends PetitionServiceDeps {
+  sessionTtlMs: number;
+  outbox: OutboxStore | null;
+  receptionPolicy: ReceptionPolicy;
+  /** Signs CSRF tokens; random per process when not given (a restart asks forms to be reloaded). */
+  csrfKey?: Buffer;
+}

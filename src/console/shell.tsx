@@ -1,0 +1,64 @@
+// The console's frame around every page: navigation by role, the signed-in person, sign-out.
+import type { ComponentChildren } from 'preact';
+import { hasRoleAnywhere } from '../org/access';
+import type { Role } from '../domain/petition/petition-stages';
+import { CSRF_FIELD } from '../web/csrf';
+import { Layout } from '../web/layout';
+import type { ConsoleKey } from './messages';
+import type { PageContext } from './page-context';
+import { CONSOLE_BASE } from './console-session';
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />;
+}
+
+// Navigation only shows the way; every page still runs the use case's own access check.
+const NAV: { href: string; key: ConsoleKey; roles: Role[] }[] = [
+  { href: '/', key: 'navHome', roles: ['officer', 'leader', 'supervisor', 'admin'] },
+  { href: '/petitions/new', key: 'navRegister', roles: ['officer', 'leader'] },
+  { href: '/petitions', key: 'navSearch', roles: ['officer', 'leader', 'supervisor', 'admin'] },
+  { href: '/extensions', key: 'navExtensions', roles: ['leader'] },
+  { href: '/oversight', key: 'navOversight', roles: ['leader', 'supervisor'] },
+  { href: '/reports', key: 'navReports', roles: ['leader', 'supervisor', 'admin'] },
+  { href: '/outbox', key: 'navOutbox', roles: ['admin', 'supervisor'] },
+];
+
+export function ConsolePage(props: { ctx: PageContext; title: string; printable?: boolean; children: ComponentChildren }) {
+  const { ctx } = props;
+  const principal = ctx.principal;
+  const header = principal ? (
+    <>
+      <nav aria-label={ctx.lang === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
+        <ul>
+          {NAV.filter((item) => hasRoleAnywhere(principal, item.roles)).map((item) => (
+            <li>
+              <a href={`${CONSOLE_BASE}${item.href === '/' ? '' : item.href}`} aria-current={ctx.path === item.href ? 'page' : undefined}>
+                {ctx.t(item.key)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="account">
+        <span>{ctx.t('signedInAs', { name: principal.fullName })}</span>
+        <form method="post" action={`${CONSOLE_BASE}/sign-out`}>
+          <CsrfField ctx={ctx} />
+          <button type="submit">{ctx.t('signOut')}</button>
+        </form>
+      </div>
+    </>
+  ) : null;
+  return (
+    <Layout lang={ctx.lang} title={props.title} otherLanguageHref={ctx.otherLanguageHref} header={header} printable={props.printable}>
+      {props.children}
+    </Layout>
+  );
+}
+
+export function Notice(props: { kind: 'error' | 'warning' | 'success' | 'info'; children: ComponentChildren; live?: boolean }) {
+  return (
+    <div class={`notice ${props.kind}`} role={props.live ? (props.kind === 'error' ? 'alert' : 'status') : undefined}>
+      {props.children}
+    </div>
+  );
+}

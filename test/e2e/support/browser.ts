@@ -1,0 +1,59 @@
+// The real browser for console tests, from `npm ci` alone: the Chromium inside @sparticuz/chromium, unpacked
+// once into node_modules/.cache (nothing is downloaded), or CHROMIUM_PATH when set. axe checks WCAG 2.1 AA.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'sparticuz-143.0.4');
+export const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
+
+// Not the package's own chromium.args: they include --disable-web-security and --single-process, which
+// would hide CSP and cookie bugs.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+function executablePath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  // The package unpacks into $TMPDIR, so a child process with its own TMPDIR keeps the copy in our cache.
+  const script = "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
+  const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, TMPDIR: CACHE_DIR }, encoding: 'utf8' }).trim();
+  if (!existsSync(out)) throw new Error(`Chromium was not unpacked: ${out}`);
+  return out;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: executablePath(), args: ARGS, headless: true });
+}
+
+let axeMs = 0;
+/** Time spent in axe so far, for the run's timing report. */
+export const axeTimeMs = () => axeMs;
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The WCAG 2.1 AA violations axe finds on the page, as short lines a failing test prints. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const started = Date.now();
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  axeMs += Date.now() - started;
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** CSP reports and page errors: a console that breaks its own policy fails the test. */
+export function collectPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // A refusal page answers 403 or 409 on purpose; the browser logs that status, which is not a fault.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of')) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
