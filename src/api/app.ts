@@ -28,6 +28,7 @@ import { commitmentRoutes, conferenceRoutes } from './routes/conferences';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 import { consoleRoutes } from '../console/console-routes';
 import { STATIC_PREFIX, staticAssets } from '../web/static-assets';
+import { portalRoutes, type PortalDeps } from '../portal/portal-routes';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -39,6 +40,8 @@ export interface AppDeps extends PetitionServiceDeps {
   trackingLimit?: { limit: number; windowMs: number };
   /** Reception duties per post, for the obligation check. */
   receptionPolicy: ReceptionPolicy;
+  /** The citizens' portal's per-address limits. */
+  portalLimits?: PortalDeps['portalLimits'];
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -98,6 +101,7 @@ export function createApp(deps: AppDeps): Express {
       res.type('html').send(OUTBOX_PAGE);
     });
   }
+  app.use(portalRoutes(deps));
   app.use((req, _res, next) => next(new AppError('NotFound', `no route ${req.method} ${req.path}`)));
   app.use(errorMiddleware(deps.logger));
   return app;

@@ -8,7 +8,7 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createActivities } from '../../activities';
-import { createApp } from '../../src/api/app';
+import { createApp, type AppDeps } from '../../src/api/app';
 import { hashPassword } from '../../src/org/auth';
 import { rearmOpenPetitions } from '../../src/petitions/calendar-rearm';
 import { createDbPolicyResolver, seedPolicyFromFile } from '../../src/petitions/policy/policy-versions';
@@ -34,7 +34,7 @@ export interface ApiHarness {
   stop: () => Promise<void>;
 }
 
-export async function startApiHarness(): Promise<ApiHarness> {
+export async function startApiHarness(overrides: Partial<AppDeps> = {}): Promise<ApiHarness> {
   const address = process.env.DANVAN_TEST_TEMPORAL_ADDRESS;
   if (!address) throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
   const db = await createTestDatabase();
@@ -72,6 +72,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },
+    ...overrides,
   });
   return {
     app,
