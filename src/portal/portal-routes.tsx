@@ -22,6 +22,10 @@ import { FilingPage, UnitPickerPage } from './pages/file';
 import { HomePage } from './pages/home';
 import { ReceiptPage } from './pages/receipt';
 import { RegisterPage, ReceptionPage, RegisteredPage } from './pages/reception';
+import { ConferenceResultsPage, ConferencesPage } from './pages/conferences';
+import { FiguresPage } from './pages/figures';
+import { publicConferences } from './public-conferences';
+import { publicFigures, publicPeriod } from './public-figures';
 import { TrackedPage, TrackFormPage, type SecondTime } from './pages/track';
 import { unitName } from './pages/unit-name';
 
@@ -213,6 +217,28 @@ export function portalRoutes(deps: PortalDeps): Router {
     }
     await registerCitizen(deps, found.session.id, { fullName: input.fullName, ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}), ...(input.topic ? { topic: input.topic } : {}) });
     sendPage(res, <RegisteredPage ctx={ctx} {...found} email={input.email} />, 201);
+  }));
+
+  router.get('/conferences', ...common, page(async (req, res) => {
+    const data = await publicConferences(deps.prisma, now());
+    publicCache(res);
+    sendPage(res, <ConferencesPage ctx={portalContext(req)} {...data} />);
+  }));
+
+  router.get('/conferences/:id', ...common, page(async (req, res) => {
+    const { published } = await publicConferences(deps.prisma, now());
+    const conference = published.find((c) => c.id === req.params.id);
+    if (!conference) throw new AppError('NotFound', 'no published conference');
+    publicCache(res);
+    sendPage(res, <ConferenceResultsPage ctx={portalContext(req)} conference={conference} />);
+  }));
+
+  router.get('/figures', ...common, page(async (req, res) => {
+    const at = now();
+    const { key, period } = publicPeriod(req.query.period, at);
+    const figures = await publicFigures(deps.prisma, period, at);
+    publicCache(res);
+    sendPage(res, <FiguresPage ctx={portalContext(req)} periodKey={key} periodLabel={period.label} {...figures} />);
   }));
 
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

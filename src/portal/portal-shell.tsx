@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Request } from 'express';
 import { translator, type Lang, type Translate } from '../web/i18n';
 import { langOf, switchLanguageHref } from '../web/language';
-import { Layout } from '../web/layout';
+import { PortalLayout } from './portal-layout';
 import { PORTAL_WORDS, type PortalKey } from './messages';
 
 export interface PortalContext {
@@ -43,9 +43,9 @@ export function PortalPage(props: { ctx: PortalContext; title: string; printable
     </nav>
   );
   return (
-    <Layout lang={ctx.lang} title={props.title} otherLanguageHref={ctx.otherLanguageHref} header={header} printable={props.printable}>
+    <PortalLayout lang={ctx.lang} title={props.title} otherLanguageHref={ctx.otherLanguageHref} header={header} printable={props.printable}>
       {props.children}
-    </Layout>
+    </PortalLayout>
   );
 }
 
