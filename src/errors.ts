@@ -30,6 +30,11 @@ export class AppError extends Error {
   }
 }
 
+/** zod's failures as field errors: one per issue, the path dotted. */
+export function zodFieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+}
+
 /** A request refused for one field, in the same shape zod's failures are answered with. */
 export function invalidField(path: string, message: string): AppError {
   return new AppError('ValidationFailed', 'invalid request body', [{ path, message } satisfies FieldError]);

@@ -9,7 +9,6 @@ import { requireAuth } from './auth-middleware';
 import { errorMiddleware } from './errors';
 import { AppError } from '../errors';
 import { buildOpenApiDocument } from './openapi';
-import { OUTBOX_PAGE } from './outbox-page';
 import { DOCS_PAGE } from './docs-page';
 import { rateLimit } from './rate-limit';
 import { authRoutes } from './routes/auth';
@@ -97,8 +96,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(STATIC_PREFIX, staticAssets());
   app.use('/console', consoleRoutes(deps));
   if (deps.outbox) {
+    // The outbox is read in the console now, behind its sign-in.
     app.get('/outbox', (_req, res) => {
-      res.type('html').send(OUTBOX_PAGE);
+      res.redirect(301, '/console/outbox');
     });
   }
   app.use(portalRoutes(deps));

@@ -5,7 +5,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { AppError, type ErrorCode } from '../errors';
+import { AppError, zodFieldErrors, type ErrorCode } from '../errors';
 import './request-context';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -23,14 +23,10 @@ const STATUS: Record<ErrorCode, number> = {
   Internal: 500,
 };
 
-export function fieldErrors(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
-}
-
 /** Parses with a zod schema or throws a 400 that lists every field error. */
 export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where = 'body'): z.infer<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError('ValidationFailed', `invalid request ${where}`, fieldErrors(parsed.error));
+  if (!parsed.success) throw new AppError('ValidationFailed', `invalid request ${where}`, zodFieldErrors(parsed.error));
   return parsed.data;
 }
 

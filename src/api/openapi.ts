@@ -1,14 +1,19 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers validate with.
 import { z } from 'zod';
-import * as S from './schemas';
+import * as S from './schemas/errors';
+import * as Auth from './schemas/auth';
+import * as P from './schemas/petitions';
+import * as O from './schemas/outbox';
+import * as Cal from './schemas/calendar';
+import * as Pol from './schemas/policy';
 import { PolicyFileSchema } from '../petitions/policy/policy-store';
-import { ZRatingRequest } from './routes/tracking';
-import { ZReportQuery, ZScorecardQuery } from './routes/reports';
-import * as A from './routes/admin';
-import { ZIdentityGrantRequest } from './routes/identity-grants';
-import * as R from './routes/reception';
-import * as C from './routes/conferences';
-import { ZCreateTokenRequest } from './routes/tokens';
+import { ZRatingRequest } from './schemas/tracking';
+import { ZReportQuery, ZScorecardQuery } from './schemas/reports';
+import * as A from './schemas/admin';
+import { ZIdentityGrantRequest } from './schemas/identity-grants';
+import * as R from './schemas/reception';
+import * as C from './schemas/conferences';
+import { ZCreateTokenRequest } from './schemas/tokens';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -34,20 +39,20 @@ const ERROR_TEXT: Record<number, string> = {
 const IDEMPOTENCY = { name: 'Idempotency-Key', description: 'a repeated request with the same key returns the first result instead of acting twice' };
 
 export const OPERATIONS: Operation[] = [
-  { method: 'post', path: '/auth/login', summary: 'Sign in; returns a bearer token', auth: false, body: S.ZLoginRequest, responses: { 200: { description: 'signed in', schema: S.ZLoginResponse }, ...errors(400, 401) } },
-  { method: 'post', path: '/petitions', summary: 'Register a petition and start its workflow', auth: true, body: S.ZCreatePetitionRequest, headers: [IDEMPOTENCY], responses: { 201: { description: 'registered', schema: S.ZCreatePetitionResponse }, 200: { description: 'the same Idempotency-Key was used before: the earlier petition', schema: S.ZCreatePetitionResponse }, ...errors(400, 401, 403) } },
-  { method: 'get', path: '/petitions', summary: 'List petitions the caller may read', auth: true, query: S.ZListPetitionsQuery, responses: { 200: { description: 'a page', schema: S.ZPetitionList }, ...errors(400, 401) } },
-  { method: 'get', path: '/petitions/{id}', summary: "A petition: stage, assignee, next deadline, timeline. A denouncer's sealed identity opens with ?revealIdentity=true&reason=… for the assigned or registering officer, the unit's leaders and supervisors holding a grant; each opening is recorded", auth: true, responses: { 200: { description: 'the petition', schema: S.ZPetitionView }, ...errors(401, 403, 404) } },
-  { method: 'post', path: '/petitions/{id}/actions', summary: 'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw', auth: true, body: S.ZActionRequest, headers: [IDEMPOTENCY], responses: { 200: { description: 'the new state' }, ...errors(400, 401, 403, 404, 409) } },
-  { method: 'post', path: '/petitions/{id}/appeal', summary: 'File a second-time complaint at the level above, linked to this first-time complaint (Luật Khiếu nại 2011, Đ.33)', auth: true, body: S.ZAppealRequest, responses: { 201: { description: 'the new linked case', schema: S.ZAppealResponse }, ...errors(400, 401, 403, 404, 409) } },
-  { method: 'get', path: '/petitions/{id}/history', summary: 'Full history for supervisors: domain timeline and Temporal events', auth: true, responses: { 200: { description: 'history', schema: S.ZPetitionHistory }, ...errors(401, 403, 404) } },
-  { method: 'get', path: '/outbox', summary: 'E-mails received by the local SMTP sink (development)', auth: true, responses: { 200: { description: 'messages', schema: S.ZOutboxList }, ...errors(401, 403, 404) } },
-  { method: 'get', path: '/outbox/{id}', summary: 'One e-mail from the local SMTP sink', auth: true, responses: { 200: { description: 'message', schema: S.ZOutboxMessage }, ...errors(401, 403, 404) } },
-  { method: 'get', path: '/calendar/{year}', summary: 'The working calendar of a year: holidays and swapped working weekends', auth: true, responses: { 200: { description: 'the year', schema: S.ZCalendarYear }, ...errors(400, 401) } },
-  { method: 'put', path: '/calendar/{year}', summary: "Replace a year's table (admin); open petitions re-arm their deadlines", auth: true, body: S.ZCalendarYearBody, responses: { 200: { description: 'saved', schema: S.ZCalendarYear }, ...errors(400, 401, 403) } },
-  { method: 'post', path: '/deadlines/compute', summary: 'Deadline calculator (Civil Code arts. 147–148, Vietnamese working days)', auth: true, body: S.ZComputeDeadlineRequest, responses: { 200: { description: 'the due date and the end of that day in Asia/Ho_Chi_Minh', schema: S.ZComputeDeadlineResponse }, ...errors(400, 401) } },
-  { method: 'get', path: '/policy', summary: 'Deadline policy versions (limits, units, variants, extensions, ladder, legal bases) and the one in force', auth: true, responses: { 200: { description: 'versions', schema: S.ZPolicyList }, ...errors(401) } },
-  { method: 'post', path: '/policy', summary: 'Add a policy version in force from effectiveFrom (admin); with unitId, local rules for that unit and below', auth: true, body: PolicyFileSchema, responses: { 201: { description: 'added', schema: S.ZPolicyVersionView }, ...errors(400, 401, 403, 409) } },
+  { method: 'post', path: '/auth/login', summary: 'Sign in; returns a bearer token', auth: false, body: Auth.ZLoginRequest, responses: { 200: { description: 'signed in', schema: Auth.ZLoginResponse }, ...errors(400, 401) } },
+  { method: 'post', path: '/petitions', summary: 'Register a petition and start its workflow', auth: true, body: P.ZCreatePetitionRequest, headers: [IDEMPOTENCY], responses: { 201: { description: 'registered', schema: P.ZCreatePetitionResponse }, 200: { description: 'the same Idempotency-Key was used before: the earlier petition', schema: P.ZCreatePetitionResponse }, ...errors(400, 401, 403) } },
+  { method: 'get', path: '/petitions', summary: 'List petitions the caller may read', auth: true, query: P.ZListPetitionsQuery, responses: { 200: { description: 'a page', schema: P.ZPetitionList }, ...errors(400, 401) } },
+  { method: 'get', path: '/petitions/{id}', summary: "A petition: stage, assignee, next deadline, timeline. A denouncer's sealed identity opens with ?revealIdentity=true&reason=… for the assigned or registering officer, the unit's leaders and supervisors holding a grant; each opening is recorded", auth: true, responses: { 200: { description: 'the petition', schema: P.ZPetitionView }, ...errors(401, 403, 404) } },
+  { method: 'post', path: '/petitions/{id}/actions', summary: 'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw', auth: true, body: P.ZActionRequest, headers: [IDEMPOTENCY], responses: { 200: { description: 'the new state' }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/petitions/{id}/appeal', summary: 'File a second-time complaint at the level above, linked to this first-time complaint (Luật Khiếu nại 2011, Đ.33)', auth: true, body: P.ZAppealRequest, responses: { 201: { description: 'the new linked case', schema: P.ZAppealResponse }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'get', path: '/petitions/{id}/history', summary: 'Full history for supervisors: domain timeline and Temporal events', auth: true, responses: { 200: { description: 'history', schema: P.ZPetitionHistory }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/outbox', summary: 'E-mails received by the local SMTP sink (development)', auth: true, responses: { 200: { description: 'messages', schema: O.ZOutboxList }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/outbox/{id}', summary: 'One e-mail from the local SMTP sink', auth: true, responses: { 200: { description: 'message', schema: O.ZOutboxMessage }, ...errors(401, 403, 404) } },
+  { method: 'get', path: '/calendar/{year}', summary: 'The working calendar of a year: holidays and swapped working weekends', auth: true, responses: { 200: { description: 'the year', schema: Cal.ZCalendarYear }, ...errors(400, 401) } },
+  { method: 'put', path: '/calendar/{year}', summary: "Replace a year's table (admin); open petitions re-arm their deadlines", auth: true, body: Cal.ZCalendarYearBody, responses: { 200: { description: 'saved', schema: Cal.ZCalendarYear }, ...errors(400, 401, 403) } },
+  { method: 'post', path: '/deadlines/compute', summary: 'Deadline calculator (Civil Code arts. 147–148, Vietnamese working days)', auth: true, body: Cal.ZComputeDeadlineRequest, responses: { 200: { description: 'the due date and the end of that day in Asia/Ho_Chi_Minh', schema: Cal.ZComputeDeadlineResponse }, ...errors(400, 401) } },
+  { method: 'get', path: '/policy', summary: 'Deadline policy versions (limits, units, variants, extensions, ladder, legal bases) and the one in force', auth: true, responses: { 200: { description: 'versions', schema: Pol.ZPolicyList }, ...errors(401) } },
+  { method: 'post', path: '/policy', summary: 'Add a policy version in force from effectiveFrom (admin); with unitId, local rules for that unit and below', auth: true, body: PolicyFileSchema, responses: { 201: { description: 'added', schema: Pol.ZPolicyVersionView }, ...errors(400, 401, 403, 409) } },
   { method: 'get', path: '/track/{code}', summary: "The citizen's view: stage, expected answer date, decisions (no login; secret from the receipt in X-Tracking-Secret or ?secret=; rate-limited)", auth: false, responses: { 200: { description: 'the petition as the citizen sees it' }, ...errors(404), 429: { description: 'too many lookups', schema: S.ZErrorResponse } } },
   { method: 'post', path: '/track/{code}/rating', summary: 'The citizen rates the answer; a dissatisfied complainant is shown the second-time path', auth: false, body: ZRatingRequest, responses: { 201: { description: 'recorded' }, ...errors(400, 404, 409), 429: { description: 'too many lookups', schema: S.ZErrorResponse } } },
   { method: 'get', path: '/reports/petitions', summary: 'Periodic report (month, quarter, 6/9 months, year or a range) by level, unit, kind, field or responsible leader; JSON, CSV or XLSX, Vietnamese headings by default', auth: true, query: ZReportQuery as unknown as z.ZodObject, responses: { 200: { description: 'the report' }, ...errors(400, 401, 403) } },

@@ -4,8 +4,7 @@ import type { Logger } from 'pino';
 import { endSession, login } from '../org/auth';
 import { AppError } from '../errors';
 import { listPetitions } from '../petitions/petitions';
-import { workingCalendarFor } from '../calendar/calendar-store';
-import { localDayOf, yearOf } from '../domain/calendar/day';
+import { calendarNow } from './calendar-now';
 import { toAppError, statusFor } from '../web/app-errors';
 import { createCsrf } from '../web/csrf';
 import { languageMiddleware } from '../web/language';
@@ -19,20 +18,12 @@ import { refusalWords } from './refusals';
 import { HomePage, QueueCounts } from './pages/home';
 import { MessagePage } from './pages/message-page';
 import { SignInPage } from './pages/sign-in';
-
-type Handler = (req: Request, res: Response) => Promise<void>;
-
-/** Express 5 passes a rejected promise to the error handler; this only types the handlers. */
-export const page = (handler: Handler) => handler;
+import { petitionPages } from './petition-pages';
+import { oversightPages } from './oversight-pages';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
   return typeof value === 'string' && value.startsWith(`${CONSOLE_BASE}`) && !value.startsWith('//') && !value.includes('\\') ? value : CONSOLE_BASE;
-}
-
-export async function calendarNow(deps: ConsoleDeps) {
-  const now = (deps.now ?? (() => new Date()))();
-  return { now, calendar: await workingCalendarFor(deps.prisma, yearOf(localDayOf(now.getTime()))) };
 }
 
 export function consoleRoutes(deps: ConsoleDeps & { logger: Logger }): Router {
@@ -53,7 +44,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger }): Router {
     sendPage(res, <SignInPage ctx={ctxOf(req)} next={typeof req.query.next === 'string' ? safeNext(req.query.next) : undefined} />);
   });
 
-  router.post('/sign-in', page(async (req, res) => {
+  router.post('/sign-in', async (req, res) => {
     const body = req.body as Record<string, string | undefined>;
     const username = (body.username ?? '').trim();
     const result = username && body.password ? await login(deps.prisma, { username, password: body.password, ttlMs: deps.sessionTtlMs }) : null;
@@ -64,13 +55,13 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger }): Router {
     }
     setSessionCookie(req, res, result.token, deps.sessionTtlMs);
     res.redirect(303, safeNext(body.next));
-  }));
+  });
 
-  router.post('/sign-out', page(async (req, res) => {
+  router.post('/sign-out', async (req, res) => {
     if (req.consoleSession) await endSession(deps.prisma, req.consoleSession);
     clearSessionCookie(req, res);
     res.redirect(303, `${CONSOLE_BASE}/sign-in`);
-  }));
+  });
 
   router.use((req, res, next) => {
     if (req.principal) return next();
@@ -78,7 +69,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger }): Router {
     res.redirect(303, target);
   });
 
-  router.get('/', page(async (req, res) => {
+  router.get('/', async (req, res) => {
     const principal = req.principal!;
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';
     const pageNo = Math.max(1, Number(req.query.page) || 1);
@@ -89,13 +80,16 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger }): Router {
       calendarNow(deps),
     ]);
     sendPage(res, <HomePage ctx={ctxOf(req)} counts={counts} queue={queue} items={list.items} total={list.total} page={pageNo} pageSize={pageSize} now={now} calendar={calendar} />);
-  }));
+  });
 
-  router.get('/queue-counts', page(async (req, res) => {
+  router.use(petitionPages(deps, ctxOf));
+  router.use(oversightPages(deps, ctxOf));
+
+  router.get('/queue-counts', async (req, res) => {
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';
     const counts = await queueCounts(deps, req.principal!);
     sendPage(res, <QueueCounts ctx={ctxOf(req)} counts={counts} current={queue} />);
-  }));
+  });
 
 
   router.use((req: Request, _res: Response, next: NextFunction) => next(new AppError('NotFound', `no page ${req.path}`)));

@@ -223,6 +223,11 @@ export const vi = {
   colMailSubject: 'Tiêu đề',
   outboxNone: 'Không có hộp thư cục bộ: thư được gửi qua máy chủ SMTP đã cấu hình.',
   outboxMessage: 'Nội dung thư',
+  colEscalated: 'Đã chuyển cấp trên',
+  byUnitCaption: 'Quá hạn và chuyển cấp, theo đơn vị',
+  reportFrom: 'Từ ngày',
+  reportTo: 'Đến ngày',
+  reportRangeHint: 'Hoặc chọn khoảng ngày (bỏ trống kỳ báo cáo)',
   yes: 'Có',
   no: 'Không',
 } as const;
@@ -453,6 +458,11 @@ export const en: Record<Key, string> = {
   colMailSubject: 'Subject',
   outboxNone: 'No local outbox: e-mail goes to the configured SMTP relay.',
   outboxMessage: 'Message',
+  colEscalated: 'Escalated',
+  byUnitCaption: 'Overdue and escalated, by unit',
+  reportFrom: 'From',
+  reportTo: 'To',
+  reportRangeHint: 'Or choose a date range (leave the period empty)',
   yes: 'Yes',
   no: 'No',
 };

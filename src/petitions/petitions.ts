@@ -5,7 +5,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import type { PrismaClient } from '../platform/db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
-import type { TActionRequest, TCreatePetitionRequest } from '../api/schemas';
+import type { CreatePetitionInput, PetitionActionRequest } from './inputs';
 import { actionUpdate, PETITION_WORKFLOW_TYPE, type PetitionActionInput, type PetitionSnapshot } from '../../workflows/petition/messages';
 import { holdsIdentityGrant } from '../org/identity-grants';
 import { proposeConferenceIfHotSpot } from '../conferences/conferences';
@@ -51,7 +51,7 @@ export async function startPetitionWorkflow(deps: Pick<PetitionServiceDeps, 'pri
   }
 }
 
-export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: TCreatePetitionRequest, idempotencyKey?: string) {
+export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: CreatePetitionInput, idempotencyKey?: string) {
   const tree = await UnitTree.load(deps.prisma);
   if (!tree.has(body.receivingUnitId)) {
     throw invalidField('receivingUnitId', 'no such unit');
@@ -125,6 +125,8 @@ export async function getPetition(deps: PetitionServiceDeps, principal: Principa
     ...toListItem(petition, (deps.now ?? (() => new Date()))()),
     allowedActions: allowedActions({ stage: petition.stage, actorRoles: roles, forwardCount: petition.forwardCount, pendingExtension }),
     pendingExtension,
+    /** Whether the caller may open a sealed identity (with a reason, recorded). */
+    identityEntitled: entitled,
     body: petition.body,
     receivingUnit: petition.receivingUnit,
     petitioners: toPetitioners(petitioners, entitled, identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined),
@@ -238,7 +240,7 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
   return { items: rows.map((r) => toListItem(r, now)), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: TActionRequest, idempotencyKey?: string): Promise<PetitionSnapshot> {
+export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: PetitionActionRequest, idempotencyKey?: string): Promise<PetitionSnapshot> {
   const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId } });
   if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
   const tree = await UnitTree.load(deps.prisma);

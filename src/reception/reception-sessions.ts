@@ -8,7 +8,7 @@ import { sessionActionUpdate, type SessionAction, type SessionSnapshot } from '.
 import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
 import { workingCalendarFor } from '../calendar/calendar-store';
 import { createPetition, type PetitionServiceDeps } from '../petitions/petitions';
-import type { TCreatePetitionRequest } from '../api/schemas';
+import type { CreatePetitionInput } from '../petitions/inputs';
 import { MASKED_NAME } from '../org/identity-seal';
 
 export type SessionDeps = PetitionServiceDeps;
@@ -98,7 +98,7 @@ export interface MatterInput {
   field: string;
   outcome: 'answered' | 'petition' | 'explained';
   answer?: string;
-  petition?: Pick<TCreatePetitionRequest, 'kind' | 'subject' | 'body' | 'petitioners'>;
+  petition?: Pick<CreatePetitionInput, 'kind' | 'subject' | 'body' | 'petitioners'>;
 }
 
 /** A matter raised at the session: answered on the spot, registered as a petition (its workflow starts, linked here), or explained. */

@@ -6,6 +6,7 @@ import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from '../org/access';
 import type { Column } from './table-export';
 import { percent } from '../domain/percent';
+import { countPetitions, type CountSource, type KeyCounts } from './petition-counts';
 
 export const GROUPINGS = ['none', 'level', 'unit', 'kind', 'field', 'leader'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -25,25 +26,22 @@ export interface ReportRow {
   withdrawn: number;
 }
 
+const FIGURES = ['received', 'accepted', 'resolved', 'resolvedOnTime', 'overdueNow', 'forwarded', 'escalated', 'withdrawn'] as const;
 
-export async function petitionReport(prisma: PrismaClient, principal: Principal, period: Period, groupBy: Grouping, now: Date = new Date()) {
+export async function petitionReport(prisma: PrismaClient, principal: Principal, period: Period, groupBy: Grouping, now: Date = new Date(), options: { source?: CountSource } = {}) {
   const tree = await UnitTree.load(prisma);
   const units = [...readableUnits(principal, tree)];
   const from = new Date(period.fromMs);
   const to = new Date(period.toMs);
-  const [petitions, events, unitRows, people] = await Promise.all([
-    prisma.petition.findMany({ where: { receivingUnitId: { in: units } }, select: { id: true, kind: true, field: true, receivingUnitId: true, receivedAt: true, dueAt: true, closedAt: true } }),
-    prisma.petitionEvent.findMany({
-      where: { at: { gte: from, lte: to }, type: { in: ['accept', 'resolve', 'forward', 'escalated', 'withdraw'] }, petition: { receivingUnitId: { in: units } } },
-      select: { petitionId: true, type: true, at: true, data: true },
-    }),
+  const [counts, unitRows, people] = await Promise.all([
+    countPetitions(prisma, units, period, now, options.source),
     prisma.unit.findMany({ select: { id: true, name: true, level: true, responsibleLeaderId: true } }),
-    prisma.person.findMany({ select: { id: true, fullName: true } }),
+    groupBy === 'leader' ? prisma.person.findMany({ where: { leaderOf: { some: {} } }, select: { id: true, fullName: true } }) : Promise.resolve([]),
   ]);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const personName = new Map(people.map((p) => [p.id, p.fullName]));
-  const groupOf = (p: (typeof petitions)[number]): { key: string; label: string } => {
-    const unit = unitById.get(p.receivingUnitId)!;
+  const groupOf = (c: KeyCounts): { key: string; label: string } => {
+    const unit = unitById.get(c.unitId)!;
     switch (groupBy) {
       case 'none':
         return { key: 'all', label: 'Tổng / Total' };
@@ -52,48 +50,27 @@ export async function petitionReport(prisma: PrismaClient, principal: Principal,
       case 'unit':
         return { key: unit.id, label: unit.name };
       case 'kind':
-        return { key: p.kind, label: p.kind };
+        return { key: c.kind, label: c.kind };
       case 'field':
-        return { key: p.field, label: p.field };
+        return { key: c.field, label: c.field };
       case 'leader':
         return unit.responsibleLeaderId ? { key: unit.responsibleLeaderId, label: personName.get(unit.responsibleLeaderId) ?? unit.responsibleLeaderId } : { key: '-', label: '(chưa phân công / unassigned)' };
     }
   };
-  const rows = new Map<string, ReportRow & { escalatedIds: Set<string> }>();
-  const rowFor = (p: (typeof petitions)[number]) => {
-    const g = groupOf(p);
+  const rows = new Map<string, ReportRow>();
+  // Each petition has one receiving unit, kind and field, so every figure, the count of distinct
+  // escalated petitions included, adds up across keys.
+  for (const c of counts) {
+    const g = groupOf(c);
     let row = rows.get(g.key);
     if (!row) {
-      row = { ...g, received: 0, accepted: 0, resolved: 0, resolvedOnTime: 0, resolvedOnTimePct: null, overdueNow: 0, forwarded: 0, escalated: 0, escalatedPct: null, withdrawn: 0, escalatedIds: new Set() };
+      row = { ...g, received: 0, accepted: 0, resolved: 0, resolvedOnTime: 0, resolvedOnTimePct: null, overdueNow: 0, forwarded: 0, escalated: 0, escalatedPct: null, withdrawn: 0 };
       rows.set(g.key, row);
     }
-    return row;
-  };
-  const byId = new Map(petitions.map((p) => [p.id, p]));
-  for (const p of petitions) {
-    const inPeriod = p.receivedAt >= from && p.receivedAt <= to;
-    const overdue = !p.closedAt && p.dueAt !== null && p.dueAt < now;
-    if (!inPeriod && !overdue) continue;
-    const row = rowFor(p);
-    if (inPeriod) row.received += 1;
-    if (overdue) row.overdueNow += 1;
-  }
-  for (const e of events) {
-    const p = byId.get(e.petitionId);
-    if (!p) continue;
-    const row = rowFor(p);
-    if (e.type === 'accept') row.accepted += 1;
-    if (e.type === 'forward') row.forwarded += 1;
-    if (e.type === 'withdraw') row.withdrawn += 1;
-    if (e.type === 'escalated') row.escalatedIds.add(e.petitionId);
-    if (e.type === 'resolve') {
-      row.resolved += 1;
-      const due = (e.data as { dueBefore?: string } | null)?.dueBefore;
-      if (due && e.at.getTime() <= Date.parse(due)) row.resolvedOnTime += 1;
-    }
+    for (const figure of FIGURES) row[figure] += c[figure];
   }
   const out: ReportRow[] = [...rows.values()]
-    .map(({ escalatedIds, ...r }) => ({ ...r, escalated: escalatedIds.size, resolvedOnTimePct: percent(r.resolvedOnTime, r.resolved), escalatedPct: percent(escalatedIds.size, r.received) }))
+    .map((r) => ({ ...r, resolvedOnTimePct: percent(r.resolvedOnTime, r.resolved), escalatedPct: percent(r.escalated, r.received) }))
     .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   const sum = (k: keyof ReportRow) => out.reduce((acc, r) => acc + (r[k] as number), 0);
   const total: ReportRow = {

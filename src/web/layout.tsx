@@ -31,6 +31,7 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <title>{`${props.title} · ${t('appName')}`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={STYLESHEET_PATH} />
         <script src={HTMX_PATH} defer></script>
       </head>

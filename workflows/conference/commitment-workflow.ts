@@ -1,23 +1,22 @@
 // A commitment made at a conference: a tracked promise with its own deadline (the end of the promised
 // day), a reminder to the assignee (or the unit's responsible leader) before it, an escalation to the
 // level above when it lapses, and progress updates that the participant who raised the opinion is told of.
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { localDayOf, localTimeOn } from '../../src/domain/calendar/day';
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
+import { KEYED_WRITE, LOOKUP, MAIL_SEND } from '../activity-options';
+import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
 import { commitmentActionUpdate, commitmentStateQuery, type CommitmentAction, type CommitmentInput, type CommitmentSnapshot, type CommitmentStatus } from './messages';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { recordCommitment } = proxyActivities<Activities>(KEYED_WRITE);
+const { findEscalationTarget } = proxyActivities<Activities>(LOOKUP);
+const { sendConferenceMail } = proxyActivities<Activities>(MAIL_SEND);
 
 export async function commitmentWorkflow(input: CommitmentInput): Promise<CommitmentSnapshot> {
-  const workflowId = workflowInfo().workflowId;
   const dueAt = Date.parse(input.dueAt);
   const remindAt = localTimeOn(localDayOf(dueAt) - input.remindBeforeDays, 8);
   const state = { status: 'open' as CommitmentStatus, progress: 0, escalated: false, fulfilledAt: null as number | null, version: 0 };
-  let seq = 0;
   let dirty = false;
   let reminded = false;
 
@@ -29,19 +28,18 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
     fulfilledOnTime: state.fulfilledAt === null ? null : state.fulfilledAt <= dueAt,
     version: state.version,
   });
-  const record = (type: string, extra: { actorId?: string; note?: string; data?: Record<string, unknown> } = {}) => {
-    seq += 1;
-    return acts.recordCommitment({
-      key: `${workflowId}:e${seq}`,
+  const record = keyedEvents((key, event, at) =>
+    recordCommitment({
+      key,
       commitmentId: input.commitmentId,
       version: state.version,
       fields: { status: state.status, progress: state.progress, escalated: state.escalated, fulfilledAt: state.fulfilledAt === null ? null : new Date(state.fulfilledAt).toISOString() },
-      event: { type, ...extra },
-      at: new Date(Date.now()).toISOString(),
-    });
-  };
+      event,
+      at,
+    }),
+  );
   const mail = (step: string, template: ConferenceTemplate, recipient: ConferenceRecipient, data: Record<string, string> = {}) =>
-    acts.sendConferenceMail({ key: `${workflowId}:${step}`, conferenceId: input.conferenceId, commitmentId: input.commitmentId, template, recipient, data });
+    sendConferenceMail({ key: stepKey(step), conferenceId: input.conferenceId, commitmentId: input.commitmentId, template, recipient, data });
   const owner: ConferenceRecipient = input.assigneeId ? { type: 'person', personId: input.assigneeId } : { type: 'unitLeader', unitId: input.unitId };
   const participant: ConferenceRecipient = { type: 'participant', opinionId: input.opinionId };
 
@@ -68,9 +66,9 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
     },
     {
       validator: (action: CommitmentAction) => {
-        if (state.status === 'fulfilled') throw ApplicationFailure.create({ type: 'IllegalTransition', message: 'the commitment is fulfilled', nonRetryable: true });
+        if (state.status === 'fulfilled') refuse('the commitment is fulfilled');
         if (action.action === 'progress' && (action.percent < state.progress || action.percent >= 100)) {
-          throw ApplicationFailure.create({ type: 'InvalidAction', message: `progress moves forward from ${state.progress}% and stays below 100% (fulfil to finish)`, nonRetryable: true });
+          refuse(`progress moves forward from ${state.progress}% and stays below 100% (fulfil to finish)`, 'InvalidAction');
         }
       },
     },
@@ -87,7 +85,7 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
       continue;
     }
     if (!state.escalated && now > dueAt) {
-      const target = await acts.findEscalationTarget({ unitId: input.unitId });
+      const target = await findEscalationTarget({ unitId: input.unitId });
       state.escalated = true;
       state.version += 1;
       const sent = target?.leaderId ? await mail('escalated', 'commitmentEscalation', { type: 'person', personId: target.leaderId }) : { recipientIds: [] };
@@ -96,8 +94,7 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
     }
     const wakeAt = !reminded && now < remindAt ? remindAt : !state.escalated ? dueAt + 1 : undefined;
     dirty = false;
-    if (wakeAt === undefined) await condition(() => dirty);
-    else await condition(() => dirty, Math.max(1, wakeAt - now));
+    await waitUntilDueOrChanged(() => dirty, now, wakeAt);
   }
   await condition(allHandlersFinished);
   return snapshot();

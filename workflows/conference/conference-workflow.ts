@@ -3,21 +3,21 @@
 // and the results published within the legal time (DOMAIN.md: 10 days) — a deadline with a reminder to
 // the chair and, when it lapses, an escalation to the level above. Publishing tells every participant who
 // left an address what became of their opinion.
-import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { endOfLocalDay, localDayOf, localTimeOn } from '../../src/domain/calendar/day';
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
+import { KEYED_WRITE, LOOKUP, MAIL_SEND } from '../activity-options';
+import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
 import { conferenceActionUpdate, conferenceStateQuery, type ConferenceAction, type ConferenceInput, type ConferenceSnapshot, type ConferenceStatus, type OpinionOutcome } from './messages';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { recordConference, publishConferenceNotice } = proxyActivities<Activities>(KEYED_WRITE);
+const { findEscalationTarget } = proxyActivities<Activities>(LOOKUP);
+const { sendConferenceMail } = proxyActivities<Activities>(MAIL_SEND);
 
 const at0800 = (day: number) => localTimeOn(day, 8);
 
 export async function conferenceWorkflow(input: ConferenceInput): Promise<ConferenceSnapshot> {
-  const workflowId = workflowInfo().workflowId;
   const startsAt = Date.parse(input.startsAt);
   const state = {
     status: 'announced' as ConferenceStatus,
@@ -30,7 +30,6 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
     version: 0,
   };
   const sent = new Set<string>();
-  let seq = 0;
   let dirty = false;
 
   const snapshot = (): ConferenceSnapshot => ({
@@ -43,22 +42,18 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
     version: state.version,
   });
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  const record = (type: string, extra: { actorId?: string; note?: string; data?: Record<string, unknown> } = {}) => {
-    seq += 1;
-    return acts.recordConference({
-      key: `${workflowId}:e${seq}`,
+  const record = keyedEvents((key, event, at) =>
+    recordConference({
+      key,
       conferenceId: input.conferenceId,
       version: state.version,
       fields: { status: state.status, attendeeCount: state.attendeeCount, heldAt: iso(state.heldAt), resultsDueAt: iso(state.resultsDueAt), publishedAt: iso(state.publishedAt) },
-      event: { type, ...extra },
-      at: new Date(Date.now()).toISOString(),
-    });
-  };
+      event,
+      at,
+    }),
+  );
   const mail = (step: string, template: ConferenceTemplate, recipient: ConferenceRecipient, data: Record<string, string> = {}, invitation = false) =>
-    acts.sendConferenceMail({ key: `${workflowId}:${step}`, conferenceId: input.conferenceId, template, recipient, data, invitation });
-  const refuse = (message: string) => {
-    throw ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
-  };
+    sendConferenceMail({ key: stepKey(step), conferenceId: input.conferenceId, template, recipient, data, invitation });
 
   setHandler(conferenceStateQuery, snapshot);
   setHandler(
@@ -78,7 +73,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
         await record('opinion', { actorId: action.actorId, data: { opinionId: action.opinionId, outcome: action.outcome, ...(action.commitmentId ? { commitmentId: action.commitmentId } : {}) } });
         // Beyond this level's authority: the responsible leader of the level above receives it (added later, hence the patch).
         if (action.outcome === 'referred' && action.referredToUnitId && patched('notify-referral')) {
-          await acts.sendConferenceMail({ key: `${workflowId}:referred:${action.opinionId}`, conferenceId: input.conferenceId, opinionId: action.opinionId, template: 'opinionReferred', recipient: { type: 'unitLeader', unitId: action.referredToUnitId } });
+          await sendConferenceMail({ key: stepKey(`referred:${action.opinionId}`), conferenceId: input.conferenceId, opinionId: action.opinionId, template: 'opinionReferred', recipient: { type: 'unitLeader', unitId: action.referredToUnitId } });
         }
       } else {
         state.status = 'published';
@@ -87,7 +82,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
         dirty = true;
         const onTime = state.publishedAt <= state.resultsDueAt!;
         await record('published', { actorId: action.actorId, data: { onTime, opinions: { ...state.opinions } } });
-        await acts.publishConferenceNotice({ key: `${workflowId}:notice:results`, conferenceId: input.conferenceId, kind: 'results' });
+        await publishConferenceNotice({ key: stepKey('notice:results'), conferenceId: input.conferenceId, kind: 'results' });
         await mail('outcomes', 'opinionOutcome', { type: 'participants' });
       }
       return snapshot();
@@ -105,7 +100,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
   );
 
   await record('announced', { data: { startsAt: input.startsAt } });
-  await acts.publishConferenceNotice({ key: `${workflowId}:notice:announced`, conferenceId: input.conferenceId, kind: 'announced' });
+  await publishConferenceNotice({ key: stepKey('notice:announced'), conferenceId: input.conferenceId, kind: 'announced' });
   await mail('announced:chair', 'conferenceAnnounced', { type: 'person', personId: input.chairId }, {}, true);
 
   while (state.status !== 'published') {
@@ -131,7 +126,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
       }
       if (now > due && !sent.has('results-overdue')) {
         sent.add('results-overdue');
-        const target = await acts.findEscalationTarget({ unitId: input.unitId });
+        const target = await findEscalationTarget({ unitId: input.unitId });
         state.escalated = true;
         state.version += 1;
         const mailed = target?.leaderId ? await mail('results:overdue', 'resultsOverdue', { type: 'person', personId: target.leaderId }, { dueAt: new Date(due).toISOString() }) : { recipientIds: [] };
@@ -141,8 +136,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
       wakeAt = now < soonAt ? soonAt : now <= due ? due + 1 : undefined;
     }
     dirty = false;
-    if (wakeAt === undefined) await condition(() => dirty);
-    else await condition(() => dirty, Math.max(1, wakeAt - now));
+    await waitUntilDueOrChanged(() => dirty, now, wakeAt);
   }
   await condition(allHandlersFinished);
   return snapshot();

@@ -11,9 +11,11 @@ import { localTimeOn, parseDay, yearOf } from '../../src/domain/calendar/day';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
 import { occurrencesAfter, type Occurrence } from '../../src/domain/reception/schedule-rule';
+import { LOOKUP, WORKFLOW_START } from '../activity-options';
 import { cycleStateQuery, scheduleChangedSignal, sessionWorkflowId, stopCycleSignal, type ReceptionCycleInput, type ReceptionSpec } from './messages';
 
-const { loadCalendarYears, startReceptionSession } = proxyActivities<ReceptionActivities>({ startToCloseTimeout: '1 minute' });
+const { loadCalendarYears } = proxyActivities<ReceptionActivities>(LOOKUP);
+const { startReceptionSession } = proxyActivities<ReceptionActivities>(WORKFLOW_START);
 
 /** 08:00 local time, `daysBefore` days before the session. */
 const announceAtOf = (day: string, daysBefore: number) => localTimeOn(parseDay(day) - daysBefore, 8);

@@ -3,17 +3,17 @@
 // is open, closed with minutes. It can be postponed (new public notice, updated invitations) before it
 // opens, or delegated to a deputy until it closes. A leader who has not closed it a day after its end is
 // reminded once.
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ReceptionActivities, SessionRowSnapshot } from '../../activities';
 import { DAY_MS, localDayOf, localTimeOn, parseDay } from '../../src/domain/calendar/day';
 import type { ReceptionRecipient } from '../../activities/reception';
 import type { ReceptionTemplate } from '../../src/domain/reception/notification-types';
+import { KEYED_WRITE, MAIL_SEND } from '../activity-options';
+import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
 import { sessionActionUpdate, sessionStateQuery, type ReceptionSessionInput, type SessionAction, type SessionSnapshot, type SessionStatus } from './messages';
 
-const acts = proxyActivities<ReceptionActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { recordReceptionSession, publishReceptionNotice } = proxyActivities<ReceptionActivities>(KEYED_WRITE);
+const { sendReceptionMail } = proxyActivities<ReceptionActivities>(MAIL_SEND);
 
 /** The session's opening instant: its local day at "HH:MM" in Asia/Ho_Chi_Minh. */
 export function startsAtOf(day: string, time: string): number {
@@ -25,7 +25,6 @@ export function startsAtOf(day: string, time: string): number {
 const remindAtOf = (day: string) => localTimeOn(parseDay(day) - 1, 8);
 
 export async function receptionSessionWorkflow(input: ReceptionSessionInput): Promise<SessionSnapshot> {
-  const workflowId = workflowInfo().workflowId;
   const state = {
     status: 'announced' as SessionStatus,
     day: input.day,
@@ -35,7 +34,6 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
     attendeeCount: null as number | null,
     version: 0,
   };
-  let seq = 0;
   let dirty = false;
   const reminded = new Set<string>();
   let minutesReminded = false;
@@ -68,15 +66,9 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
     postponements: state.postponements,
     version: state.version,
   });
-  const record = (type: string, extra: { actorId?: string; note?: string; data?: Record<string, unknown> } = {}) => {
-    seq += 1;
-    return acts.recordReceptionSession({ key: `${workflowId}:e${seq}`, snapshot: row(), event: { type, ...extra }, at: new Date(Date.now()).toISOString() });
-  };
+  const record = keyedEvents((key, event, at) => recordReceptionSession({ key, snapshot: row(), event, at }));
   const mail = (step: string, template: ReceptionTemplate, recipient: ReceptionRecipient, data: Record<string, string> = {}, invitation = false) =>
-    acts.sendReceptionMail({ key: `${workflowId}:${step}`, sessionId: input.sessionId, template, recipient, data: { sequence: String(state.postponements), ...data }, invitation });
-  const refuse = (message: string) => {
-    throw ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
-  };
+    sendReceptionMail({ key: stepKey(step), sessionId: input.sessionId, template, recipient, data: { sequence: String(state.postponements), ...data }, invitation });
 
   setHandler(sessionStateQuery, snapshot);
   setHandler(
@@ -91,7 +83,7 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
           dirty = true;
           const n = state.postponements;
           await record('postponed', { actorId: action.actorId, note: action.reason, data: { fromDay, toDay: action.day } });
-          await acts.publishReceptionNotice({ key: `${workflowId}:notice:postponed:${n}`, sessionId: input.sessionId, kind: 'postponed', data: { fromDay, reason: action.reason } });
+          await publishReceptionNotice({ key: stepKey(`notice:postponed:${n}`), sessionId: input.sessionId, kind: 'postponed', data: { fromDay, reason: action.reason } });
           await mail(`postponed:${n}:leader`, 'receptionPostponed', { type: 'person', personId: state.receivingLeaderId }, { fromDay, reason: action.reason }, true);
           await mail(`postponed:${n}:registrants`, 'receptionPostponed', { type: 'registrants' }, { fromDay, reason: action.reason }, true);
           break;
@@ -139,7 +131,7 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
   );
 
   await record('announced', { data: { day: state.day } });
-  await acts.publishReceptionNotice({ key: `${workflowId}:notice:announced`, sessionId: input.sessionId, kind: 'announced' });
+  await publishReceptionNotice({ key: stepKey('notice:announced'), sessionId: input.sessionId, kind: 'announced' });
   await mail('announced:leader', 'receptionAnnounced', { type: 'person', personId: input.leaderId }, {}, true);
   for (const unitId of input.jointUnitIds) await mail(`announced:joint:${unitId}`, 'receptionAnnounced', { type: 'unitLeader', unitId }, {}, true);
 
@@ -172,8 +164,7 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
       wakeAt = minutesReminded ? undefined : minutesDueAt;
     }
     dirty = false;
-    if (wakeAt === undefined) await condition(() => dirty);
-    else await condition(() => dirty, Math.max(1, wakeAt - now));
+    await waitUntilDueOrChanged(() => dirty, now, wakeAt);
   }
   await condition(allHandlersFinished);
   return snapshot();

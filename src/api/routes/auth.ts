@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../platform/db/prisma';
 import { login } from '../../org/auth';
 import { parseOr400 } from '../errors';
 import { AppError } from '../../errors';
-import { ZLoginRequest } from '../schemas';
+import { ZLoginRequest } from '../schemas/auth';
 
 export function authRoutes(deps: { prisma: PrismaClient; sessionTtlMs: number }): Router {
   const router = Router();

@@ -4,7 +4,7 @@ import { computeDeadline } from '../../domain/calendar/deadline';
 import { hasRoleAnywhere } from '../../org/access';
 import { getCalendarYear, putCalendarYear, workingCalendarFor } from '../../calendar/calendar-store';
 import { parseOr400 } from '../errors';
-import { ZCalendarYearBody, ZComputeDeadlineRequest } from '../schemas';
+import { ZCalendarYearBody, ZComputeDeadlineRequest } from '../schemas/calendar';
 import { localDayOf, yearOf } from '../../domain/calendar/day';
 import { AppError, invalidField } from '../../errors';
 

@@ -1,16 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { grantIdentityAccess, listIdentityGrants, revokeIdentityGrant } from '../../org/identity-grants';
 import { parseOr400 } from '../errors';
-
-export const ZIdentityGrantRequest = z.object({
-  personId: z.string().min(1).describe('the supervisor who may open identities'),
-  petitionId: z.string().optional().describe('one denunciation …'),
-  unitId: z.string().optional().describe('… or every denunciation of this unit and the units below it'),
-  reason: z.string().trim().min(3).max(500),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
-});
+import { ZIdentityGrantRequest } from '../schemas/identity-grants';
 
 export function identityGrantRoutes(deps: { prisma: PrismaClient }): Router {
   const router = Router();

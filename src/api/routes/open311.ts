@@ -1,36 +1,13 @@
 // Open311 GeoReport v2 at /open311/v2: JSON only, form-encoded or JSON bodies, errors as the standard's
 // [{ code, description }] list.
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
-import { z } from 'zod';
 import { authenticateApiToken } from '../../org/api-tokens';
 import { fileServiceRequest, findServiceRequests, getServiceRequest, listServices } from '../../petitions/citizen/open311';
 import type { PetitionServiceDeps } from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
 import { AppError } from '../../errors';
+import { ZOpen311Query, ZOpen311Request } from '../schemas/open311';
 import '../request-context';
-
-const num = z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().finite().optional());
-export const ZOpen311Request = z.object({
-  api_key: z.string().min(1),
-  service_code: z.string().min(1),
-  description: z.string().trim().min(3).max(4000),
-  address_string: z.string().trim().max(500).optional(),
-  lat: num,
-  long: num,
-  first_name: z.string().trim().max(100).optional(),
-  last_name: z.string().trim().max(100).optional(),
-  email: z.email().optional(),
-  phone: z.string().trim().regex(/^[+0-9 ().-]{6,20}$/).optional(),
-  jurisdiction_id: z.string().optional(),
-});
-export const ZOpen311Query = z.object({
-  api_key: z.string().optional(),
-  service_request_id: z.string().optional(),
-  service_code: z.string().optional(),
-  start_date: z.iso.datetime({ offset: true }).optional(),
-  end_date: z.iso.datetime({ offset: true }).optional(),
-  status: z.enum(['open', 'closed']).optional(),
-});
 
 const jsonOnly: RequestHandler = (req, _res, next) => {
   next(/\.xml$/.test(req.path) ? new AppError('ValidationFailed', 'only the .json format is served') : undefined);

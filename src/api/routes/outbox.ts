@@ -1,14 +1,19 @@
 import { Router } from 'express';
 import type { OutboxStore } from '../../platform/runtime/smtp-sink';
-import { hasRoleAnywhere } from '../../org/access';
+import { hasRoleAnywhere, type Principal } from '../../org/access';
 import { AppError } from '../../errors';
 
-// E-mails may carry citizens' data, so only admins and supervisors read the outbox.
+// E-mails may carry citizens' data, so only admins and supervisors read the outbox (here and in the console).
+export function requireOutboxReader(store: OutboxStore | null, principal: Principal): OutboxStore {
+  if (!store) throw new AppError('NotFound', 'no local outbox: e-mail goes to the relay in SMTP_URL');
+  if (!hasRoleAnywhere(principal, ['admin', 'supervisor'])) throw new AppError('Forbidden', 'reading the outbox needs role admin or supervisor');
+  return store;
+}
+
 export function outboxRoutes(store: OutboxStore | null): Router {
   const router = Router();
   router.use((req, _res, next) => {
-    if (!store) return next(new AppError('NotFound', 'no local outbox: e-mail goes to the relay in SMTP_URL'));
-    if (!hasRoleAnywhere(req.principal!, ['admin', 'supervisor'])) return next(new AppError('Forbidden', 'reading the outbox needs role admin or supervisor'));
+    requireOutboxReader(store, req.principal!);
     next();
   });
   router.get('/', async (_req, res) => {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
-import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas';
+import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas/petitions';
 import { fileAppeal } from '../../petitions/appeals';
 
 export function petitionRoutes(deps: PetitionServiceDeps): Router {

@@ -1,23 +1,17 @@
 import { Router, type Response } from 'express';
-import { z } from 'zod';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { leaderScorecard, SCORECARD_COLUMNS } from '../../reports/leader-scorecard';
 import { CONFERENCE_COLUMNS, conferenceReport } from '../../reports/conference-report';
 import type { ReceptionPolicy } from '../../reception/reception-obligations';
 import { tableToCsv, tableToXlsx, XLSX_TYPE, type Column, type Lang } from '../../reports/table-export';
 import { hasRoleAnywhere, type Principal } from '../../org/access';
-import { GROUPINGS, petitionReport, REPORT_COLUMNS } from '../../reports/reports';
+import { petitionReport, REPORT_COLUMNS } from '../../reports/reports';
 import { parseOr400 } from '../errors';
 import { AppError } from '../../errors';
-import { periodOf, periodRefinement, ZPeriodFields } from '../period-query';
+import { periodOf } from '../period-query';
+import { ZReportQuery, ZScorecardQuery } from '../schemas/reports';
 
-const ZTableFormat = { format: z.enum(['json', 'csv', 'xlsx']).default('json'), lang: z.enum(['vi', 'en']).default('vi') };
-
-export const ZReportQuery = z.object({ ...ZPeriodFields, groupBy: z.enum(GROUPINGS).default('unit'), ...ZTableFormat }).refine(...periodRefinement);
-
-export const ZScorecardQuery = z.object({ ...ZPeriodFields, ...ZTableFormat }).refine(...periodRefinement);
-
-function requireReportReader(principal: Principal): void {
+export function requireReportReader(principal: Principal): void {
   if (!hasRoleAnywhere(principal, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'reports need role supervisor, leader or admin');
 }
 

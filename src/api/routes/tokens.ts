@@ -1,16 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { hasRoleAnywhere } from '../../org/access';
-import { createApiToken, listApiTokens, revokeApiToken, SCOPES } from '../../org/api-tokens';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../org/api-tokens';
 import { parseOr400 } from '../errors';
 import { AppError } from '../../errors';
-
-export const ZCreateTokenRequest = z.object({
-  name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(SCOPES)).min(1),
-  unitId: z.string().min(1),
-});
+import { ZCreateTokenRequest } from '../schemas/tokens';
 
 export function tokenRoutes(deps: { prisma: PrismaClient }): Router {
   const router = Router();

@@ -1,10 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { rateAnswer, trackPetition, type TrackingDeps } from '../../petitions/citizen/citizen-tracking';
 import { parseOr400 } from '../errors';
 import { rateLimit } from '../rate-limit';
-
-export const ZRatingRequest = z.object({ secret: z.string().min(1).max(20), satisfied: z.boolean(), comment: z.string().trim().max(2000).optional() });
+import { ZRatingRequest } from '../schemas/tracking';
 
 /** No login: the tracking code and the receipt's secret are the credentials, so lookups are rate-limited. */
 export function trackingRoutes(deps: TrackingDeps, limits: { limit: number; windowMs: number } = { limit: 30, windowMs: 15 * 60_000 }): Router {

@@ -4,7 +4,7 @@
 // Every call except the service list needs an api_key: an API token whose unit is the jurisdiction.
 import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../errors';
-import type { TCreatePetitionRequest } from '../../api/schemas';
+import type { CreatePetitionInput } from '../inputs';
 import { readableUnits, rolesOver, UnitTree, type Principal } from '../../org/access';
 import { STAGE_LABEL } from './citizen-tracking';
 import { createPetition, type PetitionServiceDeps } from '../petitions';
@@ -70,7 +70,7 @@ export async function fileServiceRequest(deps: PetitionServiceDeps, principal: P
   }
   const name = [input.first_name, input.last_name].filter(Boolean).join(' ').trim();
   const location = [input.address_string, input.lat !== undefined && input.long !== undefined ? `(${input.lat}, ${input.long})` : undefined].filter(Boolean).join(' ');
-  const body: TCreatePetitionRequest = {
+  const body: CreatePetitionInput = {
     kind: service.kind,
     receivingUnitId: principal.unitId,
     channel: 'online',

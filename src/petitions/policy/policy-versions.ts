@@ -3,8 +3,7 @@
 // its unit and the units above it merged in.
 import { readFileSync } from 'node:fs';
 import type { PrismaClient } from '../../platform/db/prisma';
-import { fieldErrors } from '../../api/errors';
-import { AppError } from '../../errors';
+import { AppError, zodFieldErrors } from '../../errors';
 import { UnitTree } from '../../org/access';
 import {
   mergePolicyOverride,
@@ -74,7 +73,7 @@ export async function addPolicyVersion(prisma: PrismaClient, input: AddPolicyVer
   const unitId = typeof raw.unitId === 'string' ? raw.unitId : null;
   const schema = unitId ? PolicyOverrideSchema : PolicyFileSchema;
   const parsed = schema.safeParse(input.body);
-  if (!parsed.success) throw new AppError('ValidationFailed', 'invalid policy version', fieldErrors(parsed.error));
+  if (!parsed.success) throw new AppError('ValidationFailed', 'invalid policy version', zodFieldErrors(parsed.error));
   if (!parsed.data.effectiveFrom) throw new AppError('ValidationFailed', 'invalid policy version', [{ path: 'effectiveFrom', message: 'required: the date from which the version applies' }]);
   if (unitId && !(await prisma.unit.findUnique({ where: { id: unitId } }))) {
     throw new AppError('ValidationFailed', 'invalid policy version', [{ path: 'unitId', message: 'no such unit' }]);

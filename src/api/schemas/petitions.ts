@@ -1,19 +1,8 @@
-// Request and response schemas: they validate at the edge and generate the OpenAPI document, so the
-// two cannot drift apart.
+// Petitions: registration, actions, lists, views, history and second-time complaints. The request schemas
+// satisfy the use cases' own input types, so the edge and the use case cannot drift apart.
 import { z } from 'zod';
-import { PETITION_KINDS, STAGES } from '../domain/petition/petition-stages';
-
-export const ZLoginRequest = z.object({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
-});
-export type TLoginRequest = z.infer<typeof ZLoginRequest>;
-
-export const ZLoginResponse = z.object({
-  token: z.string(),
-  expiresAt: z.string(),
-  person: z.object({ id: z.string(), fullName: z.string(), unitId: z.string(), roles: z.array(z.object({ role: z.string(), unitId: z.string() })) }),
-});
+import { PETITION_KINDS, STAGES } from '../../domain/petition/petition-stages';
+import { CHANNELS, type CreatePetitionInput, type PetitionActionRequest, type PetitionerInput } from '../../petitions/inputs';
 
 export const ZPetitioner = z.object({
   fullName: z.string().trim().min(1).max(200),
@@ -21,19 +10,18 @@ export const ZPetitioner = z.object({
   email: z.email().optional(),
   address: z.string().trim().max(500).optional(),
   isRepresentative: z.boolean().optional(),
-});
+}) satisfies z.ZodType<PetitionerInput>;
 
 export const ZCreatePetitionRequest = z.object({
   kind: z.enum(PETITION_KINDS),
   receivingUnitId: z.string().min(1),
-  channel: z.enum(['in_person', 'post', 'online', 'phone', 'reception_day', 'dialogue', 'forwarded']),
+  channel: z.enum(CHANNELS),
   field: z.string().trim().min(1).max(100).describe('lĩnh vực: land, planning, site_clearance, policy, officials_conduct, …'),
   subject: z.string().trim().min(3).max(300),
   body: z.string().trim().min(1).max(20_000),
   petitioners: z.array(ZPetitioner).min(1).max(500),
   receivedAt: z.iso.datetime({ offset: true }).describe('when the unit received it (ISO-8601)'),
-});
-export type TCreatePetitionRequest = z.infer<typeof ZCreatePetitionRequest>;
+}) satisfies z.ZodType<CreatePetitionInput>;
 
 export const ZCreatePetitionResponse = z.object({
   id: z.string(),
@@ -68,8 +56,7 @@ export const ZActionRequest = z.discriminatedUnion('action', [
     reason,
     decision: z.object({ number: z.string().trim().min(1).max(50), date: z.iso.date(), signer: z.string().trim().min(1).max(200) }).optional(),
   }),
-]);
-export type TActionRequest = z.infer<typeof ZActionRequest>;
+]) satisfies z.ZodType<PetitionActionRequest>;
 
 const ZBoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ZListPetitionsQuery = z.object({
@@ -134,39 +121,6 @@ export const ZPetitionHistory = z.object({
   timeline: z.array(ZTimelineEntry),
   temporal: z.object({ status: z.string(), events: z.array(ZTemporalEvent) }),
 });
-
-export const ZErrorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), details: z.unknown().optional() }),
-});
-
-export const ZOutboxSummary = z.object({ id: z.string(), receivedAt: z.string(), from: z.string(), to: z.array(z.string()), subject: z.string(), messageId: z.string().nullable() });
-export const ZOutboxList = z.object({ items: z.array(ZOutboxSummary) });
-export const ZOutboxMessage = ZOutboxSummary.extend({ text: z.string() });
-
-export const ZCalendarYear = z.object({
-  year: z.number().int().min(1900).max(2200),
-  holidays: z.array(z.string()).max(120),
-  workingWeekends: z.array(z.string()).max(60),
-});
-export const ZCalendarYearBody = ZCalendarYear.extend({ year: z.number().int().optional() });
-
-export const ZComputeDeadlineRequest = z.object({
-  start: z.iso.datetime({ offset: true }),
-  limit: z.number().int().min(0).max(3650),
-  unit: z.enum(['days', 'working_days']),
-});
-export const ZComputeDeadlineResponse = z.object({ dueDate: z.string(), dueAt: z.string() });
-
-export const ZPolicyVersionView = z.object({
-  version: z.string(),
-  effectiveFrom: z.string(),
-  unitId: z.string().nullable(),
-  note: z.string().nullable(),
-  createdById: z.string().nullable(),
-  createdAt: z.string(),
-  document: z.unknown(),
-});
-export const ZPolicyList = z.object({ inForce: z.string().nullable(), versions: z.array(ZPolicyVersionView) });
 
 export const ZAppealRequest = z.object({
   reason: z.string().trim().min(3).max(5000).describe('why the complainant rejects the first decision, or that the first deadline lapsed'),

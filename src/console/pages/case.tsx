@@ -1,0 +1,395 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
+import type { ActionName } from '../../domain/petition/petition-stages';
+import type { getPetition } from '../../petitions/petitions';
+import type { PetitionClockView } from '../../petitions/petition-clock';
+import { formatDate, formatDateTime, localIsoDate } from '../../web/format';
+import { caseHref, kindLabel, stageLabel, TimeLeftBadge } from '../components';
+import type { ConsoleKey } from '../messages';
+import type { PageContext } from '../page-context';
+import { ConsolePage, CsrfField, Notice } from '../shell';
+import { CONSOLE_BASE } from '../console-session';
+
+export type CaseView = Awaited<ReturnType<typeof getPetition>>;
+
+export interface CaseNotice {
+  kind: 'success' | 'error';
+  headline: string;
+  detail?: string;
+}
+
+export interface CasePageProps {
+  ctx: PageContext;
+  view: CaseView;
+  clock: PetitionClockView | null;
+  assignees: { id: string; fullName: string }[];
+  units: { id: string; name: string }[];
+  notice?: CaseNotice;
+  /** The action whose form had errors, and the errors by field. */
+  failed?: { action: string; errors: Record<string, string> };
+  now: Date;
+  calendar: WorkingCalendar;
+  revealed?: boolean;
+  canReadHistory: boolean;
+}
+
+const actionLabel = (ctx: PageContext, action: string) => ctx.t(`action_${action}` as ConsoleKey);
+
+function Petitioners({ ctx, view, revealed }: { ctx: PageContext; view: CaseView; revealed?: boolean }) {
+  const sealed = view.petitioners.some((p) => 'identitySealed' in p && p.identitySealed);
+  return (
+    <section aria-labelledby="petitioners-heading">
+      <h2 id="petitioners-heading">{ctx.t('casePetitioners')}</h2>
+      {revealed ? <Notice kind="warning" live>{ctx.t('revealed')}</Notice> : null}
+      <table>
+        <caption>{ctx.t('casePetitionersCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{ctx.t('petitionerName')}</th>
+            <th scope="col">{ctx.t('petitionerPhone')}</th>
+            <th scope="col">{ctx.t('petitionerEmail')}</th>
+            <th scope="col">{ctx.t('petitionerAddress')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.petitioners.map((p) => (
+            <tr>
+              <td>
+                {p.fullName}
+                {'identitySealed' in p && p.identitySealed && !revealed ? <span class="hint"> ({ctx.t('sealedIdentity')})</span> : null}
+              </td>
+              <td>{p.phone ?? '—'}</td>
+              <td>{p.email ?? '—'}</td>
+              <td>{p.address ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {sealed && !revealed && view.identityEntitled ? (
+        <form class="stack" method="post" action={`${caseHref(view.id)}/reveal`}>
+          <CsrfField ctx={ctx} />
+          <fieldset>
+            <legend>{ctx.t('revealLegend')}</legend>
+            <label for="reveal-reason">{ctx.t('revealReason')}</label>
+            <input id="reveal-reason" name="reason" required minLength={3} size={50} />{' '}
+            <button type="submit">{ctx.t('revealSubmit')}</button>
+          </fieldset>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function ClockSection({ ctx, view, clock, now, calendar }: { ctx: PageContext; view: CaseView; clock: PetitionClockView | null; now: Date; calendar: WorkingCalendar }) {
+  const fired = view.timeline.filter((e) => e.type === 'reminder' || e.type === 'escalation' || e.type === 'escalated');
+  return (
+    <section aria-labelledby="clock-heading">
+      <h2 id="clock-heading">{ctx.t('caseClock')}</h2>
+      {view.nextDeadline ? (
+        <dl class="facts">
+          <dt>{ctx.t(`clockName_${view.nextDeadline.clock}` as ConsoleKey)}</dt>
+          <dd>
+            {ctx.t('clockDue')}: {formatDateTime(view.nextDeadline.dueAt, ctx.lang)} <TimeLeftBadge ctx={ctx} dueAt={view.nextDeadline.dueAt} now={now} calendar={calendar} />
+          </dd>
+          {clock?.clock ? (
+            <>
+              <dt>{ctx.t('clockStarted')}</dt>
+              <dd>{formatDateTime(clock.clock.startedAt, ctx.lang)}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : (
+        <p>{ctx.t('noClock')}</p>
+      )}
+      {clock === null && view.nextDeadline ? <p class="hint">{ctx.t('clockUnavailable')}</p> : null}
+      <table>
+        <caption>{ctx.t('ladderCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{ctx.t('rungKind')}</th>
+            <th scope="col">{ctx.t('rungState')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fired.map((e) => {
+            const rung = (e.data as { rung?: string } | null)?.rung ?? e.type;
+            return (
+              <tr>
+                <td>{ctx.t(`rung_${rung}` as ConsoleKey) ?? rung}</td>
+                <td>
+                  {ctx.t('rungFired')} {formatDateTime(e.at, ctx.lang)}
+                </td>
+              </tr>
+            );
+          })}
+          {clock?.nextRung ? (
+            <tr>
+              <td>{ctx.t(`rung_${clock.nextRung.kind}` as ConsoleKey)}</td>
+              <td>{ctx.t('rungNext', { at: formatDateTime(clock.nextRung.at, ctx.lang) })}</td>
+            </tr>
+          ) : null}
+          {fired.length === 0 && !clock?.nextRung ? (
+            <tr>
+              <td colSpan={2}>{ctx.t('noClock')}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {clock && (clock.extensions?.length || clock.pendingExtension) ? (
+        <>
+          <h3>{ctx.t('extensionsHeading')}</h3>
+          <ul>
+            {(clock.extensions ?? []).map((x) => (
+              <li>{ctx.t('extensionApproved', { days: x.days, number: x.decision.number, date: formatDate(x.decision.date, ctx.lang), signer: x.decision.signer })}</li>
+            ))}
+            {clock.pendingExtension ? <li>{ctx.t('extensionPending', { days: clock.pendingExtension.days, reason: clock.pendingExtension.reason })}</li> : null}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function TextInput(props: { id: string; name: string; label: string; required?: boolean; error?: string; type?: string; value?: string; min?: number; max?: number }) {
+  return (
+    <div>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        required={props.required}
+        value={props.value}
+        min={props.min}
+        max={props.max}
+        size={props.type === 'number' ? undefined : 50}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+      />
+      {props.error ? (
+        <p class="hint" id={`${props.id}-error`}>
+          <strong>{props.error}</strong>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ActionFields({ ctx, action, props, errors }: { ctx: PageContext; action: ActionName; props: CasePageProps; errors: Record<string, string> }) {
+  const id = (name: string) => `${action}-${name}`;
+  const reason = <TextInput id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />;
+  const note = <TextInput id={id('note')} name="note" label={ctx.t('fieldNote')} error={errors.note} />;
+  const summary = <TextInput id={id('summary')} name="summary" label={ctx.t('fieldSummary')} required error={errors.summary} />;
+  switch (action) {
+    case 'accept':
+    case 'startVerification':
+      return note;
+    case 'refuse':
+    case 'withdraw':
+      return reason;
+    case 'resolve':
+    case 'reportBack':
+      return summary;
+    case 'forward':
+      return (
+        <>
+          <div>
+            <label for={id('toUnitId')}>{ctx.t('fieldToUnit')}</label>
+            <select id={id('toUnitId')} name="toUnitId" required>
+              {props.units.filter((u) => u.id !== props.view.unit.id).map((u) => (
+                <option value={u.id}>{u.name}</option>
+              ))}
+            </select>
+          </div>
+          {reason}
+        </>
+      );
+    case 'assign':
+      return (
+        <>
+          <div>
+            <label for={id('assigneeId')}>{ctx.t('fieldAssignee')}</label>
+            <select id={id('assigneeId')} name="assigneeId" required>
+              {props.assignees.map((p) => (
+                <option value={p.id} selected={props.view.assignee?.id === p.id}>
+                  {p.fullName}
+                </option>
+              ))}
+            </select>
+          </div>
+          {note}
+        </>
+      );
+    case 'setFlags': {
+      const flags = props.clock?.flags ?? {};
+      const box = (name: 'complex' | 'veryComplex' | 'remote' | 'multiSite', key: ConsoleKey) => (
+        <div>
+          <input id={id(name)} type="checkbox" name={name} value="true" checked={Boolean((flags as Record<string, boolean | undefined>)[name])} /> <label for={id(name)} class="inline-label">{ctx.t(key)}</label>
+          <input type="hidden" name={`${name}.present`} value="1" />
+        </div>
+      );
+      return (
+        <>
+          {box('complex', 'flagComplex')}
+          {box('veryComplex', 'flagVeryComplex')}
+          {box('remote', 'flagRemote')}
+          {box('multiSite', 'flagMultiSite')}
+          {reason}
+        </>
+      );
+    }
+    case 'requestExtension':
+      return (
+        <>
+          <TextInput id={id('days')} name="days" type="number" min={1} max={60} label={ctx.t('fieldDays')} required error={errors.days} value="30" />
+          {reason}
+        </>
+      );
+    case 'decideExtension':
+      return <DecisionFields ctx={ctx} idPrefix={action} errors={errors} />;
+  }
+}
+
+export function DecisionFields({ ctx, idPrefix, errors }: { ctx: PageContext; idPrefix: string; errors: Record<string, string> }) {
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <>
+      <fieldset>
+        <legend>{ctx.t('fieldChoice')}</legend>
+        <div>
+          <input id={id('approve-yes')} type="radio" name="approve" value="true" checked /> <label for={id('approve-yes')} class="inline-label">{ctx.t('decisionApprove')}</label>
+        </div>
+        <div>
+          <input id={id('approve-no')} type="radio" name="approve" value="false" /> <label for={id('approve-no')} class="inline-label">{ctx.t('decisionRefuse')}</label>
+        </div>
+      </fieldset>
+      <TextInput id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />
+      <fieldset>
+        <legend>{ctx.t('decisionLegend')}</legend>
+        <TextInput id={id('number')} name="decision.number" label={ctx.t('decisionNumber')} error={errors['decision.number']} />
+        <TextInput id={id('date')} name="decision.date" type="date" label={ctx.t('decisionDate')} value={localIsoDate(new Date())} error={errors['decision.date']} />
+        <TextInput id={id('signer')} name="decision.signer" label={ctx.t('decisionSigner')} error={errors['decision.signer']} />
+      </fieldset>
+    </>
+  );
+}
+
+export function CasePage(props: CasePageProps) {
+  const { ctx, view } = props;
+  const title = ctx.t('caseTitle', { code: view.trackingCode });
+  return (
+    <ConsolePage ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      {props.notice ? (
+        <Notice kind={props.notice.kind} live>
+          <p>
+            <strong>{props.notice.headline}</strong>
+          </p>
+          {props.notice.detail ? <p>{ctx.t('lawSays', { message: props.notice.detail })}</p> : null}
+        </Notice>
+      ) : null}
+      <div class="grid-2">
+        <section aria-labelledby="facts-heading">
+          <h2 id="facts-heading">{ctx.t('caseFacts')}</h2>
+          <dl class="facts">
+            <dt>{ctx.t('fieldSubject')}</dt>
+            <dd>{view.subject}</dd>
+            <dt>{ctx.t('fieldKind')}</dt>
+            <dd>{kindLabel(ctx, view.kind)}</dd>
+            <dt>{ctx.t('colStage')}</dt>
+            <dd data-testid="stage">{stageLabel(ctx, view.stage)}</dd>
+            <dt>{ctx.t('fieldChannel')}</dt>
+            <dd>{ctx.t(`channel_${view.channel}` as ConsoleKey)}</dd>
+            <dt>{ctx.t('fieldField')}</dt>
+            <dd>{view.field}</dd>
+            <dt>{ctx.t('colUnit')}</dt>
+            <dd>{view.unit.name}</dd>
+            <dt>{ctx.t('fieldUnit')}</dt>
+            <dd>{view.receivingUnit.name}</dd>
+            <dt>{ctx.t('colAssignee')}</dt>
+            <dd data-testid="assignee">{view.assignee?.fullName ?? ctx.t('notAssigned')}</dd>
+            <dt>{ctx.t('colReceived')}</dt>
+            <dd>{formatDateTime(view.receivedAt, ctx.lang)}</dd>
+          </dl>
+          <h3>{ctx.t('fieldBody')}</h3>
+          <p>{view.body}</p>
+          {view.appealOf || view.appeals.length ? (
+            <>
+              <h3>{ctx.t('caseLinks')}</h3>
+              <ul>
+                {view.appealOf ? (
+                  <li>
+                    <a href={caseHref(view.appealOf.id)}>{ctx.t('appealOf', { code: view.appealOf.trackingCode })}</a>
+                  </li>
+                ) : null}
+                {view.appeals.map((a) => (
+                  <li>
+                    <a href={caseHref(a.id)}>{ctx.t('appealedBy', { code: a.trackingCode })}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+        <section aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{ctx.t('caseActions')}</h2>
+          {view.allowedActions.length === 0 ? <p>{ctx.t('noActions')}</p> : null}
+          <div class="actions">
+            {view.allowedActions.map((action) => (
+              <details open={props.failed?.action === action || view.allowedActions.length === 1}>
+                <summary>{actionLabel(ctx, action)}</summary>
+                <form class="stack" method="post" action={`${caseHref(view.id)}/actions`} data-action={action}>
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="action" value={action} />
+                  <input type="hidden" name="idempotencyKey" value={randomUUID()} />
+                  <ActionFields ctx={ctx} action={action} props={props} errors={props.failed?.action === action ? props.failed.errors : {}} />
+                  <div>
+                    <button type="submit">{actionLabel(ctx, action)}</button>
+                  </div>
+                </form>
+              </details>
+            ))}
+          </div>
+          {props.canReadHistory ? (
+            <p>
+              <a href={`${caseHref(view.id)}/history`}>{ctx.t('historyLink')}</a>
+            </p>
+          ) : null}
+        </section>
+      </div>
+      <Petitioners ctx={ctx} view={view} revealed={props.revealed} />
+      <ClockSection ctx={ctx} view={view} clock={props.clock} now={props.now} calendar={props.calendar} />
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{ctx.t('caseTimeline')}</h2>
+        <table>
+          <caption>{ctx.t('timelineCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{ctx.t('colWhen')}</th>
+              <th scope="col">{ctx.t('colWho')}</th>
+              <th scope="col">{ctx.t('colWhat')}</th>
+              <th scope="col">{ctx.t('colNote')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.timeline.map((e) => (
+              <tr>
+                <td>{formatDateTime(e.at, ctx.lang)}</td>
+                <td>{e.actor?.fullName ?? ctx.t('systemActor')}</td>
+                <td>{`action_${e.type}` in ACTION_KEYS ? actionLabel(ctx, e.type) : e.type}</td>
+                <td>{e.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <p>
+        <a href={CONSOLE_BASE}>{ctx.t('backHome')}</a>
+      </p>
+    </ConsolePage>
+  );
+}
+
+const ACTION_KEYS: Record<string, true> = Object.fromEntries(
+  ['accept', 'refuse', 'forward', 'assign', 'startVerification', 'resolve', 'reportBack', 'withdraw', 'setFlags', 'requestExtension', 'decideExtension'].map((a) => [`action_${a}`, true]),
+);

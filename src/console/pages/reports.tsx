@@ -1,0 +1,109 @@
+import { GROUPINGS, REPORT_COLUMNS, type ReportRow } from '../../reports/reports';
+import { BarChart } from '../../web/bar-chart';
+import { formatNumber, formatPercent } from '../../web/format';
+import type { ConsoleKey } from '../messages';
+import type { PageContext } from '../page-context';
+import { ConsolePage, Notice } from '../shell';
+import { CONSOLE_BASE } from '../console-session';
+
+export interface ReportQuery {
+  period: string;
+  from: string;
+  to: string;
+  groupBy: string;
+}
+
+function cell(ctx: PageContext, key: keyof ReportRow, row: ReportRow) {
+  const v = row[key];
+  if (v === null) return '—';
+  if (typeof v === 'number') return key.endsWith('Pct') ? formatPercent(v, ctx.lang) : formatNumber(v, ctx.lang);
+  return v;
+}
+
+export function ReportsPage(props: { ctx: PageContext; query: ReportQuery; report: { period: { label: string }; rows: ReportRow[]; total: ReportRow } | null; error?: string }) {
+  const { ctx, query, report } = props;
+  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '') as [string, string][]);
+  const download = (format: string) => `${CONSOLE_BASE}/reports/download?${params.toString()}&format=${format}`;
+  return (
+    <ConsolePage ctx={ctx} title={ctx.t('reportsTitle')}>
+      <h1>{ctx.t('reportsTitle')}</h1>
+      <form class="inline" method="get" action={`${CONSOLE_BASE}/reports`}>
+        <div>
+          <label for="period">
+            {ctx.t('reportPeriod')} <span class="hint">({ctx.t('reportPeriodHint')})</span>
+          </label>
+          <input id="period" name="period" value={query.period} list="period-options" />
+          <datalist id="period-options">
+            {['-Q1', '-H1', '-9M', ''].map((suffix) => (
+              <option value={`${query.period.slice(0, 4) || new Date().getFullYear()}${suffix}`} />
+            ))}
+          </datalist>
+        </div>
+        <fieldset>
+          <legend>{ctx.t('reportRangeHint')}</legend>
+          <label for="from">{ctx.t('reportFrom')}</label>
+          <input id="from" name="from" type="date" value={query.from} /> <label for="to">{ctx.t('reportTo')}</label>
+          <input id="to" name="to" type="date" value={query.to} />
+        </fieldset>
+        <div>
+          <label for="groupBy">{ctx.t('reportGroupBy')}</label>
+          <select id="groupBy" name="groupBy">
+            {GROUPINGS.map((g) => (
+              <option value={g} selected={query.groupBy === g}>
+                {ctx.t(`group_${g}` as ConsoleKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit">{ctx.t('reportShow')}</button>
+        </div>
+      </form>
+      {props.error ? (
+        <Notice kind="error" live>
+          {props.error}
+        </Notice>
+      ) : null}
+      {report ? (
+        <>
+          <p>
+            <a href={download('csv')}>{ctx.t('reportDownloadCsv')}</a> · <a href={download('xlsx')}>{ctx.t('reportDownloadXlsx')}</a>
+          </p>
+          <div class="grid-2">
+            <BarChart
+              id="report-chart"
+              lang={ctx.lang}
+              title={ctx.t('reportChart', { period: report.period.label })}
+              categories={report.rows.map((r) => r.label)}
+              series={[
+                { name: ctx.t('reportReceived'), values: report.rows.map((r) => r.received), className: 'series-received' },
+                { name: ctx.t('reportResolved'), values: report.rows.map((r) => r.resolved), className: 'series-resolved' },
+              ]}
+            />
+          </div>
+          <table id="report-table">
+            <caption>{ctx.t('reportCaption', { period: report.period.label })}</caption>
+            <thead>
+              <tr>
+                {REPORT_COLUMNS.map((c) => (
+                  <th scope="col" class={c.key === 'label' ? undefined : 'num'}>
+                    {c[ctx.lang]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...report.rows, report.total].map((row) => (
+                <tr>
+                  {REPORT_COLUMNS.map((c) =>
+                    c.key === 'label' ? <th scope="row">{row.label}</th> : <td class="num">{cell(ctx, c.key, row)}</td>,
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </ConsolePage>
+  );
+}

@@ -1,0 +1,139 @@
+// Register, receipt, search, case file, actions, identity reveal and full history: each page calls the use
+// case the JSON API calls (src/petitions/petitions.ts) with the signed-in principal.
+import { Router, type Request, type Response } from 'express';
+import { readableUnits, UnitTree, type Principal } from '../org/access';
+import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions } from '../petitions/petitions';
+import { getPetitionClock } from '../petitions/petition-clock';
+import { PETITION_KINDS, STAGES } from '../domain/petition/petition-stages';
+import { compareNames } from '../web/format';
+import { toAppError, statusFor } from '../web/app-errors';
+import { sendPage } from '../web/render';
+import type { ConsoleDeps } from './console-deps';
+import { calendarNow } from './calendar-now';
+import { emptyRegisterForm, idempotencyKeyOf, readRegisterForm, toActionRequest, toCreateRequest } from './forms';
+import type { ConsoleKey } from './messages';
+import type { PageContext } from './page-context';
+import { refusalWords } from './refusals';
+import { CasePage, type CaseNotice } from './pages/case';
+import { HistoryPage } from './pages/history';
+import { ReceiptPage } from './pages/receipt';
+import { RegisterPage } from './pages/register';
+import { SearchPage } from './pages/search';
+import { caseHref } from './components';
+import { CONSOLE_BASE } from './console-session';
+
+type Fields = Record<string, string | undefined>;
+
+/** Units where the person may register: those of their officer and leader roles (createPetition checks again). */
+function registrationUnits(principal: Principal, tree: UnitTree): { id: string; name: string }[] {
+  const registering = { ...principal, bindings: principal.bindings.filter((b) => b.role === 'officer' || b.role === 'leader') };
+  return [...readableUnits(registering, tree)].map((id) => ({ id, name: tree.names.get(id) ?? id })).sort((a, b) => compareNames(a.name, b.name));
+}
+
+export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageContext): Router {
+  const router = Router();
+
+  const renderRegister = async (req: Request, res: Response, form: ReturnType<typeof readRegisterForm>, errors: Record<string, string>, status = 200) => {
+    const tree = await UnitTree.load(deps.prisma);
+    sendPage(res, <RegisterPage ctx={ctxOf(req)} form={form} units={registrationUnits(req.principal!, tree)} errors={errors} />, status);
+  };
+
+  router.get('/petitions/new', async (req, res) => {
+    await renderRegister(req, res, emptyRegisterForm(req.principal!.unitId, (deps.now ?? (() => new Date()))()), {});
+  });
+
+  router.post('/petitions', async (req, res) => {
+    const form = readRegisterForm(req.body as Fields);
+    if ((req.body as Fields).intent === 'rows') return renderRegister(req, res, form, {});
+    const request = toCreateRequest(form);
+    if (!request.ok) return renderRegister(req, res, form, request.errors, 400);
+    try {
+      // The form's idempotency key makes a repeated post (a reload, a double click) the same petition.
+      const created = await createPetition(deps, req.principal!, request.value, `console-${form.idempotencyKey}`);
+      const view = await getPetition(deps, req.principal!, created.id);
+      sendPage(res, <ReceiptPage ctx={ctxOf(req)} id={created.id} trackingCode={created.trackingCode} trackingSecret={created.trackingSecret} kind={view.kind} subject={view.subject} unitName={view.receivingUnit.name} receivedAt={view.receivedAt} />, created.created ? 201 : 200);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code !== 'ValidationFailed') throw appError;
+      const errors = Object.fromEntries(((appError.details as { path: string; message: string }[] | undefined) ?? []).map((d) => [d.path, d.message]));
+      return renderRegister(req, res, form, Object.keys(errors).length ? errors : { form: appError.message }, 400);
+    }
+  });
+
+  router.get('/petitions', async (req, res) => {
+    const q = req.query as Record<string, string | undefined>;
+    const pageNo = Math.max(1, Number(q.page) || 1);
+    const stage = STAGES.find((s) => s === q.stage);
+    const kind = PETITION_KINDS.find((k) => k === q.kind);
+    const sort = q.sort === 'receivedAt' ? 'receivedAt' : 'dueAt';
+    const order = q.order === 'desc' ? 'desc' : 'asc';
+    const [list, { now, calendar }] = await Promise.all([
+      listPetitions(deps, req.principal!, { text: q.text, stage, kind, sort, order, page: pageNo, pageSize: 25 }),
+      calendarNow(deps),
+    ]);
+    sendPage(res, <SearchPage ctx={ctxOf(req)} query={{ text: q.text ?? '', stage: stage ?? '', kind: kind ?? '', sort, order }} list={list} now={now} calendar={calendar} />);
+  });
+
+  const renderCase = async (req: Request, res: Response, id: string, options: { notice?: CaseNotice; failed?: { action: string; errors: Record<string, string> }; reveal?: { reason: string }; status?: number } = {}) => {
+    const principal = req.principal!;
+    const view = await getPetition(deps, principal, id, options.reveal ? { reveal: true, reason: options.reveal.reason } : { reveal: false });
+    const [clock, { now, calendar }, tree, people] = await Promise.all([
+      getPetitionClock(deps, principal, id),
+      calendarNow(deps),
+      UnitTree.load(deps.prisma),
+      view.allowedActions.includes('assign')
+        ? deps.prisma.person.findMany({ where: { active: true, roleBindings: { some: { unitId: view.unit.id, role: { in: ['officer', 'leader'] } } } }, select: { id: true, fullName: true } })
+        : Promise.resolve([]),
+    ]);
+    const units = view.allowedActions.includes('forward') ? [...tree.names].map(([uid, name]) => ({ id: uid, name })).sort((a, b) => compareNames(a.name, b.name)) : [];
+    // The full history is open to whoever may read the case, as GET /petitions/{id}/history is.
+    const canReadHistory = true;
+    sendPage(
+      res,
+      <CasePage ctx={ctxOf(req)} view={view} clock={clock} assignees={people.sort((a, b) => compareNames(a.fullName, b.fullName))} units={units} notice={options.notice} failed={options.failed} now={now} calendar={calendar} revealed={Boolean(options.reveal)} canReadHistory={canReadHistory} />,
+      options.status ?? 200,
+    );
+  };
+
+  router.get('/petitions/:id', async (req, res) => {
+    const ctx = ctxOf(req);
+    const done = typeof req.query.done === 'string' && /^[a-zA-Z]+$/.test(req.query.done) ? req.query.done : null;
+    await renderCase(req, res, req.params.id, done ? { notice: { kind: 'success', headline: ctx.t('actionDone', { action: ctx.t(`action_${done}` as ConsoleKey) ?? done }) } } : {});
+  });
+
+  router.post('/petitions/:id/actions', async (req, res) => {
+    const ctx = ctxOf(req);
+    const fields = req.body as Fields;
+    const parsed = toActionRequest(fields);
+    if (!parsed.ok) {
+      return renderCase(req, res, req.params.id, { failed: { action: parsed.action, errors: parsed.errors }, notice: { kind: 'error', headline: ctx.t('refusal_ValidationFailed') }, status: 400 });
+    }
+    try {
+      await actOnPetition(deps, req.principal!, req.params.id, parsed.value, idempotencyKeyOf(fields));
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'NotFound' || appError.code === 'Internal' || appError.code === 'Unavailable') throw appError;
+      // A refusal (or a concurrent change) shows the case as it is now, with the reason in words.
+      const words = refusalWords(ctx, appError);
+      return renderCase(req, res, req.params.id, { notice: { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail: words.detail }, failed: appError.code === 'ValidationFailed' ? { action: parsed.value.action, errors: {} } : undefined, status: statusFor(appError) });
+    }
+    if (fields.returnTo === 'extensions') {
+      const petition = await getPetition(deps, req.principal!, req.params.id);
+      return res.redirect(303, `${CONSOLE_BASE}/extensions?done=${encodeURIComponent(petition.trackingCode)}`);
+    }
+    res.redirect(303, `${caseHref(req.params.id)}?done=${parsed.value.action}`);
+  });
+
+  router.post('/petitions/:id/reveal', async (req, res) => {
+    const reason = ((req.body as Fields).reason ?? '').trim();
+    await renderCase(req, res, req.params.id, { reveal: { reason } });
+  });
+
+  router.get('/petitions/:id/history', async (req, res) => {
+    const principal = req.principal!;
+    const view = await getPetition(deps, principal, req.params.id);
+    const history = await getPetitionHistory(deps, principal, req.params.id);
+    sendPage(res, <HistoryPage ctx={ctxOf(req)} view={view} history={history} />);
+  });
+  return router;
+}

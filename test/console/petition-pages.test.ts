@@ -1,0 +1,150 @@
+// The petition pages on the real app and workflow: who sees which action, who is refused, and refusals in
+// words. Each role signs in through the console's own form.
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
+import { signIn, type ConsoleClient } from '../support/console-client';
+
+let h: ApiHarness;
+const PASSWORD = 'correct horse';
+let officer: ConsoleClient;
+let leader: ConsoleClient;
+let supervisor: ConsoleClient;
+let otherOfficer: ConsoleClient;
+
+beforeAll(async () => {
+  h = await startApiHarness();
+  [officer, leader, supervisor, otherOfficer] = await Promise.all([
+    signIn(h.app, h.org.officer.username, PASSWORD),
+    signIn(h.app, h.org.communeLeader.username, PASSWORD),
+    signIn(h.app, h.org.supervisor.username, PASSWORD),
+    signIn(h.app, h.org.otherOfficer.username, PASSWORD),
+  ]);
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const formsOn = (html: string) => [...html.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]);
+
+async function register(client: ConsoleClient, overrides: Record<string, string> = {}): Promise<{ id: string; html: string }> {
+  const res = await client.post(
+    '/console/petitions',
+    {
+      kind: 'complaint',
+      channel: 'in_person',
+      receivingUnitId: h.org.communeId,
+      field: 'land',
+      subject: 'Tranh chấp ranh giới đất',
+      body: 'Nội dung đơn',
+      receivedAt: '2026-11-30T09:30',
+      'p0.fullName': 'Nguyễn Thị Dân',
+      'p0.phone': '0912 345 678',
+      'p0.email': '',
+      'p0.address': '',
+      intent: 'register',
+      idempotencyKey: `k-${Math.random().toString(36).slice(2, 12)}`,
+      ...overrides,
+    },
+    { formPage: '/console/petitions/new' },
+  );
+  expect(res.status).toBe(201);
+  const id = /href="\/console\/petitions\/(?!new")([^"/?]+)"/.exec(res.text)![1]!;
+  return { id, html: res.text };
+}
+
+async function act(client: ConsoleClient, id: string, fields: Record<string, string>) {
+  return client.post(`/console/petitions/${id}/actions`, fields, { formPage: `/console/petitions/${id}` });
+}
+
+test('when an officer registers a complaint in the form, then the receipt shows the tracking code and secret and the case is stored', async () => {
+  const { id, html } = await register(officer);
+  expect(html).toContain('Phiếu tiếp nhận đơn');
+  const code = /data-testid="tracking-code">([^<]+)</.exec(html)![1]!;
+  const stored = await h.db.prisma.petition.findUniqueOrThrow({ where: { id } });
+  expect(stored.trackingCode).toBe(code);
+  expect(stored.receivedAt.toISOString()).toBe('2026-11-30T02:30:00.000Z');
+  expect(html).toMatch(/data-testid="tracking-secret">[^<]{6,}</);
+});
+
+test('when the form is posted twice with the same key, then one petition is registered', async () => {
+  const key = `dup-${Date.now()}`;
+  const first = await register(officer, { idempotencyKey: key });
+  const again = await officer.post('/console/petitions', { kind: 'complaint', channel: 'in_person', receivingUnitId: h.org.communeId, field: 'land', subject: 'Tranh chấp ranh giới đất', body: 'Nội dung đơn', receivedAt: '2026-11-30T09:30', 'p0.fullName': 'Nguyễn Thị Dân', intent: 'register', idempotencyKey: key }, { formPage: '/console/petitions/new' });
+  expect(again.status).toBe(200);
+  expect(again.text).toContain(`/console/petitions/${first.id}`);
+});
+
+test('when a required field is missing, then the form comes back with the error and the typed values', async () => {
+  const res = await officer.post('/console/petitions', { kind: 'complaint', channel: 'in_person', receivingUnitId: h.org.communeId, field: 'land', subject: 'ab', body: 'Nội dung', receivedAt: '2026-11-30T09:30', 'p0.fullName': 'Nguyễn Thị Dân', intent: 'register' }, { formPage: '/console/petitions/new' });
+  expect(res.status).toBe(400);
+  expect(res.text).toContain('Biểu mẫu có lỗi');
+  expect(res.text).toMatch(/id="subject"[^>]*aria-invalid="true"/);
+  expect(res.text).toContain('value="Nguyễn Thị Dân"');
+});
+
+test('when a subject carries a script tag, then the case page shows it as text', async () => {
+  const { id } = await register(officer, { subject: '<script>alert("x")</script> đất' });
+  const page = await officer.get(`/console/petitions/${id}`);
+  expect(page.text).not.toContain('<script>alert(');
+  expect(page.text).toContain('&lt;script>alert(');
+});
+
+test('when a case is received, then the officer and the leader see triage actions, the supervisor none, and another commune is refused', async () => {
+  const { id } = await register(officer);
+  expect(formsOn((await officer.get(`/console/petitions/${id}`)).text).sort()).toEqual(['accept', 'forward', 'refuse', 'setFlags', 'withdraw']);
+  expect(formsOn((await leader.get(`/console/petitions/${id}`)).text).sort()).toEqual(['accept', 'forward', 'refuse', 'setFlags', 'withdraw']);
+  const sup = await supervisor.get(`/console/petitions/${id}`);
+  expect(sup.status).toBe(200);
+  expect(formsOn(sup.text)).toEqual([]);
+  expect(sup.text).toContain('Bạn không có thao tác nào');
+  const other = await otherOfficer.get(`/console/petitions/${id}`);
+  expect(other.status).toBe(403);
+  expect(other.text).toContain('Bạn không có quyền thực hiện việc này.');
+});
+
+test('when the leader accepts and assigns the officer, then the officer finds the case in "mine" and may verify but not assign', async () => {
+  const { id } = await register(officer);
+  expect((await act(leader, id, { action: 'accept', idempotencyKey: `a-${id}` })).status).toBe(303);
+  expect(formsOn((await leader.get(`/console/petitions/${id}`)).text)).toContain('assign');
+  expect(formsOn((await officer.get(`/console/petitions/${id}`)).text)).not.toContain('assign');
+  const assigned = await act(leader, id, { action: 'assign', assigneeId: h.org.officer.id, idempotencyKey: `b-${id}` });
+  expect(assigned.status).toBe(303);
+  expect(assigned.headers.location).toBe(`/console/petitions/${id}?done=assign`);
+  await eventually(async () => {
+    const mine = await officer.get('/console?queue=mine');
+    return mine.text.includes(`/console/petitions/${id}"`);
+  }, { what: 'the case in the officer\'s "mine" queue' });
+  const page = await officer.get(`/console/petitions/${id}`);
+  expect(formsOn(page.text)).toContain('startVerification');
+  expect(formsOn(page.text)).not.toContain('assign');
+});
+
+test('when an action is refused by the workflow, then the case page says why in words', async () => {
+  const { id } = await register(officer);
+  await act(leader, id, { action: 'accept', idempotencyKey: `c-${id}` });
+  const res = await act(officer, id, { action: 'requestExtension', days: '30', reason: 'cần thêm thời gian', idempotencyKey: `d-${id}` });
+  expect(res.status).toBe(409);
+  expect(res.text).toContain('Không được gia hạn theo quy định của luật.');
+  expect(res.text).toContain('a complaint has no extension by law');
+});
+
+test('when an action form is posted without its CSRF token, then it is refused and nothing happens', async () => {
+  const { id } = await register(officer);
+  const res = await officer.post(`/console/petitions/${id}/actions`, { action: 'accept' }, { csrf: null });
+  expect(res.status).toBe(403);
+  expect((await h.db.prisma.petition.findUniqueOrThrow({ where: { id } })).stage).toBe('received');
+});
+
+test('when a denunciation is registered, then its denouncer is sealed for the supervisor and opened with a reason for the registering officer', async () => {
+  const { id } = await register(officer, { kind: 'denunciation', 'p0.fullName': 'Người Tố Cáo Bí Mật' });
+  const sup = await supervisor.get(`/console/petitions/${id}`);
+  expect(sup.text).not.toContain('Người Tố Cáo Bí Mật');
+  expect(sup.text).not.toContain('name="reason" required');
+  const own = await officer.get(`/console/petitions/${id}`);
+  expect(own.text).not.toContain('Người Tố Cáo Bí Mật');
+  expect(own.text).toContain('Mở danh tính người tố cáo');
+  const opened = await officer.post(`/console/petitions/${id}/reveal`, { reason: 'liên hệ xác minh' });
+  expect(opened.status).toBe(200);
+  expect(opened.text).toContain('Người Tố Cáo Bí Mật');
+  expect(await h.db.prisma.identityAccess.count({ where: { petitionId: id, personId: h.org.officer.id } })).toBe(1);
+});

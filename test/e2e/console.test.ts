@@ -1,0 +1,228 @@
+// The console's sign-in and a day's work, in a real browser against the service as `npm start` runs it: the officer
+// registers and prints the receipt, the leader accepts and assigns, the officer finds it in "mine"; a
+// denunciation's extension is requested and decided from the leader's queue; a refused action says why; the
+// supervisor finds the overdue case, opens its history and downloads the XLSX report. Every main page is
+// checked by axe in Vietnamese and English and photographed for docs/screenshots.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../src/org/seed-demo';
+import { eventually } from '../support/eventually';
+import { accessibilityViolations, axeTimeMs, collectPageProblems, launchBrowser, screenshot } from './support/browser';
+import { startConsoleService, type ConsoleService } from './support/console-service';
+
+let svc: ConsoleService;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageProblems: (() => string[])[] = [];
+
+beforeAll(async () => {
+  [svc, browser] = await Promise.all([startConsoleService({ POLICY_FILE: path.join(__dirname, '..', 'fixtures', 'policy-console-e2e.json') }), launchBrowser()]);
+}, 150_000);
+
+afterAll(async () => {
+  process.stdout.write(`e2e: ${Math.round(axeTimeMs() / 1000)} s in axe\n`);
+  await browser?.close();
+  if (svc) expect(await svc.stop()).toBe(0);
+});
+
+afterEach(() => {
+  expect(pageProblems.splice(0).flatMap((read) => read())).toEqual([]);
+});
+
+async function asUser(username: string): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  const mine = collectPageProblems(page);
+  pageProblems.push(() => mine.map((p) => `${username}: ${p}`));
+  await page.goto(`${svc.baseUrl}/console/sign-in?lang=vi`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((u) => u.pathname === '/console');
+  return page;
+}
+
+/** axe in both languages, a screenshot of each, and back to Vietnamese. */
+async function checkBothLanguages(page: Page, name: string): Promise<void> {
+  const url = new URL(page.url());
+  for (const lang of ['vi', 'en'] as const) {
+    url.searchParams.set('lang', lang);
+    if (lang === 'en') await page.goto(url.toString());
+    expect({ page: name, lang, violations: await accessibilityViolations(page) }).toEqual({ page: name, lang, violations: [] });
+    await screenshot(page, `${name}.${lang}`);
+  }
+  url.searchParams.set('lang', 'vi');
+  await page.goto(url.toString());
+}
+
+async function openAction(page: Page, action: string) {
+  await page.locator(`details:has(form[data-action="${action}"]) > summary`).click();
+  return page.locator(`form[data-action="${action}"]`);
+}
+
+async function submit(page: Page, form: ReturnType<Page['locator']>) {
+  await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
+}
+
+async function register(page: Page, kind: 'complaint' | 'denunciation', subject: string): Promise<{ code: string; caseUrl: string }> {
+  await page.getByRole('link', { name: 'Tiếp nhận đơn' }).click();
+  await page.getByLabel('Loại đơn').selectOption(kind);
+  await page.getByLabel(/^Lĩnh vực/).fill(kind === 'complaint' ? 'land' : 'officials_conduct');
+  await page.getByLabel('Tiêu đề').fill(subject);
+  await page.getByLabel('Nội dung đơn').fill('Gia đình tôi đề nghị xem xét lại việc đo đạc ranh giới thửa đất số 120.');
+  await page.getByLabel('Họ và tên').fill(kind === 'complaint' ? 'Nguyễn Thị Dân' : 'Người Tố Cáo Ẩn Danh');
+  await page.getByLabel('Số điện thoại').fill('0912 345 678');
+  await page.getByRole('button', { name: 'Tiếp nhận và cấp phiếu hẹn' }).click();
+  await page.getByRole('heading', { name: 'Phiếu tiếp nhận đơn' }).waitFor();
+  const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+  const href = (await page.getByRole('link', { name: 'Mở hồ sơ đơn' }).getAttribute('href'))!;
+  return { code, caseUrl: `${svc.baseUrl}${href}` };
+}
+
+let complaint: { code: string; caseUrl: string };
+
+test('when a visitor opens the console, then the sign-in page is accessible in both languages and the switch is remembered', async () => {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  const seen = collectPageProblems(page);
+  pageProblems.push(() => seen);
+  await page.goto(`${svc.baseUrl}/console`);
+  await page.waitForURL((u) => u.pathname === '/console/sign-in');
+  expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, 'sign-in.vi');
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.waitForURL((u) => u.searchParams.get('lang') === 'en');
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, 'sign-in.en');
+  await page.goto(`${svc.baseUrl}/console/sign-in`);
+  expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  await page.getByLabel('Username').fill('can-bo-tien-du');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.pathname === '/console');
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My work');
+  const session = (await context.cookies()).find((c) => c.name === 'dv_session')!;
+  expect(session.httpOnly).toBe(true);
+  expect(session.sameSite).toBe('Lax');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((u) => u.pathname === '/console/sign-in');
+  await page.goto(`${svc.baseUrl}/console`);
+  await page.waitForURL((u) => u.pathname === '/console/sign-in');
+});
+
+test('when an officer registers a complaint, then the receipt shows the codes and prints on A5 without the page chrome', async () => {
+  const officer = await asUser('can-bo-tien-du');
+  await checkBothLanguages(officer, 'home-officer');
+  await officer.getByRole('link', { name: 'Tiếp nhận đơn' }).click();
+  await checkBothLanguages(officer, 'register');
+  complaint = await register(officer, 'complaint', 'Tranh chấp ranh giới đất thôn Đông');
+  expect(complaint.code).toMatch(/\S{6,}/);
+  expect(await officer.getByTestId('tracking-secret').textContent()).toMatch(/\S{6,}/);
+  expect(await accessibilityViolations(officer)).toEqual([]);
+  await screenshot(officer, 'receipt.vi');
+  await officer.emulateMedia({ media: 'print' });
+  expect(await officer.locator('.site-header').isVisible()).toBe(false);
+  expect(await officer.getByTestId('tracking-code').isVisible()).toBe(true);
+  const pdf = await officer.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  await officer.emulateMedia({ media: 'screen' });
+});
+
+test('when the leader accepts and assigns, then the officer sees the case in "mine"', async () => {
+  const leader = await asUser('chu-tich-tien-du');
+  await leader.goto(complaint.caseUrl);
+  await submit(leader, await openAction(leader, 'accept'));
+  expect(await leader.getByTestId('stage').textContent()).toBe('Đã thụ lý');
+  const assign = await openAction(leader, 'assign');
+  await assign.getByLabel('Người được giao').selectOption({ label: 'Vũ Thị Lan' });
+  await submit(leader, assign);
+  expect(await leader.getByTestId('assignee').textContent()).toBe('Vũ Thị Lan');
+  await checkBothLanguages(leader, 'case-leader');
+
+  const officer = await asUser('can-bo-tien-du');
+  await eventually(async () => {
+    await officer.waitForTimeout(300);
+    await officer.goto(`${svc.baseUrl}/console?queue=mine`);
+    return (await officer.locator('#queue-table').getByRole('link', { name: complaint.code }).count()) === 1;
+  }, { what: 'the case in "mine"' });
+  expect(await officer.getByRole('status').textContent()).toMatch(/[1-9]\d*\s*Giao cho tôi/);
+});
+
+test('when a denunciation\'s extension is requested, then the leader decides it from the queue, and a refused action says why', async () => {
+  const officer = await asUser('can-bo-tien-du');
+  const denunciation = await register(officer, 'denunciation', 'Tố cáo cán bộ địa chính nhận tiền');
+  const leader = await asUser('chu-tich-tien-du');
+  await leader.goto(denunciation.caseUrl);
+  expect(await leader.content()).not.toContain('Người Tố Cáo Ẩn Danh');
+  await submit(leader, await openAction(leader, 'accept'));
+
+  await officer.goto(denunciation.caseUrl);
+  const flags = await openAction(officer, 'setFlags');
+  await flags.getByLabel('Phức tạp', { exact: true }).check();
+  await flags.getByLabel('Lý do').fill('nhiều đối tượng liên quan');
+  await submit(officer, flags);
+  const ask = await openAction(officer, 'requestExtension');
+  await ask.getByLabel('Lý do').fill('cần xác minh thêm');
+  await submit(officer, ask);
+  expect(await officer.getByRole('status').first().textContent()).toContain('Đã thực hiện');
+
+  await leader.getByRole('link', { name: 'Quyết định gia hạn' }).click();
+  await checkBothLanguages(leader, 'extensions');
+  const form = leader.locator(`form[data-petition="${denunciation.code}"]`);
+  await form.getByLabel('Lý do').fill('vụ việc phức tạp');
+  await form.getByLabel('Số quyết định').fill('15/QĐ-UBND');
+  await form.getByLabel('Người ký').fill('Lê Quang Minh');
+  await submit(leader, form);
+  expect(await leader.locator(`form[data-petition="${denunciation.code}"]`).count()).toBe(0);
+
+  // A complex case may be extended once (Luật Tố cáo 2018, Đ.30): the second request is refused in words.
+  await officer.goto(denunciation.caseUrl);
+  expect(await officer.content()).toContain('15/QĐ-UBND');
+  const again = await openAction(officer, 'requestExtension');
+  await again.getByLabel('Lý do').fill('cần thêm thời gian');
+  await submit(officer, again);
+  const alert = officer.getByRole('alert');
+  expect(await alert.textContent()).toContain('Không được gia hạn theo quy định của luật.');
+  expect(await alert.textContent()).toContain('Luật Tố cáo 2018');
+  await checkBothLanguages(officer, 'case-refused');
+});
+
+test('when the complaint runs past its deadline, then the supervisor finds it overdue, reads its history and downloads the XLSX report', async () => {
+  const supervisor = await asUser('thanh-tra-vien');
+  await eventually(async () => {
+    await supervisor.waitForTimeout(500);
+    await supervisor.goto(`${svc.baseUrl}/console/oversight`);
+    return (await supervisor.locator('#overdue-table').getByRole('link', { name: complaint.code }).count()) === 1;
+  }, { what: 'the complaint in the overdue table', timeoutMs: 60_000 });
+  await checkBothLanguages(supervisor, 'oversight');
+  await supervisor.locator('#overdue-table').getByRole('link', { name: complaint.code }).click();
+  await supervisor.getByRole('link', { name: 'Toàn bộ lịch sử' }).click();
+  await supervisor.locator('summary', { hasText: 'Sự kiện của quy trình' }).click();
+  expect(await supervisor.locator('table').nth(1).textContent()).toContain('WORKFLOW_EXECUTION_STARTED');
+  await checkBothLanguages(supervisor, 'history');
+
+  await supervisor.getByRole('link', { name: 'Báo cáo' }).click();
+  await checkBothLanguages(supervisor, 'reports');
+  expect(await supervisor.locator('#report-chart').count()).toBe(1);
+  const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('link', { name: 'Tải Excel (XLSX)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const file = await download.path();
+  expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+  await supervisor.getByRole('link', { name: 'Hộp thư đi' }).click();
+  expect(await supervisor.locator('table caption').textContent()).toMatch(/Thư hệ thống đã gửi: [1-9]/);
+  await checkBothLanguages(supervisor, 'outbox');
+});
+
+test('when an officer opens the outbox, then the page refuses them in words', async () => {
+  const officer = await asUser('can-bo-tien-du');
+  const res = await officer.goto(`${svc.baseUrl}/console/outbox`);
+  expect(res?.status()).toBe(403);
+  expect(await officer.getByRole('alert').textContent()).toContain('Bạn không có quyền thực hiện việc này.');
+  expect(await accessibilityViolations(officer)).toEqual([]);
+});

@@ -1,0 +1,37 @@
+// The activity options of every workflow, in named groups, each chosen once. A case is a legal obligation
+// that lasts weeks: a dependency being down may delay it, never end it. So every infrastructure failure
+// is retried until the dependency is back (no maximumAttempts, no scheduleToCloseTimeout), with a capped
+// interval so recovery is noticed within that interval; activities log a warning once an attempt count
+// passes RETRY_WARNING_ATTEMPT (activities/shared/retry-warning.ts). What must not be retried is a
+// business refusal, which the activity throws as ApplicationFailure with nonRetryable: true and a stable type.
+import type { ActivityOptions, RetryPolicy } from '@temporalio/workflow';
+
+/** Backs off to one minute and keeps trying: PostgreSQL being back is picked up within a minute. */
+const UNTIL_DATABASE_IS_BACK: RetryPolicy = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' };
+
+/** Backs off to five minutes: a relay that is down is not hammered, and one that is back is used soon. */
+const UNTIL_RELAY_IS_BACK: RetryPolicy = { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' };
+
+/**
+ * Keyed writes to the read model, events and public notices: idempotent by their unique key, so a retry
+ * writes nothing twice. A single transaction takes milliseconds; 30 s only bounds a stuck connection.
+ */
+export const KEYED_WRITE: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: UNTIL_DATABASE_IS_BACK };
+
+/** Lookups the workflow decides on (escalation target, policy in force, calendar years): reads only. */
+export const LOOKUP: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: UNTIL_DATABASE_IS_BACK };
+
+/**
+ * E-mail through send-mail-once. Every SMTP timeout (src/platform/mail/mailer.ts: SMTP_TIMEOUTS) ends well
+ * inside the 2 minutes, so an attempt has finished with the relay before the next one can start, and the
+ * claim's lease (the attempt's deadline) is never taken over while its SMTP conversation is still open.
+ * The heartbeat lets a crashed worker's attempt be retried after 30 s instead of 2 minutes; the lease still
+ * holds the claim until the dead attempt's deadline.
+ */
+export const MAIL_SEND: ActivityOptions = { startToCloseTimeout: '2 minutes', heartbeatTimeout: '30 seconds', retry: UNTIL_RELAY_IS_BACK };
+
+/** Starting a session's or conference's workflow: the workflow id makes a repeated start a no-op. */
+export const WORKFLOW_START: ActivityOptions = { startToCloseTimeout: '1 minute', retry: UNTIL_DATABASE_IS_BACK };
+
+/** The attempt from which an activity still failing logs a warning: ~4 minutes into a write's outage, ~13 into a send's. */
+export const RETRY_WARNING_ATTEMPT = 10;

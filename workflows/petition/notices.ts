@@ -1,0 +1,88 @@
+// What the petition tells people: the e-mails that follow an officer's action, and the reminder ladder's
+// rungs (reminders to the officer and the leader, escalations to the level above).
+import { patched } from '@temporalio/workflow';
+import type { Rung, RunningClock } from '../../src/domain/petition/deadline-ladder';
+import type { RecipientRef } from '../../src/domain/petition/notification-types';
+import type { PetitionActionInput } from './messages';
+import type { PetitionCase } from './case-state';
+import { findEscalationTarget, type Notify, type RecordEvent } from './case-activities';
+
+export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent) {
+  const { input, state } = c;
+
+  const notifyAfterAction = async (step: string, action: PetitionActionInput): Promise<void> => {
+    const citizen: RecipientRef = { type: 'citizen' };
+    switch (action.action) {
+      case 'accept':
+        // Added after the first release: histories recorded before it replay without this notice.
+        if (input.hasCitizenEmail && patched('accept-notice')) await notify(`${step}:citizen`, 'accepted', citizen);
+        break;
+      case 'assign':
+        await notify(`${step}:assignee`, 'assigned', { type: 'person', personId: action.assigneeId! });
+        break;
+      case 'refuse':
+        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'refused', citizen, { reason: action.reason ?? '' });
+        break;
+      case 'forward':
+        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'forwarded', citizen, { reason: action.reason ?? '' });
+        await notify(`${step}:leader`, 'forwardedIn', { type: 'unitLeader', unitId: state.unitId });
+        break;
+      case 'reportBack':
+        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'result', citizen, { summary: action.summary ?? '' });
+        break;
+      case 'withdraw':
+        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'withdrawn', citizen);
+        break;
+      case 'requestExtension':
+        await notify(`${step}:leader`, 'extensionRequested', { type: 'unitLeader', unitId: state.unitId }, { days: String(action.days ?? '') });
+        break;
+      case 'decideExtension':
+        if (action.approve && state.clock) {
+          const data = { dueAt: new Date(state.clock.dueAtMs).toISOString(), decision: action.decision?.number ?? '' };
+          if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'extended', citizen, data);
+          if (state.assigneeId) await notify(`${step}:assignee`, 'extended', { type: 'person', personId: state.assigneeId }, data);
+        }
+        break;
+      default:
+        break;
+    }
+  };
+
+  const fireRung = async (rung: Rung, clock: RunningClock): Promise<void> => {
+    const dueAt = new Date(clock.dueAtMs).toISOString();
+    const data = { clock: clock.name, dueAt };
+    const step = `r:${rung.key}`;
+    if (rung.kind === 'noticeReminder' || rung.kind === 'noticeOverdue') {
+      const noticeData = { clock: 'notice', dueAt: new Date(state.notice!.dueAtMs).toISOString() };
+      const recipient: RecipientRef = rung.kind === 'noticeReminder' ? { type: 'person', personId: state.assigneeId ?? input.registeredById } : { type: 'unitLeader', unitId: state.unitId };
+      const sent = await notify(step, rung.kind === 'noticeReminder' ? 'officerReminder' : 'leaderReminder', recipient, noticeData);
+      await record({ type: 'reminder', data: { ...noticeData, rung: rung.kind, recipientIds: sent.recipientIds } });
+    } else if (rung.kind === 'forwardLimitReminder') {
+      const personId = state.assigneeId ?? input.registeredById;
+      const sent = await notify(step, 'forwardLimit', { type: 'person', personId }, data);
+      await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
+    } else if (rung.kind === 'officerReminder') {
+      const personId = state.assigneeId ?? input.registeredById;
+      const sent = await notify(step, 'officerReminder', { type: 'person', personId }, data);
+      await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
+    } else if (rung.kind === 'leaderReminder') {
+      const sent = await notify(step, 'leaderReminder', { type: 'unitLeader', unitId: state.unitId }, data);
+      await record({ type: 'reminder', data: { ...data, rung: rung.kind, recipientIds: sent.recipientIds } });
+    } else {
+      // The second escalation goes one level further up: the level above the one already told.
+      const levels = rung.kind === 'secondEscalation' ? 2 : 1;
+      const target = await findEscalationTarget({ unitId: state.unitId, ...(levels > 1 ? { levels } : {}) });
+      state.escalated = true;
+      state.version += 1;
+      if (target?.leaderId) {
+        const sent = await notify(step, 'escalation', { type: 'person', personId: target.leaderId }, { ...data, fromUnitId: state.unitId });
+        await record({ type: 'escalated', data: { ...data, level: levels, toUnitId: target.unitId, recipientIds: sent.recipientIds } });
+      } else {
+        // The top of the tree has no level above; the breach is still recorded for supervisors.
+        await record({ type: 'escalated', data: { ...data, toUnitId: target?.unitId ?? null, recipientIds: [] }, note: 'no leader above to notify' });
+      }
+    }
+  };
+
+  return { notifyAfterAction, fireRung };
+}

@@ -1,0 +1,39 @@
+// What every workflow does the same way: keys that make a retried activity write or send once, business
+// refusals that a client sees as a stable type, and the wait for the next due time or the next change.
+import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
+
+/** An entry of a case's audit trail, as the workflow states it. */
+export interface CaseEvent {
+  type: string;
+  actorId?: string;
+  note?: string;
+  data?: Record<string, unknown>;
+}
+
+/** The idempotency key of one step of this workflow: workflow id + step, the same on every retry. */
+export function stepKey(step: string): string {
+  return `${workflowInfo().workflowId}:${step}`;
+}
+
+/**
+ * Numbers this workflow's events (`<workflowId>:e<n>`), so a retried write finds its row. The numbering
+ * follows the order the workflow records in, which replay reproduces.
+ */
+export function keyedEvents<R>(write: (key: string, event: CaseEvent, at: string) => Promise<R>) {
+  let seq = 0;
+  return (type: string, extra: Omit<CaseEvent, 'type'> = {}): Promise<R> => {
+    seq += 1;
+    return write(stepKey(`e${seq}`), { type, ...extra }, new Date(Date.now()).toISOString());
+  };
+}
+
+/** A refusal of an officer's action: not retryable, and its type is the error code the API answers with. */
+export function refuse(message: string, type = 'IllegalTransition'): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+/** Waits until `wakeAt` (measured from `now`), or until `changed()` holds; forever when nothing is due. */
+export async function waitUntilDueOrChanged(changed: () => boolean, now: number, wakeAt: number | undefined): Promise<void> {
+  if (wakeAt === undefined) await condition(changed);
+  else await condition(changed, Math.max(1, wakeAt - now));
+}
