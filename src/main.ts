@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     `danvan is ready / đã sẵn sàng (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
     service.apiUrl ? `  API            ${service.apiUrl}/api/v1  (OpenAPI: ${service.apiUrl}/api/v1/openapi.json)` : '  API            (not in this process)',
     ...(service.apiUrl ? [`  Console        ${service.apiUrl}/console  (staff console / bàn làm việc của cán bộ)`] : []),
+    ...(service.apiUrl ? [`  Portal         ${service.apiUrl}/  (citizens' portal / cổng tiếp nhận của người dân)`] : []),
     `  Temporal       ${service.temporalAddress}${service.temporalUiUrl ? `  UI: ${service.temporalUiUrl}` : ''}`,
     service.outboxUrl ? `  Outbox         ${service.outboxUrl}  (API: ${service.apiUrl}/api/v1/outbox)` : `  SMTP           ${service.smtpUrl}`,
     `  Database       ${service.databaseUrl}`,

@@ -37,6 +37,7 @@ import { documentRoutes } from './routes/documents';
 import { noteRoutes } from './routes/notes';
 import { notifyMassPetition } from '../petitions/mass/mass-petition-notice';
 import type { Mailer } from '../platform/mail/mailer';
+import { portalRoutes, type PortalDeps } from '../portal/portal-routes';
 
 export interface AppDeps extends PetitionServiceDeps {
   logger: Logger;
@@ -56,6 +57,8 @@ export interface AppDeps extends PetitionServiceDeps {
   metricsToken?: string;
   /** Where case-file documents are stored, and the largest accepted (DOCUMENT_MAX_BYTES). */
   caseFile: { blobStore: BlobStore; documentMaxBytes: number; mailer: Mailer; appUrl: string };
+  /** The citizens' portal's per-address limits. */
+  portalLimits?: PortalDeps['portalLimits'];
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -119,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
       res.redirect(301, '/console/outbox');
     });
   }
+  app.use(portalRoutes(deps));
   app.use((req, _res, next) => next(new AppError('NotFound', `no route ${req.method} ${req.path}`)));
   app.use(errorMiddleware(deps.logger));
   return app;
