@@ -49,4 +49,60 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'use uuid4() or workflow-safe randomness' }],
     },
   },
+  // The layers (ARCHITECTURE.md): use cases never speak HTTP, so the console and the portal can call them.
+  {
+    files: ['src/{org,calendar,petitions,reception,conferences,reports}/**/*.{ts,tsx}'],
+    ignores: ['src/*/client.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'express', message: 'use cases are HTTP-free: map the request in src/api/routes' }],
+          patterns: [
+            { group: ['**/api', '**/api/**'], message: 'use cases are HTTP-free: they import src/errors, not src/api' },
+            { group: ['**/workflows/**'], message: "only the feature's client.ts starts, signals or updates workflows" },
+          ],
+        },
+      ],
+    },
+  },
+  // A feature's client.ts is its one door to Temporal; it still speaks no HTTP.
+  {
+    files: ['src/*/client.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'express', message: 'use cases are HTTP-free' }],
+          patterns: [{ group: ['**/api', '**/api/**'], message: 'use cases are HTTP-free: they import src/errors, not src/api' }],
+        },
+      ],
+    },
+  },
+  // The edge and the pages reach workflows only through the features' clients.
+  {
+    files: ['src/{api,console,portal,web}/**/*.{ts,tsx}', 'src/main.ts', 'src/config.ts', 'src/errors.ts', 'src/platform/{db,mail,runtime,blob,metrics}/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/workflows', '**/workflows/**'], message: "only a feature's client.ts, src/service.ts and src/platform/temporal import workflows" }] },
+      ],
+    },
+  },
+  // Activities run in the worker: they never import the HTTP edge or a feature's workflow client.
+  {
+    files: ['activities/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'express', message: 'no HTTP in activities' }],
+          patterns: [
+            { group: ['**/src/api', '**/src/api/**'], message: 'activities never import src/api' },
+            { group: ['**/src/*/client'], message: 'activities never start workflows through a client.ts' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { AppError } from '../errors';
 import type { CalendarYear } from '../domain/calendar/holidays';
-import { followUpdate, signalWorkflow, startOnce, updateWithin, type StartOnceResult, type UpdateOutcome, type TemporalCaller, type WorkflowStarter } from '../platform/temporal/start-once';
+import { followUpdate, signalWorkflow, startOnce, updateWithin, withinCallDeadline, type StartOnceResult, type UpdateOutcome, type TemporalCaller, type WorkflowStarter } from '../platform/temporal/start-once';
 import {
   actionUpdate,
   calendarChangedSignal,
   PETITION_WORKFLOW_TYPE,
+  snapshotQuery,
   petitionWorkflowId,
   type PetitionActionInput,
   type PetitionSnapshot,
@@ -38,6 +39,11 @@ export async function followPetitionAction(deps: TemporalCaller, workflowId: str
 
 export function signalCalendarChanged(deps: TemporalCaller, workflowId: string, table: CalendarYear): Promise<void> {
   return signalWorkflow(deps, workflowId, calendarChangedSignal, table);
+}
+
+/** The workflow's own view of the case: its clock, the ladder and extensions (the read model keeps only the due time). */
+export function queryPetitionSnapshot(deps: TemporalCaller, workflowId: string): Promise<PetitionSnapshot> {
+  return withinCallDeadline(deps, () => deps.temporal.workflow.getHandle(workflowId).query(snapshotQuery));
 }
 
 function closedAsConflict(error: unknown): never {

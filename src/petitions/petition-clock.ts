@@ -1,6 +1,6 @@
 // The running clock, the next reminder and the extensions of a case, read from its workflow (the read model
 // keeps only the due time). Same access as reading the petition.
-import { snapshotQuery, type PetitionSnapshot } from '../../workflows/petition/messages';
+import { queryPetitionSnapshot, type PetitionSnapshot } from './client';
 import type { Principal } from '../org/access';
 import { loadReadable, type PetitionServiceDeps } from './petitions';
 
@@ -10,7 +10,7 @@ export type PetitionClockView = Pick<PetitionSnapshot, 'clock' | 'nextRung' | 'f
 export async function getPetitionClock(deps: PetitionServiceDeps, principal: Principal, petitionId: string): Promise<PetitionClockView | null> {
   const { petition } = await loadReadable(deps, principal, petitionId);
   try {
-    const s = await deps.temporal.workflow.getHandle(petition.workflowId).query(snapshotQuery);
+    const s = await queryPetitionSnapshot(deps, petition.workflowId);
     return { clock: s.clock, nextRung: s.nextRung, firedRungs: s.firedRungs, extensions: s.extensions ?? [], pendingExtension: s.pendingExtension ?? null, flags: s.flags, notice: s.notice ?? null };
   } catch {
     return null;
