@@ -6,7 +6,18 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/generated/**', '.tools/**', '.data/**', 'dist/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'src/generated/**',
+      '.tools/**',
+      '.data/**',
+      'dist/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -25,7 +36,10 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...nodeBuiltins.map((name) => ({ name, message: 'workflows and domain code are deterministic: no Node built-ins' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'workflows and domain code are deterministic: no Node built-ins',
+            })),
             { name: '@prisma/client', message: 'no database access from workflows' },
             { name: 'nodemailer', message: 'send e-mail from an activity' },
             { name: 'express', message: 'no HTTP in workflows' },
@@ -34,9 +48,16 @@ export default tseslint.config(
             { name: '@temporalio/client', message: 'start child workflows or activities instead' },
           ],
           patterns: [
-            { group: ['**/src/*', '!**/src/domain', '**/src/!(domain)/**'], message: 'workflows may import only src/domain from src/' },
+            {
+              group: ['**/src/*', '!**/src/domain', '**/src/!(domain)/**'],
+              message: 'workflows may import only src/domain from src/',
+            },
             { group: ['**/generated/**'], message: 'no Prisma in workflows' },
-            { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'import activity types only (import type)' },
+            {
+              group: ['**/activities', '**/activities/**'],
+              allowTypeImports: true,
+              message: 'import activity types only (import type)',
+            },
           ],
         },
       ],
@@ -46,7 +67,10 @@ export default tseslint.config(
         { name: 'setInterval', message: 'use sleep() in a loop' },
         { name: 'process', message: 'no process access in workflows' },
       ],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'use uuid4() or workflow-safe randomness' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'use uuid4() or workflow-safe randomness' },
+      ],
     },
   },
   // The layers (ARCHITECTURE.md): use cases never speak HTTP, so the console and the portal can call them.
@@ -60,7 +84,10 @@ export default tseslint.config(
           paths: [{ name: 'express', message: 'use cases are HTTP-free: map the request in src/api/routes' }],
           patterns: [
             { group: ['**/api', '**/api/**'], message: 'use cases are HTTP-free: they import src/errors, not src/api' },
-            { group: ['**/workflows/**'], message: "only the feature's client.ts starts, signals or updates workflows" },
+            {
+              group: ['**/workflows/**'],
+              message: "only the feature's client.ts starts, signals or updates workflows",
+            },
           ],
         },
       ],
@@ -74,18 +101,33 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'express', message: 'use cases are HTTP-free' }],
-          patterns: [{ group: ['**/api', '**/api/**'], message: 'use cases are HTTP-free: they import src/errors, not src/api' }],
+          patterns: [
+            { group: ['**/api', '**/api/**'], message: 'use cases are HTTP-free: they import src/errors, not src/api' },
+          ],
         },
       ],
     },
   },
   // The edge and the pages reach workflows only through the features' clients.
   {
-    files: ['src/{api,console,portal,web}/**/*.{ts,tsx}', 'src/main.ts', 'src/config.ts', 'src/errors.ts', 'src/platform/{db,mail,runtime,blob,metrics}/**/*.ts'],
+    files: [
+      'src/{api,console,portal,web}/**/*.{ts,tsx}',
+      'src/main.ts',
+      'src/config.ts',
+      'src/errors.ts',
+      'src/platform/{db,mail,runtime,blob,metrics}/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/workflows', '**/workflows/**'], message: "only a feature's client.ts, src/service.ts and src/platform/temporal import workflows" }] },
+        {
+          patterns: [
+            {
+              group: ['**/workflows', '**/workflows/**'],
+              message: "only a feature's client.ts, src/service.ts and src/platform/temporal import workflows",
+            },
+          ],
+        },
       ],
     },
   },

@@ -16,9 +16,15 @@ export async function createSchemaEngine({ schemaPath, connectionString }) {
 
   const { PrismaPg } = require('@prisma/adapter-pg');
   const { bindMigrationAwareSqlAdapterFactory } = require('@prisma/driver-adapter-utils');
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: connectionString ?? 'postgresql://unused@127.0.0.1:1/unused' }));
+  const factory = bindMigrationAwareSqlAdapterFactory(
+    new PrismaPg({ connectionString: connectionString ?? 'postgresql://unused@127.0.0.1:1/unused' }),
+  );
   const datamodel = readFileSync(schemaPath, 'utf8');
   const logs = [];
-  const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, datamodel]] }, (line) => logs.push(line), factory);
+  const engine = await glue.SchemaEngine.new(
+    { datamodels: [[schemaPath, datamodel]] },
+    (line) => logs.push(line),
+    factory,
+  );
   return { engine, datamodel, logs };
 }

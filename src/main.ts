@@ -42,11 +42,19 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `danvan is ready / đã sẵn sàng (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
-    service.apiUrl ? `  API            ${service.apiUrl}/api/v1  (OpenAPI: ${service.apiUrl}/api/v1/openapi.json)` : '  API            (not in this process)',
-    ...(service.apiUrl ? [`  Console        ${service.apiUrl}/console  (staff console / bàn làm việc của cán bộ)`] : []),
-    ...(service.apiUrl ? [`  Portal         ${service.apiUrl}/  (citizens' portal / cổng tiếp nhận của người dân)`] : []),
+    service.apiUrl
+      ? `  API            ${service.apiUrl}/api/v1  (OpenAPI: ${service.apiUrl}/api/v1/openapi.json)`
+      : '  API            (not in this process)',
+    ...(service.apiUrl
+      ? [`  Console        ${service.apiUrl}/console  (staff console / bàn làm việc của cán bộ)`]
+      : []),
+    ...(service.apiUrl
+      ? [`  Portal         ${service.apiUrl}/  (citizens' portal / cổng tiếp nhận của người dân)`]
+      : []),
     `  Temporal       ${service.temporalAddress}${service.temporalUiUrl ? `  UI: ${service.temporalUiUrl}` : ''}`,
-    service.outboxUrl ? `  Outbox         ${service.outboxUrl}  (API: ${service.apiUrl}/api/v1/outbox)` : `  SMTP           ${service.smtpUrl}`,
+    service.outboxUrl
+      ? `  Outbox         ${service.outboxUrl}  (API: ${service.apiUrl}/api/v1/outbox)`
+      : `  SMTP           ${service.smtpUrl}`,
     `  Database       ${service.databaseUrl}`,
   ];
   if (config.seedDemo) {
@@ -78,6 +86,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`danvan failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `danvan failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -53,7 +53,13 @@ function redactUrl(url: string): string {
 }
 
 /** Cross-feature side effects, wired here so that features do not import each other. */
-export function crossFeatureHooks(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string; receptionPolicy: ReceptionPolicy; logger?: Logger }): { afterRegistered: AfterRegisteredHook[] } {
+export function crossFeatureHooks(deps: {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  receptionPolicy: ReceptionPolicy;
+  logger?: Logger;
+}): { afterRegistered: AfterRegisteredHook[] } {
   return {
     afterRegistered: [
       (petitionId) =>
@@ -88,13 +94,16 @@ function relayReachable(smtpUrl: string): ReadinessCheck {
 
 export class PortInUseError extends Error {}
 
-const portInUse = (host: string, port: number) => new PortInUseError(`HTTP port ${host}:${port} is already in use (set HTTP_PORT) / cổng HTTP ${port} đang được dùng`);
+const portInUse = (host: string, port: number) =>
+  new PortInUseError(`HTTP port ${host}:${port} is already in use (set HTTP_PORT) / cổng HTTP ${port} đang được dùng`);
 
 /** Before anything is started: a taken port fails in a second, not after PostgreSQL and Temporal are up. */
 function checkPortFree(host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(host, port) : error));
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? portInUse(host, port) : error),
+    );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
@@ -102,7 +111,10 @@ function checkPortFree(host: string, port: number): Promise<void> {
 /** Rows younger than this may be inside a request that is about to start their workflow. */
 const RECONCILE_GRACE_MS = 30_000;
 
-export async function startService(config: AppConfig, logger: Logger = pino({ level: config.logLevel })): Promise<RunningService> {
+export async function startService(
+  config: AppConfig,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<RunningService> {
   const stack: { name: string; stop: () => Promise<void> | void }[] = [];
   const stopAll = async () => {
     for (const item of stack.reverse()) {
@@ -123,17 +135,29 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     stack.push({ name: 'lock', stop: lock.release });
     if (config.roles.includes('api') && config.http.port !== 0) await checkPortFree(config.http.host, config.http.port);
 
-    Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'INFO' : 'WARN', (entry) => logger.warn({ sdk: true, meta: entry.meta }, entry.message)) });
+    Runtime.install({
+      logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'INFO' : 'WARN', (entry) =>
+        logger.warn({ sdk: true, meta: entry.meta }, entry.message),
+      ),
+    });
 
     // Database
     let databaseUrl = config.database.url;
     if (!databaseUrl) {
       step('starting embedded PostgreSQL…');
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.database.embeddedPort, log: (line) => logger.debug({ postgres: true }, line) });
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(config.dataDir, 'pg'),
+        port: config.database.embeddedPort,
+        log: (line) => logger.debug({ postgres: true }, line),
+      });
       stack.push({ name: 'postgres', stop: pg.stop });
       databaseUrl = pg.url;
     }
-    const applied = await applyMigrations({ connectionString: databaseUrl, migrationsDir: path.join(PROJECT_ROOT, 'prisma', 'migrations'), log: step });
+    const applied = await applyMigrations({
+      connectionString: databaseUrl,
+      migrationsDir: path.join(PROJECT_ROOT, 'prisma', 'migrations'),
+      log: step,
+    });
     if (applied.length) step(`applied ${applied.length} migration(s)`);
     const prisma: PrismaClient = createPrismaClient(databaseUrl);
     stack.push({ name: 'prisma', stop: () => prisma.$disconnect() });
@@ -158,7 +182,9 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
       temporalUiUrl = dev.uiUrl;
     }
     const settings = { ...config.temporal, address: temporalAddress };
-    const payloadKeys = loadPayloadKeys(config.payloadKey, { createIfMissing: !config.temporal.address || config.env !== 'production' });
+    const payloadKeys = loadPayloadKeys(config.payloadKey, {
+      createIfMissing: !config.temporal.address || config.env !== 'production',
+    });
     const codec = new AesGcmPayloadCodec(payloadKeys);
     // Receipts and sealed identities get keys of their own, derived so that one secret is configured.
     const trackingKey = deriveTrackingKey(payloadKeys[0]!);
@@ -167,7 +193,10 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     stack.push({ name: 'temporal-client', stop: () => connection.close() });
     if (config.temporal.address) {
       const added = await registerSearchAttributes(connection, config.temporal.namespace).catch((error: Error) => {
-        logger.warn({ err: error }, 'could not register search attributes; register DanvanStage, DanvanUnit, DanvanKind (Keyword) and DanvanDueAt (Datetime) on the namespace');
+        logger.warn(
+          { err: error },
+          'could not register search attributes; register DanvanStage, DanvanUnit, DanvanKind (Keyword) and DanvanDueAt (Datetime) on the namespace',
+        );
         return [];
       });
       if (added.length) step(`registered search attributes ${added.join(', ')}`);
@@ -202,7 +231,14 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
         codec,
-        activityDeps: { prisma, mailer, appUrl: apiUrl, identityKey, temporal: client, conferencePolicy: receptionPolicy.conferences },
+        activityDeps: {
+          prisma,
+          mailer,
+          appUrl: apiUrl,
+          identityKey,
+          temporal: client,
+          conferencePolicy: receptionPolicy.conferences,
+        },
       });
       const running = worker.run();
       // Stopping drains in-flight activities before the connections close.
@@ -220,8 +256,18 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     }
 
     // A registration cut between its insert and its workflow start (a crash, a kill) is finished here.
-    const reconcileDeps = { prisma, temporal: client, taskQueue: config.temporal.taskQueue, policies, identityKey, deadlines: config.deadlines };
-    const reconcile = () => startMissingWorkflows(reconcileDeps, { olderThanMs: RECONCILE_GRACE_MS }, logger).catch((error: unknown) => logger.warn({ err: error }, 'reconciling registrations failed'));
+    const reconcileDeps = {
+      prisma,
+      temporal: client,
+      taskQueue: config.temporal.taskQueue,
+      policies,
+      identityKey,
+      deadlines: config.deadlines,
+    };
+    const reconcile = () =>
+      startMissingWorkflows(reconcileDeps, { olderThanMs: RECONCILE_GRACE_MS }, logger).catch((error: unknown) =>
+        logger.warn({ err: error }, 'reconciling registrations failed'),
+      );
     await reconcile();
     const reconcileTimer = setInterval(() => void reconcile(), config.reconcileIntervalMs);
     reconcileTimer.unref();
@@ -230,12 +276,41 @@ export async function startService(config: AppConfig, logger: Logger = pino({ le
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
-      const hooks = crossFeatureHooks({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, receptionPolicy, logger });
+      const hooks = crossFeatureHooks({
+        prisma,
+        temporal: client,
+        taskQueue: config.temporal.taskQueue,
+        receptionPolicy,
+        logger,
+      });
       const readiness = config.mail.smtpUrl ? [relayReachable(config.mail.smtpUrl)] : [];
-      const app = createApp({ prisma, temporal: client, taskQueue: config.temporal.taskQueue, deadlines: config.deadlines, ...hooks, readiness, policies, receptionPolicy, codecs: [codec], trackingKey, identityKey, logger, sessionTtlMs: config.sessionTtlMs, metricsToken: config.metricsToken, outbox: sink?.store ?? null, caseFile: { blobStore: createPostgresBlobStore(prisma), documentMaxBytes: config.documentMaxBytes, mailer, appUrl: apiUrl }, onCalendarChanged: async (year) => {
-        const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
-        logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
-      } });
+      const app = createApp({
+        prisma,
+        temporal: client,
+        taskQueue: config.temporal.taskQueue,
+        deadlines: config.deadlines,
+        ...hooks,
+        readiness,
+        policies,
+        receptionPolicy,
+        codecs: [codec],
+        trackingKey,
+        identityKey,
+        logger,
+        sessionTtlMs: config.sessionTtlMs,
+        metricsToken: config.metricsToken,
+        outbox: sink?.store ?? null,
+        caseFile: {
+          blobStore: createPostgresBlobStore(prisma),
+          documentMaxBytes: config.documentMaxBytes,
+          mailer,
+          appUrl: apiUrl,
+        },
+        onCalendarChanged: async (year) => {
+          const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);
+          logger.info({ year, signalled }, 'calendar changed; open petitions re-armed');
+        },
+      });
       server = await new Promise<Server>((resolve, reject) => {
         // Express 5 hands a listen error to this callback: without the check a taken port would print "ready".
         const s = app.listen(config.http.port, config.http.host, (error?: Error) => {

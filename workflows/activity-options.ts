@@ -7,10 +7,18 @@
 import type { ActivityOptions, RetryPolicy } from '@temporalio/workflow';
 
 /** Backs off to one minute and keeps trying: PostgreSQL being back is picked up within a minute. */
-const UNTIL_DATABASE_IS_BACK: RetryPolicy = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' };
+const UNTIL_DATABASE_IS_BACK: RetryPolicy = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+};
 
 /** Backs off to five minutes: a relay that is down is not hammered, and one that is back is used soon. */
-const UNTIL_RELAY_IS_BACK: RetryPolicy = { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' };
+const UNTIL_RELAY_IS_BACK: RetryPolicy = {
+  initialInterval: '2 seconds',
+  backoffCoefficient: 2,
+  maximumInterval: '5 minutes',
+};
 
 /**
  * Keyed writes to the read model, events and public notices: idempotent by their unique key, so a retry
@@ -28,7 +36,11 @@ export const LOOKUP: ActivityOptions = { startToCloseTimeout: '30 seconds', retr
  * The heartbeat lets a crashed worker's attempt be retried after 30 s instead of 2 minutes; the lease still
  * holds the claim until the dead attempt's deadline.
  */
-export const MAIL_SEND: ActivityOptions = { startToCloseTimeout: '2 minutes', heartbeatTimeout: '30 seconds', retry: UNTIL_RELAY_IS_BACK };
+export const MAIL_SEND: ActivityOptions = {
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: UNTIL_RELAY_IS_BACK,
+};
 
 /** Starting a session's or conference's workflow: the workflow id makes a repeated start a no-op. */
 export const WORKFLOW_START: ActivityOptions = { startToCloseTimeout: '1 minute', retry: UNTIL_DATABASE_IS_BACK };

@@ -33,7 +33,11 @@ export function refuse(message: string, type = 'IllegalTransition'): never {
 }
 
 /** Waits until `wakeAt` (measured from `now`), or until `changed()` holds; forever when nothing is due. */
-export async function waitUntilDueOrChanged(changed: () => boolean, now: number, wakeAt: number | undefined): Promise<void> {
+export async function waitUntilDueOrChanged(
+  changed: () => boolean,
+  now: number,
+  wakeAt: number | undefined,
+): Promise<void> {
   if (wakeAt === undefined) await condition(changed);
   else await condition(changed, Math.max(1, wakeAt - now));
 }

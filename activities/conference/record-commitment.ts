@@ -11,11 +11,25 @@ export function makeRecordCommitment(deps: { prisma: PrismaClient }) {
       updateReadModel: (tx) =>
         tx.commitment.updateMany({
           where: { id: input.commitmentId, stateVersion: { lte: input.version } },
-          data: { status: f.status, progress: f.progress, escalated: f.escalated, fulfilledAt: dateOrNull(f.fulfilledAt), stateVersion: input.version },
+          data: {
+            status: f.status,
+            progress: f.progress,
+            escalated: f.escalated,
+            fulfilledAt: dateOrNull(f.fulfilledAt),
+            stateVersion: input.version,
+          },
         }),
       appendEvent: (tx) =>
         tx.commitmentEvent.create({
-          data: { key: input.key, commitmentId: input.commitmentId, type: input.event.type, actorId: input.event.actorId ?? null, note: input.event.note ?? null, data: (input.event.data ?? undefined) as never, at: new Date(input.at) },
+          data: {
+            key: input.key,
+            commitmentId: input.commitmentId,
+            type: input.event.type,
+            actorId: input.event.actorId ?? null,
+            note: input.event.note ?? null,
+            data: (input.event.data ?? undefined) as never,
+            at: new Date(input.at),
+          },
         }),
     });
   };

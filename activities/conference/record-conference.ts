@@ -11,11 +11,26 @@ export function makeRecordConference(deps: { prisma: PrismaClient }) {
       updateReadModel: (tx) =>
         tx.conference.updateMany({
           where: { id: input.conferenceId, stateVersion: { lte: input.version } },
-          data: { status: f.status, attendeeCount: f.attendeeCount, heldAt: dateOrNull(f.heldAt), resultsDueAt: dateOrNull(f.resultsDueAt), publishedAt: dateOrNull(f.publishedAt), stateVersion: input.version },
+          data: {
+            status: f.status,
+            attendeeCount: f.attendeeCount,
+            heldAt: dateOrNull(f.heldAt),
+            resultsDueAt: dateOrNull(f.resultsDueAt),
+            publishedAt: dateOrNull(f.publishedAt),
+            stateVersion: input.version,
+          },
         }),
       appendEvent: (tx) =>
         tx.conferenceEvent.create({
-          data: { key: input.key, conferenceId: input.conferenceId, type: input.event.type, actorId: input.event.actorId ?? null, note: input.event.note ?? null, data: (input.event.data ?? undefined) as never, at: new Date(input.at) },
+          data: {
+            key: input.key,
+            conferenceId: input.conferenceId,
+            type: input.event.type,
+            actorId: input.event.actorId ?? null,
+            note: input.event.note ?? null,
+            data: (input.event.data ?? undefined) as never,
+            at: new Date(input.at),
+          },
         }),
     });
   };

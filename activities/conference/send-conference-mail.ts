@@ -18,14 +18,32 @@ interface Recipient {
   data: Record<string, string>;
 }
 
-async function recipientsOf(prisma: PrismaClient, ref: ConferenceRecipient, conferenceId: string): Promise<Recipient[]> {
+async function recipientsOf(
+  prisma: PrismaClient,
+  ref: ConferenceRecipient,
+  conferenceId: string,
+): Promise<Recipient[]> {
   if (ref.type === 'participant' || ref.type === 'participants') {
-    const opinions = await prisma.conferenceOpinion.findMany({ where: ref.type === 'participant' ? { id: ref.opinionId } : { conferenceId }, include: { conference: { select: { commitments: true } } } });
+    const opinions = await prisma.conferenceOpinion.findMany({
+      where: ref.type === 'participant' ? { id: ref.opinionId } : { conferenceId },
+      include: { conference: { select: { commitments: true } } },
+    });
     return opinions
       .filter((o) => o.participantEmail)
       .map((o) => {
         const commitment = o.conference.commitments.find((c) => c.opinionId === o.id);
-        return { keySuffix: `o${o.id}`, personId: null, name: o.participantName ?? 'công dân', address: o.participantEmail!, data: { outcome: o.outcome, field: o.field, ...(o.answer ? { answer: o.answer } : {}), ...(commitment ? { promisedBy: commitment.promisedBy } : {}) } as Record<string, string> };
+        return {
+          keySuffix: `o${o.id}`,
+          personId: null,
+          name: o.participantName ?? 'công dân',
+          address: o.participantEmail!,
+          data: {
+            outcome: o.outcome,
+            field: o.field,
+            ...(o.answer ? { answer: o.answer } : {}),
+            ...(commitment ? { promisedBy: commitment.promisedBy } : {}),
+          } as Record<string, string>,
+        };
       });
   }
   const staff = await resolveStaffRecipient(prisma, ref);
@@ -35,11 +53,20 @@ async function recipientsOf(prisma: PrismaClient, ref: ConferenceRecipient, conf
 /** A conference's or commitment's e-mail to each recipient once, with the conference as an invitation when asked. */
 export function makeSendConferenceMail(deps: Pick<ActivityContext, 'prisma' | 'mailer' | 'appUrl' | 'now'>) {
   const { prisma } = deps;
-  return async function sendConferenceMail(input: SendConferenceMailInput): Promise<{ recipientIds: string[]; sent: number }> {
+  return async function sendConferenceMail(
+    input: SendConferenceMailInput,
+  ): Promise<{ recipientIds: string[]; sent: number }> {
     const conference = await prisma.conference.findUniqueOrThrow({ where: { id: input.conferenceId } });
-    const commitment = input.commitmentId ? await prisma.commitment.findUnique({ where: { id: input.commitmentId } }) : null;
+    const commitment = input.commitmentId
+      ? await prisma.commitment.findUnique({ where: { id: input.commitmentId } })
+      : null;
     const unit = await prisma.unit.findUniqueOrThrow({ where: { id: commitment?.unitId ?? conference.unitId } });
-    const opinion = input.opinionId ? await prisma.conferenceOpinion.findUnique({ where: { id: input.opinionId }, select: { field: true, content: true } }) : null;
+    const opinion = input.opinionId
+      ? await prisma.conferenceOpinion.findUnique({
+          where: { id: input.opinionId },
+          select: { field: true, content: true },
+        })
+      : null;
     const out = { recipientIds: [] as string[], sent: 0 };
     for (const r of await recipientsOf(prisma, input.recipient, input.conferenceId)) {
       const message = renderConferenceMail(input.template, {
@@ -50,7 +77,18 @@ export function makeSendConferenceMail(deps: Pick<ActivityContext, 'prisma' | 'm
         recipientName: r.name,
         appUrl: deps.appUrl,
         conferenceId: conference.id,
-        data: { ...(commitment ? { description: commitment.description, promisedBy: commitment.promisedBy, progress: String(commitment.progress) } : {}), ...(opinion ? { field: opinion.field, content: opinion.content } : {}), ...r.data, ...input.data },
+        data: {
+          ...(commitment
+            ? {
+                description: commitment.description,
+                promisedBy: commitment.promisedBy,
+                progress: String(commitment.progress),
+              }
+            : {}),
+          ...(opinion ? { field: opinion.field, content: opinion.content } : {}),
+          ...r.data,
+          ...input.data,
+        },
       });
       if (r.personId) out.recipientIds.push(r.personId);
       const attachments = input.invitation

@@ -5,7 +5,13 @@ export interface RecordConferenceInput {
   key: string;
   conferenceId: string;
   version: number;
-  fields: { status: string; attendeeCount: number | null; heldAt: string | null; resultsDueAt: string | null; publishedAt: string | null };
+  fields: {
+    status: string;
+    attendeeCount: number | null;
+    heldAt: string | null;
+    resultsDueAt: string | null;
+    publishedAt: string | null;
+  };
   event: { type: string; actorId?: string; note?: string; data?: Record<string, unknown> };
   at: string;
 }

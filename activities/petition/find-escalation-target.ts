@@ -8,7 +8,10 @@ export interface EscalationTarget {
 
 /** "Escalate to the level above" is a walk up the unit tree (DOMAIN.md: levels are data). */
 export function makeFindEscalationTarget(deps: { prisma: PrismaClient }) {
-  return async function findEscalationTarget(input: { unitId: string; levels?: number }): Promise<EscalationTarget | null> {
+  return async function findEscalationTarget(input: {
+    unitId: string;
+    levels?: number;
+  }): Promise<EscalationTarget | null> {
     let unit = await deps.prisma.unit.findUnique({ where: { id: input.unitId } });
     for (let i = 0; i < (input.levels ?? 1) && unit; i++) {
       unit = unit.parentId ? await deps.prisma.unit.findUnique({ where: { id: unit.parentId } }) : null;

@@ -23,7 +23,8 @@ export function makeRecordPetitionEvent(deps: { prisma: PrismaClient }) {
   return async function recordPetitionEvent(input: RecordPetitionEventInput): Promise<{ written: boolean }> {
     const s = input.snapshot;
     return writeKeyed(deps.prisma, {
-      eventExists: async (tx) => (await tx.petitionEvent.findUnique({ where: { key: input.key }, select: { id: true } })) !== null,
+      eventExists: async (tx) =>
+        (await tx.petitionEvent.findUnique({ where: { key: input.key }, select: { id: true } })) !== null,
       appendEvent: (tx) =>
         tx.petitionEvent.create({
           data: {

@@ -15,11 +15,19 @@ export interface ResolveDeadlinePolicyInput {
  */
 export function makeResolveDeadlinePolicy(deps: { prisma: PrismaClient }) {
   const resolver = createDbPolicyResolver(deps.prisma);
-  return async function resolveDeadlinePolicy(input: ResolveDeadlinePolicyInput): Promise<{ version: string; policy: KindPolicy } | null> {
+  return async function resolveDeadlinePolicy(
+    input: ResolveDeadlinePolicyInput,
+  ): Promise<{ version: string; policy: KindPolicy } | null> {
     if ((await deps.prisma.deadlinePolicyVersion.count()) === 0) return null;
-    const petition = await deps.prisma.petition.findUniqueOrThrow({ where: { id: input.petitionId }, select: { kind: true, round: true } });
+    const petition = await deps.prisma.petition.findUniqueOrThrow({
+      where: { id: input.petitionId },
+      select: { kind: true, round: true },
+    });
     const policy = await resolver.resolve(Date.parse(input.at), input.unitId);
-    const kindPolicy = petition.kind === 'complaint' && petition.round > 1 && policy.secondTimeComplaint ? policy.secondTimeComplaint() : policy.forKind(petition.kind);
+    const kindPolicy =
+      petition.kind === 'complaint' && petition.round > 1 && policy.secondTimeComplaint
+        ? policy.secondTimeComplaint()
+        : policy.forKind(petition.kind);
     return { version: policy.version, policy: kindPolicy };
   };
 }

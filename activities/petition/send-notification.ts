@@ -26,7 +26,11 @@ export function makeSendNotification(deps: SendNotificationDeps) {
       include: { unit: true, petitioners: { orderBy: { position: 'asc' } } },
     });
     if (!petition) {
-      throw ApplicationFailure.create({ type: 'PetitionNotFound', message: `petition ${input.petitionId} not found`, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: 'PetitionNotFound',
+        message: `petition ${input.petitionId} not found`,
+        nonRetryable: true,
+      });
     }
     const recipients = await resolveRecipients(deps.prisma, input, petition.petitioners, deps.identityKey);
     const result: SendNotificationResult = { recipientIds: [], sent: 0, skipped: 0 };
@@ -70,9 +74,19 @@ async function resolveRecipients(
   if (ref.type === 'citizen') {
     // A sealed identity is opened here only to write to the denouncer themself.
     return petitioners
-      .map((p) => (p.sealedIdentity ? { position: p.position, sealed: true, ...openIdentity(identityKey, p.sealedIdentity) } : { position: p.position, sealed: false, fullName: p.fullName, email: p.email }))
+      .map((p) =>
+        p.sealedIdentity
+          ? { position: p.position, sealed: true, ...openIdentity(identityKey, p.sealedIdentity) }
+          : { position: p.position, sealed: false, fullName: p.fullName, email: p.email },
+      )
       .filter((p) => p.email)
-      .map((p) => ({ keySuffix: `c${p.position}`, personId: null, name: p.fullName, address: p.email!, sealed: p.sealed }));
+      .map((p) => ({
+        keySuffix: `c${p.position}`,
+        personId: null,
+        name: p.fullName,
+        address: p.email!,
+        sealed: p.sealed,
+      }));
   }
   const staff = await resolveStaffRecipient(prisma, ref);
   if (!staff) log.warn('no recipient for notification', { template: input.template, recipient: ref.type });

@@ -20,6 +20,10 @@ export function makePublishReceptionNotice(deps: { prisma: PrismaClient; appUrl:
       sessionId: input.sessionId,
       data: { ...(cutoff ? { cutoff } : {}), ...input.data },
     });
-    await deps.prisma.publicNotice.upsert({ where: { key: input.key }, create: { key: input.key, unitId: ctx.session.unitId, sessionId: input.sessionId, ...notice }, update: {} });
+    await deps.prisma.publicNotice.upsert({
+      where: { key: input.key },
+      create: { key: input.key, unitId: ctx.session.unitId, sessionId: input.sessionId, ...notice },
+      update: {},
+    });
   };
 }

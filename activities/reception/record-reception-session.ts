@@ -23,12 +23,27 @@ export function makeRecordReceptionSession(deps: { prisma: PrismaClient }) {
     await writeKeyed(deps.prisma, {
       eventExists: async (tx) => (await tx.receptionEvent.findUnique({ where: { key: input.key } })) !== null,
       updateReadModel: async (tx) => {
-        await tx.receptionSession.upsert({ where: { id: s.sessionId }, create: { id: s.sessionId, ...row }, update: {} });
-        await tx.receptionSession.updateMany({ where: { id: s.sessionId, stateVersion: { lte: s.version } }, data: row });
+        await tx.receptionSession.upsert({
+          where: { id: s.sessionId },
+          create: { id: s.sessionId, ...row },
+          update: {},
+        });
+        await tx.receptionSession.updateMany({
+          where: { id: s.sessionId, stateVersion: { lte: s.version } },
+          data: row,
+        });
       },
       appendEvent: (tx) =>
         tx.receptionEvent.create({
-          data: { key: input.key, sessionId: s.sessionId, type: input.event.type, actorId: input.event.actorId ?? null, note: input.event.note ?? null, data: (input.event.data ?? undefined) as never, at: new Date(input.at) },
+          data: {
+            key: input.key,
+            sessionId: s.sessionId,
+            type: input.event.type,
+            actorId: input.event.actorId ?? null,
+            note: input.event.note ?? null,
+            data: (input.event.data ?? undefined) as never,
+            at: new Date(input.at),
+          },
         }),
     });
   };

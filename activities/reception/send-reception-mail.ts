@@ -16,8 +16,12 @@ interface Recipient {
 
 async function recipientsOf(prisma: PrismaClient, ref: ReceptionRecipient, sessionId: string): Promise<Recipient[]> {
   if (ref.type === 'registrants' || ref.type === 'registration') {
-    const rows = await prisma.receptionRegistration.findMany({ where: ref.type === 'registration' ? { id: ref.registrationId } : { sessionId } });
-    return rows.filter((r) => r.email).map((r) => ({ keySuffix: `g${r.id}`, personId: null, name: r.fullName, address: r.email! }));
+    const rows = await prisma.receptionRegistration.findMany({
+      where: ref.type === 'registration' ? { id: ref.registrationId } : { sessionId },
+    });
+    return rows
+      .filter((r) => r.email)
+      .map((r) => ({ keySuffix: `g${r.id}`, personId: null, name: r.fullName, address: r.email! }));
   }
   const staff = await resolveStaffRecipient(prisma, ref);
   return staff ? [staff] : [];
@@ -25,7 +29,9 @@ async function recipientsOf(prisma: PrismaClient, ref: ReceptionRecipient, sessi
 
 /** A session's e-mail to each recipient once, with the session as an invitation when asked. */
 export function makeSendReceptionMail(deps: Pick<ActivityContext, 'prisma' | 'mailer' | 'appUrl' | 'now'>) {
-  return async function sendReceptionMail(input: SendReceptionMailInput): Promise<{ recipientIds: string[]; sent: number }> {
+  return async function sendReceptionMail(
+    input: SendReceptionMailInput,
+  ): Promise<{ recipientIds: string[]; sent: number }> {
     const ctx = await sessionContext(deps.prisma, input.sessionId);
     const recipients = await recipientsOf(deps.prisma, input.recipient, input.sessionId);
     const out = { recipientIds: [] as string[], sent: 0 };

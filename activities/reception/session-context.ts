@@ -10,5 +10,12 @@ export async function sessionContext(prisma: PrismaClient, sessionId: string) {
     prisma.receptionRegistration.count({ where: { sessionId } }),
   ]);
   const durationMs = (schedule?.durationMinutes ?? 240) * 60_000;
-  return { session, unit, leaderName: leader?.fullName ?? '—', durationMs, registrations, cutoffDays: schedule?.registrationCutoffDays ?? null };
+  return {
+    session,
+    unit,
+    leaderName: leader?.fullName ?? '—',
+    durationMs,
+    registrations,
+    cutoffDays: schedule?.registrationCutoffDays ?? null,
+  };
 }

@@ -23,24 +23,52 @@ async function startOnce(temporal: Client, workflowType: string, workflowId: str
 export function makeStartReceptionSession(deps: StartDeps) {
   return async function startReceptionSession(input: ReceptionSessionInput): Promise<void> {
     const temporal = deps.temporal;
-    if (!temporal) throw ApplicationFailure.create({ type: 'NotConfigured', message: 'the worker has no Temporal client for starting sessions', nonRetryable: true });
-    const schedule = await deps.prisma.receptionSchedule.findUnique({ where: { id: input.scheduleId }, select: { kind: true } });
+    if (!temporal)
+      throw ApplicationFailure.create({
+        type: 'NotConfigured',
+        message: 'the worker has no Temporal client for starting sessions',
+        nonRetryable: true,
+      });
+    const schedule = await deps.prisma.receptionSchedule.findUnique({
+      where: { id: input.scheduleId },
+      select: { kind: true },
+    });
     if (schedule?.kind === 'conference') await startScheduledConference(deps, temporal, input);
     else await startOnce(temporal, RECEPTION_SESSION_WORKFLOW_TYPE, input.sessionId, [input]);
   };
 }
 
 /** A schedule of kind conference: each occurrence is a regular dialogue conference with its own workflow. */
-async function startScheduledConference(deps: StartDeps, temporal: Client, input: ReceptionSessionInput): Promise<void> {
+async function startScheduledConference(
+  deps: StartDeps,
+  temporal: Client,
+  input: ReceptionSessionInput,
+): Promise<void> {
   const id = input.sessionId.replace(/^reception-/, 'conf-');
   const unit = await deps.prisma.unit.findUniqueOrThrow({ where: { id: input.unitId }, select: { name: true } });
   const startsAt = new Date(Date.parse(`${input.day}T${input.startTime}:00+07:00`));
   await deps.prisma.conference.upsert({
     where: { id },
-    create: { id, unitId: input.unitId, kind: 'regular', title: `Hội nghị đối thoại định kỳ năm ${input.day.slice(0, 4)} — ${unit.name}`, startsAt, location: input.location, chairId: input.leaderId, status: 'announced', createdById: `schedule:${input.scheduleId}` },
+    create: {
+      id,
+      unitId: input.unitId,
+      kind: 'regular',
+      title: `Hội nghị đối thoại định kỳ năm ${input.day.slice(0, 4)} — ${unit.name}`,
+      startsAt,
+      location: input.location,
+      chairId: input.leaderId,
+      status: 'announced',
+      createdById: `schedule:${input.scheduleId}`,
+    },
     update: {},
   });
   const policy = deps.conferencePolicy ?? { resultsWithinDays: 10, remindResultsBeforeDays: 3 };
-  const conference: ConferenceInput = { conferenceId: id, unitId: input.unitId, chairId: input.leaderId, startsAt: startsAt.toISOString(), ...policy };
+  const conference: ConferenceInput = {
+    conferenceId: id,
+    unitId: input.unitId,
+    chairId: input.leaderId,
+    startsAt: startsAt.toISOString(),
+    ...policy,
+  };
   await startOnce(temporal, CONFERENCE_WORKFLOW_TYPE, id, [conference]);
 }

@@ -12,8 +12,14 @@ export interface StaffRecipient {
   address: string;
 }
 
-export async function resolveStaffRecipient(prisma: PrismaClient, ref: StaffRecipientRef): Promise<StaffRecipient | null> {
-  const personId = ref.type === 'person' ? ref.personId : (await prisma.unit.findUnique({ where: { id: ref.unitId } }))?.responsibleLeaderId;
+export async function resolveStaffRecipient(
+  prisma: PrismaClient,
+  ref: StaffRecipientRef,
+): Promise<StaffRecipient | null> {
+  const personId =
+    ref.type === 'person'
+      ? ref.personId
+      : (await prisma.unit.findUnique({ where: { id: ref.unitId } }))?.responsibleLeaderId;
   if (!personId) return null;
   const person = await prisma.person.findUnique({ where: { id: personId } });
   if (!person?.active) return null;

@@ -26,6 +26,12 @@ function warnIfLongRetry(): void {
   }
   const { attempt, activityType, workflowExecution } = context.info;
   if (attempt < RETRY_WARNING_ATTEMPT) return;
-  log.warn('activity still failing; retrying until its dependency is back', { activityType, attempt, workflowId: workflowExecution?.workflowId });
-  context.metricMeter.createCounter('danvan_activity_long_retries', 'attempts', 'activity attempts past the retry warning threshold').add(1);
+  log.warn('activity still failing; retrying until its dependency is back', {
+    activityType,
+    attempt,
+    workflowId: workflowExecution?.workflowId,
+  });
+  context.metricMeter
+    .createCounter('danvan_activity_long_retries', 'attempts', 'activity attempts past the retry warning threshold')
+    .add(1);
 }

@@ -66,37 +66,80 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
   attempt.heartbeat();
   const row = await prisma.notification.upsert({
     where: { key: mail.key },
-    create: { key: mail.key, petitionId: mail.petitionId ?? null, template: mail.template, recipientId: mail.recipientId, toAddress: mail.loggedAddress, subject: mail.subject, status: 'pending' },
+    create: {
+      key: mail.key,
+      petitionId: mail.petitionId ?? null,
+      template: mail.template,
+      recipientId: mail.recipientId,
+      toAddress: mail.loggedAddress,
+      subject: mail.subject,
+      status: 'pending',
+    },
     update: {},
   });
   if (row.status === 'sent') return 'already-sent';
 
   const now = deps.now();
   const claimed = await prisma.notification.updateMany({
-    where: { key: mail.key, status: { not: 'sent' }, OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }, { leaseOwner: attempt.owner }] },
+    where: {
+      key: mail.key,
+      status: { not: 'sent' },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }, { leaseOwner: attempt.owner }],
+    },
     data: { status: 'sending', leaseOwner: attempt.owner, leaseUntil: new Date(now.getTime() + attempt.leaseMs) },
   });
   if (claimed.count === 0) {
     const current = await prisma.notification.findUniqueOrThrow({ where: { key: mail.key } });
     if (current.status === 'sent') return 'already-sent';
     // Another attempt still holds the claim and may be talking to the relay: wait for its lease to end.
-    throw ApplicationFailure.create({ type: 'MailClaimHeld', message: `another attempt holds the e-mail until ${current.leaseUntil?.toISOString()}`, nextRetryDelay: Math.max(1_000, (current.leaseUntil?.getTime() ?? 0) - now.getTime()) });
+    throw ApplicationFailure.create({
+      type: 'MailClaimHeld',
+      message: `another attempt holds the e-mail until ${current.leaseUntil?.toISOString()}`,
+      nextRetryDelay: Math.max(1_000, (current.leaseUntil?.getTime() ?? 0) - now.getTime()),
+    });
   }
   // Attempts that claimed before us and never said how they ended died mid-send: the relay may have the e-mail.
-  const abandoned = await prisma.notificationAttempt.updateMany({ where: { notificationKey: mail.key, outcome: 'sending', owner: { not: attempt.owner } }, data: { outcome: 'abandoned', endedAt: now } });
-  const uncertainBefore = abandoned.count > 0 || (await prisma.notificationAttempt.count({ where: { notificationKey: mail.key, outcome: { in: ['abandoned', 'failed-uncertain'] } } })) > 0;
-  const attemptRow = await prisma.notificationAttempt.create({ data: { notificationKey: mail.key, owner: attempt.owner, attempt: attempt.number, startedAt: now, outcome: 'sending' } });
+  const abandoned = await prisma.notificationAttempt.updateMany({
+    where: { notificationKey: mail.key, outcome: 'sending', owner: { not: attempt.owner } },
+    data: { outcome: 'abandoned', endedAt: now },
+  });
+  const uncertainBefore =
+    abandoned.count > 0 ||
+    (await prisma.notificationAttempt.count({
+      where: { notificationKey: mail.key, outcome: { in: ['abandoned', 'failed-uncertain'] } },
+    })) > 0;
+  const attemptRow = await prisma.notificationAttempt.create({
+    data: {
+      notificationKey: mail.key,
+      owner: attempt.owner,
+      attempt: attempt.number,
+      startedAt: now,
+      outcome: 'sending',
+    },
+  });
 
   const beat = setInterval(attempt.heartbeat, HEARTBEAT_EVERY_MS);
   let info: { messageId: string };
   try {
-    info = await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments, messageId: messageIdOf(mail.key) });
+    info = await deps.mailer.send({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      attachments: mail.attachments,
+      messageId: messageIdOf(mail.key),
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const outcome = mayHaveBeenDelivered(error) ? 'failed-uncertain' : 'failed';
     // The attempt is over, so its lease ends now and the next attempt need not wait for it.
-    await prisma.notificationAttempt.update({ where: { id: attemptRow.id }, data: { outcome, endedAt: deps.now(), error: reason } });
-    await prisma.notification.update({ where: { key: mail.key }, data: { status: 'pending', attempts: { increment: 1 }, lastError: reason, leaseUntil: null } });
+    await prisma.notificationAttempt.update({
+      where: { id: attemptRow.id },
+      data: { outcome, endedAt: deps.now(), error: reason },
+    });
+    await prisma.notification.update({
+      where: { key: mail.key },
+      data: { status: 'pending', attempts: { increment: 1 }, lastError: reason, leaseUntil: null },
+    });
     warn('e-mail not sent; will retry', { template: mail.template, reason });
     throw error;
   } finally {
@@ -106,10 +149,25 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
   // attempt row stays "sending", the lease runs out, and the next attempt resends and flags it. The
   // attempt's own row comes after; a crash between the two leaves a sent notification that no attempt claims.
   const sentAt = deps.now();
-  await prisma.notification.update({ where: { key: mail.key }, data: { status: 'sent', messageId: info.messageId, sentAt, attempts: { increment: 1 }, lastError: null, leaseUntil: null, possibleDuplicate: uncertainBefore } });
+  await prisma.notification.update({
+    where: { key: mail.key },
+    data: {
+      status: 'sent',
+      messageId: info.messageId,
+      sentAt,
+      attempts: { increment: 1 },
+      lastError: null,
+      leaseUntil: null,
+      possibleDuplicate: uncertainBefore,
+    },
+  });
   await prisma.notificationAttempt.update({ where: { id: attemptRow.id }, data: { outcome: 'sent', endedAt: sentAt } });
   if (uncertainBefore && mail.petitionId) await recordPossibleDuplicate(prisma, mail, sentAt);
-  if (uncertainBefore) warn('e-mail sent after an attempt that ended unknown: it may have gone twice', { template: mail.template, key: mail.key });
+  if (uncertainBefore)
+    warn('e-mail sent after an attempt that ended unknown: it may have gone twice', {
+      template: mail.template,
+      key: mail.key,
+    });
   return 'sent';
 }
 
@@ -140,7 +198,14 @@ function mayHaveBeenDelivered(error: unknown): boolean {
 function recordPossibleDuplicate(prisma: PrismaClient, mail: MailOnce, at: Date) {
   return prisma.petitionEvent.upsert({
     where: { key: `${mail.key}:possible-duplicate` },
-    create: { key: `${mail.key}:possible-duplicate`, petitionId: mail.petitionId!, type: 'mailPossibleDuplicate', note: 'an earlier attempt ended without a known outcome; the e-mail may have gone twice', data: { template: mail.template }, at },
+    create: {
+      key: `${mail.key}:possible-duplicate`,
+      petitionId: mail.petitionId!,
+      type: 'mailPossibleDuplicate',
+      note: 'an earlier attempt ended without a known outcome; the e-mail may have gone twice',
+      data: { template: mail.template },
+      at,
+    },
     update: {},
   });
 }

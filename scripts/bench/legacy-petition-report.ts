@@ -5,7 +5,6 @@ import type { Period } from '../../src/domain/report-period';
 import { readableUnits, UnitTree, type Principal } from '../../src/org/access';
 import { percent } from '../../src/domain/percent';
 
-
 type Grouping = 'none' | 'level' | 'unit' | 'kind' | 'field' | 'leader';
 
 interface ReportRow {
@@ -23,16 +22,36 @@ interface ReportRow {
   withdrawn: number;
 }
 
-
-export async function legacyPetitionReport(prisma: PrismaClient, principal: Principal, period: Period, groupBy: Grouping, now: Date = new Date()) {
+export async function legacyPetitionReport(
+  prisma: PrismaClient,
+  principal: Principal,
+  period: Period,
+  groupBy: Grouping,
+  now: Date = new Date(),
+) {
   const tree = await UnitTree.load(prisma);
   const units = [...readableUnits(principal, tree)];
   const from = new Date(period.fromMs);
   const to = new Date(period.toMs);
   const [petitions, events, unitRows, people] = await Promise.all([
-    prisma.petition.findMany({ where: { receivingUnitId: { in: units } }, select: { id: true, kind: true, field: true, receivingUnitId: true, receivedAt: true, dueAt: true, closedAt: true } }),
+    prisma.petition.findMany({
+      where: { receivingUnitId: { in: units } },
+      select: {
+        id: true,
+        kind: true,
+        field: true,
+        receivingUnitId: true,
+        receivedAt: true,
+        dueAt: true,
+        closedAt: true,
+      },
+    }),
     prisma.petitionEvent.findMany({
-      where: { at: { gte: from, lte: to }, type: { in: ['accept', 'resolve', 'forward', 'escalated', 'withdraw'] }, petition: { receivingUnitId: { in: units } } },
+      where: {
+        at: { gte: from, lte: to },
+        type: { in: ['accept', 'resolve', 'forward', 'escalated', 'withdraw'] },
+        petition: { receivingUnitId: { in: units } },
+      },
       select: { petitionId: true, type: true, at: true, data: true },
     }),
     prisma.unit.findMany({ select: { id: true, name: true, level: true, responsibleLeaderId: true } }),
@@ -54,7 +73,12 @@ export async function legacyPetitionReport(prisma: PrismaClient, principal: Prin
       case 'field':
         return { key: p.field, label: p.field };
       case 'leader':
-        return unit.responsibleLeaderId ? { key: unit.responsibleLeaderId, label: personName.get(unit.responsibleLeaderId) ?? unit.responsibleLeaderId } : { key: '-', label: '(chưa phân công / unassigned)' };
+        return unit.responsibleLeaderId
+          ? {
+              key: unit.responsibleLeaderId,
+              label: personName.get(unit.responsibleLeaderId) ?? unit.responsibleLeaderId,
+            }
+          : { key: '-', label: '(chưa phân công / unassigned)' };
     }
   };
   const rows = new Map<string, ReportRow & { escalatedIds: Set<string> }>();
@@ -62,7 +86,20 @@ export async function legacyPetitionReport(prisma: PrismaClient, principal: Prin
     const g = groupOf(p);
     let row = rows.get(g.key);
     if (!row) {
-      row = { ...g, received: 0, accepted: 0, resolved: 0, resolvedOnTime: 0, resolvedOnTimePct: null, overdueNow: 0, forwarded: 0, escalated: 0, escalatedPct: null, withdrawn: 0, escalatedIds: new Set() };
+      row = {
+        ...g,
+        received: 0,
+        accepted: 0,
+        resolved: 0,
+        resolvedOnTime: 0,
+        resolvedOnTimePct: null,
+        overdueNow: 0,
+        forwarded: 0,
+        escalated: 0,
+        escalatedPct: null,
+        withdrawn: 0,
+        escalatedIds: new Set(),
+      };
       rows.set(g.key, row);
     }
     return row;
@@ -91,7 +128,12 @@ export async function legacyPetitionReport(prisma: PrismaClient, principal: Prin
     }
   }
   const out: ReportRow[] = [...rows.values()]
-    .map(({ escalatedIds, ...r }) => ({ ...r, escalated: escalatedIds.size, resolvedOnTimePct: percent(r.resolvedOnTime, r.resolved), escalatedPct: percent(escalatedIds.size, r.received) }))
+    .map(({ escalatedIds, ...r }) => ({
+      ...r,
+      escalated: escalatedIds.size,
+      resolvedOnTimePct: percent(r.resolvedOnTime, r.resolved),
+      escalatedPct: percent(escalatedIds.size, r.received),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   const sum = (k: keyof ReportRow) => out.reduce((acc, r) => acc + (r[k] as number), 0);
   const total: ReportRow = {
@@ -110,4 +152,3 @@ export async function legacyPetitionReport(prisma: PrismaClient, principal: Prin
   };
   return { period: { label: period.label, from: from.toISOString(), to: to.toISOString() }, groupBy, rows: out, total };
 }
-

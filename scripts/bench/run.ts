@@ -22,13 +22,19 @@ import type { Principal } from '../../src/org/access';
 import { legacyPetitionReport } from './legacy-petition-report';
 import { seedPetitions } from './seed-petitions';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const arg = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const SIZES = arg('sizes', '100000,1000000').split(',').map(Number);
 const RUNS = Number(arg('runs', '7'));
 const LEGACY_UP_TO = Number(arg('legacy', '100000'));
 const SCORECARD_UP_TO = Number(arg('scorecard', '100000'));
 const NOW = new Date('2026-12-01T03:00:00Z');
-const SUPERVISOR: Principal = { personId: 'b-sv', fullName: 'Thanh tra viên', unitId: 'b-p', bindings: [{ role: 'supervisor', unitId: 'b-p' }] };
+const SUPERVISOR: Principal = {
+  personId: 'b-sv',
+  fullName: 'Thanh tra viên',
+  unitId: 'b-p',
+  bindings: [{ role: 'supervisor', unitId: 'b-p' }],
+};
 const PERIODS: [string, Period][] = [
   ['all 3 years', rangePeriod('2024-01-01', '2026-12-31')!],
   ['year 2025', parsePeriod('2025')!],
@@ -46,7 +52,13 @@ interface Row {
 const rows: Row[] = [];
 let peakRss = 0;
 
-async function time(size: string, what: string, runs: number, fn: () => Promise<unknown>, note?: string): Promise<void> {
+async function time(
+  size: string,
+  what: string,
+  runs: number,
+  fn: () => Promise<unknown>,
+  note?: string,
+): Promise<void> {
   await fn(); // warm: plans and caches, as a service that has answered once
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -92,27 +104,54 @@ async function benchSize(baseUrl: string, n: number): Promise<void> {
   await admin.query(`CREATE DATABASE ${db}`);
   await admin.end();
   const url = baseUrl.replace(/\/[^/]+$/, `/${db}`);
-  await applyMigrations({ connectionString: url, migrationsDir: path.join(__dirname, '..', '..', 'prisma', 'migrations'), log: () => undefined });
+  await applyMigrations({
+    connectionString: url,
+    migrationsDir: path.join(__dirname, '..', '..', 'prisma', 'migrations'),
+    log: () => undefined,
+  });
   const pg = new Client({ connectionString: url });
   await pg.connect();
   const prisma = createPrismaClient(url, { maxConnections: 4 });
   try {
-  const t = performance.now();
-  const seeded = await seedPetitions(pg, n);
-  const size_ = await pg.query<{ s: string; r: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS s, (SELECT COUNT(*) FROM "ReportMonthlyRollup") AS r`);
-  process.stderr.write(`${size}: seeded ${seeded.petitions} petitions, ${seeded.events} events in ${((performance.now() - t) / 1000).toFixed(0)} s; database ${size_.rows[0]!.s}, ${size_.rows[0]!.r} rollup rows\n`);
+    const t = performance.now();
+    const seeded = await seedPetitions(pg, n);
+    const size_ = await pg.query<{ s: string; r: string }>(
+      `SELECT pg_size_pretty(pg_database_size(current_database())) AS s, (SELECT COUNT(*) FROM "ReportMonthlyRollup") AS r`,
+    );
+    process.stderr.write(
+      `${size}: seeded ${seeded.petitions} petitions, ${seeded.events} events in ${((performance.now() - t) / 1000).toFixed(0)} s; database ${size_.rows[0]!.s}, ${size_.rows[0]!.r} rollup rows\n`,
+    );
     for (const [name, period] of PERIODS) {
-      await time(size, `report ${name}, by unit (rollups)`, RUNS, () => petitionReport(prisma, SUPERVISOR, period, 'unit', NOW));
+      await time(size, `report ${name}, by unit (rollups)`, RUNS, () =>
+        petitionReport(prisma, SUPERVISOR, period, 'unit', NOW),
+      );
     }
     const [, all] = PERIODS[0]!;
-    await time(size, 'report all 3 years, by field (rollups)', RUNS, () => petitionReport(prisma, SUPERVISOR, all, 'field', NOW));
-    await time(size, 'report all 3 years, by unit (SQL on events)', Math.min(RUNS, 3), () => petitionReport(prisma, SUPERVISOR, all, 'unit', NOW, { source: 'events' }));
+    await time(size, 'report all 3 years, by field (rollups)', RUNS, () =>
+      petitionReport(prisma, SUPERVISOR, all, 'field', NOW),
+    );
+    await time(size, 'report all 3 years, by unit (SQL on events)', Math.min(RUNS, 3), () =>
+      petitionReport(prisma, SUPERVISOR, all, 'unit', NOW, { source: 'events' }),
+    );
     const [, year] = PERIODS[1]!;
-    await time(size, 'report year 2025, by unit (SQL on events)', Math.min(RUNS, 3), () => petitionReport(prisma, SUPERVISOR, year, 'unit', NOW, { source: 'events' }));
-    const bounds = [new Date(all.fromMs).toISOString().replace('T', ' ').replace('Z', ''), new Date(all.toMs).toISOString().replace('T', ' ').replace('Z', '')];
-    await time(size, 'one raw aggregate SQL, events of all 3 years', Math.min(RUNS, 3), () => pg.query(RAW_AGGREGATE, bounds));
-    if (n <= LEGACY_UP_TO) await once(size, 'report all 3 years, before (rows into JS)', () => legacyPetitionReport(prisma, SUPERVISOR, all, 'unit', NOW));
-    if (n <= SCORECARD_UP_TO) await time(size, 'leader scorecard 2025-06', Math.min(RUNS, 3), () => leaderScorecard(prisma, SUPERVISOR, parsePeriod('2025-06')!, NOW));
+    await time(size, 'report year 2025, by unit (SQL on events)', Math.min(RUNS, 3), () =>
+      petitionReport(prisma, SUPERVISOR, year, 'unit', NOW, { source: 'events' }),
+    );
+    const bounds = [
+      new Date(all.fromMs).toISOString().replace('T', ' ').replace('Z', ''),
+      new Date(all.toMs).toISOString().replace('T', ' ').replace('Z', ''),
+    ];
+    await time(size, 'one raw aggregate SQL, events of all 3 years', Math.min(RUNS, 3), () =>
+      pg.query(RAW_AGGREGATE, bounds),
+    );
+    if (n <= LEGACY_UP_TO)
+      await once(size, 'report all 3 years, before (rows into JS)', () =>
+        legacyPetitionReport(prisma, SUPERVISOR, all, 'unit', NOW),
+      );
+    if (n <= SCORECARD_UP_TO)
+      await time(size, 'leader scorecard 2025-06', Math.min(RUNS, 3), () =>
+        leaderScorecard(prisma, SUPERVISOR, parsePeriod('2025-06')!, NOW),
+      );
   } finally {
     await prisma.$disconnect();
     await pg.end();
@@ -123,7 +162,12 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'danvan-bench-'));
   // As root PostgreSQL runs as the postgres user, which must be able to enter the folder.
   chmodSync(scratch, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: 0, database: 'bench', log: () => undefined });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(scratch, 'pg'),
+    port: 0,
+    database: 'bench',
+    log: () => undefined,
+  });
   try {
     for (const n of SIZES) await benchSize(server.url, n);
   } finally {
@@ -134,9 +178,14 @@ async function main(): Promise<void> {
   const lines = [
     `| size | ${'what'.padEnd(w)} | p50 ms | p95 ms | runs |`,
     `|---|${'-'.repeat(w + 2)}|---:|---:|---:|`,
-    ...rows.map((r) => `| ${r.size} | ${r.what.padEnd(w)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.runs}${r.note ? ` (${r.note})` : ''} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.size} | ${r.what.padEnd(w)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.runs}${r.note ? ` (${r.note})` : ''} |`,
+    ),
   ];
-  process.stdout.write(`\n${lines.join('\n')}\n\nbench process peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version}\n`);
+  process.stdout.write(
+    `\n${lines.join('\n')}\n\nbench process peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

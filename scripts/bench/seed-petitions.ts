@@ -21,14 +21,17 @@ export async function seedPetitions(pg: Client, n: number): Promise<{ petitions:
     INSERT INTO "Person" ("id", "username", "fullName", "email", "passwordHash", "unitId") VALUES ('b-sv', 'b-sv', 'Thanh tra viên', 'sv@bench.test', 'x', 'b-p');
     INSERT INTO "RoleBinding" ("id", "personId", "role", "unitId") VALUES (gen_random_uuid()::text, 'b-sv', 'supervisor', 'b-p');
   `);
-  await pg.query(`
+  await pg.query(
+    `
     CREATE TEMP TABLE seed AS
     SELECT i, 'b-' || i AS id, 'b-c' || (1 + i % 100) AS unit, 'b-c' || (1 + (i + 1) % 100) AS next_unit,
       (ARRAY['complaint', 'denunciation', 'recommendation', 'feedback'])[1 + (abs(hashint4(i + 7)) % 4)]::"PetitionKind" AS kind,
       (ARRAY['land', 'roads', 'planning', 'officials', 'environment', 'health', 'education', 'social', 'tax', 'other'])[1 + (abs(hashint4(i + 11)) % 10)] AS field,
       r, abs(hashint4(i)) % 1000 AS h, abs(hashint4(i + 3)) % 100 < 92 AS closed, r + make_interval(days => abs(hashint4(i + 5)) % 40) AS closed_at
     FROM (SELECT i, TIMESTAMP '2023-12-31 17:00:00' + (i::float8 / $1::int) * INTERVAL '1065 days' AS r FROM generate_series(0, $1::int - 1) i) s
-  `, [n]);
+  `,
+    [n],
+  );
   await pg.query(`
     INSERT INTO "Petition" ("id", "trackingCode", "kind", "channel", "field", "subject", "body", "receivingUnitId", "unitId", "receivedAt", "stage", "createdById",
       "workflowId", "dueAt", "closedAt", "updatedAt", "escalated", "forwardCount", "stateVersion")
@@ -55,6 +58,8 @@ export async function seedPetitions(pg: Client, n: number): Promise<{ petitions:
   await pg.query(`SET session_replication_role = DEFAULT`);
   await pg.query(`SELECT danvan_rebuild_report_rollups()`);
   await pg.query(`VACUUM ANALYZE`);
-  const counts = await pg.query<{ p: string; e: string }>(`SELECT (SELECT COUNT(*) FROM "Petition") AS p, (SELECT COUNT(*) FROM "PetitionEvent") AS e`);
+  const counts = await pg.query<{ p: string; e: string }>(
+    `SELECT (SELECT COUNT(*) FROM "Petition") AS p, (SELECT COUNT(*) FROM "PetitionEvent") AS e`,
+  );
   return { petitions: Number(counts.rows[0]!.p), events: Number(counts.rows[0]!.e) };
 }

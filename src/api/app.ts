@@ -75,7 +75,10 @@ export function createApp(deps: AppDeps): Express {
         return id;
       },
       // Bodies are never logged: they carry petitioners' personal data.
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(refuseMalformedRequests);
@@ -91,15 +94,41 @@ export function createApp(deps: AppDeps): Express {
     res.type('html').send(DOCS_PAGE);
   });
   api.use('/auth', authRoutes({ prisma: deps.prisma, sessionTtlMs: deps.sessionTtlMs, loginLimits: deps.loginLimits }));
-  api.use('/track', trackingRoutes({ prisma: deps.prisma, trackingKey: deps.trackingKey, policies: deps.policies }, deps.trackingLimit));
-  api.use('/public', rateLimit({ limit: deps.trackingLimit?.limit ?? 30, windowMs: deps.trackingLimit?.windowMs ?? 15 * 60_000 }), publicReceptionRoutes(deps));
+  api.use(
+    '/track',
+    trackingRoutes({ prisma: deps.prisma, trackingKey: deps.trackingKey, policies: deps.policies }, deps.trackingLimit),
+  );
+  api.use(
+    '/public',
+    rateLimit({ limit: deps.trackingLimit?.limit ?? 30, windowMs: deps.trackingLimit?.windowMs ?? 15 * 60_000 }),
+    publicReceptionRoutes(deps),
+  );
   api.use(requireAuth(deps.prisma));
   api.get('/auth/me', (req, res) => {
     res.json({ person: req.principal });
   });
-  api.use('/petitions/:petitionId/documents', documentRoutes({ prisma: deps.prisma, blobStore: deps.caseFile.blobStore, identityKey: deps.identityKey, maxBytes: deps.caseFile.documentMaxBytes, logger: deps.logger }));
-  api.use('/petitions/:petitionId/notes', noteRoutes({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }));
-  api.use('/petitions', petitionRoutes({ ...deps, onMassPetition: (id) => notifyMassPetition({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }, id) }));
+  api.use(
+    '/petitions/:petitionId/documents',
+    documentRoutes({
+      prisma: deps.prisma,
+      blobStore: deps.caseFile.blobStore,
+      identityKey: deps.identityKey,
+      maxBytes: deps.caseFile.documentMaxBytes,
+      logger: deps.logger,
+    }),
+  );
+  api.use(
+    '/petitions/:petitionId/notes',
+    noteRoutes({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }),
+  );
+  api.use(
+    '/petitions',
+    petitionRoutes({
+      ...deps,
+      onMassPetition: (id) =>
+        notifyMassPetition({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }, id),
+    }),
+  );
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));

@@ -10,13 +10,19 @@ export function requireAuth(prisma: PrismaClient): RequestHandler {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
-      next(new AppError('Unauthenticated', 'sign in first: send "Authorization: Bearer <token>" from POST /api/v1/auth/login'));
+      next(
+        new AppError(
+          'Unauthenticated',
+          'sign in first: send "Authorization: Bearer <token>" from POST /api/v1/auth/login',
+        ),
+      );
       return;
     }
     const credential = match[1]!;
     (credential.startsWith(TOKEN_PREFIX) ? authenticateApiToken(prisma, credential) : authenticate(prisma, credential))
       .then((principal) => {
-        if (!principal) throw new AppError('Unauthenticated', 'the token is unknown, expired or revoked; sign in again');
+        if (!principal)
+          throw new AppError('Unauthenticated', 'the token is unknown, expired or revoked; sign in again');
         req.principal = principal;
         next();
       })

@@ -42,15 +42,25 @@ const RETRY_AFTER_SECONDS = 5;
 export function fromTemporal(error: unknown): AppError | null {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const type = error.cause.type;
-    if (type === 'IllegalTransition' || type === 'Forbidden' || type === 'InvalidAction' || type === 'ExtensionRefused') return new AppError(type, error.cause.message);
+    if (type === 'IllegalTransition' || type === 'Forbidden' || type === 'InvalidAction' || type === 'ExtensionRefused')
+      return new AppError(type, error.cause.message);
   }
   const message = error instanceof Error ? error.message : '';
   // Checked before "not found": the server answers a completed workflow with NOT_FOUND. Feature clients say which case.
-  if (/workflow execution already completed/i.test(message)) return new AppError('Conflict', 'the case is closed; no further action is possible / hồ sơ đã đóng');
+  if (/workflow execution already completed/i.test(message))
+    return new AppError('Conflict', 'the case is closed; no further action is possible / hồ sơ đã đóng');
   if (error instanceof WorkflowNotFoundError) return new AppError('NotFound', 'no running workflow for this case');
   const dependency = unavailableDependency(error);
-  if (dependency === 'temporal') return new AppError('Unavailable', 'the workflow service is unavailable; try again shortly / dịch vụ quy trình tạm thời không khả dụng');
-  if (dependency === 'database') return new AppError('Unavailable', 'the database is unavailable; try again shortly / cơ sở dữ liệu tạm thời không khả dụng');
+  if (dependency === 'temporal')
+    return new AppError(
+      'Unavailable',
+      'the workflow service is unavailable; try again shortly / dịch vụ quy trình tạm thời không khả dụng',
+    );
+  if (dependency === 'database')
+    return new AppError(
+      'Unavailable',
+      'the database is unavailable; try again shortly / cơ sở dữ liệu tạm thời không khả dụng',
+    );
   return null;
 }
 
@@ -63,10 +73,23 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const requestId = String(req.id ?? '');
     let appError: AppError;
     if (error instanceof AppError) appError = error;
-    else appError = requestErrorOf(error) ?? fromTemporal(error) ?? new AppError('Internal', 'internal error; the request id identifies it in the logs');
+    else
+      appError =
+        requestErrorOf(error) ??
+        fromTemporal(error) ??
+        new AppError('Internal', 'internal error; the request id identifies it in the logs');
     const status = STATUS[appError.code];
     if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (status >= 500) logger.error({ err: error, requestId }, 'request failed');
-    res.status(status).json({ error: { code: appError.code, message: appError.message, requestId, ...(appError.details ? { details: appError.details } : {}) } });
+    res
+      .status(status)
+      .json({
+        error: {
+          code: appError.code,
+          message: appError.message,
+          requestId,
+          ...(appError.details ? { details: appError.details } : {}),
+        },
+      });
   };
 }

@@ -15,20 +15,37 @@ function decodedSegments(path: string): string[] | null {
 
 export const refuseMalformedRequests: RequestHandler = (req, _res, next) => {
   const segments = decodedSegments(req.path);
-  if (!segments) return next(new AppError('ValidationFailed', 'the path is not valid percent-encoded UTF-8', [{ path: 'path', message: 'malformed percent-encoding' }]));
-  if (!segments.every(isStorableText)) return next(new AppError('ValidationFailed', 'invalid request path', [{ path: 'path', message: UNSTORABLE_MESSAGE }]));
+  if (!segments)
+    return next(
+      new AppError('ValidationFailed', 'the path is not valid percent-encoded UTF-8', [
+        { path: 'path', message: 'malformed percent-encoding' },
+      ]),
+    );
+  if (!segments.every(isStorableText))
+    return next(
+      new AppError('ValidationFailed', 'invalid request path', [{ path: 'path', message: UNSTORABLE_MESSAGE }]),
+    );
   const badQuery = firstUnstorable(req.query);
-  if (badQuery) return next(new AppError('ValidationFailed', 'invalid request query', [{ path: badQuery, message: UNSTORABLE_MESSAGE }]));
+  if (badQuery)
+    return next(
+      new AppError('ValidationFailed', 'invalid request query', [{ path: badQuery, message: UNSTORABLE_MESSAGE }]),
+    );
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.header('content-type') ?? '')?.[1]?.toLowerCase();
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') return next(new AppError('UnsupportedMediaType', `charset ${charset} is not accepted: send UTF-8 / chỉ nhận UTF-8`));
+  if (charset && charset !== 'utf-8' && charset !== 'utf8')
+    return next(
+      new AppError('UnsupportedMediaType', `charset ${charset} is not accepted: send UTF-8 / chỉ nhận UTF-8`),
+    );
   next();
 };
 
 const BODY_ERRORS: Record<string, () => AppError> = {
-  'entity.too.large': () => new AppError('PayloadTooLarge', 'the request body is over the limit / nội dung gửi lên quá lớn'),
+  'entity.too.large': () =>
+    new AppError('PayloadTooLarge', 'the request body is over the limit / nội dung gửi lên quá lớn'),
   'parameters.too.many': () => new AppError('PayloadTooLarge', 'too many form fields / quá nhiều trường'),
-  'charset.unsupported': () => new AppError('UnsupportedMediaType', 'this charset is not accepted: send UTF-8 / chỉ nhận UTF-8'),
-  'encoding.unsupported': () => new AppError('UnsupportedMediaType', 'this Content-Encoding is not accepted: send identity, gzip, deflate or br'),
+  'charset.unsupported': () =>
+    new AppError('UnsupportedMediaType', 'this charset is not accepted: send UTF-8 / chỉ nhận UTF-8'),
+  'encoding.unsupported': () =>
+    new AppError('UnsupportedMediaType', 'this Content-Encoding is not accepted: send identity, gzip, deflate or br'),
   'entity.parse.failed': () => new AppError('ValidationFailed', 'the request body is not valid JSON'),
 };
 
@@ -43,5 +60,8 @@ export function requestErrorOf(error: unknown): AppError | null {
   if (status === 413) return BODY_ERRORS['entity.too.large']!();
   if (status === 415) return new AppError('UnsupportedMediaType', 'unsupported request body');
   // A broken gzip stream, an aborted upload, a size that does not match Content-Length, a param that does not decode.
-  return new AppError('ValidationFailed', `the request cannot be read: ${typeof e.message === 'string' ? e.message.slice(0, 200) : 'malformed'}`);
+  return new AppError(
+    'ValidationFailed',
+    `the request cannot be read: ${typeof e.message === 'string' ? e.message.slice(0, 200) : 'malformed'}`,
+  );
 }

@@ -6,7 +6,9 @@ export function httpMetrics(): RequestHandler {
   return (req, res, next) => {
     const end = httpDuration.startTimer();
     const route = captureRoute(req);
-    res.once('finish', () => end({ method: req.method, route: route() ?? '(unmatched)', status_code: String(res.statusCode) }));
+    res.once('finish', () =>
+      end({ method: req.method, route: route() ?? '(unmatched)', status_code: String(res.statusCode) }),
+    );
     next();
   };
 }
@@ -25,7 +27,8 @@ function captureRoute(req: Request): () => string | undefined {
     get: () => current,
     set: (value: { path?: unknown } | undefined) => {
       current = value;
-      if (value && typeof value.path === 'string') pattern = value.path === '/' && req.baseUrl ? req.baseUrl : `${req.baseUrl}${value.path}`;
+      if (value && typeof value.path === 'string')
+        pattern = value.path === '/' && req.baseUrl ? req.baseUrl : `${req.baseUrl}${value.path}`;
     },
   });
   return () => pattern;

@@ -6,10 +6,16 @@ export function periodOf(q: { period?: string; from?: string; to?: string }): Pe
   const years = `years ${REPORT_YEARS.first}–${REPORT_YEARS.last} / năm ${REPORT_YEARS.first}–${REPORT_YEARS.last}`;
   if (q.period) {
     const period = parsePeriod(q.period);
-    if (!period) throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'period', message: `use 2026-11, 2026-Q1, 2026-H1, 2026-9M or 2026, ${years}` }]);
+    if (!period)
+      throw new AppError('ValidationFailed', 'invalid request query', [
+        { path: 'period', message: `use 2026-11, 2026-Q1, 2026-H1, 2026-9M or 2026, ${years}` },
+      ]);
     return period;
   }
   const period = rangePeriod(q.from!, q.to!);
-  if (!period) throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'from', message: `from and to are days of ${years}, from not after to` }]);
+  if (!period)
+    throw new AppError('ValidationFailed', 'invalid request query', [
+      { path: 'from', message: `from and to are days of ${years}, from not after to` },
+    ]);
   return period;
 }

@@ -24,7 +24,12 @@ export function rateLimit(options: RateLimitOptions): RequestHandler & { reset: 
     entry.count += 1;
     if (entry.count > options.limit) {
       res.setHeader('Retry-After', String(Math.ceil((entry.resetAt - t) / 1000)));
-      next(new AppError('TooManyRequests', 'too many lookups; try again later / tra cứu quá nhiều lần, vui lòng thử lại sau'));
+      next(
+        new AppError(
+          'TooManyRequests',
+          'too many lookups; try again later / tra cứu quá nhiều lần, vui lòng thử lại sau',
+        ),
+      );
       return;
     }
     if (hits.size > 10_000) for (const [k, v] of hits) if (v.resetAt <= t) hits.delete(k);

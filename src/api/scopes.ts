@@ -20,5 +20,12 @@ export const anyToken: RequestHandler<any> = (_req, _res, next) => next();
 
 /** Staff work and administration: people only, never an integration's token. */
 export const peopleOnly: RequestHandler<any> = (req, _res, next) => {
-  next(req.principal?.apiToken ? new AppError('Forbidden', 'this route is for signed-in staff; no API token scope opens it / API token không có quyền') : undefined);
+  next(
+    req.principal?.apiToken
+      ? new AppError(
+          'Forbidden',
+          'this route is for signed-in staff; no API token scope opens it / API token không có quyền',
+        )
+      : undefined,
+  );
 };

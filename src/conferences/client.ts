@@ -1,7 +1,13 @@
 // The only code that starts or updates the conference, commitment and proposal workflows.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { AppError } from '../errors';
-import { startOnce, updateOrUnavailable, type StartOnceResult, type TemporalCaller, type WorkflowStarter } from '../platform/temporal/start-once';
+import {
+  startOnce,
+  updateOrUnavailable,
+  type StartOnceResult,
+  type TemporalCaller,
+  type WorkflowStarter,
+} from '../platform/temporal/start-once';
 import {
   commitmentActionUpdate,
   COMMITMENT_WORKFLOW_TYPE,
@@ -20,30 +26,79 @@ import {
   type OpinionOutcome,
 } from '../../workflows/conference/messages';
 
-export type { CommitmentAction, CommitmentInput, CommitmentSnapshot, ConferenceAction, ConferenceInput, ConferenceSnapshot, OpinionOutcome };
+export type {
+  CommitmentAction,
+  CommitmentInput,
+  CommitmentSnapshot,
+  ConferenceAction,
+  ConferenceInput,
+  ConferenceSnapshot,
+  OpinionOutcome,
+};
 
-export function startConferenceWorkflow(deps: WorkflowStarter, input: ConferenceInput, compensate?: () => Promise<unknown>): Promise<StartOnceResult> {
-  return startOnce(deps, { workflowType: CONFERENCE_WORKFLOW_TYPE, workflowId: conferenceWorkflowId(input.conferenceId), args: [input], compensate });
+export function startConferenceWorkflow(
+  deps: WorkflowStarter,
+  input: ConferenceInput,
+  compensate?: () => Promise<unknown>,
+): Promise<StartOnceResult> {
+  return startOnce(deps, {
+    workflowType: CONFERENCE_WORKFLOW_TYPE,
+    workflowId: conferenceWorkflowId(input.conferenceId),
+    args: [input],
+    compensate,
+  });
 }
 
-export function startCommitmentWorkflow(deps: WorkflowStarter, input: CommitmentInput, compensate?: () => Promise<unknown>): Promise<StartOnceResult> {
-  return startOnce(deps, { workflowType: COMMITMENT_WORKFLOW_TYPE, workflowId: commitmentWorkflowId(input.commitmentId), args: [input], compensate });
+export function startCommitmentWorkflow(
+  deps: WorkflowStarter,
+  input: CommitmentInput,
+  compensate?: () => Promise<unknown>,
+): Promise<StartOnceResult> {
+  return startOnce(deps, {
+    workflowType: COMMITMENT_WORKFLOW_TYPE,
+    workflowId: commitmentWorkflowId(input.commitmentId),
+    args: [input],
+    compensate,
+  });
 }
 
 /** The workflow id is the proposal's: a growing cluster, or a retry, does not tell the leader twice. */
 export function startProposalWorkflow(deps: WorkflowStarter, proposalId: string): Promise<StartOnceResult> {
-  return startOnce(deps, { workflowType: PROPOSAL_WORKFLOW_TYPE, workflowId: proposalWorkflowId(proposalId), args: [{ proposalId }] });
+  return startOnce(deps, {
+    workflowType: PROPOSAL_WORKFLOW_TYPE,
+    workflowId: proposalWorkflowId(proposalId),
+    args: [{ proposalId }],
+  });
 }
 
-export function sendConferenceAction(deps: TemporalCaller, conferenceId: string, action: ConferenceAction, updateId?: string): Promise<ConferenceSnapshot> {
+export function sendConferenceAction(
+  deps: TemporalCaller,
+  conferenceId: string,
+  action: ConferenceAction,
+  updateId?: string,
+): Promise<ConferenceSnapshot> {
   return updateOrUnavailable(deps, conferenceWorkflowId(conferenceId), conferenceActionUpdate, [action], updateId);
 }
 
-export async function sendCommitmentAction(deps: TemporalCaller, commitmentId: string, action: CommitmentAction, updateId?: string): Promise<CommitmentSnapshot> {
-  return updateOrUnavailable(deps, commitmentWorkflowId(commitmentId), commitmentActionUpdate, [action], updateId).catch((error: unknown) => {
+export async function sendCommitmentAction(
+  deps: TemporalCaller,
+  commitmentId: string,
+  action: CommitmentAction,
+  updateId?: string,
+): Promise<CommitmentSnapshot> {
+  return updateOrUnavailable(
+    deps,
+    commitmentWorkflowId(commitmentId),
+    commitmentActionUpdate,
+    [action],
+    updateId,
+  ).catch((error: unknown) => {
     // A fulfilled commitment's workflow has completed: the server answers "not found".
     if (error instanceof WorkflowNotFoundError && /already completed/i.test(error.message)) {
-      throw new AppError('Conflict', 'the commitment is fulfilled; no further report is possible / cam kết đã hoàn thành, không thể báo cáo thêm');
+      throw new AppError(
+        'Conflict',
+        'the commitment is fulfilled; no further report is possible / cam kết đã hoàn thành, không thể báo cáo thêm',
+      );
     }
     throw error;
   });

@@ -51,7 +51,13 @@ export interface CreateConferenceInput {
 }
 
 export async function createConference(deps: ConferenceDeps, principal: Principal, input: CreateConferenceInput) {
-  const tree = await requireRoleOn(deps.prisma, principal, input.unitId, ['leader', 'admin'], 'creating a dialogue conference');
+  const tree = await requireRoleOn(
+    deps.prisma,
+    principal,
+    input.unitId,
+    ['leader', 'admin'],
+    'creating a dialogue conference',
+  );
   const policy = deps.receptionPolicy.conferences;
   const earliest = nowOf(deps).getTime() + policy.announceAtLeastDays * 86_400_000;
   if (Date.parse(input.startsAt) < earliest) {
@@ -66,20 +72,47 @@ export async function createConference(deps: ConferenceDeps, principal: Principa
   }
   const id = `conf-${randomBytes(4).toString('hex')}`;
   const row = await deps.prisma.conference.create({
-    data: { id, unitId: input.unitId, kind: input.kind, title: input.title, topic: input.topic ?? null, startsAt: new Date(input.startsAt), location: input.location, chairId: input.chairId, status: 'announced', proposalId: input.proposalId ?? null, createdById: principal.personId },
+    data: {
+      id,
+      unitId: input.unitId,
+      kind: input.kind,
+      title: input.title,
+      topic: input.topic ?? null,
+      startsAt: new Date(input.startsAt),
+      location: input.location,
+      chairId: input.chairId,
+      status: 'announced',
+      proposalId: input.proposalId ?? null,
+      createdById: principal.personId,
+    },
   });
-  if (input.proposalId) await deps.prisma.conferenceProposal.update({ where: { id: input.proposalId }, data: { status: 'accepted' } });
-  const workflowInput: ConferenceInput = { conferenceId: id, unitId: input.unitId, chairId: input.chairId, startsAt: row.startsAt.toISOString(), resultsWithinDays: policy.resultsWithinDays, remindResultsBeforeDays: policy.remindResultsBeforeDays };
+  if (input.proposalId)
+    await deps.prisma.conferenceProposal.update({ where: { id: input.proposalId }, data: { status: 'accepted' } });
+  const workflowInput: ConferenceInput = {
+    conferenceId: id,
+    unitId: input.unitId,
+    chairId: input.chairId,
+    startsAt: row.startsAt.toISOString(),
+    resultsWithinDays: policy.resultsWithinDays,
+    remindResultsBeforeDays: policy.remindResultsBeforeDays,
+  };
   await startConferenceWorkflow(deps, workflowInput, async () => {
     await deps.prisma.conference.delete({ where: { id } });
-    if (input.proposalId) await deps.prisma.conferenceProposal.update({ where: { id: input.proposalId }, data: { status: 'open' } });
+    if (input.proposalId)
+      await deps.prisma.conferenceProposal.update({ where: { id: input.proposalId }, data: { status: 'open' } });
   });
   return row;
 }
 
-const actOnConference = (deps: ConferenceDeps, id: string, action: ConferenceAction) => sendConferenceAction(deps, id, action);
+const actOnConference = (deps: ConferenceDeps, id: string, action: ConferenceAction) =>
+  sendConferenceAction(deps, id, action);
 
-export async function holdConference(deps: ConferenceDeps, principal: Principal, id: string, input: { attendeeCount: number; minutes: string }) {
+export async function holdConference(
+  deps: ConferenceDeps,
+  principal: Principal,
+  id: string,
+  input: { attendeeCount: number; minutes: string },
+) {
   const c = await loadConference(deps.prisma, id);
   await requireRoleOn(deps.prisma, principal, c.unitId, ['officer', 'leader'], 'recording the conference');
   await deps.prisma.conference.update({ where: { id }, data: { minutes: input.minutes } });
@@ -101,10 +134,18 @@ export interface OpinionInput {
 export async function recordOpinion(deps: ConferenceDeps, principal: Principal, id: string, input: OpinionInput) {
   const c = await loadConference(deps.prisma, id);
   const tree = await requireRoleOn(deps.prisma, principal, c.unitId, ['officer', 'leader'], 'recording an opinion');
-  if (c.status !== 'held') throw new AppError('Conflict', c.status === 'published' ? 'the results are published; the conference is closed' : 'the conference has not been held yet');
+  if (c.status !== 'held')
+    throw new AppError(
+      'Conflict',
+      c.status === 'published'
+        ? 'the results are published; the conference is closed'
+        : 'the conference has not been held yet',
+    );
   const invalid = (path: string, message: string) => invalidField(path, message);
-  if ((input.outcome === 'answered' || input.outcome === 'explained') && !input.answer) throw invalid('answer', 'what was answered or explained is recorded');
-  if (input.outcome === 'commitment' && !input.commitment) throw invalid('commitment', 'required when the outcome is commitment');
+  if ((input.outcome === 'answered' || input.outcome === 'explained') && !input.answer)
+    throw invalid('answer', 'what was answered or explained is recorded');
+  if (input.outcome === 'commitment' && !input.commitment)
+    throw invalid('commitment', 'required when the outcome is commitment');
   let referredTo: string | null = null;
   if (input.outcome === 'referred') {
     referredTo = input.referredToUnitId ?? tree.ancestorsOf(c.unitId)[1] ?? null;
@@ -114,55 +155,126 @@ export async function recordOpinion(deps: ConferenceDeps, principal: Principal, 
   if (input.commitment) {
     commitmentUnit = input.commitment.unitId ?? c.unitId;
     if (!tree.has(commitmentUnit)) throw invalid('commitment.unitId', 'no such unit');
-    if (parseDay(input.commitment.promisedBy) <= localDayOf(nowOf(deps).getTime())) throw invalid('commitment.promisedBy', 'a promised date after today');
-    if (input.commitment.assigneeId && !(await deps.prisma.person.findUnique({ where: { id: input.commitment.assigneeId } }))?.active) throw invalid('commitment.assigneeId', 'no such active person');
+    if (parseDay(input.commitment.promisedBy) <= localDayOf(nowOf(deps).getTime()))
+      throw invalid('commitment.promisedBy', 'a promised date after today');
+    if (
+      input.commitment.assigneeId &&
+      !(await deps.prisma.person.findUnique({ where: { id: input.commitment.assigneeId } }))?.active
+    )
+      throw invalid('commitment.assigneeId', 'no such active person');
   }
   const opinion = await deps.prisma.conferenceOpinion.create({
-    data: { conferenceId: id, participantName: input.participantName ?? null, participantEmail: input.participantEmail ?? null, field: input.field, content: input.content, outcome: input.outcome, answer: input.answer ?? null, referredToUnitId: referredTo, recordedById: principal.personId },
+    data: {
+      conferenceId: id,
+      participantName: input.participantName ?? null,
+      participantEmail: input.participantEmail ?? null,
+      field: input.field,
+      content: input.content,
+      outcome: input.outcome,
+      answer: input.answer ?? null,
+      referredToUnitId: referredTo,
+      recordedById: principal.personId,
+    },
   });
   let commitmentId: string | undefined;
   if (input.commitment) {
     commitmentId = `commitment-${randomUUID()}`;
     const dueAt = new Date(endOfLocalDay(parseDay(input.commitment.promisedBy)));
     await deps.prisma.commitment.create({
-      data: { id: commitmentId, conferenceId: id, opinionId: opinion.id, unitId: commitmentUnit!, assigneeId: input.commitment.assigneeId ?? null, description: input.commitment.description, promisedBy: input.commitment.promisedBy, dueAt, status: 'open' },
+      data: {
+        id: commitmentId,
+        conferenceId: id,
+        opinionId: opinion.id,
+        unitId: commitmentUnit!,
+        assigneeId: input.commitment.assigneeId ?? null,
+        description: input.commitment.description,
+        promisedBy: input.commitment.promisedBy,
+        dueAt,
+        status: 'open',
+      },
     });
-    const workflowInput: CommitmentInput = { commitmentId, conferenceId: id, opinionId: opinion.id, unitId: commitmentUnit!, assigneeId: input.commitment.assigneeId ?? null, dueAt: dueAt.toISOString(), remindBeforeDays: deps.receptionPolicy.conferences.commitmentRemindBeforeDays };
+    const workflowInput: CommitmentInput = {
+      commitmentId,
+      conferenceId: id,
+      opinionId: opinion.id,
+      unitId: commitmentUnit!,
+      assigneeId: input.commitment.assigneeId ?? null,
+      dueAt: dueAt.toISOString(),
+      remindBeforeDays: deps.receptionPolicy.conferences.commitmentRemindBeforeDays,
+    };
     const written = commitmentId;
     await startCommitmentWorkflow(deps, workflowInput, async () => {
       await deps.prisma.commitment.delete({ where: { id: written } });
       await deps.prisma.conferenceOpinion.delete({ where: { id: opinion.id } });
     });
   }
-  const snapshot = await actOnConference(deps, id, { action: 'recordOpinion', opinionId: opinion.id, outcome: input.outcome, ...(commitmentId ? { commitmentId } : {}), ...(referredTo ? { referredToUnitId: referredTo } : {}), actorId: principal.personId });
-  return { opinion: { id: opinion.id, outcome: opinion.outcome, commitmentId: commitmentId ?? null, referredToUnitId: referredTo }, conference: snapshot };
+  const snapshot = await actOnConference(deps, id, {
+    action: 'recordOpinion',
+    opinionId: opinion.id,
+    outcome: input.outcome,
+    ...(commitmentId ? { commitmentId } : {}),
+    ...(referredTo ? { referredToUnitId: referredTo } : {}),
+    actorId: principal.personId,
+  });
+  return {
+    opinion: {
+      id: opinion.id,
+      outcome: opinion.outcome,
+      commitmentId: commitmentId ?? null,
+      referredToUnitId: referredTo,
+    },
+    conference: snapshot,
+  };
 }
 
-export async function publishResults(deps: ConferenceDeps, principal: Principal, id: string, input: { summary?: string }) {
+export async function publishResults(
+  deps: ConferenceDeps,
+  principal: Principal,
+  id: string,
+  input: { summary?: string },
+) {
   const c = await loadConference(deps.prisma, id);
   await requireRoleOn(deps.prisma, principal, c.unitId, ['leader'], 'publishing the results');
   if (input.summary) await deps.prisma.conference.update({ where: { id }, data: { resultsSummary: input.summary } });
   return actOnConference(deps, id, { action: 'publish', actorId: principal.personId });
 }
 
-export async function actOnCommitment(deps: ConferenceDeps, principal: Principal, commitmentId: string, action: { action: 'progress'; percent: number; note: string } | { action: 'fulfil'; note: string }) {
+export async function actOnCommitment(
+  deps: ConferenceDeps,
+  principal: Principal,
+  commitmentId: string,
+  action: { action: 'progress'; percent: number; note: string } | { action: 'fulfil'; note: string },
+) {
   const commitment = await deps.prisma.commitment.findUnique({ where: { id: commitmentId } });
   if (!commitment) throw new AppError('NotFound', `no commitment ${commitmentId}`);
-  if (commitment.assigneeId !== principal.personId) await requireRoleOn(deps.prisma, principal, commitment.unitId, ['officer', 'leader'], 'reporting on a commitment');
+  if (commitment.assigneeId !== principal.personId)
+    await requireRoleOn(deps.prisma, principal, commitment.unitId, ['officer', 'leader'], 'reporting on a commitment');
   const update: CommitmentAction = { ...action, actorId: principal.personId };
   return sendCommitmentAction(deps, commitmentId, update);
 }
 
 export async function listConferences(deps: ConferenceDeps, principal: Principal) {
   const tree = await UnitTree.load(deps.prisma);
-  const rows = await deps.prisma.conference.findMany({ where: { unitId: { in: [...readableUnits(principal, tree)] } }, orderBy: { startsAt: 'desc' }, include: { _count: { select: { opinions: true, commitments: true } } }, take: 500 });
-  return { items: rows.map(({ _count, minutes: _m, ...c }) => ({ ...c, opinions: _count.opinions, commitments: _count.commitments })) };
+  const rows = await deps.prisma.conference.findMany({
+    where: { unitId: { in: [...readableUnits(principal, tree)] } },
+    orderBy: { startsAt: 'desc' },
+    include: { _count: { select: { opinions: true, commitments: true } } },
+    take: 500,
+  });
+  return {
+    items: rows.map(({ _count, minutes: _m, ...c }) => ({
+      ...c,
+      opinions: _count.opinions,
+      commitments: _count.commitments,
+    })),
+  };
 }
 
 export async function getConference(deps: ConferenceDeps, principal: Principal, id: string) {
   const c = await loadConference(deps.prisma, id);
   const tree = await UnitTree.load(deps.prisma);
-  if (!readableUnits(principal, tree).has(c.unitId)) throw new AppError('Forbidden', `reading this conference needs a role on unit ${c.unitId} or a unit above it`);
+  if (!readableUnits(principal, tree).has(c.unitId))
+    throw new AppError('Forbidden', `reading this conference needs a role on unit ${c.unitId} or a unit above it`);
   const [events, opinions, commitments] = await Promise.all([
     deps.prisma.conferenceEvent.findMany({ where: { conferenceId: id }, orderBy: { at: 'asc' } }),
     deps.prisma.conferenceOpinion.findMany({ where: { conferenceId: id }, orderBy: { createdAt: 'asc' } }),
@@ -173,34 +285,68 @@ export async function getConference(deps: ConferenceDeps, principal: Principal, 
     byField[o.field] ??= {};
     byField[o.field]![o.outcome] = (byField[o.field]![o.outcome] ?? 0) + 1;
   }
-  return { ...c, timeline: events.map((e) => ({ type: e.type, at: e.at.toISOString(), actorId: e.actorId, note: e.note, data: e.data })), opinions, opinionsByField: byField, commitments };
+  return {
+    ...c,
+    timeline: events.map((e) => ({
+      type: e.type,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      note: e.note,
+      data: e.data,
+    })),
+    opinions,
+    opinionsByField: byField,
+    commitments,
+  };
 }
 
 /**
  * After a petition arrives: does it make a hot spot with the recent similar ones? Proposes an ad hoc
  * conference once per cluster, and has the unit's responsible leader told (once, by a workflow).
  */
-export async function proposeConferenceIfHotSpot(deps: Pick<ConferenceDeps, 'prisma' | 'temporal' | 'taskQueue' | 'deadlines'>, policy: ReceptionPolicy, petitionId: string): Promise<string | null> {
+export async function proposeConferenceIfHotSpot(
+  deps: Pick<ConferenceDeps, 'prisma' | 'temporal' | 'taskQueue' | 'deadlines'>,
+  policy: ReceptionPolicy,
+  petitionId: string,
+): Promise<string | null> {
   const { prisma } = deps;
-  const p = await prisma.petition.findUnique({ where: { id: petitionId }, select: { id: true, subject: true, field: true, receivingUnitId: true, receivedAt: true } });
+  const p = await prisma.petition.findUnique({
+    where: { id: petitionId },
+    select: { id: true, subject: true, field: true, receivingUnitId: true, receivedAt: true },
+  });
   if (!p) return null;
   const { windowDays, minPetitions, minSimilarity } = policy.conferences.hotSpot;
   const recent = await prisma.petition.findMany({
-    where: { receivingUnitId: p.receivingUnitId, field: p.field, receivedAt: { gte: new Date(p.receivedAt.getTime() - windowDays * 86_400_000), lte: p.receivedAt } },
+    where: {
+      receivingUnitId: p.receivingUnitId,
+      field: p.field,
+      receivedAt: { gte: new Date(p.receivedAt.getTime() - windowDays * 86_400_000), lte: p.receivedAt },
+    },
     select: { id: true, subject: true, receivedAt: true },
   });
-  const spot = hotSpotAround({ id: p.id, subject: p.subject, receivedAtMs: p.receivedAt.getTime() }, recent.map((r) => ({ id: r.id, subject: r.subject, receivedAtMs: r.receivedAt.getTime() })), { minPetitions, minSimilarity });
+  const spot = hotSpotAround(
+    { id: p.id, subject: p.subject, receivedAtMs: p.receivedAt.getTime() },
+    recent.map((r) => ({ id: r.id, subject: r.subject, receivedAtMs: r.receivedAt.getTime() })),
+    { minPetitions, minSimilarity },
+  );
   if (!spot) return null;
   const unit = await prisma.unit.findUnique({ where: { id: p.receivingUnitId }, select: { name: true } });
   const reason = `${spot.petitionIds.length} đơn về «${spot.commonWords.join(' ')}» (lĩnh vực ${p.field}) tại ${unit?.name ?? p.receivingUnitId} trong ${windowDays} ngày / ${spot.petitionIds.length} petitions about "${spot.commonWords.join(' ')}" (${p.field}) within ${windowDays} days`;
   const key = `${p.receivingUnitId}:${p.field}:${spot.petitionIds[0]}`;
-  const row = await prisma.conferenceProposal.upsert({ where: { key }, create: { key, unitId: p.receivingUnitId, field: p.field, petitionIds: spot.petitionIds, reason }, update: { petitionIds: spot.petitionIds, reason } });
+  const row = await prisma.conferenceProposal.upsert({
+    where: { key },
+    create: { key, unitId: p.receivingUnitId, field: p.field, petitionIds: spot.petitionIds, reason },
+    update: { petitionIds: spot.petitionIds, reason },
+  });
   await startProposalWorkflow(deps, row.id);
   return row.id;
 }
 
 export async function listProposals(deps: ConferenceDeps, principal: Principal) {
   const tree = await UnitTree.load(deps.prisma);
-  const rows = await deps.prisma.conferenceProposal.findMany({ where: { unitId: { in: [...readableUnits(principal, tree)] } }, orderBy: { createdAt: 'desc' } });
+  const rows = await deps.prisma.conferenceProposal.findMany({
+    where: { unitId: { in: [...readableUnits(principal, tree)] } },
+    orderBy: { createdAt: 'desc' },
+  });
   return { items: rows };
 }

@@ -17,44 +17,89 @@ const at = (ms: number) => formatVnInstant(ms).slice(0, 16).replace('T', ' ');
 const OUTCOME: Record<string, { vi: string; en: string }> = {
   answered: { vi: 'đã được trả lời trực tiếp tại hội nghị', en: 'was answered at the conference' },
   commitment: { vi: 'được giao cơ quan giải quyết, hẹn hoàn thành', en: 'was assigned for action, promised by' },
-  explained: { vi: 'đã được giải thích (chưa phù hợp chính sách hiện hành)', en: 'was explained as not matching current policy' },
-  referred: { vi: 'vượt thẩm quyền, đã chuyển cấp trên xem xét', en: 'is beyond this level and was sent to the level above' },
+  explained: {
+    vi: 'đã được giải thích (chưa phù hợp chính sách hiện hành)',
+    en: 'was explained as not matching current policy',
+  },
+  referred: {
+    vi: 'vượt thẩm quyền, đã chuyển cấp trên xem xét',
+    en: 'is beyond this level and was sent to the level above',
+  },
 };
 
-export function renderConferenceMail(template: ConferenceTemplate, ctx: ConferenceMailContext): { subject: string; text: string } {
+export function renderConferenceMail(
+  template: ConferenceTemplate,
+  ctx: ConferenceMailContext,
+): { subject: string; text: string } {
   const greeting = `Kính gửi ${ctx.recipientName} / Dear ${ctx.recipientName},`;
   const when = `${at(ctx.startsAtMs)} (giờ Việt Nam) — ${ctx.location}`;
   const link = `${ctx.appUrl}/api/v1/conferences/${ctx.conferenceId}`;
   const d = ctx.data;
   switch (template) {
     case 'conferenceAnnounced':
-      return { subject: `[danvan] Hội nghị đối thoại: ${ctx.title} / Dialogue conference`, text: `${greeting}\n\n${ctx.unitName} tổ chức hội nghị đối thoại "${ctx.title}" vào ${when}. Đồng chí chủ trì hội nghị.\nThe ${ctx.unitName} holds the dialogue conference "${ctx.title}" on ${when}; you chair it.\n\nLời mời lịch kèm theo (.ics). ${link}\n` };
+      return {
+        subject: `[danvan] Hội nghị đối thoại: ${ctx.title} / Dialogue conference`,
+        text: `${greeting}\n\n${ctx.unitName} tổ chức hội nghị đối thoại "${ctx.title}" vào ${when}. Đồng chí chủ trì hội nghị.\nThe ${ctx.unitName} holds the dialogue conference "${ctx.title}" on ${when}; you chair it.\n\nLời mời lịch kèm theo (.ics). ${link}\n`,
+      };
     case 'conferenceReminder':
-      return { subject: `[danvan] Nhắc lịch: hội nghị đối thoại ngày mai / Reminder: conference tomorrow`, text: `${greeting}\n\nNgày mai: hội nghị đối thoại "${ctx.title}", ${when}.\nTomorrow: the dialogue conference "${ctx.title}", ${when}.\n\n${link}\n` };
+      return {
+        subject: `[danvan] Nhắc lịch: hội nghị đối thoại ngày mai / Reminder: conference tomorrow`,
+        text: `${greeting}\n\nNgày mai: hội nghị đối thoại "${ctx.title}", ${when}.\nTomorrow: the dialogue conference "${ctx.title}", ${when}.\n\n${link}\n`,
+      };
     case 'resultsDueSoon':
-      return { subject: `[danvan] Sắp hết hạn công khai kết quả đối thoại (${at(Date.parse(d.dueAt ?? ''))}) / Results due soon`, text: `${greeting}\n\nKết quả hội nghị đối thoại "${ctx.title}" phải được công khai trước ${at(Date.parse(d.dueAt ?? ''))}.\nThe results of "${ctx.title}" are due by ${at(Date.parse(d.dueAt ?? ''))}.\n\n${link}\n` };
+      return {
+        subject: `[danvan] Sắp hết hạn công khai kết quả đối thoại (${at(Date.parse(d.dueAt ?? ''))}) / Results due soon`,
+        text: `${greeting}\n\nKết quả hội nghị đối thoại "${ctx.title}" phải được công khai trước ${at(Date.parse(d.dueAt ?? ''))}.\nThe results of "${ctx.title}" are due by ${at(Date.parse(d.dueAt ?? ''))}.\n\n${link}\n`,
+      };
     case 'resultsOverdue':
-      return { subject: `[danvan] Quá hạn công khai kết quả đối thoại — ${ctx.unitName} / Results overdue`, text: `${greeting}\n\n${ctx.unitName} chưa công khai kết quả hội nghị đối thoại "${ctx.title}" (hạn ${at(Date.parse(d.dueAt ?? ''))}). Báo cáo cấp trên để đôn đốc.\nThe ${ctx.unitName} has not published the results of "${ctx.title}" (due ${at(Date.parse(d.dueAt ?? ''))}); reported to the level above.\n\n${link}\n` };
+      return {
+        subject: `[danvan] Quá hạn công khai kết quả đối thoại — ${ctx.unitName} / Results overdue`,
+        text: `${greeting}\n\n${ctx.unitName} chưa công khai kết quả hội nghị đối thoại "${ctx.title}" (hạn ${at(Date.parse(d.dueAt ?? ''))}). Báo cáo cấp trên để đôn đốc.\nThe ${ctx.unitName} has not published the results of "${ctx.title}" (due ${at(Date.parse(d.dueAt ?? ''))}); reported to the level above.\n\n${link}\n`,
+      };
     case 'opinionOutcome': {
       const o = OUTCOME[d.outcome ?? ''] ?? { vi: d.outcome ?? '', en: d.outcome ?? '' };
-      return { subject: `[danvan] Kết quả ý kiến của ông/bà tại hội nghị đối thoại / Outcome of your opinion`, text: `${greeting}\n\nÝ kiến của ông/bà tại hội nghị "${ctx.title}" về ${d.field ?? ''}: ${o.vi}${d.promisedBy ? ` ${d.promisedBy}` : ''}.${d.answer ? `\nNội dung: ${d.answer}` : ''}\nYour opinion at "${ctx.title}" ${o.en}${d.promisedBy ? ` ${d.promisedBy}` : ''}.\n` };
+      return {
+        subject: `[danvan] Kết quả ý kiến của ông/bà tại hội nghị đối thoại / Outcome of your opinion`,
+        text: `${greeting}\n\nÝ kiến của ông/bà tại hội nghị "${ctx.title}" về ${d.field ?? ''}: ${o.vi}${d.promisedBy ? ` ${d.promisedBy}` : ''}.${d.answer ? `\nNội dung: ${d.answer}` : ''}\nYour opinion at "${ctx.title}" ${o.en}${d.promisedBy ? ` ${d.promisedBy}` : ''}.\n`,
+      };
     }
     case 'opinionReferred':
-      return { subject: `[danvan] Ý kiến vượt thẩm quyền chuyển từ hội nghị đối thoại — ${ctx.unitName} / Opinion referred to you`, text: `${greeting}\n\nHội nghị đối thoại "${ctx.title}" của ${ctx.unitName} chuyển lên ý kiến vượt thẩm quyền (lĩnh vực ${d.field ?? ''}):\n${d.content ?? ''}\nThe dialogue conference "${ctx.title}" of the ${ctx.unitName} refers to you an opinion beyond its authority (${d.field ?? ''}).\n\n${link}\n` };
+      return {
+        subject: `[danvan] Ý kiến vượt thẩm quyền chuyển từ hội nghị đối thoại — ${ctx.unitName} / Opinion referred to you`,
+        text: `${greeting}\n\nHội nghị đối thoại "${ctx.title}" của ${ctx.unitName} chuyển lên ý kiến vượt thẩm quyền (lĩnh vực ${d.field ?? ''}):\n${d.content ?? ''}\nThe dialogue conference "${ctx.title}" of the ${ctx.unitName} refers to you an opinion beyond its authority (${d.field ?? ''}).\n\n${link}\n`,
+      };
     case 'commitmentAssigned':
-      return { subject: `[danvan] Giao thực hiện ý kiến sau đối thoại (hạn ${d.promisedBy ?? ''}) / Commitment assigned`, text: `${greeting}\n\nĐơn vị được giao thực hiện cam kết tại hội nghị "${ctx.title}": ${d.description ?? ''}. Hạn hoàn thành: ${d.promisedBy ?? ''}.\nYour unit is assigned a commitment from "${ctx.title}", promised by ${d.promisedBy ?? ''}.\n` };
+      return {
+        subject: `[danvan] Giao thực hiện ý kiến sau đối thoại (hạn ${d.promisedBy ?? ''}) / Commitment assigned`,
+        text: `${greeting}\n\nĐơn vị được giao thực hiện cam kết tại hội nghị "${ctx.title}": ${d.description ?? ''}. Hạn hoàn thành: ${d.promisedBy ?? ''}.\nYour unit is assigned a commitment from "${ctx.title}", promised by ${d.promisedBy ?? ''}.\n`,
+      };
     case 'commitmentReminder':
-      return { subject: `[danvan] Nhắc hạn cam kết sau đối thoại: ${d.promisedBy ?? ''} / Commitment due soon`, text: `${greeting}\n\nCam kết "${d.description ?? ''}" (hội nghị "${ctx.title}") đến hạn ngày ${d.promisedBy ?? ''}. Tiến độ hiện tại: ${d.progress ?? '0'}%.\nThe commitment is due on ${d.promisedBy ?? ''}; progress ${d.progress ?? '0'}%.\n` };
+      return {
+        subject: `[danvan] Nhắc hạn cam kết sau đối thoại: ${d.promisedBy ?? ''} / Commitment due soon`,
+        text: `${greeting}\n\nCam kết "${d.description ?? ''}" (hội nghị "${ctx.title}") đến hạn ngày ${d.promisedBy ?? ''}. Tiến độ hiện tại: ${d.progress ?? '0'}%.\nThe commitment is due on ${d.promisedBy ?? ''}; progress ${d.progress ?? '0'}%.\n`,
+      };
     case 'commitmentEscalation':
-      return { subject: `[danvan] Cam kết sau đối thoại quá hạn — ${ctx.unitName} / Commitment overdue`, text: `${greeting}\n\n${ctx.unitName} chưa thực hiện cam kết "${d.description ?? ''}" (hội nghị "${ctx.title}"), hạn ${d.promisedBy ?? ''}. Báo cáo cấp trên.\nThe ${ctx.unitName} missed the commitment promised by ${d.promisedBy ?? ''}; reported to the level above.\n` };
+      return {
+        subject: `[danvan] Cam kết sau đối thoại quá hạn — ${ctx.unitName} / Commitment overdue`,
+        text: `${greeting}\n\n${ctx.unitName} chưa thực hiện cam kết "${d.description ?? ''}" (hội nghị "${ctx.title}"), hạn ${d.promisedBy ?? ''}. Báo cáo cấp trên.\nThe ${ctx.unitName} missed the commitment promised by ${d.promisedBy ?? ''}; reported to the level above.\n`,
+      };
     case 'commitmentProgress':
-      return { subject: `[danvan] Tiến độ giải quyết ý kiến của ông/bà: ${d.progress ?? ''}% / Progress on your opinion`, text: `${greeting}\n\nÝ kiến của ông/bà tại hội nghị "${ctx.title}" đang được thực hiện: ${d.progress ?? ''}%. ${d.note ?? ''}\nYour opinion is being acted on: ${d.progress ?? ''}%. ${d.note ?? ''}\n` };
+      return {
+        subject: `[danvan] Tiến độ giải quyết ý kiến của ông/bà: ${d.progress ?? ''}% / Progress on your opinion`,
+        text: `${greeting}\n\nÝ kiến của ông/bà tại hội nghị "${ctx.title}" đang được thực hiện: ${d.progress ?? ''}%. ${d.note ?? ''}\nYour opinion is being acted on: ${d.progress ?? ''}%. ${d.note ?? ''}\n`,
+      };
     case 'commitmentFulfilled':
-      return { subject: `[danvan] Đã hoàn thành cam kết về ý kiến của ông/bà / Commitment fulfilled`, text: `${greeting}\n\nCam kết giải quyết ý kiến của ông/bà tại hội nghị "${ctx.title}" đã hoàn thành${d.onTime === 'true' ? ' đúng hạn' : ''}. ${d.note ?? ''}\nThe commitment made on your opinion has been fulfilled${d.onTime === 'true' ? ' on time' : ''}. ${d.note ?? ''}\n` };
+      return {
+        subject: `[danvan] Đã hoàn thành cam kết về ý kiến của ông/bà / Commitment fulfilled`,
+        text: `${greeting}\n\nCam kết giải quyết ý kiến của ông/bà tại hội nghị "${ctx.title}" đã hoàn thành${d.onTime === 'true' ? ' đúng hạn' : ''}. ${d.note ?? ''}\nThe commitment made on your opinion has been fulfilled${d.onTime === 'true' ? ' on time' : ''}. ${d.note ?? ''}\n`,
+      };
   }
 }
 
-export function renderConferenceNotice(kind: 'announced' | 'results', ctx: { unitName: string; title: string; startsAtMs: number; location: string; data: Record<string, string> }): { title: string; body: string } {
+export function renderConferenceNotice(
+  kind: 'announced' | 'results',
+  ctx: { unitName: string; title: string; startsAtMs: number; location: string; data: Record<string, string> },
+): { title: string; body: string } {
   if (kind === 'results') {
     return {
       title: `Công khai kết quả hội nghị đối thoại: ${ctx.title} / Results of the dialogue conference`,
@@ -68,7 +113,13 @@ export function renderConferenceNotice(kind: 'announced' | 'results', ctx: { uni
 }
 
 /** To the unit's responsible leader: a hot spot proposes an ad hoc conference. */
-export function renderProposalMail(ctx: { unitName: string; recipientName: string; reason: string; count: number; appUrl: string }): { subject: string; text: string } {
+export function renderProposalMail(ctx: {
+  unitName: string;
+  recipientName: string;
+  reason: string;
+  count: number;
+  appUrl: string;
+}): { subject: string; text: string } {
   return {
     subject: `[danvan] Đề xuất tổ chức đối thoại đột xuất — ${ctx.unitName} / An ad hoc dialogue conference is proposed`,
     text: `Kính gửi ${ctx.recipientName} / Dear ${ctx.recipientName},\n\nCó ${ctx.count} đơn tương tự trong thời gian ngắn: ${ctx.reason}.\nĐề nghị xem xét tổ chức hội nghị đối thoại đột xuất (POST /api/v1/conferences với proposalId).\n${ctx.count} similar petitions arrived in a short time; consider calling an ad hoc dialogue conference.\n\n${ctx.appUrl}/api/v1/conferences/proposals\n`,

@@ -19,12 +19,26 @@ export interface PetitionRow {
 }
 
 /** Colour and words: the words alone carry the meaning, the colour only helps the eye. */
-export function TimeLeftBadge({ ctx, dueAt, now, calendar }: { ctx: PageContext; dueAt: string | null; now: Date; calendar: WorkingCalendar }) {
+export function TimeLeftBadge({
+  ctx,
+  dueAt,
+  now,
+  calendar,
+}: {
+  ctx: PageContext;
+  dueAt: string | null;
+  now: Date;
+  calendar: WorkingCalendar;
+}) {
   if (!dueAt) return <span class="badge none">{ctx.t('badgeNoDeadline')}</span>;
   const left = timeLeft(now.getTime(), Date.parse(dueAt), calendar);
   if (left.state === 'overdue') return <span class="badge overdue">{ctx.t('badgeOverdue', { days: left.days })}</span>;
   if (left.state === 'dueToday') return <span class="badge soon">{ctx.t('badgeDueToday')}</span>;
-  return <span class={`badge ${left.workingDays <= 3 ? 'soon' : 'ok'}`}>{ctx.t('badgeDaysLeft', { days: left.workingDays })}</span>;
+  return (
+    <span class={`badge ${left.workingDays <= 3 ? 'soon' : 'ok'}`}>
+      {ctx.t('badgeDaysLeft', { days: left.workingDays })}
+    </span>
+  );
 }
 
 export function kindLabel(ctx: PageContext, kind: string): string {
@@ -39,7 +53,14 @@ export function caseHref(id: string): string {
   return `${CONSOLE_BASE}/petitions/${encodeURIComponent(id)}`;
 }
 
-export function PetitionTable(props: { ctx: PageContext; caption: string; items: PetitionRow[]; now: Date; calendar: WorkingCalendar; id?: string }) {
+export function PetitionTable(props: {
+  ctx: PageContext;
+  caption: string;
+  items: PetitionRow[];
+  now: Date;
+  calendar: WorkingCalendar;
+  id?: string;
+}) {
   const { ctx } = props;
   return (
     <table id={props.id}>
@@ -73,7 +94,18 @@ export function PetitionTable(props: { ctx: PageContext; caption: string; items:
               <td>{p.unit.name}</td>
               <td>{p.assignee?.fullName ?? ctx.t('notAssigned')}</td>
               <td>{formatDate(p.receivedAt, ctx.lang)}</td>
-              <td>{p.stage === 'closed' || p.stage === 'refused' || p.stage === 'withdrawn' ? '—' : <TimeLeftBadge ctx={ctx} dueAt={p.nextDeadline?.dueAt ?? null} now={props.now} calendar={props.calendar} />}</td>
+              <td>
+                {p.stage === 'closed' || p.stage === 'refused' || p.stage === 'withdrawn' ? (
+                  '—'
+                ) : (
+                  <TimeLeftBadge
+                    ctx={ctx}
+                    dueAt={p.nextDeadline?.dueAt ?? null}
+                    now={props.now}
+                    calendar={props.calendar}
+                  />
+                )}
+              </td>
             </tr>
           ))
         )}
@@ -82,7 +114,13 @@ export function PetitionTable(props: { ctx: PageContext; caption: string; items:
   );
 }
 
-export function Pager(props: { ctx: PageContext; page: number; pageSize: number; total: number; hrefFor: (page: number) => string }) {
+export function Pager(props: {
+  ctx: PageContext;
+  page: number;
+  pageSize: number;
+  total: number;
+  hrefFor: (page: number) => string;
+}) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   if (pages <= 1) return null;
   return (

@@ -24,7 +24,12 @@ import { oversightPages } from './oversight-pages';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
-  return typeof value === 'string' && value.startsWith(`${CONSOLE_BASE}`) && !value.startsWith('//') && !value.includes('\\') ? value : CONSOLE_BASE;
+  return typeof value === 'string' &&
+    value.startsWith(`${CONSOLE_BASE}`) &&
+    !value.startsWith('//') &&
+    !value.includes('\\')
+    ? value
+    : CONSOLE_BASE;
 }
 
 export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?: LoginLimits }): Router {
@@ -32,7 +37,12 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
   const router = Router();
   const ctxOf = (req: Request): PageContext => pageContext(req, csrf);
 
-  router.use(securityHeaders(), languageMiddleware(), express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 5000 }), consoleSession(deps.prisma));
+  router.use(
+    securityHeaders(),
+    languageMiddleware(),
+    express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 5000 }),
+    consoleSession(deps.prisma),
+  );
   router.use(
     requireCsrf(csrf, (req, res) => {
       const ctx = ctxOf(req);
@@ -42,7 +52,10 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
 
   router.get('/sign-in', (req, res) => {
     if (req.principal) return res.redirect(303, CONSOLE_BASE);
-    sendPage(res, <SignInPage ctx={ctxOf(req)} next={typeof req.query.next === 'string' ? safeNext(req.query.next) : undefined} />);
+    sendPage(
+      res,
+      <SignInPage ctx={ctxOf(req)} next={typeof req.query.next === 'string' ? safeNext(req.query.next) : undefined} />,
+    );
   });
 
   router.post('/sign-in', async (req, res) => {
@@ -51,11 +64,23 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
     // The same throttle as POST /auth/login: the console is no way around it (a 429 page says to wait).
     const attempt = { username, address: req.ip ?? 'unknown' };
     await requireNotThrottled(deps.prisma, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS, attempt);
-    const result = username && body.password ? await login(deps.prisma, { username, password: body.password, ttlMs: deps.sessionTtlMs }) : null;
+    const result =
+      username && body.password
+        ? await login(deps.prisma, { username, password: body.password, ttlMs: deps.sessionTtlMs })
+        : null;
     if (!result) {
       await recordLoginFailure(deps.prisma, attempt);
       const ctx = ctxOf(req);
-      sendPage(res, <SignInPage ctx={ctx} error={ctx.t('wrongCredentials')} username={username} next={body.next ? safeNext(body.next) : undefined} />, 401);
+      sendPage(
+        res,
+        <SignInPage
+          ctx={ctx}
+          error={ctx.t('wrongCredentials')}
+          username={username}
+          next={body.next ? safeNext(body.next) : undefined}
+        />,
+        401,
+      );
       return;
     }
     setSessionCookie(req, res, result.token, deps.sessionTtlMs);
@@ -84,7 +109,20 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
       listPetitions(deps, principal, { ...queueFilter(queue, principal), page: pageNo, pageSize }),
       calendarNow(deps),
     ]);
-    sendPage(res, <HomePage ctx={ctxOf(req)} counts={counts} queue={queue} items={list.items} total={list.total} page={pageNo} pageSize={pageSize} now={now} calendar={calendar} />);
+    sendPage(
+      res,
+      <HomePage
+        ctx={ctxOf(req)}
+        counts={counts}
+        queue={queue}
+        items={list.items}
+        total={list.total}
+        page={pageNo}
+        pageSize={pageSize}
+        now={now}
+        calendar={calendar}
+      />,
+    );
   });
 
   router.use(petitionPages(deps, ctxOf));
@@ -96,14 +134,22 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
     sendPage(res, <QueueCounts ctx={ctxOf(req)} counts={counts} current={queue} />);
   });
 
-
-  router.use((req: Request, _res: Response, next: NextFunction) => next(new AppError('NotFound', `no page ${req.path}`)));
+  router.use((req: Request, _res: Response, next: NextFunction) =>
+    next(new AppError('NotFound', `no page ${req.path}`)),
+  );
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = toAppError(error);
     const status = statusFor(appError);
     if (status >= 500) deps.logger.error({ err: error, requestId: String(req.id ?? '') }, 'console page failed');
     const ctx = ctxOf(req);
-    const title = status === 403 ? ctx.t('forbiddenTitle') : status === 404 ? ctx.t('notFoundTitle') : status >= 500 ? ctx.t('errorTitle') : ctx.t('refusedTitle');
+    const title =
+      status === 403
+        ? ctx.t('forbiddenTitle')
+        : status === 404
+          ? ctx.t('notFoundTitle')
+          : status >= 500
+            ? ctx.t('errorTitle')
+            : ctx.t('refusedTitle');
     const words = refusalWords(ctx, appError);
     sendPage(res, <MessagePage ctx={ctx} title={title} message={words.headline} detail={words.detail} />, status);
   });

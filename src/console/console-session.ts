@@ -21,11 +21,22 @@ declare module 'express-serve-static-core' {
 }
 
 export function setSessionCookie(req: Request, res: Response, token: string, ttlMs: number): void {
-  res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { path: CONSOLE_BASE, maxAgeSeconds: ttlMs / 1000, sameSite: 'Lax', secure: req.secure }));
+  res.append(
+    'Set-Cookie',
+    serializeCookie(SESSION_COOKIE, token, {
+      path: CONSOLE_BASE,
+      maxAgeSeconds: ttlMs / 1000,
+      sameSite: 'Lax',
+      secure: req.secure,
+    }),
+  );
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {
-  res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { path: CONSOLE_BASE, maxAgeSeconds: 0, secure: req.secure }));
+  res.append(
+    'Set-Cookie',
+    serializeCookie(SESSION_COOKIE, '', { path: CONSOLE_BASE, maxAgeSeconds: 0, secure: req.secure }),
+  );
 }
 
 /** Reads the session cookie; signed-out visitors get a pre-session cookie so the sign-in form has a CSRF binding. */
@@ -37,7 +48,10 @@ export function consoleSession(prisma: PrismaClient): RequestHandler {
       let pre = cookies[PRE_SESSION_COOKIE];
       if (!pre) {
         pre = newPreSessionValue();
-        res.append('Set-Cookie', serializeCookie(PRE_SESSION_COOKIE, pre, { path: CONSOLE_BASE, sameSite: 'Lax', secure: req.secure }));
+        res.append(
+          'Set-Cookie',
+          serializeCookie(PRE_SESSION_COOKIE, pre, { path: CONSOLE_BASE, sameSite: 'Lax', secure: req.secure }),
+        );
       }
       req.csrfBinding = `pre:${pre}`;
     };

@@ -15,7 +15,17 @@ const one = (fields: Fields, name: string): string => {
 };
 
 export function emptyRegisterForm(unitId: string, now: Date): RegisterForm {
-  return { kind: 'complaint', channel: 'in_person', receivingUnitId: unitId, field: '', subject: '', body: '', receivedAt: localIsoDateTime(now), petitioners: [{ ...EMPTY_PETITIONER }], idempotencyKey: randomUUID() };
+  return {
+    kind: 'complaint',
+    channel: 'in_person',
+    receivingUnitId: unitId,
+    field: '',
+    subject: '',
+    body: '',
+    receivedAt: localIsoDateTime(now),
+    petitioners: [{ ...EMPTY_PETITIONER }],
+    idempotencyKey: randomUUID(),
+  };
 }
 
 export function readRegisterForm(fields: Fields): RegisterForm {
@@ -23,9 +33,20 @@ export function readRegisterForm(fields: Fields): RegisterForm {
   const posted: PetitionerForm[] = [];
   for (let i = 0; i < MAX_PETITIONER_ROWS; i++) {
     if (fields[`p${i}.fullName`] === undefined) break;
-    posted.push({ fullName: one(fields, `p${i}.fullName`), phone: one(fields, `p${i}.phone`), email: one(fields, `p${i}.email`), address: one(fields, `p${i}.address`), isRepresentative: one(fields, `p${i}.isRepresentative`) === 'true' });
+    posted.push({
+      fullName: one(fields, `p${i}.fullName`),
+      phone: one(fields, `p${i}.phone`),
+      email: one(fields, `p${i}.email`),
+      address: one(fields, `p${i}.address`),
+      isRepresentative: one(fields, `p${i}.isRepresentative`) === 'true',
+    });
   }
-  const petitioners = one(fields, 'intent') === 'rows' ? Array.from({ length: wanted }, (_, i) => posted[i] ?? { ...EMPTY_PETITIONER }) : posted.length ? posted : [{ ...EMPTY_PETITIONER }];
+  const petitioners =
+    one(fields, 'intent') === 'rows'
+      ? Array.from({ length: wanted }, (_, i) => posted[i] ?? { ...EMPTY_PETITIONER })
+      : posted.length
+        ? posted
+        : [{ ...EMPTY_PETITIONER }];
   return {
     kind: one(fields, 'kind'),
     channel: one(fields, 'channel'),
@@ -47,7 +68,9 @@ function zodErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function toCreateRequest(form: RegisterForm): { ok: true; value: z.infer<typeof ZCreatePetitionRequest> } | { ok: false; errors: Record<string, string> } {
+export function toCreateRequest(
+  form: RegisterForm,
+): { ok: true; value: z.infer<typeof ZCreatePetitionRequest> } | { ok: false; errors: Record<string, string> } {
   const receivedAt = fromLocalDateTime(form.receivedAt);
   const candidate = {
     kind: form.kind,
@@ -59,18 +82,29 @@ export function toCreateRequest(form: RegisterForm): { ok: true; value: z.infer<
     receivedAt: receivedAt ?? form.receivedAt,
     petitioners: form.petitioners
       .filter((p, i) => i === 0 || p.fullName.trim() !== '')
-      .map((p) => ({ fullName: p.fullName, phone: blankToUndefined(p.phone), email: blankToUndefined(p.email), address: blankToUndefined(p.address), isRepresentative: p.isRepresentative || undefined })),
+      .map((p) => ({
+        fullName: p.fullName,
+        phone: blankToUndefined(p.phone),
+        email: blankToUndefined(p.email),
+        address: blankToUndefined(p.address),
+        isRepresentative: p.isRepresentative || undefined,
+      })),
   };
   const parsed = ZCreatePetitionRequest.safeParse(candidate);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: zodErrors(parsed.error) };
 }
 
-export function toActionRequest(fields: Fields): { ok: true; value: z.infer<typeof ZActionRequest> } | { ok: false; action: string; errors: Record<string, string> } {
+export function toActionRequest(
+  fields: Fields,
+): { ok: true; value: z.infer<typeof ZActionRequest> } | { ok: false; action: string; errors: Record<string, string> } {
   const action = one(fields, 'action');
   const text = (name: string) => blankToUndefined(one(fields, name));
   const flag = (name: string) => (fields[`${name}.present`] !== undefined ? one(fields, name) === 'true' : undefined);
   const approve = one(fields, 'approve') === 'true';
-  const decision = approve && (text('decision.number') || text('decision.signer')) ? { number: text('decision.number'), date: text('decision.date'), signer: text('decision.signer') } : undefined;
+  const decision =
+    approve && (text('decision.number') || text('decision.signer'))
+      ? { number: text('decision.number'), date: text('decision.date'), signer: text('decision.signer') }
+      : undefined;
   const candidate: Record<string, unknown> = {
     action,
     note: text('note'),

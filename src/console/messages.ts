@@ -80,7 +80,8 @@ export const vi = {
   petitionerRepresentative: 'Là người đại diện',
   addPetitionerRows: 'Số dòng người gửi đơn',
   addPetitionerRowsButton: 'Đổi số dòng',
-  denouncerWarning: 'Với đơn tố cáo, danh tính người tố cáo được niêm phong (Luật Tố cáo 2018, Điều 47): chỉ người có thẩm quyền được mở, và mỗi lần mở đều được ghi lại.',
+  denouncerWarning:
+    'Với đơn tố cáo, danh tính người tố cáo được niêm phong (Luật Tố cáo 2018, Điều 47): chỉ người có thẩm quyền được mở, và mỗi lần mở đều được ghi lại.',
   registerSubmit: 'Tiếp nhận và cấp phiếu hẹn',
   formHasErrors: 'Biểu mẫu có lỗi, xin sửa các mục dưới đây:',
   receiptTitle: 'Phiếu tiếp nhận đơn',
@@ -315,7 +316,8 @@ export const en: Record<Key, string> = {
   petitionerRepresentative: 'Representative',
   addPetitionerRows: 'Number of petitioner rows',
   addPetitionerRowsButton: 'Change rows',
-  denouncerWarning: "For a denunciation the denouncer's identity is sealed (Law on Denunciations 2018, art. 47): only those entitled may open it, and every opening is recorded.",
+  denouncerWarning:
+    "For a denunciation the denouncer's identity is sealed (Law on Denunciations 2018, art. 47): only those entitled may open it, and every opening is recorded.",
   registerSubmit: 'Register and issue the receipt',
   formHasErrors: 'The form has errors; please correct the fields below:',
   receiptTitle: 'Petition receipt',

@@ -26,7 +26,12 @@ const OVERSIGHT_PAGE_SIZE = 200;
 function reportQueryOf(req: Request, defaultPeriod: string): ReportQuery {
   const q = req.query as Record<string, string | undefined>;
   const range = Boolean(q.from && q.to);
-  return { period: q.period ?? (range ? '' : defaultPeriod), from: q.from ?? '', to: q.to ?? '', groupBy: GROUPINGS.find((g) => g === q.groupBy) ?? 'unit' };
+  return {
+    period: q.period ?? (range ? '' : defaultPeriod),
+    from: q.from ?? '',
+    to: q.to ?? '',
+    groupBy: GROUPINGS.find((g) => g === q.groupBy) ?? 'unit',
+  };
 }
 
 function periodOfQuery(query: ReportQuery) {
@@ -41,12 +46,26 @@ export function oversightPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
     const list = await listPetitions(deps, principal, { awaitingDecision: true, page: 1, pageSize: 100 });
     const clocks = await Promise.all(list.items.map((p) => getPetitionClock(deps, principal, p.id)));
     const requesterIds = clocks.map((c) => c?.pendingExtension?.requestedById).filter((x): x is string => Boolean(x));
-    const people = new Map((await deps.prisma.person.findMany({ where: { id: { in: requesterIds } }, select: { id: true, fullName: true } })).map((p) => [p.id, p.fullName]));
+    const people = new Map(
+      (
+        await deps.prisma.person.findMany({ where: { id: { in: requesterIds } }, select: { id: true, fullName: true } })
+      ).map((p) => [p.id, p.fullName]),
+    );
     const rows = list.items.map((p, i) => {
       const pending = clocks[i]?.pendingExtension ?? null;
-      return { id: p.id, trackingCode: p.trackingCode, kind: p.kind, subject: p.subject, unitName: p.unit.name, days: pending?.days ?? null, reason: pending?.reason ?? null, requestedBy: pending ? (people.get(pending.requestedById) ?? null) : null };
+      return {
+        id: p.id,
+        trackingCode: p.trackingCode,
+        kind: p.kind,
+        subject: p.subject,
+        unitName: p.unit.name,
+        days: pending?.days ?? null,
+        reason: pending?.reason ?? null,
+        requestedBy: pending ? (people.get(pending.requestedById) ?? null) : null,
+      };
     });
-    const done = typeof req.query.done === 'string' && /^[\w-]{1,40}$/.test(req.query.done) ? req.query.done : undefined;
+    const done =
+      typeof req.query.done === 'string' && /^[\w-]{1,40}$/.test(req.query.done) ? req.query.done : undefined;
     sendPage(res, <ExtensionsPage ctx={ctxOf(req)} rows={rows} done={done} />);
   });
 
@@ -65,7 +84,17 @@ export function oversightPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
     };
     overdue.items.forEach((p) => bump(p.unit, 'overdue'));
     escalated.items.forEach((p) => bump(p.unit, 'escalated'));
-    sendPage(res, <OversightPage ctx={ctxOf(req)} overdue={overdue} escalated={escalated} byUnit={[...byUnit.values()].sort((a, b) => compareNames(a.name, b.name))} now={now} calendar={calendar} />);
+    sendPage(
+      res,
+      <OversightPage
+        ctx={ctxOf(req)}
+        overdue={overdue}
+        escalated={escalated}
+        byUnit={[...byUnit.values()].sort((a, b) => compareNames(a.name, b.name))}
+        now={now}
+        calendar={calendar}
+      />,
+    );
   });
 
   const defaultPeriod = () => {
@@ -84,7 +113,16 @@ export function oversightPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code !== 'ValidationFailed') throw appError;
-      sendPage(res, <ReportsPage ctx={ctx} query={query} report={null} error={`${ctx.t('reportPeriodInvalid')} ${refusalWords(ctx, appError).detail ?? ''}`} />, 400);
+      sendPage(
+        res,
+        <ReportsPage
+          ctx={ctx}
+          query={query}
+          report={null}
+          error={`${ctx.t('reportPeriodInvalid')} ${refusalWords(ctx, appError).detail ?? ''}`}
+        />,
+        400,
+      );
     }
   });
 
@@ -97,10 +135,19 @@ export function oversightPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
     const rows = [...report.rows, report.total];
     const name = `bao-cao-don-${query.groupBy}-${period.label.replace(/[^\w-]/g, '')}`;
     if (req.query.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(tableToCsv(REPORT_COLUMNS, rows, lang));
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`${name}.csv`)
+        .send(tableToCsv(REPORT_COLUMNS, rows, lang));
     } else if (req.query.format === 'xlsx') {
-      const title = lang === 'vi' ? `Báo cáo tình hình tiếp nhận, giải quyết đơn — ${period.label}` : `Petitions received and resolved — ${period.label}`;
-      res.type(XLSX_TYPE).attachment(`${name}.xlsx`).send(await tableToXlsx(title, REPORT_COLUMNS, rows, lang, { boldLastRow: true }));
+      const title =
+        lang === 'vi'
+          ? `Báo cáo tình hình tiếp nhận, giải quyết đơn — ${period.label}`
+          : `Petitions received and resolved — ${period.label}`;
+      res
+        .type(XLSX_TYPE)
+        .attachment(`${name}.xlsx`)
+        .send(await tableToXlsx(title, REPORT_COLUMNS, rows, lang, { boldLastRow: true }));
     } else {
       throw new AppError('ValidationFailed', 'format is csv or xlsx');
     }
@@ -109,7 +156,10 @@ export function oversightPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
   const outbox = async (req: Request, res: Response, id: string | null) => {
     // The same reading rules as GET /outbox: each reader sees their units' mail, sealed denouncers masked.
     if (!deps.outbox) throw new AppError('NotFound', 'no local outbox: e-mail goes to the relay in SMTP_URL');
-    const [items, open] = await Promise.all([listOutbox(deps.prisma, deps.outbox, req.principal!), id ? readOutboxMessage(deps.prisma, deps.outbox, req.principal!, id) : Promise.resolve(null)]);
+    const [items, open] = await Promise.all([
+      listOutbox(deps.prisma, deps.outbox, req.principal!),
+      id ? readOutboxMessage(deps.prisma, deps.outbox, req.principal!, id) : Promise.resolve(null),
+    ]);
     sendPage(res, <OutboxPage ctx={ctxOf(req)} items={items.slice().reverse()} open={open} />);
   };
   router.get('/outbox', (req, res) => outbox(req, res, null));

@@ -26,16 +26,31 @@ type Fields = Record<string, string | undefined>;
 
 /** Units where the person may register: those of their officer and leader roles (createPetition checks again). */
 function registrationUnits(principal: Principal, tree: UnitTree): { id: string; name: string }[] {
-  const registering = { ...principal, bindings: principal.bindings.filter((b) => b.role === 'officer' || b.role === 'leader') };
-  return [...readableUnits(registering, tree)].map((id) => ({ id, name: tree.names.get(id) ?? id })).sort((a, b) => compareNames(a.name, b.name));
+  const registering = {
+    ...principal,
+    bindings: principal.bindings.filter((b) => b.role === 'officer' || b.role === 'leader'),
+  };
+  return [...readableUnits(registering, tree)]
+    .map((id) => ({ id, name: tree.names.get(id) ?? id }))
+    .sort((a, b) => compareNames(a.name, b.name));
 }
 
 export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageContext): Router {
   const router = Router();
 
-  const renderRegister = async (req: Request, res: Response, form: ReturnType<typeof readRegisterForm>, errors: Record<string, string>, status = 200) => {
+  const renderRegister = async (
+    req: Request,
+    res: Response,
+    form: ReturnType<typeof readRegisterForm>,
+    errors: Record<string, string>,
+    status = 200,
+  ) => {
     const tree = await UnitTree.load(deps.prisma);
-    sendPage(res, <RegisterPage ctx={ctxOf(req)} form={form} units={registrationUnits(req.principal!, tree)} errors={errors} />, status);
+    sendPage(
+      res,
+      <RegisterPage ctx={ctxOf(req)} form={form} units={registrationUnits(req.principal!, tree)} errors={errors} />,
+      status,
+    );
   };
 
   router.get('/petitions/new', async (req, res) => {
@@ -51,11 +66,26 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       // The form's idempotency key makes a repeated post (a reload, a double click) the same petition.
       const created = await createPetition(deps, req.principal!, request.value, `console-${form.idempotencyKey}`);
       const view = await getPetition(deps, req.principal!, created.id);
-      sendPage(res, <ReceiptPage ctx={ctxOf(req)} id={created.id} trackingCode={created.trackingCode} trackingSecret={created.trackingSecret} kind={view.kind} subject={view.subject} unitName={view.receivingUnit.name} receivedAt={view.receivedAt} />, created.created ? 201 : 200);
+      sendPage(
+        res,
+        <ReceiptPage
+          ctx={ctxOf(req)}
+          id={created.id}
+          trackingCode={created.trackingCode}
+          trackingSecret={created.trackingSecret}
+          kind={view.kind}
+          subject={view.subject}
+          unitName={view.receivingUnit.name}
+          receivedAt={view.receivedAt}
+        />,
+        created.created ? 201 : 200,
+      );
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code !== 'ValidationFailed') throw appError;
-      const errors = Object.fromEntries(((appError.details as { path: string; message: string }[] | undefined) ?? []).map((d) => [d.path, d.message]));
+      const errors = Object.fromEntries(
+        ((appError.details as { path: string; message: string }[] | undefined) ?? []).map((d) => [d.path, d.message]),
+      );
       return renderRegister(req, res, form, Object.keys(errors).length ? errors : { form: appError.message }, 400);
     }
   });
@@ -71,26 +101,70 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       listPetitions(deps, req.principal!, { text: q.text, stage, kind, sort, order, page: pageNo, pageSize: 25 }),
       calendarNow(deps),
     ]);
-    sendPage(res, <SearchPage ctx={ctxOf(req)} query={{ text: q.text ?? '', stage: stage ?? '', kind: kind ?? '', sort, order }} list={list} now={now} calendar={calendar} />);
+    sendPage(
+      res,
+      <SearchPage
+        ctx={ctxOf(req)}
+        query={{ text: q.text ?? '', stage: stage ?? '', kind: kind ?? '', sort, order }}
+        list={list}
+        now={now}
+        calendar={calendar}
+      />,
+    );
   });
 
-  const renderCase = async (req: Request, res: Response, id: string, options: { notice?: CaseNotice; failed?: { action: string; errors: Record<string, string> }; reveal?: { reason: string }; status?: number } = {}) => {
+  const renderCase = async (
+    req: Request,
+    res: Response,
+    id: string,
+    options: {
+      notice?: CaseNotice;
+      failed?: { action: string; errors: Record<string, string> };
+      reveal?: { reason: string };
+      status?: number;
+    } = {},
+  ) => {
     const principal = req.principal!;
-    const view = await getPetition(deps, principal, id, options.reveal ? { reveal: true, reason: options.reveal.reason } : { reveal: false });
+    const view = await getPetition(
+      deps,
+      principal,
+      id,
+      options.reveal ? { reveal: true, reason: options.reveal.reason } : { reveal: false },
+    );
     const [clock, { now, calendar }, tree, people] = await Promise.all([
       getPetitionClock(deps, principal, id),
       calendarNow(deps),
       UnitTree.load(deps.prisma),
       view.allowedActions.includes('assign')
-        ? deps.prisma.person.findMany({ where: { active: true, roleBindings: { some: { unitId: view.unit.id, role: { in: ['officer', 'leader'] } } } }, select: { id: true, fullName: true } })
+        ? deps.prisma.person.findMany({
+            where: {
+              active: true,
+              roleBindings: { some: { unitId: view.unit.id, role: { in: ['officer', 'leader'] } } },
+            },
+            select: { id: true, fullName: true },
+          })
         : Promise.resolve([]),
     ]);
-    const units = view.allowedActions.includes('forward') ? [...tree.names].map(([uid, name]) => ({ id: uid, name })).sort((a, b) => compareNames(a.name, b.name)) : [];
+    const units = view.allowedActions.includes('forward')
+      ? [...tree.names].map(([uid, name]) => ({ id: uid, name })).sort((a, b) => compareNames(a.name, b.name))
+      : [];
     // The full history is open to whoever may read the case, as GET /petitions/{id}/history is.
     const canReadHistory = true;
     sendPage(
       res,
-      <CasePage ctx={ctxOf(req)} view={view} clock={clock} assignees={people.sort((a, b) => compareNames(a.fullName, b.fullName))} units={units} notice={options.notice} failed={options.failed} now={now} calendar={calendar} revealed={Boolean(options.reveal)} canReadHistory={canReadHistory} />,
+      <CasePage
+        ctx={ctxOf(req)}
+        view={view}
+        clock={clock}
+        assignees={people.sort((a, b) => compareNames(a.fullName, b.fullName))}
+        units={units}
+        notice={options.notice}
+        failed={options.failed}
+        now={now}
+        calendar={calendar}
+        revealed={Boolean(options.reveal)}
+        canReadHistory={canReadHistory}
+      />,
       options.status ?? 200,
     );
   };
@@ -98,7 +172,19 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
   router.get('/petitions/:id', async (req, res) => {
     const ctx = ctxOf(req);
     const done = typeof req.query.done === 'string' && /^[a-zA-Z]+$/.test(req.query.done) ? req.query.done : null;
-    await renderCase(req, res, req.params.id, done ? { notice: { kind: 'success', headline: ctx.t('actionDone', { action: ctx.t(`action_${done}` as ConsoleKey) ?? done }) } } : {});
+    await renderCase(
+      req,
+      res,
+      req.params.id,
+      done
+        ? {
+            notice: {
+              kind: 'success',
+              headline: ctx.t('actionDone', { action: ctx.t(`action_${done}` as ConsoleKey) ?? done }),
+            },
+          }
+        : {},
+    );
   });
 
   router.post('/petitions/:id/actions', async (req, res) => {
@@ -106,16 +192,25 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     const fields = req.body as Fields;
     const parsed = toActionRequest(fields);
     if (!parsed.ok) {
-      return renderCase(req, res, req.params.id, { failed: { action: parsed.action, errors: parsed.errors }, notice: { kind: 'error', headline: ctx.t('refusal_ValidationFailed') }, status: 400 });
+      return renderCase(req, res, req.params.id, {
+        failed: { action: parsed.action, errors: parsed.errors },
+        notice: { kind: 'error', headline: ctx.t('refusal_ValidationFailed') },
+        status: 400,
+      });
     }
     try {
       await actOnPetition(deps, req.principal!, req.params.id, parsed.value, idempotencyKeyOf(fields));
     } catch (error) {
       const appError = toAppError(error);
-      if (appError.code === 'NotFound' || appError.code === 'Internal' || appError.code === 'Unavailable') throw appError;
+      if (appError.code === 'NotFound' || appError.code === 'Internal' || appError.code === 'Unavailable')
+        throw appError;
       // A refusal (or a concurrent change) shows the case as it is now, with the reason in words.
       const words = refusalWords(ctx, appError);
-      return renderCase(req, res, req.params.id, { notice: { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail: words.detail }, failed: appError.code === 'ValidationFailed' ? { action: parsed.value.action, errors: {} } : undefined, status: statusFor(appError) });
+      return renderCase(req, res, req.params.id, {
+        notice: { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail: words.detail },
+        failed: appError.code === 'ValidationFailed' ? { action: parsed.value.action, errors: {} } : undefined,
+        status: statusFor(appError),
+      });
     }
     if (fields.returnTo === 'extensions') {
       const petition = await getPetition(deps, req.principal!, req.params.id);

@@ -34,6 +34,10 @@ export function isQueue(value: unknown): value is QueueName {
 }
 
 export async function queueCounts(deps: PetitionServiceDeps, principal: Principal): Promise<Record<QueueName, number>> {
-  const totals = await Promise.all(QUEUES.map((q) => listPetitions(deps, principal, { ...queueFilter(q, principal), page: 1, pageSize: 1 }).then((r) => r.total)));
+  const totals = await Promise.all(
+    QUEUES.map((q) =>
+      listPetitions(deps, principal, { ...queueFilter(q, principal), page: 1, pageSize: 1 }).then((r) => r.total),
+    ),
+  );
   return Object.fromEntries(QUEUES.map((q, i) => [q, totals[i]!])) as Record<QueueName, number>;
 }

@@ -4,7 +4,17 @@ import type { AppError } from '../errors';
 import type { ConsoleKey } from './messages';
 import type { PageContext } from './page-context';
 
-const WORDED = new Set(['IllegalTransition', 'Forbidden', 'InvalidAction', 'ExtensionRefused', 'PetitionClosed', 'Conflict', 'ValidationFailed', 'NotFound', 'Unavailable']);
+const WORDED = new Set([
+  'IllegalTransition',
+  'Forbidden',
+  'InvalidAction',
+  'ExtensionRefused',
+  'PetitionClosed',
+  'Conflict',
+  'ValidationFailed',
+  'NotFound',
+  'Unavailable',
+]);
 
 export function refusalWords(ctx: PageContext, error: AppError): { headline: string; detail?: string } {
   const key = (WORDED.has(error.code) ? `refusal_${error.code}` : 'refusal_Other') as ConsoleKey;

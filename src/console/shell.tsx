@@ -23,7 +23,12 @@ const NAV: { href: string; key: ConsoleKey; roles: Role[] }[] = [
   { href: '/outbox', key: 'navOutbox', roles: ['admin', 'supervisor'] },
 ];
 
-export function ConsolePage(props: { ctx: PageContext; title: string; printable?: boolean; children: ComponentChildren }) {
+export function ConsolePage(props: {
+  ctx: PageContext;
+  title: string;
+  printable?: boolean;
+  children: ComponentChildren;
+}) {
   const { ctx } = props;
   const principal = ctx.principal;
   const header = principal ? (
@@ -32,7 +37,10 @@ export function ConsolePage(props: { ctx: PageContext; title: string; printable?
         <ul>
           {NAV.filter((item) => hasRoleAnywhere(principal, item.roles)).map((item) => (
             <li>
-              <a href={`${CONSOLE_BASE}${item.href === '/' ? '' : item.href}`} aria-current={ctx.path === item.href ? 'page' : undefined}>
+              <a
+                href={`${CONSOLE_BASE}${item.href === '/' ? '' : item.href}`}
+                aria-current={ctx.path === item.href ? 'page' : undefined}
+              >
                 {ctx.t(item.key)}
               </a>
             </li>
@@ -49,13 +57,23 @@ export function ConsolePage(props: { ctx: PageContext; title: string; printable?
     </>
   ) : null;
   return (
-    <Layout lang={ctx.lang} title={props.title} otherLanguageHref={ctx.otherLanguageHref} header={header} printable={props.printable}>
+    <Layout
+      lang={ctx.lang}
+      title={props.title}
+      otherLanguageHref={ctx.otherLanguageHref}
+      header={header}
+      printable={props.printable}
+    >
       {props.children}
     </Layout>
   );
 }
 
-export function Notice(props: { kind: 'error' | 'warning' | 'success' | 'info'; children: ComponentChildren; live?: boolean }) {
+export function Notice(props: {
+  kind: 'error' | 'warning' | 'success' | 'info';
+  children: ComponentChildren;
+  live?: boolean;
+}) {
   return (
     <div class={`notice ${props.kind}`} role={props.live ? (props.kind === 'error' ? 'alert' : 'status') : undefined}>
       {props.children}

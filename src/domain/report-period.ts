@@ -27,11 +27,18 @@ export function parsePeriod(text: string): Period | null {
   let m = /^(\d{4})$/.exec(text);
   if (m) return months(Number(m[1]), 1, 12, `năm ${m[1]}`);
   m = /^(\d{4})-(\d{2})$/.exec(text);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return months(Number(m[1]), Number(m[2]), Number(m[2]), `tháng ${Number(m[2])}/${m[1]}`);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return months(Number(m[1]), Number(m[2]), Number(m[2]), `tháng ${Number(m[2])}/${m[1]}`);
   m = /^(\d{4})-Q([1-4])$/.exec(text);
   if (m) return months(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, Number(m[2]) * 3, `quý ${m[2]}/${m[1]}`);
   m = /^(\d{4})-H([12])$/.exec(text);
-  if (m) return months(Number(m[1]), m[2] === '1' ? 1 : 7, m[2] === '1' ? 6 : 12, `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}`);
+  if (m)
+    return months(
+      Number(m[1]),
+      m[2] === '1' ? 1 : 7,
+      m[2] === '1' ? 6 : 12,
+      `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}`,
+    );
   m = /^(\d{4})-9M$/.exec(text);
   if (m) return months(Number(m[1]), 1, 9, `9 tháng năm ${m[1]}`);
   return null;

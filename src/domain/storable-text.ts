@@ -2,9 +2,11 @@
 // (a write that fails after the workflow moved on leaves a hole in the audit trail), a lone UTF-16
 // surrogate is silently turned into U+FFFD, and the other C0 controls are never typed by a person.
 // Tab, line feed and carriage return stay allowed.
-export const UNSTORABLE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSTORABLE_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const UNSTORABLE_MESSAGE = 'contains a character that cannot be stored (NUL, a control character or a lone surrogate) / chứa ký tự không lưu được';
+export const UNSTORABLE_MESSAGE =
+  'contains a character that cannot be stored (NUL, a control character or a lone surrogate) / chứa ký tự không lưu được';
 
 export function isStorableText(text: string): boolean {
   return !UNSTORABLE_TEXT.test(text);

@@ -107,17 +107,34 @@ export function hasRoleAnywhere(principal: Principal, roles: Role[]): boolean {
  * Whether a person (looked up by id) is active and holds `role` over the unit: the check behind a
  * responsible leader, a chair, a deputy or a grantee.
  */
-export async function personHoldsRoleOver(prisma: PrismaClient, tree: UnitTree, personId: string, unitId: string, role: Role): Promise<boolean> {
+export async function personHoldsRoleOver(
+  prisma: PrismaClient,
+  tree: UnitTree,
+  personId: string,
+  unitId: string,
+  role: Role,
+): Promise<boolean> {
   const person = await prisma.person.findUnique({ where: { id: personId }, include: { roleBindings: true } });
   if (!person?.active) return false;
-  return rolesOver({ personId: person.id, fullName: person.fullName, unitId: person.unitId, bindings: person.roleBindings }, unitId, tree).includes(role);
+  return rolesOver(
+    { personId: person.id, fullName: person.fullName, unitId: person.unitId, bindings: person.roleBindings },
+    unitId,
+    tree,
+  ).includes(role);
 }
 
 /** Loads the tree and refuses (403, naming the roles) unless the principal holds one of `roles` over the unit. */
-export async function requireRoleOn(prisma: PrismaClient, principal: Principal, unitId: string, roles: Role[], what: string): Promise<UnitTree> {
+export async function requireRoleOn(
+  prisma: PrismaClient,
+  principal: Principal,
+  unitId: string,
+  roles: Role[],
+  what: string,
+): Promise<UnitTree> {
   const tree = await UnitTree.load(prisma);
   if (!tree.has(unitId)) throw invalidField('unitId', 'no such unit');
   const held = rolesOver(principal, unitId, tree);
-  if (!roles.some((r) => held.includes(r))) throw new AppError('Forbidden', `${what} needs role ${roles.join(' or ')} on unit ${unitId}`);
+  if (!roles.some((r) => held.includes(r)))
+    throw new AppError('Forbidden', `${what} needs role ${roles.join(' or ')} on unit ${unitId}`);
   return tree;
 }

@@ -34,19 +34,34 @@ async function administered(prisma: PrismaClient, admin: Principal): Promise<Set
   return administeredUnits(admin, await UnitTree.load(prisma));
 }
 
-export async function createApiToken(prisma: PrismaClient, admin: Principal, input: { name: string; scopes: string[]; unitId: string }) {
+export async function createApiToken(
+  prisma: PrismaClient,
+  admin: Principal,
+  input: { name: string; scopes: string[]; unitId: string },
+) {
   if (!(await prisma.unit.findUnique({ where: { id: input.unitId } }))) {
     throw invalidField('unitId', 'no such unit');
   }
-  if (!(await administered(prisma, admin)).has(input.unitId)) throw new AppError('Forbidden', `a token for unit ${input.unitId} needs role admin on it or a unit above it`);
+  if (!(await administered(prisma, admin)).has(input.unitId))
+    throw new AppError('Forbidden', `a token for unit ${input.unitId} needs role admin on it or a unit above it`);
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const row = await prisma.apiToken.create({ data: { name: input.name, tokenHash: hashOf(token), scopes: [...new Set(input.scopes)], unitId: input.unitId, createdById: admin.personId } });
+  const row = await prisma.apiToken.create({
+    data: {
+      name: input.name,
+      tokenHash: hashOf(token),
+      scopes: [...new Set(input.scopes)],
+      unitId: input.unitId,
+      createdById: admin.personId,
+    },
+  });
   return { ...view(row), token };
 }
 
 export async function listApiTokens(prisma: PrismaClient, admin: Principal) {
   const units = await administered(prisma, admin);
-  return (await prisma.apiToken.findMany({ where: { unitId: { in: [...units] } }, orderBy: { createdAt: 'asc' } })).map(view);
+  return (await prisma.apiToken.findMany({ where: { unitId: { in: [...units] } }, orderBy: { createdAt: 'asc' } })).map(
+    view,
+  );
 }
 
 export async function revokeApiToken(prisma: PrismaClient, admin: Principal, id: string): Promise<void> {
@@ -60,10 +75,25 @@ export async function authenticateApiToken(prisma: PrismaClient, token: string):
   const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashOf(token) } });
   if (!row || row.revokedAt) return null;
   await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { personId: `apitoken:${row.id}`, fullName: `API: ${row.name}`, unitId: row.unitId, bindings: [], apiToken: { id: row.id, scopes: row.scopes } };
+  return {
+    personId: `apitoken:${row.id}`,
+    fullName: `API: ${row.name}`,
+    unitId: row.unitId,
+    bindings: [],
+    apiToken: { id: row.id, scopes: row.scopes },
+  };
 }
 
-function view(row: { id: string; name: string; scopes: string[]; unitId: string; createdById: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) {
+function view(row: {
+  id: string;
+  name: string;
+  scopes: string[];
+  unitId: string;
+  createdById: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) {
   return {
     id: row.id,
     name: row.name,

@@ -24,8 +24,14 @@ export interface LoginResult {
 // Compared against when the user does not exist, so a wrong username costs the same time as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync('danvan-timing-equaliser', BCRYPT_COST);
 
-export async function login(prisma: PrismaClient, input: { username: string; password: string; ttlMs: number; now?: Date }): Promise<LoginResult | null> {
-  const person = await prisma.person.findUnique({ where: { username: input.username }, include: { roleBindings: true } });
+export async function login(
+  prisma: PrismaClient,
+  input: { username: string; password: string; ttlMs: number; now?: Date },
+): Promise<LoginResult | null> {
+  const person = await prisma.person.findUnique({
+    where: { username: input.username },
+    include: { roleBindings: true },
+  });
   const ok = await bcrypt.compare(input.password, person?.passwordHash ?? DUMMY_HASH);
   if (!person || !ok || !person.active) return null;
   const token = randomBytes(32).toString('base64url');
@@ -35,7 +41,11 @@ export async function login(prisma: PrismaClient, input: { username: string; pas
   return { token, expiresAt, principal: toPrincipal(person) };
 }
 
-export async function authenticate(prisma: PrismaClient, token: string, now: Date = new Date()): Promise<Principal | null> {
+export async function authenticate(
+  prisma: PrismaClient,
+  token: string,
+  now: Date = new Date(),
+): Promise<Principal | null> {
   const session = await prisma.session.findUnique({
     where: { tokenHash: tokenHash(token) },
     include: { person: { include: { roleBindings: true } } },
@@ -44,7 +54,12 @@ export async function authenticate(prisma: PrismaClient, token: string, now: Dat
   return toPrincipal(session.person);
 }
 
-function toPrincipal(person: { id: string; fullName: string; unitId: string; roleBindings: { role: Principal['bindings'][number]['role']; unitId: string }[] }): Principal {
+function toPrincipal(person: {
+  id: string;
+  fullName: string;
+  unitId: string;
+  roleBindings: { role: Principal['bindings'][number]['role']; unitId: string }[];
+}): Principal {
   return {
     personId: person.id,
     fullName: person.fullName,

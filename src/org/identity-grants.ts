@@ -15,14 +15,22 @@ export interface GrantRequest {
 
 type GrantRow = Awaited<ReturnType<PrismaClient['identityGrant']['findFirstOrThrow']>>;
 
-export async function grantIdentityAccess(prisma: PrismaClient, principal: Principal, input: GrantRequest, now = new Date()) {
+export async function grantIdentityAccess(
+  prisma: PrismaClient,
+  principal: Principal,
+  input: GrantRequest,
+  now = new Date(),
+) {
   if (Boolean(input.petitionId) === Boolean(input.unitId)) {
     throw invalidField('petitionId', 'give either petitionId or unitId');
   }
   const tree = await UnitTree.load(prisma);
   let unitId = input.unitId;
   if (input.petitionId) {
-    const petition = await prisma.petition.findUnique({ where: { id: input.petitionId }, select: { unitId: true, kind: true } });
+    const petition = await prisma.petition.findUnique({
+      where: { id: input.petitionId },
+      select: { unitId: true, kind: true },
+    });
     if (!petition) throw new AppError('NotFound', `no petition ${input.petitionId}`);
     if (petition.kind !== 'denunciation') throw invalidField('petitionId', 'only a denunciation has a sealed identity');
     unitId = petition.unitId;
@@ -30,7 +38,10 @@ export async function grantIdentityAccess(prisma: PrismaClient, principal: Princ
     throw invalidField('unitId', 'no such unit');
   }
   if (!rolesOver(principal, unitId!, tree).includes('leader')) {
-    throw new AppError('Forbidden', `granting access to denouncers' identities needs role leader on unit ${unitId} or a unit above it`);
+    throw new AppError(
+      'Forbidden',
+      `granting access to denouncers' identities needs role leader on unit ${unitId} or a unit above it`,
+    );
   }
   if (!(await personHoldsRoleOver(prisma, tree, input.personId, unitId!, 'supervisor'))) {
     throw invalidField('personId', `not an active supervisor over unit ${unitId}`);
@@ -56,7 +67,12 @@ export async function listIdentityGrants(prisma: PrismaClient, principal: Princi
   const tree = await UnitTree.load(prisma);
   const rows = await prisma.identityGrant.findMany({ orderBy: { createdAt: 'desc' } });
   const petitionUnits = new Map(
-    (await prisma.petition.findMany({ where: { id: { in: rows.map((r) => r.petitionId).filter((x): x is string => Boolean(x)) } }, select: { id: true, unitId: true } })).map((p) => [p.id, p.unitId]),
+    (
+      await prisma.petition.findMany({
+        where: { id: { in: rows.map((r) => r.petitionId).filter((x): x is string => Boolean(x)) } },
+        select: { id: true, unitId: true },
+      })
+    ).map((p) => [p.id, p.unitId]),
   );
   return rows
     .filter((r) => {
@@ -70,16 +86,25 @@ export async function listIdentityGrants(prisma: PrismaClient, principal: Princi
 export async function revokeIdentityGrant(prisma: PrismaClient, principal: Principal, id: string, now = new Date()) {
   const row = await prisma.identityGrant.findUnique({ where: { id } });
   if (!row) throw new AppError('NotFound', `no identity grant ${id}`);
-  const unitId = row.unitId ?? (await prisma.petition.findUnique({ where: { id: row.petitionId! }, select: { unitId: true } }))?.unitId;
+  const unitId =
+    row.unitId ??
+    (await prisma.petition.findUnique({ where: { id: row.petitionId! }, select: { unitId: true } }))?.unitId;
   const tree = await UnitTree.load(prisma);
   if (row.grantedById !== principal.personId && !(unitId && rolesOver(principal, unitId, tree).includes('leader'))) {
     throw new AppError('Forbidden', `revoking this grant needs role leader on unit ${unitId}`);
   }
-  if (!row.revokedAt) await prisma.identityGrant.update({ where: { id }, data: { revokedAt: now, revokedById: principal.personId } });
+  if (!row.revokedAt)
+    await prisma.identityGrant.update({ where: { id }, data: { revokedAt: now, revokedById: principal.personId } });
 }
 
 /** Whether the person holds a live grant covering this petition (its own, or one on a unit above it). */
-export async function holdsIdentityGrant(prisma: PrismaClient, tree: UnitTree, personId: string, petition: { id: string; unitId: string }, now = new Date()): Promise<boolean> {
+export async function holdsIdentityGrant(
+  prisma: PrismaClient,
+  tree: UnitTree,
+  personId: string,
+  petition: { id: string; unitId: string },
+  now = new Date(),
+): Promise<boolean> {
   const live = await prisma.identityGrant.findFirst({
     where: {
       personId,

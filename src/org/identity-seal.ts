@@ -19,7 +19,14 @@ export function deriveIdentityKey(payloadKey: Buffer): Buffer {
 export function sealIdentity(key: Buffer, identity: Identity): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const plain = Buffer.from(JSON.stringify({ fullName: identity.fullName, phone: identity.phone ?? null, email: identity.email ?? null, address: identity.address ?? null }));
+  const plain = Buffer.from(
+    JSON.stringify({
+      fullName: identity.fullName,
+      phone: identity.phone ?? null,
+      email: identity.email ?? null,
+      address: identity.address ?? null,
+    }),
+  );
   return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]).toString('base64');
 }
 
@@ -27,5 +34,7 @@ export function openIdentity(key: Buffer, sealed: string): Identity {
   const data = Buffer.from(sealed, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
   decipher.setAuthTag(data.subarray(data.length - 16));
-  return JSON.parse(Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]).toString('utf8')) as Identity;
+  return JSON.parse(
+    Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]).toString('utf8'),
+  ) as Identity;
 }

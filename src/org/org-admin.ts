@@ -57,7 +57,8 @@ async function adminScope(prisma: PrismaClient, principal: Principal) {
   const units = administeredUnits(principal, tree);
   const require = (unitId: string, what: string) => {
     if (!tree.has(unitId)) throw new AppError('NotFound', `no unit ${unitId}`);
-    if (!units.has(unitId)) throw new AppError('Forbidden', `${what} needs role admin on unit ${unitId} or a unit above it`);
+    if (!units.has(unitId))
+      throw new AppError('Forbidden', `${what} needs role admin on unit ${unitId} or a unit above it`);
   };
   return { tree, units, require };
 }
@@ -74,14 +75,30 @@ const UNIT_SELECT = {
 
 export async function listUnits(prisma: PrismaClient, principal: Principal) {
   const { units } = await adminScope(prisma, principal);
-  return { items: await prisma.unit.findMany({ where: { id: { in: [...units] } }, select: UNIT_SELECT, orderBy: { id: 'asc' } }) };
+  return {
+    items: await prisma.unit.findMany({
+      where: { id: { in: [...units] } },
+      select: UNIT_SELECT,
+      orderBy: { id: 'asc' },
+    }),
+  };
 }
 
 export async function createUnit(prisma: PrismaClient, principal: Principal, input: CreateUnitInput) {
   const { tree, require } = await adminScope(prisma, principal);
   require(input.parentId, 'creating a unit under this parent');
   if (tree.has(input.id)) throw new AppError('Conflict', `unit ${input.id} already exists`);
-  return prisma.unit.create({ data: { id: input.id, name: input.name, nameEn: input.nameEn ?? null, level: input.level, parentId: input.parentId, email: input.email ?? null }, select: UNIT_SELECT });
+  return prisma.unit.create({
+    data: {
+      id: input.id,
+      name: input.name,
+      nameEn: input.nameEn ?? null,
+      level: input.level,
+      parentId: input.parentId,
+      email: input.email ?? null,
+    },
+    select: UNIT_SELECT,
+  });
 }
 
 export async function updateUnit(prisma: PrismaClient, principal: Principal, unitId: string, input: UpdateUnitInput) {
@@ -98,7 +115,12 @@ export async function updateUnit(prisma: PrismaClient, principal: Principal, uni
 }
 
 /** Names the leader answerable for a locality: reminders at the deadline and escalations from below reach them. */
-export async function assignResponsibleLeader(prisma: PrismaClient, principal: Principal, unitId: string, personId: string | null) {
+export async function assignResponsibleLeader(
+  prisma: PrismaClient,
+  principal: Principal,
+  unitId: string,
+  personId: string | null,
+) {
   const { tree, require } = await adminScope(prisma, principal);
   require(unitId, 'assigning the responsible leader');
   if (personId !== null) {
@@ -124,14 +146,21 @@ export async function listPeople(prisma: PrismaClient, principal: Principal, uni
   const { units, tree, require } = await adminScope(prisma, principal);
   if (unitId) require(unitId, 'listing the people of a unit');
   const scope = unitId ? tree.subtreeOf(unitId) : [...units];
-  return { items: await prisma.person.findMany({ where: { unitId: { in: scope } }, select: PERSON_SELECT, orderBy: { username: 'asc' } }) };
+  return {
+    items: await prisma.person.findMany({
+      where: { unitId: { in: scope } },
+      select: PERSON_SELECT,
+      orderBy: { username: 'asc' },
+    }),
+  };
 }
 
 export async function createPerson(prisma: PrismaClient, principal: Principal, input: CreatePersonInput) {
   const { require } = await adminScope(prisma, principal);
   require(input.unitId, 'adding a person to this unit');
   for (const r of input.roles ?? []) require(r.unitId, `binding role ${r.role}`);
-  if (await prisma.person.findUnique({ where: { username: input.username } })) throw new AppError('Conflict', `username ${input.username} is taken`);
+  if (await prisma.person.findUnique({ where: { username: input.username } }))
+    throw new AppError('Conflict', `username ${input.username} is taken`);
   const passwordHash = await hashPassword(input.password);
   const id = `person-${input.username}`;
   return prisma.person.create({
@@ -149,12 +178,18 @@ export async function createPerson(prisma: PrismaClient, principal: Principal, i
   });
 }
 
-export async function updatePerson(prisma: PrismaClient, principal: Principal, personId: string, input: UpdatePersonInput) {
+export async function updatePerson(
+  prisma: PrismaClient,
+  principal: Principal,
+  personId: string,
+  input: UpdatePersonInput,
+) {
   const { require } = await adminScope(prisma, principal);
   const person = await findPerson(prisma, personId);
   require(person.unitId, 'changing this person');
   if (input.unitId) require(input.unitId, 'moving a person to this unit');
-  if (input.active === false && personId === principal.personId) throw new AppError('Conflict', 'an admin cannot deactivate their own account');
+  if (input.active === false && personId === principal.personId)
+    throw new AppError('Conflict', 'an admin cannot deactivate their own account');
   const { password, ...rest } = input;
   const updated = await prisma.person.update({
     where: { id: personId },
@@ -166,7 +201,12 @@ export async function updatePerson(prisma: PrismaClient, principal: Principal, p
   return updated;
 }
 
-export async function addRoleBinding(prisma: PrismaClient, principal: Principal, personId: string, binding: { role: Role; unitId: string }) {
+export async function addRoleBinding(
+  prisma: PrismaClient,
+  principal: Principal,
+  personId: string,
+  binding: { role: Role; unitId: string },
+) {
   const { require } = await adminScope(prisma, principal);
   await findPerson(prisma, personId);
   require(binding.unitId, `binding role ${binding.role}`);
@@ -175,15 +215,25 @@ export async function addRoleBinding(prisma: PrismaClient, principal: Principal,
   return prisma.roleBinding.create({ data: { personId, ...binding }, select: { id: true, role: true, unitId: true } });
 }
 
-export async function removeRoleBinding(prisma: PrismaClient, principal: Principal, personId: string, bindingId: string) {
+export async function removeRoleBinding(
+  prisma: PrismaClient,
+  principal: Principal,
+  personId: string,
+  bindingId: string,
+) {
   const { require } = await adminScope(prisma, principal);
   const binding = await prisma.roleBinding.findUnique({ where: { id: bindingId } });
-  if (!binding || binding.personId !== personId) throw new AppError('NotFound', `no role binding ${bindingId} for ${personId}`);
+  if (!binding || binding.personId !== personId)
+    throw new AppError('NotFound', `no role binding ${bindingId} for ${personId}`);
   require(binding.unitId, `removing role ${binding.role}`);
-  if (personId === principal.personId && binding.role === 'admin') throw new AppError('Conflict', 'an admin cannot remove their own admin role');
+  if (personId === principal.personId && binding.role === 'admin')
+    throw new AppError('Conflict', 'an admin cannot remove their own admin role');
   const leads = await prisma.unit.findMany({ where: { responsibleLeaderId: personId }, select: { id: true } });
   if (binding.role === 'leader' && leads.length > 0) {
-    throw new AppError('Conflict', `${personId} is the responsible leader of ${leads.map((u) => u.id).join(', ')}: assign another leader first`);
+    throw new AppError(
+      'Conflict',
+      `${personId} is the responsible leader of ${leads.map((u) => u.id).join(', ')}: assign another leader first`,
+    );
   }
   await prisma.roleBinding.delete({ where: { id: bindingId } });
 }

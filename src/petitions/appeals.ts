@@ -38,7 +38,10 @@ export async function checkSecondTimeComplaint(
     deps.prisma.petition.count({ where: { appealOfId: first.id } }),
   ]);
   const window = options.remote && second.filingWindowRemote ? second.filingWindowRemote : second.filingWindow;
-  const calendar = await workingCalendarFor(deps.prisma, yearOf(localDayOf(decision?.at.getTime() ?? first.dueAt?.getTime() ?? options.nowMs)));
+  const calendar = await workingCalendarFor(
+    deps.prisma,
+    yearOf(localDayOf(decision?.at.getTime() ?? first.dueAt?.getTime() ?? options.nowMs)),
+  );
   const eligibility = appealEligibility(
     {
       kind: first.kind,
@@ -54,7 +57,12 @@ export async function checkSecondTimeComplaint(
   return { eligibility, window, policy, decided: decision !== null };
 }
 
-export async function fileAppeal(deps: PetitionServiceDeps, principal: Principal, petitionId: string, input: FileAppealInput) {
+export async function fileAppeal(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  petitionId: string,
+  input: FileAppealInput,
+) {
   const first = await deps.prisma.petition.findUnique({
     where: { id: petitionId },
     include: { petitioners: { orderBy: { position: 'asc' } }, unit: true },
@@ -62,30 +70,52 @@ export async function fileAppeal(deps: PetitionServiceDeps, principal: Principal
   if (!first) throw new AppError('NotFound', `no petition ${petitionId}`);
   const tree = await UnitTree.load(deps.prisma);
   const targetUnitId = first.unit.parentId;
-  if (!targetUnitId) throw new AppError('IllegalTransition', 'the first case was decided at the top level: there is no level above to complain to');
+  if (!targetUnitId)
+    throw new AppError(
+      'IllegalTransition',
+      'the first case was decided at the top level: there is no level above to complain to',
+    );
   const roles = rolesOver(principal, targetUnitId, tree);
   if (!roles.includes('officer') && !roles.includes('leader')) {
-    throw new AppError('Forbidden', `filing a second-time complaint needs role officer or leader on unit ${targetUnitId} (the level above)`);
+    throw new AppError(
+      'Forbidden',
+      `filing a second-time complaint needs role officer or leader on unit ${targetUnitId} (the level above)`,
+    );
   }
   const now = (deps.now ?? (() => new Date()))();
-  const check = await checkSecondTimeComplaint(deps, first, { nowMs: now.getTime(), rulesUnitId: targetUnitId, remote: input.remote });
+  const check = await checkSecondTimeComplaint(deps, first, {
+    nowMs: now.getTime(),
+    rulesUnitId: targetUnitId,
+    remote: input.remote,
+  });
   if (!check) throw new AppError('Unavailable', 'the deadline policy in force has no rules for second-time complaints');
   const { eligibility, policy } = check;
   if (!eligibility.eligible) throw new AppError('IllegalTransition', eligibility.reason);
 
-  const registered = await registerPetition(deps.prisma, policy, {
-    kind: 'complaint',
-    receivingUnitId: targetUnitId,
-    channel: first.channel,
-    field: first.field,
-    subject: `Khiếu nại lần hai: ${first.subject}`.slice(0, 300),
-    body: `${input.reason}\n\n— Khiếu nại lần đầu ${first.trackingCode}:\n${first.body}`,
-    receivedAt: now.toISOString(),
-    petitioners: first.petitioners.map((p) => ({ fullName: p.fullName, phone: p.phone ?? undefined, email: p.email ?? undefined, address: p.address ?? undefined, isRepresentative: p.isRepresentative })),
-    registeredById: principal.personId,
-    round: 2,
-    appealOfId: first.id,
-  }, { identityKey: deps.identityKey });
+  const registered = await registerPetition(
+    deps.prisma,
+    policy,
+    {
+      kind: 'complaint',
+      receivingUnitId: targetUnitId,
+      channel: first.channel,
+      field: first.field,
+      subject: `Khiếu nại lần hai: ${first.subject}`.slice(0, 300),
+      body: `${input.reason}\n\n— Khiếu nại lần đầu ${first.trackingCode}:\n${first.body}`,
+      receivedAt: now.toISOString(),
+      petitioners: first.petitioners.map((p) => ({
+        fullName: p.fullName,
+        phone: p.phone ?? undefined,
+        email: p.email ?? undefined,
+        address: p.address ?? undefined,
+        isRepresentative: p.isRepresentative,
+      })),
+      registeredById: principal.personId,
+      round: 2,
+      appealOfId: first.id,
+    },
+    { identityKey: deps.identityKey },
+  );
   await startRegistered(deps, registered);
   return {
     id: registered.petitionId,

@@ -6,7 +6,10 @@ import type { PrismaClient } from '../platform/db/prisma';
 import { signalCalendarChanged } from './client';
 import { getCalendarYear } from '../calendar/calendar-store';
 
-export async function rearmOpenPetitions(deps: { prisma: PrismaClient; temporal: Client; logger?: Logger }, year: number): Promise<{ signalled: number }> {
+export async function rearmOpenPetitions(
+  deps: { prisma: PrismaClient; temporal: Client; logger?: Logger },
+  year: number,
+): Promise<{ signalled: number }> {
   const { source: _source, ...table } = await getCalendarYear(deps.prisma, year);
   const open = await deps.prisma.petition.findMany({ where: { closedAt: null }, select: { workflowId: true } });
   let signalled = 0;

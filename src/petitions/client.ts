@@ -3,7 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { AppError } from '../errors';
 import type { CalendarYear } from '../domain/calendar/holidays';
-import { followUpdate, signalWorkflow, startOnce, updateWithin, withinCallDeadline, type StartOnceResult, type UpdateOutcome, type TemporalCaller, type WorkflowStarter } from '../platform/temporal/start-once';
+import {
+  followUpdate,
+  signalWorkflow,
+  startOnce,
+  updateWithin,
+  withinCallDeadline,
+  type StartOnceResult,
+  type UpdateOutcome,
+  type TemporalCaller,
+  type WorkflowStarter,
+} from '../platform/temporal/start-once';
 import {
   actionUpdate,
   calendarChangedSignal,
@@ -19,20 +29,36 @@ export { petitionWorkflowId };
 export type { PetitionActionInput, PetitionSnapshot, PetitionWorkflowInput };
 export type PetitionActionOutcome = UpdateOutcome<PetitionSnapshot>;
 
-export function startPetitionWorkflow(deps: WorkflowStarter, workflowId: string, input: PetitionWorkflowInput, compensate?: () => Promise<unknown>): Promise<StartOnceResult> {
+export function startPetitionWorkflow(
+  deps: WorkflowStarter,
+  workflowId: string,
+  input: PetitionWorkflowInput,
+  compensate?: () => Promise<unknown>,
+): Promise<StartOnceResult> {
   return startOnce(deps, { workflowType: PETITION_WORKFLOW_TYPE, workflowId, args: [input], compensate });
 }
 
 /** A retried request (same Idempotency-Key) gets the same update id, so the workflow answers it with the first result. */
-export const petitionUpdateId = (petitionId: string, idempotencyKey?: string): string => (idempotencyKey ? `${petitionId}:${idempotencyKey}` : randomUUID());
+export const petitionUpdateId = (petitionId: string, idempotencyKey?: string): string =>
+  idempotencyKey ? `${petitionId}:${idempotencyKey}` : randomUUID();
 
-export async function sendPetitionAction(deps: TemporalCaller, workflowId: string, input: PetitionActionInput, updateId: string): Promise<PetitionActionOutcome> {
+export async function sendPetitionAction(
+  deps: TemporalCaller,
+  workflowId: string,
+  input: PetitionActionInput,
+  updateId: string,
+): Promise<PetitionActionOutcome> {
   return updateWithin(deps, workflowId, actionUpdate, [input], updateId).catch(closedAsConflict);
 }
 
-export async function followPetitionAction(deps: TemporalCaller, workflowId: string, updateId: string): Promise<PetitionActionOutcome> {
+export async function followPetitionAction(
+  deps: TemporalCaller,
+  workflowId: string,
+  updateId: string,
+): Promise<PetitionActionOutcome> {
   return followUpdate<PetitionSnapshot>(deps, workflowId, updateId).catch((error: unknown) => {
-    if (error instanceof WorkflowNotFoundError && !/already completed/i.test(error.message)) throw new AppError('NotFound', `no action ${updateId} on this petition`);
+    if (error instanceof WorkflowNotFoundError && !/already completed/i.test(error.message))
+      throw new AppError('NotFound', `no action ${updateId} on this petition`);
     return closedAsConflict(error);
   });
 }
@@ -49,7 +75,10 @@ export function queryPetitionSnapshot(deps: TemporalCaller, workflowId: string):
 function closedAsConflict(error: unknown): never {
   // A resolved, refused or withdrawn petition's workflow has completed: the server answers "not found".
   if (error instanceof WorkflowNotFoundError && /already completed/i.test(error.message)) {
-    throw new AppError('PetitionClosed', 'the petition is closed (resolved, refused or withdrawn); no further action is possible / đơn đã đóng, không thể thao tác thêm');
+    throw new AppError(
+      'PetitionClosed',
+      'the petition is closed (resolved, refused or withdrawn); no further action is possible / đơn đã đóng, không thể thao tác thêm',
+    );
   }
   throw error;
 }

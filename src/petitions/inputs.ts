@@ -42,6 +42,13 @@ export type PetitionActionRequest =
   | { action: 'resolve'; summary: string }
   | { action: 'reportBack'; summary: string }
   | { action: 'withdraw'; reason: string }
-  | { action: 'setFlags'; complex?: boolean; veryComplex?: boolean; remote?: boolean; multiSite?: boolean; reason: string }
+  | {
+      action: 'setFlags';
+      complex?: boolean;
+      veryComplex?: boolean;
+      remote?: boolean;
+      multiSite?: boolean;
+      reason: string;
+    }
   | { action: 'requestExtension'; days: number; reason: string }
   | { action: 'decideExtension'; approve: boolean; reason: string; decision?: ExtensionDecisionInput };

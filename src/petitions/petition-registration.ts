@@ -53,7 +53,12 @@ export interface SealingOptions {
   identityKey: Buffer;
 }
 
-export async function registerPetition(prisma: PrismaClient, policy: DeadlinePolicy, input: RegisterPetitionInput, sealing: SealingOptions): Promise<RegisteredPetition> {
+export async function registerPetition(
+  prisma: PrismaClient,
+  policy: DeadlinePolicy,
+  input: RegisterPetitionInput,
+  sealing: SealingOptions,
+): Promise<RegisteredPetition> {
   if (input.idempotencyKey) {
     const existing = await findByIdempotencyKey(prisma, policy, input, sealing);
     if (existing) return existing;
@@ -86,13 +91,34 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
             create: input.petitioners.map((p, position) =>
               // A denouncer's identity never sits in plain columns (Luật Tố cáo Đ.47).
               input.kind === 'denunciation'
-                ? { position, fullName: MASKED_NAME, phone: null, email: null, address: null, isRepresentative: p.isRepresentative ?? false, sealedIdentity: sealIdentity(sealing.identityKey, p) }
-                : { position, fullName: p.fullName, phone: p.phone ?? null, email: p.email ?? null, address: p.address ?? null, isRepresentative: p.isRepresentative ?? false },
+                ? {
+                    position,
+                    fullName: MASKED_NAME,
+                    phone: null,
+                    email: null,
+                    address: null,
+                    isRepresentative: p.isRepresentative ?? false,
+                    sealedIdentity: sealIdentity(sealing.identityKey, p),
+                  }
+                : {
+                    position,
+                    fullName: p.fullName,
+                    phone: p.phone ?? null,
+                    email: p.email ?? null,
+                    address: p.address ?? null,
+                    isRepresentative: p.isRepresentative ?? false,
+                  },
             ),
           },
         },
       });
-      return { petitionId, trackingCode, workflowId, workflowInput: workflowInputOf(policy, { ...input, petitionId }, calendar), created: true };
+      return {
+        petitionId,
+        trackingCode,
+        workflowId,
+        workflowInput: workflowInputOf(policy, { ...input, petitionId }, calendar),
+        created: true,
+      };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A concurrent request with the same idempotency key won the race: answer with its petition.
@@ -105,7 +131,11 @@ export async function registerPetition(prisma: PrismaClient, policy: DeadlinePol
   }
 }
 
-function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { petitionId: string }, calendar: CalendarYear[]): PetitionWorkflowInput {
+function workflowInputOf(
+  policy: DeadlinePolicy,
+  p: RegisterPetitionInput & { petitionId: string },
+  calendar: CalendarYear[],
+): PetitionWorkflowInput {
   return {
     petitionId: p.petitionId,
     kind: p.kind,
@@ -113,7 +143,10 @@ function workflowInputOf(policy: DeadlinePolicy, p: RegisterPetitionInput & { pe
     receivedAt: new Date(p.receivedAt).toISOString(),
     registeredById: p.registeredById,
     policyVersion: policy.version,
-    policy: (p.round ?? 1) > 1 && p.kind === 'complaint' && policy.secondTimeComplaint ? policy.secondTimeComplaint() : policy.forKind(p.kind),
+    policy:
+      (p.round ?? 1) > 1 && p.kind === 'complaint' && policy.secondTimeComplaint
+        ? policy.secondTimeComplaint()
+        : policy.forKind(p.kind),
     hasCitizenEmail: p.petitioners.some((x) => Boolean(x.email)),
     calendar,
     channel: p.channel,
@@ -130,7 +163,8 @@ type StoredPetition = Prisma.PetitionGetPayload<{ include: { petitioners: true }
  */
 function differences(row: StoredPetition, input: RegisterPetitionInput, sealing: SealingOptions): string[] {
   const out: string[] = [];
-  for (const key of ['kind', 'receivingUnitId', 'channel', 'field', 'subject', 'body'] as const) if (row[key] !== input[key]) out.push(key);
+  for (const key of ['kind', 'receivingUnitId', 'channel', 'field', 'subject', 'body'] as const)
+    if (row[key] !== input[key]) out.push(key);
   if (localDayOf(row.receivedAt.getTime()) !== localDayOf(Date.parse(input.receivedAt))) out.push('receivedAt');
   const stored = [...row.petitioners].sort((a, b) => a.position - b.position);
   if (stored.length !== input.petitioners.length) out.push('petitioners');
@@ -138,15 +172,23 @@ function differences(row: StoredPetition, input: RegisterPetitionInput, sealing:
     stored.forEach((p, i) => {
       const sent = input.petitioners[i]!;
       const identity = p.sealedIdentity ? openIdentity(sealing.identityKey, p.sealedIdentity) : p;
-      for (const key of ['fullName', 'phone', 'email', 'address'] as const) if ((identity[key] ?? null) !== (sent[key] ?? null)) out.push(`petitioners.${i}.${key}`);
+      for (const key of ['fullName', 'phone', 'email', 'address'] as const)
+        if ((identity[key] ?? null) !== (sent[key] ?? null)) out.push(`petitioners.${i}.${key}`);
       if (p.isRepresentative !== (sent.isRepresentative ?? false)) out.push(`petitioners.${i}.isRepresentative`);
     });
   return out;
 }
 
-async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy, request: RegisterPetitionInput, sealing: SealingOptions): Promise<RegisteredPetition | null> {
+async function findByIdempotencyKey(
+  prisma: PrismaClient,
+  policy: DeadlinePolicy,
+  request: RegisterPetitionInput,
+  sealing: SealingOptions,
+): Promise<RegisteredPetition | null> {
   const row = await prisma.petition.findUnique({
-    where: { createdById_idempotencyKey: { createdById: request.registeredById, idempotencyKey: request.idempotencyKey! } },
+    where: {
+      createdById_idempotencyKey: { createdById: request.registeredById, idempotencyKey: request.idempotencyKey! },
+    },
     include: { petitioners: true },
   });
   if (!row) return null;
@@ -162,7 +204,12 @@ async function findByIdempotencyKey(prisma: PrismaClient, policy: DeadlinePolicy
 }
 
 /** What the workflow of a stored petition starts with: for a repeated request, or a row left without its workflow. */
-export async function registeredFromRow(prisma: PrismaClient, policy: DeadlinePolicy, row: StoredPetition, sealing: SealingOptions): Promise<RegisteredPetition> {
+export async function registeredFromRow(
+  prisma: PrismaClient,
+  policy: DeadlinePolicy,
+  row: StoredPetition,
+  sealing: SealingOptions,
+): Promise<RegisteredPetition> {
   const input: RegisterPetitionInput & { petitionId: string } = {
     petitionId: row.id,
     kind: row.kind,
@@ -173,10 +220,22 @@ export async function registeredFromRow(prisma: PrismaClient, policy: DeadlinePo
     body: row.body,
     receivedAt: row.receivedAt.toISOString(),
     // Only whether an e-mail address exists matters here; a sealed one is opened to tell.
-    petitioners: row.petitioners.map((p) => (p.sealedIdentity ? openIdentity(sealing.identityKey, p.sealedIdentity) : { fullName: p.fullName, email: p.email })).map((p) => ({ fullName: p.fullName, email: p.email ?? undefined })),
+    petitioners: row.petitioners
+      .map((p) =>
+        p.sealedIdentity
+          ? openIdentity(sealing.identityKey, p.sealedIdentity)
+          : { fullName: p.fullName, email: p.email },
+      )
+      .map((p) => ({ fullName: p.fullName, email: p.email ?? undefined })),
     registeredById: row.createdById,
     round: row.round,
   };
   const calendar = await calendarYearsFrom(prisma, yearOf(localDayOf(row.receivedAt.getTime())));
-  return { petitionId: row.id, trackingCode: row.trackingCode, workflowId: row.workflowId, workflowInput: workflowInputOf(policy, input, calendar), created: false };
+  return {
+    petitionId: row.id,
+    trackingCode: row.trackingCode,
+    workflowId: row.workflowId,
+    workflowInput: workflowInputOf(policy, input, calendar),
+    created: false,
+  };
 }

@@ -21,13 +21,22 @@ export { MASKED_NAME };
 
 type IdentityFacts = Pick<PetitionRow, 'id' | 'kind' | 'unitId' | 'assigneeId' | 'createdById'>;
 
-export function canSeeIdentity(p: Omit<IdentityFacts, 'id' | 'unitId'>, principal: Principal, rolesOnUnit: string[]): boolean {
+export function canSeeIdentity(
+  p: Omit<IdentityFacts, 'id' | 'unitId'>,
+  principal: Principal,
+  rolesOnUnit: string[],
+): boolean {
   if (p.kind !== 'denunciation') return true;
   return p.assigneeId === principal.personId || p.createdById === principal.personId || rolesOnUnit.includes('leader');
 }
 
 /** Whether the person may see this petition's petitioners: handling it, or a supervisor holding a live grant. */
-export async function entitledToIdentity(prisma: PrismaClient, tree: UnitTree, principal: Principal, p: IdentityFacts): Promise<boolean> {
+export async function entitledToIdentity(
+  prisma: PrismaClient,
+  tree: UnitTree,
+  principal: Principal,
+  p: IdentityFacts,
+): Promise<boolean> {
   const roles = rolesOver(principal, p.unitId, tree);
   if (canSeeIdentity(p, principal, roles)) return true;
   return roles.includes('supervisor') && (await holdsIdentityGrant(prisma, tree, principal.personId, p));
@@ -72,7 +81,10 @@ export function toTimeline(events: EventRow[], names: Map<string, string>, recei
     stageFrom: e.stageFrom,
     stageTo: e.stageTo,
     note: e.note,
-    data: e.type === 'received' && receivedAt ? { ...(e.data && typeof e.data === 'object' ? e.data : {}), registeredAt: e.at.toISOString() } : (e.data ?? null),
+    data:
+      e.type === 'received' && receivedAt
+        ? { ...(e.data && typeof e.data === 'object' ? e.data : {}), registeredAt: e.at.toISOString() }
+        : (e.data ?? null),
   }));
 }
 
@@ -87,7 +99,13 @@ export function toPetitioners(rows: PetitionerRow[], showIdentity: boolean, open
     if (r.sealedIdentity) {
       if (!open) return { ...MASKED, identitySealed: true };
       const id = openIdentity(open.identityKey, r.sealedIdentity);
-      return { fullName: id.fullName, phone: id.phone ?? null, email: id.email ?? null, address: id.address ?? null, identitySealed: true };
+      return {
+        fullName: id.fullName,
+        phone: id.phone ?? null,
+        email: id.email ?? null,
+        address: id.address ?? null,
+        identitySealed: true,
+      };
     }
     return showIdentity ? { fullName: r.fullName, phone: r.phone, email: r.email, address: r.address } : MASKED;
   });

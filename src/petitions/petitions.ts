@@ -7,8 +7,19 @@ import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
 import type { CreatePetitionInput, PetitionActionRequest } from './inputs';
 import { firstUnstorable, UNSTORABLE_MESSAGE } from '../domain/storable-text';
-import { DEFAULT_TEMPORAL_DEADLINES, withinCallDeadline, type TemporalDeadlines } from '../platform/temporal/start-once';
-import { followPetitionAction, petitionUpdateId, sendPetitionAction, startPetitionWorkflow, type PetitionActionInput, type PetitionActionOutcome } from './client';
+import {
+  DEFAULT_TEMPORAL_DEADLINES,
+  withinCallDeadline,
+  type TemporalDeadlines,
+} from '../platform/temporal/start-once';
+import {
+  followPetitionAction,
+  petitionUpdateId,
+  sendPetitionAction,
+  startPetitionWorkflow,
+  type PetitionActionInput,
+  type PetitionActionOutcome,
+} from './client';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
 import { checkRepresentation } from '../domain/petition/representatives';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
@@ -46,8 +57,13 @@ export type AfterRegisteredHook = (petitionId: string) => Promise<unknown>;
  * Starts the petition's workflow. A repeated request (same Idempotency-Key) finds it already running:
  * same petition. Any other failure removes a row written just now, so nothing is half-written.
  */
-export async function startRegistered(deps: Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue' | 'deadlines'>, registered: RegisteredPetition): Promise<void> {
-  const removeRow = registered.created ? () => deps.prisma.petition.delete({ where: { id: registered.petitionId } }) : undefined;
+export async function startRegistered(
+  deps: Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue' | 'deadlines'>,
+  registered: RegisteredPetition,
+): Promise<void> {
+  const removeRow = registered.created
+    ? () => deps.prisma.petition.delete({ where: { id: registered.petitionId } })
+    : undefined;
   await startPetitionWorkflow(deps, registered.workflowId, registered.workflowInput, removeRow);
 }
 
@@ -59,30 +75,52 @@ function requireStorable(input: unknown): void {
   if (path) throw invalidField(path, UNSTORABLE_MESSAGE);
 }
 
-export async function createPetition(deps: PetitionServiceDeps, principal: Principal, body: CreatePetitionInput, idempotencyKey?: string) {
+export async function createPetition(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  body: CreatePetitionInput,
+  idempotencyKey?: string,
+) {
   requireStorable(body);
   const nowMs = (deps.now ?? (() => new Date()))().getTime();
   // A few minutes of clock skew between the registering desk and the server are tolerated, not a date to come.
-  if (Date.parse(body.receivedAt) > nowMs + RECEIVED_AT_SKEW_MS) throw invalidField('receivedAt', 'must not be in the future / ngày nhận không được ở tương lai');
+  if (Date.parse(body.receivedAt) > nowMs + RECEIVED_AT_SKEW_MS)
+    throw invalidField('receivedAt', 'must not be in the future / ngày nhận không được ở tương lai');
   const tree = await UnitTree.load(deps.prisma);
   if (!tree.has(body.receivingUnitId)) {
     throw invalidField('receivingUnitId', 'no such unit');
   }
   const roles = rolesOver(principal, body.receivingUnitId, tree);
   if (!roles.includes('officer') && !roles.includes('leader')) {
-    throw new AppError('Forbidden', `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`);
+    throw new AppError(
+      'Forbidden',
+      `registering a petition needs role officer or leader on unit ${body.receivingUnitId}`,
+    );
   }
-  const representation = checkRepresentation(body.petitioners.length, body.petitioners.filter((p) => p.isRepresentative).length);
-  if (!representation.ok) throw invalidField('petitioners', `${representation.message.vi} / ${representation.message.en}`);
-  const policy = await deps.policies.resolve(Date.parse(body.receivedAt), body.receivingUnitId).catch((error: unknown) => {
-    // No version was in force on that day: the receipt date is the caller's to correct, not an outage.
-    if (error instanceof AppError && error.code === 'Unavailable') throw invalidField('receivedAt', `${error.message} / không có quy định thời hạn áp dụng cho ngày nhận này`);
-    throw error;
-  });
-  const registered = await registerPetition(deps.prisma, policy, { ...body, registeredById: principal.personId, idempotencyKey }, { identityKey: deps.identityKey });
+  const representation = checkRepresentation(
+    body.petitioners.length,
+    body.petitioners.filter((p) => p.isRepresentative).length,
+  );
+  if (!representation.ok)
+    throw invalidField('petitioners', `${representation.message.vi} / ${representation.message.en}`);
+  const policy = await deps.policies
+    .resolve(Date.parse(body.receivedAt), body.receivingUnitId)
+    .catch((error: unknown) => {
+      // No version was in force on that day: the receipt date is the caller's to correct, not an outage.
+      if (error instanceof AppError && error.code === 'Unavailable')
+        throw invalidField('receivedAt', `${error.message} / không có quy định thời hạn áp dụng cho ngày nhận này`);
+      throw error;
+    });
+  const registered = await registerPetition(
+    deps.prisma,
+    policy,
+    { ...body, registeredById: principal.personId, idempotencyKey },
+    { identityKey: deps.identityKey },
+  );
   await startRegistered(deps, registered);
   // Advisory: a failed hook (the hot-spot check) must not undo a registered petition.
-  if (registered.created) for (const hook of deps.afterRegistered ?? []) await hook(registered.petitionId).catch(() => null);
+  if (registered.created)
+    for (const hook of deps.afterRegistered ?? []) await hook(registered.petitionId).catch(() => null);
   // Also on a repeated request: the keyed mail sends only what did not go out the first time.
   if (representation.isMass && deps.onMassPetition) await deps.onMassPetition(registered.petitionId).catch(() => null);
   const committed = await committedState(deps, registered.petitionId);
@@ -105,7 +143,10 @@ async function committedState(deps: PetitionServiceDeps, petitionId: string) {
   const waitMs = (deps.deadlines ?? DEFAULT_TEMPORAL_DEADLINES).updateWaitMs;
   const until = Date.now() + waitMs;
   for (;;) {
-    const row = await deps.prisma.petition.findUniqueOrThrow({ where: { id: petitionId }, include: { ...PETITION_INCLUDE, _count: { select: { events: true } } } });
+    const row = await deps.prisma.petition.findUniqueOrThrow({
+      where: { id: petitionId },
+      include: { ...PETITION_INCLUDE, _count: { select: { events: true } } },
+    });
     if (row._count.events > 0 || Date.now() >= until) {
       const { stage, nextDeadline } = toListItem(row, (deps.now ?? (() => new Date()))());
       return { stage, nextDeadline };
@@ -135,38 +176,66 @@ export interface RevealIdentityOptions {
   reason?: string;
 }
 
-export async function getPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, identity: RevealIdentityOptions = { reveal: false }) {
+export async function getPetition(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  petitionId: string,
+  identity: RevealIdentityOptions = { reveal: false },
+) {
   const { petition, tree, roles } = await loadReadable(deps, principal, petitionId);
   const entitled = await entitledToIdentity(deps.prisma, tree, principal, petition);
   if (identity.reveal) {
     if (!entitled) {
-      throw new AppError('Forbidden', "opening a denouncer's identity needs to be the assigned officer, the registering officer, a leader of the unit, or a supervisor granted it (POST /identity-grants)");
+      throw new AppError(
+        'Forbidden',
+        "opening a denouncer's identity needs to be the assigned officer, the registering officer, a leader of the unit, or a supervisor granted it (POST /identity-grants)",
+      );
     }
     if (!identity.reason || identity.reason.trim().length < 3) {
-      throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'reason', message: 'why the identity is opened is recorded: give a reason' }]);
+      throw new AppError('ValidationFailed', 'invalid request query', [
+        { path: 'reason', message: 'why the identity is opened is recorded: give a reason' },
+      ]);
     }
     // Recorded before it is shown: every reading of a secret identity leaves a trace (who, when, why).
-    await deps.prisma.identityAccess.create({ data: { petitionId, personId: principal.personId, reason: identity.reason.trim() } });
+    await deps.prisma.identityAccess.create({
+      data: { petitionId, personId: principal.personId, reason: identity.reason.trim() },
+    });
   }
   const [events, petitioners, links] = await Promise.all([
     deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] }),
     deps.prisma.petitioner.findMany({ where: { petitionId }, orderBy: { position: 'asc' } }),
     deps.prisma.petition.findUniqueOrThrow({
       where: { id: petitionId },
-      select: { round: true, appealOf: { select: { id: true, trackingCode: true } }, appeals: { select: { id: true, trackingCode: true, unitId: true } } },
+      select: {
+        round: true,
+        appealOf: { select: { id: true, trackingCode: true } },
+        appeals: { select: { id: true, trackingCode: true, unitId: true } },
+      },
     }),
   ]);
-  const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
+  const names = await actorNames(
+    deps.prisma,
+    events.map((e) => e.actorId),
+  );
   const pendingExtension = countOf(events, 'requestExtension') > countOf(events, 'decideExtension');
   return {
     ...toListItem(petition, (deps.now ?? (() => new Date()))()),
-    allowedActions: allowedActions({ stage: petition.stage, actorRoles: roles, forwardCount: petition.forwardCount, pendingExtension }),
+    allowedActions: allowedActions({
+      stage: petition.stage,
+      actorRoles: roles,
+      forwardCount: petition.forwardCount,
+      pendingExtension,
+    }),
     pendingExtension,
     /** Whether the caller may open a sealed identity (with a reason, recorded). */
     identityEntitled: entitled,
     body: petition.body,
     receivingUnit: petition.receivingUnit,
-    petitioners: toPetitioners(petitioners, entitled, identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined),
+    petitioners: toPetitioners(
+      petitioners,
+      entitled,
+      identity.reveal && entitled ? { identityKey: deps.identityKey } : undefined,
+    ),
     timeline: toTimeline(events, names, petition.receivedAt),
     round: links.round,
     appealOf: links.appealOf,
@@ -180,10 +249,23 @@ function countOf(events: { type: string }[], type: string): number {
 
 export async function getPetitionHistory(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
   const { petition } = await loadReadable(deps, principal, petitionId);
-  const events = await deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] });
-  const names = await actorNames(deps.prisma, events.map((e) => e.actorId));
-  const temporal = await withinCallDeadline(deps, () => readableHistory(deps.temporal, petition.workflowId, deps.codecs));
-  return { petitionId, workflowId: petition.workflowId, timeline: toTimeline(events, names, petition.receivedAt), temporal };
+  const events = await deps.prisma.petitionEvent.findMany({
+    where: { petitionId },
+    orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }],
+  });
+  const names = await actorNames(
+    deps.prisma,
+    events.map((e) => e.actorId),
+  );
+  const temporal = await withinCallDeadline(deps, () =>
+    readableHistory(deps.temporal, petition.workflowId, deps.codecs),
+  );
+  return {
+    petitionId,
+    workflowId: petition.workflowId,
+    timeline: toTimeline(events, names, petition.receivedAt),
+    temporal,
+  };
 }
 
 export interface ListPetitionsQuery {
@@ -219,11 +301,18 @@ export interface ListPetitionsQuery {
 async function awaitingDecisionIds(prisma: PrismaClient, units: string[]): Promise<string[]> {
   const counts = await prisma.petitionEvent.groupBy({
     by: ['petitionId', 'type'],
-    where: { type: { in: ['requestExtension', 'decideExtension'] }, petition: { closedAt: null, unitId: { in: units } } },
+    where: {
+      type: { in: ['requestExtension', 'decideExtension'] },
+      petition: { closedAt: null, unitId: { in: units } },
+    },
     _count: { _all: true },
   });
   const balance = new Map<string, number>();
-  for (const c of counts) balance.set(c.petitionId, (balance.get(c.petitionId) ?? 0) + (c.type === 'requestExtension' ? c._count._all : -c._count._all));
+  for (const c of counts)
+    balance.set(
+      c.petitionId,
+      (balance.get(c.petitionId) ?? 0) + (c.type === 'requestExtension' ? c._count._all : -c._count._all),
+    );
   return [...balance].filter(([, n]) => n > 0).map(([id]) => id);
 }
 
@@ -243,7 +332,12 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
     ...(query.escalated !== undefined ? { escalated: query.escalated } : {}),
     ...(query.forwarded !== undefined ? { forwardCount: query.forwarded ? { gt: 0 } : 0 } : {}),
     ...(query.receivedFrom || query.receivedTo
-      ? { receivedAt: { ...(query.receivedFrom ? { gte: new Date(query.receivedFrom) } : {}), ...(query.receivedTo ? { lte: new Date(query.receivedTo) } : {}) } }
+      ? {
+          receivedAt: {
+            ...(query.receivedFrom ? { gte: new Date(query.receivedFrom) } : {}),
+            ...(query.receivedTo ? { lte: new Date(query.receivedTo) } : {}),
+          },
+        }
       : {}),
   };
   const and: Prisma.PetitionWhereInput[] = [];
@@ -253,7 +347,10 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
   if (query.unassigned) and.push({ assigneeId: null, closedAt: null });
   if (query.dueWithin !== undefined) {
     const calendar = await workingCalendarFor(deps.prisma, yearOf(localDayOf(now.getTime())));
-    and.push({ closedAt: null, dueAt: { gte: now, lte: new Date(endOfWorkingDaysAhead(now.getTime(), query.dueWithin, calendar)) } });
+    and.push({
+      closedAt: null,
+      dueAt: { gte: now, lte: new Date(endOfWorkingDaysAhead(now.getTime(), query.dueWithin, calendar)) },
+    });
   }
   if (query.awaitingDecision) and.push({ id: { in: await awaitingDecisionIds(deps.prisma, units) } });
   if (query.text?.trim()) {
@@ -263,7 +360,9 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
   if (and.length) where.AND = and;
   const order = query.order ?? 'asc';
   const orderBy: Prisma.PetitionOrderByWithRelationInput[] =
-    (query.sort ?? 'dueAt') === 'dueAt' ? [{ dueAt: { sort: order, nulls: 'last' } }, { receivedAt: 'desc' }] : [{ receivedAt: order }];
+    (query.sort ?? 'dueAt') === 'dueAt'
+      ? [{ dueAt: { sort: order, nulls: 'last' } }, { receivedAt: 'desc' }]
+      : [{ receivedAt: order }];
   const [total, rows] = await Promise.all([
     deps.prisma.petition.count({ where }),
     deps.prisma.petition.findMany({
@@ -277,7 +376,13 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
   return { items: rows.map((r) => toListItem(r, now)), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function actOnPetition(deps: PetitionServiceDeps, principal: Principal, petitionId: string, body: PetitionActionRequest, idempotencyKey?: string): Promise<PetitionActionOutcome> {
+export async function actOnPetition(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  petitionId: string,
+  body: PetitionActionRequest,
+  idempotencyKey?: string,
+): Promise<PetitionActionOutcome> {
   // Before the Update: a workflow that accepted a note the event write then cannot store moves on alone.
   requireStorable(body);
   const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId } });
@@ -301,7 +406,14 @@ export async function actOnPetition(deps: PetitionServiceDeps, principal: Princi
     assigneeId: body.action === 'assign' ? body.assigneeId : undefined,
     flags:
       body.action === 'setFlags'
-        ? Object.fromEntries(Object.entries({ complex: body.complex, veryComplex: body.veryComplex, remote: body.remote, multiSite: body.multiSite }).filter(([, v]) => v !== undefined))
+        ? Object.fromEntries(
+            Object.entries({
+              complex: body.complex,
+              veryComplex: body.veryComplex,
+              remote: body.remote,
+              multiSite: body.multiSite,
+            }).filter(([, v]) => v !== undefined),
+          )
         : undefined,
     days: body.action === 'requestExtension' ? body.days : undefined,
     approve: body.action === 'decideExtension' ? body.approve : undefined,
@@ -311,14 +423,21 @@ export async function actOnPetition(deps: PetitionServiceDeps, principal: Princi
 }
 
 /** An action answered `202` earlier: its result, or still pending. */
-export async function getPetitionAction(deps: PetitionServiceDeps, principal: Principal, petitionId: string, updateId: string): Promise<PetitionActionOutcome> {
+export async function getPetitionAction(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  petitionId: string,
+  updateId: string,
+): Promise<PetitionActionOutcome> {
   const { petition } = await loadReadable(deps, principal, petitionId);
   return followPetitionAction(deps, petition.workflowId, updateId);
 }
 
 async function checkAssignee(prisma: PrismaClient, assigneeId: string, unitId: string): Promise<void> {
   const person = await prisma.person.findUnique({ where: { id: assigneeId }, include: { roleBindings: true } });
-  const eligible = person?.active && person.roleBindings.some((b) => (b.role === 'officer' || b.role === 'leader') && b.unitId === unitId);
+  const eligible =
+    person?.active &&
+    person.roleBindings.some((b) => (b.role === 'officer' || b.role === 'leader') && b.unitId === unitId);
   if (!eligible) {
     throw invalidField('assigneeId', `not an active officer or leader of unit ${unitId}`);
   }

@@ -6,7 +6,10 @@ import { registeredFromRow } from './petition-registration';
 import { startPetitionWorkflow } from './client';
 import type { PetitionServiceDeps } from './petitions';
 
-export type ReconcileDeps = Pick<PetitionServiceDeps, 'prisma' | 'temporal' | 'taskQueue' | 'policies' | 'identityKey' | 'deadlines'>;
+export type ReconcileDeps = Pick<
+  PetitionServiceDeps,
+  'prisma' | 'temporal' | 'taskQueue' | 'policies' | 'identityKey' | 'deadlines'
+>;
 
 export interface ReconcileOptions {
   /** Rows younger than this may still be inside a request that is about to start them. */
@@ -15,7 +18,11 @@ export interface ReconcileOptions {
   now?: () => Date;
 }
 
-export async function startMissingWorkflows(deps: ReconcileDeps, options: ReconcileOptions, logger?: Logger): Promise<{ checked: number; started: number }> {
+export async function startMissingWorkflows(
+  deps: ReconcileDeps,
+  options: ReconcileOptions,
+  logger?: Logger,
+): Promise<{ checked: number; started: number }> {
   const now = (options.now ?? (() => new Date()))();
   // The workflow's first act is the "received" entry: an open petition without any entry never ran.
   const rows = await deps.prisma.petition.findMany({
@@ -32,7 +39,10 @@ export async function startMissingWorkflows(deps: ReconcileDeps, options: Reconc
       // No compensation: the row was accepted; only its workflow is missing.
       if ((await startPetitionWorkflow(deps, registered.workflowId, registered.workflowInput)).started) started += 1;
     } catch (error) {
-      logger?.warn({ err: error, petitionId: row.id }, 'could not start the workflow of a registered petition; retried on the next pass');
+      logger?.warn(
+        { err: error, petitionId: row.id },
+        'could not start the workflow of a registered petition; retried on the next pass',
+      );
     }
   }
   if (started) logger?.warn({ started }, 'started the workflows of petitions registered without one');

@@ -26,11 +26,20 @@ const KIND_VI: Record<string, string> = {
   feedback: 'phản ánh',
 };
 
-const CLOCK_VI: Record<string, string> = { triage: 'phân loại, thụ lý', resolution: 'giải quyết', reportBack: 'trả lời công dân', notice: 'thông báo kết quả tiếp nhận' };
+const CLOCK_VI: Record<string, string> = {
+  triage: 'phân loại, thụ lý',
+  resolution: 'giải quyết',
+  reportBack: 'trả lời công dân',
+  notice: 'thông báo kết quả tiếp nhận',
+};
 
 function formatVnTime(iso: string | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 export function renderNotification(template: NotificationTemplate, ctx: TemplateContext): RenderedMessage {

@@ -46,7 +46,11 @@ function describeValue(value: unknown): string {
   return parts.join(' ');
 }
 
-export async function readableHistory(client: Client, workflowId: string, codecs: PayloadCodec[]): Promise<{ status: string; events: ReadableEvent[] }> {
+export async function readableHistory(
+  client: Client,
+  workflowId: string,
+  codecs: PayloadCodec[],
+): Promise<{ status: string; events: ReadableEvent[] }> {
   const handle: WorkflowHandle = client.workflow.getHandle(workflowId);
   const [description, history] = await Promise.all([handle.describe(), handle.fetchHistory()]);
   const scheduled = new Map<string, string>();
@@ -54,7 +58,12 @@ export async function readableHistory(client: Client, workflowId: string, codecs
   for (const event of history.events ?? []) {
     const id = String(event.eventId ?? '');
     const typeName = EventType[event.eventType ?? 0]?.replace(/^EVENT_TYPE_/, '') ?? String(event.eventType);
-    events.push({ eventId: id, time: tsToIso(event.eventTime as never), type: typeName, summary: await summarise(event, scheduled, codecs) });
+    events.push({
+      eventId: id,
+      time: tsToIso(event.eventTime as never),
+      type: typeName,
+      summary: await summarise(event, scheduled, codecs),
+    });
   }
   return { status: description.status.name, events };
 }
@@ -86,7 +95,9 @@ async function summarise(e: HistoryEvent, scheduled: Map<string, string>, codecs
       return 'deadline timer re-armed (state changed)';
     case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: {
       const a = e.workflowExecutionUpdateAcceptedEventAttributes;
-      const input = await decodeFirst(codecs, a?.acceptedRequest?.input?.args?.payloads as Payload[] | undefined).catch(() => undefined);
+      const input = await decodeFirst(codecs, a?.acceptedRequest?.input?.args?.payloads as Payload[] | undefined).catch(
+        () => undefined,
+      );
       return `update ${a?.acceptedRequest?.input?.name ?? ''} accepted ${describeValue(input)}`.trim();
     }
     case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED:
@@ -103,4 +114,3 @@ async function summarise(e: HistoryEvent, scheduled: Map<string, string>, codecs
       return '';
   }
 }
-

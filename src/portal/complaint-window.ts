@@ -15,6 +15,9 @@ export interface ComplaintWindow {
 
 export function complaintWindow(knownOn: string, nowMs: number, calendar: WorkingCalendar): ComplaintWindow {
   const known: DayNumber = parseDay(knownOn);
-  const deadline = computeDeadline({ startMs: localTimeOn(known, 12), limit: COMPLAINT_FILING_DAYS, unit: 'days' }, calendar);
+  const deadline = computeDeadline(
+    { startMs: localTimeOn(known, 12), limit: COMPLAINT_FILING_DAYS, unit: 'days' },
+    calendar,
+  );
   return { knownDay: formatDay(known), lastDay: deadline.dueDate, open: localDayOf(nowMs) <= deadline.dueDay };
 }

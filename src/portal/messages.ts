@@ -7,7 +7,8 @@ export const vi = {
   navConferences: 'Hội nghị đối thoại',
   navFigures: 'Số liệu công khai',
   homeTitle: 'Cổng tiếp nhận phản ánh, kiến nghị của người dân',
-  homeIntro: 'Gửi phản ánh, kiến nghị, khiếu nại tới chính quyền xã, phường; theo dõi kết quả giải quyết; đăng ký gặp lãnh đạo vào ngày tiếp công dân. Không cần tài khoản.',
+  homeIntro:
+    'Gửi phản ánh, kiến nghị, khiếu nại tới chính quyền xã, phường; theo dõi kết quả giải quyết; đăng ký gặp lãnh đạo vào ngày tiếp công dân. Không cần tài khoản.',
   fileTitle: 'Gửi đơn trực tuyến',
   pickUnitTitle: 'Chọn nơi nhận đơn',
   pickUnitIntro: 'Gõ tên xã, phường (có dấu hoặc không dấu đều được) rồi chọn nơi nhận đơn.',
@@ -23,9 +24,11 @@ export const vi = {
   kind_recommendation: 'Kiến nghị',
   kind_recommendation_hint: 'Đề xuất cách làm, chính sách, hoặc đề nghị xem xét một việc.',
   kind_complaint: 'Khiếu nại',
-  kind_complaint_hint: 'Đề nghị xem xét lại một quyết định hành chính hoặc hành vi hành chính xâm phạm quyền, lợi ích của ông/bà.',
+  kind_complaint_hint:
+    'Đề nghị xem xét lại một quyết định hành chính hoặc hành vi hành chính xâm phạm quyền, lợi ích của ông/bà.',
   kind_denunciation: 'Tố cáo',
-  kind_denunciation_hint: 'Báo hành vi vi phạm pháp luật của cán bộ, cơ quan, tổ chức. Không gửi tố cáo trực tuyến: xem hướng dẫn.',
+  kind_denunciation_hint:
+    'Báo hành vi vi phạm pháp luật của cán bộ, cơ quan, tổ chức. Không gửi tố cáo trực tuyến: xem hướng dẫn.',
   field: 'Lĩnh vực',
   subject: 'Tiêu đề',
   subjectHint: 'Một câu ngắn, ví dụ: Đèn đường thôn Đông hỏng',
@@ -59,12 +62,17 @@ export const vi = {
   errKind: 'Chọn loại đơn.',
   errField: 'Chọn lĩnh vực.',
   windowOpen: 'Còn trong thời hiệu khiếu nại: hạn cuối là ngày {end} (90 ngày kể từ ngày {known}).',
-  windowClosed: 'Đã quá thời hiệu khiếu nại: 90 ngày kể từ ngày {known} đã hết vào ngày {end} (Luật Khiếu nại 2011, Điều 9). Đơn gửi sau thời hạn này sẽ không được thụ lý, trừ khi vì ốm đau, thiên tai, địch họa, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan khác mà ông/bà không thể khiếu nại đúng hạn. Nếu vậy, hãy ghi lý do bên dưới rồi gửi lại.',
+  windowClosed:
+    'Đã quá thời hiệu khiếu nại: 90 ngày kể từ ngày {known} đã hết vào ngày {end} (Luật Khiếu nại 2011, Điều 9). Đơn gửi sau thời hạn này sẽ không được thụ lý, trừ khi vì ốm đau, thiên tai, địch họa, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan khác mà ông/bà không thể khiếu nại đúng hạn. Nếu vậy, hãy ghi lý do bên dưới rồi gửi lại.',
   denunciationTitle: 'Cách gửi đơn tố cáo',
-  denunciationIntro: 'Tố cáo không được gửi trực tuyến ẩn danh: người tố cáo phải nêu rõ họ tên, địa chỉ và ký tên hoặc điểm chỉ (Luật Tố cáo 2018, Điều 22–23).',
-  denunciationHowInPerson: 'Đến trình bày trực tiếp với cán bộ tiếp công dân; cán bộ ghi lại lời tố cáo, ông/bà ký hoặc điểm chỉ vào biên bản.',
-  denunciationHowLetter: 'Hoặc gửi đơn tố cáo có chữ ký qua bưu điện tới cơ quan có thẩm quyền, ghi rõ họ tên, địa chỉ, nội dung tố cáo.',
-  denunciationSecrecy: 'Họ tên, địa chỉ, bút tích của người tố cáo được giữ bí mật (Luật Tố cáo 2018, Điều 47). Trong hệ thống, thông tin này được mã hóa; chỉ người được giao giải quyết mới mở được, và mỗi lần mở đều được ghi lại.',
+  denunciationIntro:
+    'Tố cáo không được gửi trực tuyến ẩn danh: người tố cáo phải nêu rõ họ tên, địa chỉ và ký tên hoặc điểm chỉ (Luật Tố cáo 2018, Điều 22–23).',
+  denunciationHowInPerson:
+    'Đến trình bày trực tiếp với cán bộ tiếp công dân; cán bộ ghi lại lời tố cáo, ông/bà ký hoặc điểm chỉ vào biên bản.',
+  denunciationHowLetter:
+    'Hoặc gửi đơn tố cáo có chữ ký qua bưu điện tới cơ quan có thẩm quyền, ghi rõ họ tên, địa chỉ, nội dung tố cáo.',
+  denunciationSecrecy:
+    'Họ tên, địa chỉ, bút tích của người tố cáo được giữ bí mật (Luật Tố cáo 2018, Điều 47). Trong hệ thống, thông tin này được mã hóa; chỉ người được giao giải quyết mới mở được, và mỗi lần mở đều được ghi lại.',
   nextReceptionDays: 'Các buổi tiếp công dân sắp tới',
   noUpcomingSessions: 'Chưa có buổi tiếp công dân nào được công bố.',
   receiptTitle: 'Đã nhận đơn của ông/bà',
@@ -99,10 +107,12 @@ export const vi = {
   ratedDissatisfied: 'Ông/bà đã đánh giá: chưa hài lòng.',
   ratingThanks: 'Đã ghi nhận đánh giá. Cảm ơn ông/bà.',
   secondTimeTitle: 'Khiếu nại lần hai',
-  secondTimeClosed: 'Thời hạn khiếu nại lần hai không còn mở ({reason}). Ông/bà vẫn có thể khởi kiện vụ án hành chính tại Tòa án.',
+  secondTimeClosed:
+    'Thời hạn khiếu nại lần hai không còn mở ({reason}). Ông/bà vẫn có thể khởi kiện vụ án hành chính tại Tòa án.',
   secondTimeCourt: 'Ông/bà cũng có thể khởi kiện vụ án hành chính tại Tòa án.',
   receptionTitle: 'Lịch tiếp công dân',
-  receptionIntro: 'Lãnh đạo xã, phường trực tiếp tiếp công dân theo lịch dưới đây. Ngày trùng ngày nghỉ lễ được dời sang ngày làm việc.',
+  receptionIntro:
+    'Lãnh đạo xã, phường trực tiếp tiếp công dân theo lịch dưới đây. Ngày trùng ngày nghỉ lễ được dời sang ngày làm việc.',
   schedule: 'Lịch định kỳ',
   location: 'Địa điểm',
   sessionAt: 'Thời gian',
@@ -127,7 +137,8 @@ export const vi = {
   progress: 'Tiến độ',
   resultsTitle: 'Kết quả hội nghị',
   figuresTitle: 'Số liệu công khai',
-  figuresIntro: 'Số đơn tiếp nhận, đã giải quyết và tỉ lệ đúng hạn theo từng đơn vị. Không có thông tin về từng vụ việc hay từng người.',
+  figuresIntro:
+    'Số đơn tiếp nhận, đã giải quyết và tỉ lệ đúng hạn theo từng đơn vị. Không có thông tin về từng vụ việc hay từng người.',
   period: 'Kỳ',
   received: 'Tiếp nhận',
   resolved: 'Đã giải quyết',
@@ -158,7 +169,8 @@ export const en: Record<PortalKey, string> = {
   navConferences: 'Dialogue conferences',
   navFigures: 'Public figures',
   homeTitle: 'Citizens’ portal for reports and recommendations',
-  homeIntro: 'Send a report, recommendation or complaint to your commune or ward; follow how it is handled; register to meet the leaders on a reception day. No account needed.',
+  homeIntro:
+    'Send a report, recommendation or complaint to your commune or ward; follow how it is handled; register to meet the leaders on a reception day. No account needed.',
   fileTitle: 'File online',
   pickUnitTitle: 'Choose where to send it',
   pickUnitIntro: 'Type the name of the commune or ward (with or without accents) and choose it.',
@@ -176,7 +188,8 @@ export const en: Record<PortalKey, string> = {
   kind_complaint: 'Complaint',
   kind_complaint_hint: 'Ask for an administrative decision or act that harms your rights or interests to be reviewed.',
   kind_denunciation: 'Denunciation',
-  kind_denunciation_hint: 'Report an official’s or a body’s breach of the law. Denunciations are not filed online: see how.',
+  kind_denunciation_hint:
+    'Report an official’s or a body’s breach of the law. Denunciations are not filed online: see how.',
   field: 'Field',
   subject: 'Subject',
   subjectHint: 'One short sentence, e.g. Street light broken in Đông hamlet',
@@ -188,7 +201,8 @@ export const en: Record<PortalKey, string> = {
   knownOn: 'The day you received or learned of that decision or act',
   knownOnHint: 'A complaint must be filed within 90 days of this day (Law on Complaints 2011, art. 9).',
   lateReason: 'Why it is late (illness, natural disaster, work far away…)',
-  lateReasonHint: 'Time lost to an obstacle beyond your control does not count. Only fill this in when the 90 days are over.',
+  lateReasonHint:
+    'Time lost to an obstacle beyond your control does not count. Only fill this in when the 90 days are over.',
   contactLegend: 'How to reach you',
   contactIntro: 'So that the body can answer you. Only the officers handling the petition see it.',
   fullName: 'Full name',
@@ -210,16 +224,22 @@ export const en: Record<PortalKey, string> = {
   errKind: 'Choose the kind of petition.',
   errField: 'Choose the field.',
   windowOpen: 'Within the filing window: the last day is {end} (90 days from {known}).',
-  windowClosed: 'The filing window is over: the 90 days from {known} ended on {end} (Law on Complaints 2011, art. 9). A complaint filed later is not accepted unless illness, natural disaster, war, work or study far away or another obstacle beyond your control kept you from filing in time. If so, give the reason below and send again.',
+  windowClosed:
+    'The filing window is over: the 90 days from {known} ended on {end} (Law on Complaints 2011, art. 9). A complaint filed later is not accepted unless illness, natural disaster, war, work or study far away or another obstacle beyond your control kept you from filing in time. If so, give the reason below and send again.',
   denunciationTitle: 'How to file a denunciation',
-  denunciationIntro: 'A denunciation cannot be filed anonymously online: the denouncer gives their full name and address and signs or fingerprints it (Law on Denunciations 2018, arts. 22–23).',
-  denunciationHowInPerson: 'Come in person to a citizen reception officer, who writes the denunciation down; you sign or fingerprint the record.',
-  denunciationHowLetter: 'Or send a signed letter by post to the competent body, with your full name, address and what you denounce.',
-  denunciationSecrecy: 'The denouncer’s name, address and handwriting are kept secret (Law on Denunciations 2018, art. 47). In this system they are encrypted; only the people assigned to the case can open them, and every opening is recorded.',
+  denunciationIntro:
+    'A denunciation cannot be filed anonymously online: the denouncer gives their full name and address and signs or fingerprints it (Law on Denunciations 2018, arts. 22–23).',
+  denunciationHowInPerson:
+    'Come in person to a citizen reception officer, who writes the denunciation down; you sign or fingerprint the record.',
+  denunciationHowLetter:
+    'Or send a signed letter by post to the competent body, with your full name, address and what you denounce.',
+  denunciationSecrecy:
+    'The denouncer’s name, address and handwriting are kept secret (Law on Denunciations 2018, art. 47). In this system they are encrypted; only the people assigned to the case can open them, and every opening is recorded.',
   nextReceptionDays: 'Next reception sessions',
   noUpcomingSessions: 'No reception session has been announced yet.',
   receiptTitle: 'Your petition has been received',
-  receiptIntro: 'Print or photograph this page. Both the tracking code and the secret are needed to follow the petition.',
+  receiptIntro:
+    'Print or photograph this page. Both the tracking code and the secret are needed to follow the petition.',
   trackingCode: 'Tracking code',
   trackingSecret: 'Secret',
   secretWarning: 'Do not share the secret. Officials never ask for it by phone.',
@@ -250,10 +270,12 @@ export const en: Record<PortalKey, string> = {
   ratedDissatisfied: 'You rated the answer: not satisfied.',
   ratingThanks: 'Your rating is recorded. Thank you.',
   secondTimeTitle: 'Second-time complaint',
-  secondTimeClosed: 'The second-time complaint window is not open ({reason}). You may still bring an administrative case before a court.',
+  secondTimeClosed:
+    'The second-time complaint window is not open ({reason}). You may still bring an administrative case before a court.',
   secondTimeCourt: 'You may also bring an administrative case before a court.',
   receptionTitle: 'Citizen reception days',
-  receptionIntro: 'Commune and ward leaders receive citizens in person on the days below. A day that falls on a public holiday moves to the next working day.',
+  receptionIntro:
+    'Commune and ward leaders receive citizens in person on the days below. A day that falls on a public holiday moves to the next working day.',
   schedule: 'Regular schedule',
   location: 'Place',
   sessionAt: 'When',
@@ -267,7 +289,8 @@ export const en: Record<PortalKey, string> = {
   registered: 'Registered. The invitation was sent to {email}.',
   registeredNoEmail: 'Registered. Please come on time and bring an identity document.',
   conferencesTitle: 'Dialogue conferences',
-  conferencesIntro: 'The authorities meet citizens in open dialogue; the results and the commitments made are published.',
+  conferencesIntro:
+    'The authorities meet citizens in open dialogue; the results and the commitments made are published.',
   announced: 'Coming up',
   published: 'Published results',
   noConferences: 'No conference yet.',
@@ -278,7 +301,8 @@ export const en: Record<PortalKey, string> = {
   progress: 'Progress',
   resultsTitle: 'Conference results',
   figuresTitle: 'Public figures',
-  figuresIntro: 'Petitions received, resolved and the share resolved on time, per body. Nothing about any single case or person.',
+  figuresIntro:
+    'Petitions received, resolved and the share resolved on time, per body. Nothing about any single case or person.',
   period: 'Period',
   received: 'Received',
   resolved: 'Resolved',

@@ -15,7 +15,12 @@ export const HONEYPOT_FIELD = 'website';
 
 /** Who registers a petition filed on the portal: an intake desk of the chosen unit, like an Open311 key. */
 export function portalIntake(unitId: string): Principal {
-  return { personId: 'portal:online', fullName: 'Cổng trực tuyến / Online portal', unitId, bindings: [{ role: 'officer', unitId }] };
+  return {
+    personId: 'portal:online',
+    fullName: 'Cổng trực tuyến / Online portal',
+    unitId,
+    bindings: [{ role: 'officer', unitId }],
+  };
 }
 
 export interface FilingForm {
@@ -73,7 +78,11 @@ export interface FilingCheck {
   window?: ComplaintWindow;
 }
 
-export async function checkFilingForm(deps: Pick<PetitionServiceDeps, 'prisma'>, form: FilingForm, nowMs: number): Promise<FilingCheck> {
+export async function checkFilingForm(
+  deps: Pick<PetitionServiceDeps, 'prisma'>,
+  form: FilingForm,
+  nowMs: number,
+): Promise<FilingCheck> {
   const errors: FormErrors = {};
   const length = (key: keyof FilingForm, min: number, max: number) => {
     const n = form[key].length;
@@ -95,7 +104,8 @@ export async function checkFilingForm(deps: Pick<PetitionServiceDeps, 'prisma'>,
     length('decision', 3, 1000);
     if (!form.knownOn) errors.knownOn = 'errRequired';
     else if (!isCalendarDay(form.knownOn)) errors.knownOn = 'errDate';
-    else if (form.knownOn > new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10)) errors.knownOn = 'errFutureDate';
+    else if (form.knownOn > new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10))
+      errors.knownOn = 'errFutureDate';
     else {
       const calendar = await workingCalendarFor(deps.prisma, Number(form.knownOn.slice(0, 4)));
       window = complaintWindow(form.knownOn, nowMs, calendar);
@@ -132,7 +142,14 @@ export async function fileOnline(deps: PetitionServiceDeps, form: FilingForm, no
     subject: form.subject,
     body: `${form.body}${complaintPart}`,
     receivedAt: now.toISOString(),
-    petitioners: [{ fullName: form.fullName, ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}), ...(form.address ? { address: form.address } : {}) }],
+    petitioners: [
+      {
+        fullName: form.fullName,
+        ...(form.email ? { email: form.email } : {}),
+        ...(form.phone ? { phone: form.phone } : {}),
+        ...(form.address ? { address: form.address } : {}),
+      },
+    ],
   });
   const policy = (await deps.policies.resolve(now.getTime(), form.unitId)).forKind(kind);
   const years = await calendarYearsFrom(deps.prisma, yearOf(localDayOf(now.getTime())));

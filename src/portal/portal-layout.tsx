@@ -6,7 +6,14 @@ import { translator } from '../web/i18n';
 import { SHELL_WORDS } from '../web/messages';
 import { STYLESHEET_PATH } from '../web/static-assets';
 
-export function PortalLayout(props: { lang: Lang; title: string; otherLanguageHref: string; header: ComponentChildren; printable?: boolean; children: ComponentChildren }) {
+export function PortalLayout(props: {
+  lang: Lang;
+  title: string;
+  otherLanguageHref: string;
+  header: ComponentChildren;
+  printable?: boolean;
+  children: ComponentChildren;
+}) {
   const t = translator(SHELL_WORDS, props.lang);
   const other: Lang = props.lang === 'vi' ? 'en' : 'vi';
   return (
@@ -26,7 +33,13 @@ export function PortalLayout(props: { lang: Lang; title: string; otherLanguageHr
             {t('appName')}
           </a>
           {props.header}
-          <a class="lang-switch" href={props.otherLanguageHref} hreflang={other} lang={other} title={t('otherLanguageHint')}>
+          <a
+            class="lang-switch"
+            href={props.otherLanguageHref}
+            hreflang={other}
+            lang={other}
+            title={t('otherLanguageHint')}
+          >
             {t('otherLanguage')}
           </a>
         </header>

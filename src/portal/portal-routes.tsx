@@ -80,14 +80,25 @@ export function portalRoutes(deps: PortalDeps): Router {
   const submitLimit = rateLimit(deps.portalLimits?.submit ?? { limit: 10, windowMs: 15 * 60_000 });
   const lookupLimit = rateLimit(deps.portalLimits?.lookup ?? { limit: 30, windowMs: 15 * 60_000 });
   const common = [securityHeaders(), languageMiddleware()];
-  const form = [...common, sameOrigin, express.urlencoded({ extended: false, limit: FORM_SIZE_LIMIT, parameterLimit: 40 })];
+  const form = [
+    ...common,
+    sameOrigin,
+    express.urlencoded({ extended: false, limit: FORM_SIZE_LIMIT, parameterLimit: 40 }),
+  ];
 
   const upcoming = async (unitId?: string): Promise<UpcomingSession[]> => {
     const { schedules } = await publicReception(deps.prisma, now(), unitId);
     return schedules.flatMap((s) =>
       s.sessions.length
         ? s.sessions.map((x) => ({ id: x.id, unitName: s.unitName, startsAt: x.startsAt, location: x.location }))
-        : s.nextDays.slice(0, 2).map((d) => ({ id: `${s.id}:${d.day}`, unitName: s.unitName, startsAt: new Date(`${d.day}T${s.startTime}:00+07:00`), location: s.location })),
+        : s.nextDays
+            .slice(0, 2)
+            .map((d) => ({
+              id: `${s.id}:${d.day}`,
+              unitName: s.unitName,
+              startsAt: new Date(`${d.day}T${s.startTime}:00+07:00`),
+              location: s.location,
+            })),
     );
   };
 
@@ -96,48 +107,69 @@ export function portalRoutes(deps: PortalDeps): Router {
     sendPage(res, <HomePage ctx={portalContext(req)} />);
   });
 
-  router.get('/file', ...common, page(async (req, res) => {
-    const ctx = portalContext(req);
-    const units = await receivingUnits(deps.prisma);
-    const unitId = typeof req.query.unit === 'string' ? req.query.unit : '';
-    publicCache(res);
-    if (unitId) {
-      const unit = units.find((u) => u.id === unitId);
+  router.get(
+    '/file',
+    ...common,
+    page(async (req, res) => {
+      const ctx = portalContext(req);
+      const units = await receivingUnits(deps.prisma);
+      const unitId = typeof req.query.unit === 'string' ? req.query.unit : '';
+      publicCache(res);
+      if (unitId) {
+        const unit = units.find((u) => u.id === unitId);
+        if (!unit) throw new AppError('NotFound', 'no such unit');
+        sendPage(res, <FilingPage ctx={ctx} unit={unit} />);
+        return;
+      }
+      const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
+      sendPage(res, <UnitPickerPage ctx={ctx} q={q} units={matchUnits(units, q)} />);
+    }),
+  );
+
+  router.post(
+    '/file',
+    submitLimit,
+    ...form,
+    page(async (req, res) => {
+      const ctx = portalContext(req);
+      // A person never sees the honeypot; a filled one is a robot, refused without saying which field.
+      if (field(req.body, HONEYPOT_FIELD)) {
+        sendPage(res, <MessagePage ctx={ctx} title={ctx.t('refusedTitle')} message={ctx.t('spam')} />, 400);
+        return;
+      }
+      const input = readFilingForm((req.body ?? {}) as Record<string, unknown>);
+      const units = await receivingUnits(deps.prisma);
+      const unit = units.find((u) => u.id === input.unitId);
       if (!unit) throw new AppError('NotFound', 'no such unit');
-      sendPage(res, <FilingPage ctx={ctx} unit={unit} />);
-      return;
-    }
-    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
-    sendPage(res, <UnitPickerPage ctx={ctx} q={q} units={matchUnits(units, q)} />);
-  }));
+      const at = now();
+      const check = await checkFilingForm(deps, input, at.getTime());
+      if (Object.keys(check.errors).length) {
+        sendPage(
+          res,
+          <FilingPage ctx={ctx} unit={unit} form={input} errors={check.errors} window={check.window} />,
+          422,
+        );
+        return;
+      }
+      const filed = await fileOnline(deps, input, at);
+      const trackUrl = `${req.protocol}://${req.header('host') ?? 'localhost'}/track?code=${encodeURIComponent(filed.trackingCode)}`;
+      sendPage(
+        res,
+        <ReceiptPage ctx={ctx} filed={filed} unitName={unitName(unit, ctx.lang)} qrSvg={await qrSvg(trackUrl)} />,
+        201,
+      );
+    }),
+  );
 
-  router.post('/file', submitLimit, ...form, page(async (req, res) => {
-    const ctx = portalContext(req);
-    // A person never sees the honeypot; a filled one is a robot, refused without saying which field.
-    if (field(req.body, HONEYPOT_FIELD)) {
-      sendPage(res, <MessagePage ctx={ctx} title={ctx.t('refusedTitle')} message={ctx.t('spam')} />, 400);
-      return;
-    }
-    const input = readFilingForm((req.body ?? {}) as Record<string, unknown>);
-    const units = await receivingUnits(deps.prisma);
-    const unit = units.find((u) => u.id === input.unitId);
-    if (!unit) throw new AppError('NotFound', 'no such unit');
-    const at = now();
-    const check = await checkFilingForm(deps, input, at.getTime());
-    if (Object.keys(check.errors).length) {
-      sendPage(res, <FilingPage ctx={ctx} unit={unit} form={input} errors={check.errors} window={check.window} />, 422);
-      return;
-    }
-    const filed = await fileOnline(deps, input, at);
-    const trackUrl = `${req.protocol}://${req.header('host') ?? 'localhost'}/track?code=${encodeURIComponent(filed.trackingCode)}`;
-    sendPage(res, <ReceiptPage ctx={ctx} filed={filed} unitName={unitName(unit, ctx.lang)} qrSvg={await qrSvg(trackUrl)} />, 201);
-  }));
-
-  router.get('/denunciation', ...common, page(async (req, res) => {
-    const unitId = typeof req.query.unit === 'string' ? req.query.unit.slice(0, 100) : undefined;
-    publicCache(res);
-    sendPage(res, <DenunciationPage ctx={portalContext(req)} sessions={await upcoming(unitId)} />);
-  }));
+  router.get(
+    '/denunciation',
+    ...common,
+    page(async (req, res) => {
+      const unitId = typeof req.query.unit === 'string' ? req.query.unit.slice(0, 100) : undefined;
+      publicCache(res);
+      sendPage(res, <DenunciationPage ctx={portalContext(req)} sessions={await upcoming(unitId)} />);
+    }),
+  );
 
   router.get('/track', ...common, (req, res) => {
     publicCache(res);
@@ -145,7 +177,13 @@ export function portalRoutes(deps: PortalDeps): Router {
     sendPage(res, <TrackFormPage ctx={portalContext(req)} code={code} />);
   });
 
-  const tracked = async (ctx: PortalContext, res: Response, code: string, secret: string, extra: { justRated?: boolean; secondTime?: SecondTime } = {}) => {
+  const tracked = async (
+    ctx: PortalContext,
+    res: Response,
+    code: string,
+    secret: string,
+    extra: { justRated?: boolean; secondTime?: SecondTime } = {},
+  ) => {
     try {
       const result = await trackPetition(deps, code, secret);
       sendPage(res, <TrackedPage ctx={ctx} tracked={result} secret={secret} {...extra} />);
@@ -155,34 +193,52 @@ export function portalRoutes(deps: PortalDeps): Router {
     }
   };
 
-  router.post('/track', lookupLimit, ...form, page(async (req, res) => {
-    await tracked(portalContext(req), res, field(req.body, 'code', 40), field(req.body, 'secret', 40));
-  }));
+  router.post(
+    '/track',
+    lookupLimit,
+    ...form,
+    page(async (req, res) => {
+      await tracked(portalContext(req), res, field(req.body, 'code', 40), field(req.body, 'secret', 40));
+    }),
+  );
 
-  router.post('/track/rating', lookupLimit, ...form, page(async (req, res) => {
-    const ctx = portalContext(req);
-    const code = field(req.body, 'code', 40);
-    const secret = field(req.body, 'secret', 40);
-    const choice = field(req.body, 'satisfied', 5);
-    if (choice !== 'yes' && choice !== 'no') {
-      await tracked(ctx, res, code, secret);
-      return;
-    }
-    const comment = field(req.body, 'comment', 2000);
-    try {
-      const rated = await rateAnswer(deps, code, { secret, satisfied: choice === 'yes', ...(comment ? { comment } : {}) });
-      await tracked(ctx, res, code, secret, { justRated: true, secondTime: rated.secondTimeComplaint });
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'NotFound')) throw error;
-      sendPage(res, <TrackFormPage ctx={ctx} code={code} error={ctx.t('notFoundCodeSecret')} />, 404);
-    }
-  }));
+  router.post(
+    '/track/rating',
+    lookupLimit,
+    ...form,
+    page(async (req, res) => {
+      const ctx = portalContext(req);
+      const code = field(req.body, 'code', 40);
+      const secret = field(req.body, 'secret', 40);
+      const choice = field(req.body, 'satisfied', 5);
+      if (choice !== 'yes' && choice !== 'no') {
+        await tracked(ctx, res, code, secret);
+        return;
+      }
+      const comment = field(req.body, 'comment', 2000);
+      try {
+        const rated = await rateAnswer(deps, code, {
+          secret,
+          satisfied: choice === 'yes',
+          ...(comment ? { comment } : {}),
+        });
+        await tracked(ctx, res, code, secret, { justRated: true, secondTime: rated.secondTimeComplaint });
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'NotFound')) throw error;
+        sendPage(res, <TrackFormPage ctx={ctx} code={code} error={ctx.t('notFoundCodeSecret')} />, 404);
+      }
+    }),
+  );
 
-  router.get('/reception', ...common, page(async (req, res) => {
-    const data = await publicReception(deps.prisma, now());
-    publicCache(res);
-    sendPage(res, <ReceptionPage ctx={portalContext(req)} schedules={data.schedules} notices={data.notices} />);
-  }));
+  router.get(
+    '/reception',
+    ...common,
+    page(async (req, res) => {
+      const data = await publicReception(deps.prisma, now());
+      publicCache(res);
+      sendPage(res, <ReceptionPage ctx={portalContext(req)} schedules={data.schedules} notices={data.notices} />);
+    }),
+  );
 
   const sessionOf = async (id: string) => {
     const { schedules } = await publicReception(deps.prisma, now());
@@ -190,56 +246,88 @@ export function portalRoutes(deps: PortalDeps): Router {
     throw new AppError('NotFound', 'no open session');
   };
 
-  router.get('/reception/:id/register', ...common, page(async (req, res) => {
-    const found = await sessionOf(String(req.params.id).slice(0, 200));
-    publicCache(res);
-    sendPage(res, <RegisterPage ctx={portalContext(req)} {...found} />);
-  }));
+  router.get(
+    '/reception/:id/register',
+    ...common,
+    page(async (req, res) => {
+      const found = await sessionOf(String(req.params.id).slice(0, 200));
+      publicCache(res);
+      sendPage(res, <RegisterPage ctx={portalContext(req)} {...found} />);
+    }),
+  );
 
-  router.post('/reception/:id/register', submitLimit, ...form, page(async (req, res) => {
-    const ctx = portalContext(req);
-    const found = await sessionOf(String(req.params.id).slice(0, 200));
-    if (field(req.body, HONEYPOT_FIELD)) {
-      sendPage(res, <MessagePage ctx={ctx} title={ctx.t('refusedTitle')} message={ctx.t('spam')} />, 400);
-      return;
-    }
-    const input = { fullName: field(req.body, 'fullName', 300), email: field(req.body, 'email', 300), phone: field(req.body, 'phone', 50), topic: field(req.body, 'topic', 600) };
-    const errors: Record<string, 'errRequired' | 'errTooLong' | 'errEmail' | 'errPhone' | 'errContact'> = {};
-    if (!input.fullName) errors.fullName = 'errRequired';
-    else if (input.fullName.length > 200) errors.fullName = 'errTooLong';
-    if (input.email && !/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/.test(input.email)) errors.email = 'errEmail';
-    if (input.phone && !/^[+0-9 ().-]{6,20}$/.test(input.phone)) errors.phone = 'errPhone';
-    if (!input.email && !input.phone) errors.email = 'errContact';
-    if (input.topic.length > 500) errors.topic = 'errTooLong';
-    if (Object.keys(errors).length) {
-      sendPage(res, <RegisterPage ctx={ctx} {...found} form={input} errors={errors} />, 422);
-      return;
-    }
-    await registerCitizen(deps, found.session.id, { fullName: input.fullName, ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}), ...(input.topic ? { topic: input.topic } : {}) });
-    sendPage(res, <RegisteredPage ctx={ctx} {...found} email={input.email} />, 201);
-  }));
+  router.post(
+    '/reception/:id/register',
+    submitLimit,
+    ...form,
+    page(async (req, res) => {
+      const ctx = portalContext(req);
+      const found = await sessionOf(String(req.params.id).slice(0, 200));
+      if (field(req.body, HONEYPOT_FIELD)) {
+        sendPage(res, <MessagePage ctx={ctx} title={ctx.t('refusedTitle')} message={ctx.t('spam')} />, 400);
+        return;
+      }
+      const input = {
+        fullName: field(req.body, 'fullName', 300),
+        email: field(req.body, 'email', 300),
+        phone: field(req.body, 'phone', 50),
+        topic: field(req.body, 'topic', 600),
+      };
+      const errors: Record<string, 'errRequired' | 'errTooLong' | 'errEmail' | 'errPhone' | 'errContact'> = {};
+      if (!input.fullName) errors.fullName = 'errRequired';
+      else if (input.fullName.length > 200) errors.fullName = 'errTooLong';
+      if (input.email && !/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/.test(input.email))
+        errors.email = 'errEmail';
+      if (input.phone && !/^[+0-9 ().-]{6,20}$/.test(input.phone)) errors.phone = 'errPhone';
+      if (!input.email && !input.phone) errors.email = 'errContact';
+      if (input.topic.length > 500) errors.topic = 'errTooLong';
+      if (Object.keys(errors).length) {
+        sendPage(res, <RegisterPage ctx={ctx} {...found} form={input} errors={errors} />, 422);
+        return;
+      }
+      await registerCitizen(deps, found.session.id, {
+        fullName: input.fullName,
+        ...(input.email ? { email: input.email } : {}),
+        ...(input.phone ? { phone: input.phone } : {}),
+        ...(input.topic ? { topic: input.topic } : {}),
+      });
+      sendPage(res, <RegisteredPage ctx={ctx} {...found} email={input.email} />, 201);
+    }),
+  );
 
-  router.get('/conferences', ...common, page(async (req, res) => {
-    const data = await publicConferences(deps.prisma, now());
-    publicCache(res);
-    sendPage(res, <ConferencesPage ctx={portalContext(req)} {...data} />);
-  }));
+  router.get(
+    '/conferences',
+    ...common,
+    page(async (req, res) => {
+      const data = await publicConferences(deps.prisma, now());
+      publicCache(res);
+      sendPage(res, <ConferencesPage ctx={portalContext(req)} {...data} />);
+    }),
+  );
 
-  router.get('/conferences/:id', ...common, page(async (req, res) => {
-    const { published } = await publicConferences(deps.prisma, now());
-    const conference = published.find((c) => c.id === req.params.id);
-    if (!conference) throw new AppError('NotFound', 'no published conference');
-    publicCache(res);
-    sendPage(res, <ConferenceResultsPage ctx={portalContext(req)} conference={conference} />);
-  }));
+  router.get(
+    '/conferences/:id',
+    ...common,
+    page(async (req, res) => {
+      const { published } = await publicConferences(deps.prisma, now());
+      const conference = published.find((c) => c.id === req.params.id);
+      if (!conference) throw new AppError('NotFound', 'no published conference');
+      publicCache(res);
+      sendPage(res, <ConferenceResultsPage ctx={portalContext(req)} conference={conference} />);
+    }),
+  );
 
-  router.get('/figures', ...common, page(async (req, res) => {
-    const at = now();
-    const { key, period } = publicPeriod(req.query.period, at);
-    const figures = await publicFigures(deps.prisma, period, at);
-    publicCache(res);
-    sendPage(res, <FiguresPage ctx={portalContext(req)} periodKey={key} periodLabel={period.label} {...figures} />);
-  }));
+  router.get(
+    '/figures',
+    ...common,
+    page(async (req, res) => {
+      const at = now();
+      const { key, period } = publicPeriod(req.query.period, at);
+      const figures = await publicFigures(deps.prisma, period, at);
+      publicCache(res);
+      sendPage(res, <FiguresPage ctx={portalContext(req)} periodKey={key} periodLabel={period.label} {...figures} />);
+    }),
+  );
 
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -247,14 +335,28 @@ export function portalRoutes(deps: PortalDeps): Router {
     // The body parser's own refusals (too large, malformed) carry a 4xx status of their own.
     const parserStatus = (error as { status?: unknown; type?: unknown } | null)?.status;
     if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500 && !(error instanceof AppError)) {
-      sendPage(res, <MessagePage ctx={ctx} title={ctx.t('refusedTitle')} message={parserStatus === 413 ? ctx.t('tooLarge') : ctx.t('refusedTitle')} />, parserStatus);
+      sendPage(
+        res,
+        <MessagePage
+          ctx={ctx}
+          title={ctx.t('refusedTitle')}
+          message={parserStatus === 413 ? ctx.t('tooLarge') : ctx.t('refusedTitle')}
+        />,
+        parserStatus,
+      );
       return;
     }
     const appError = toAppError(error);
     const status = statusFor(appError);
     if (status >= 500) deps.logger.error({ err: error, requestId: String(req.id ?? '') }, 'portal page failed');
     const [title, message] =
-      status === 429 ? [ctx.t('tooManyTitle'), ctx.t('tooMany')] : status === 404 ? [ctx.t('notFoundTitle'), ctx.t('notFoundTitle')] : status >= 500 ? [ctx.t('errorTitle'), ctx.t('errorMessage')] : [ctx.t('refusedTitle'), appError.message];
+      status === 429
+        ? [ctx.t('tooManyTitle'), ctx.t('tooMany')]
+        : status === 404
+          ? [ctx.t('notFoundTitle'), ctx.t('notFoundTitle')]
+          : status >= 500
+            ? [ctx.t('errorTitle'), ctx.t('errorMessage')]
+            : [ctx.t('refusedTitle'), appError.message];
     sendPage(res, <MessagePage ctx={ctx} title={title} message={message} />, status);
   });
   return router;

@@ -15,7 +15,12 @@ export interface PortalContext {
 
 export function portalContext(req: Request): PortalContext {
   const lang = langOf(req);
-  return { lang, t: translator(PORTAL_WORDS, lang), otherLanguageHref: switchLanguageHref(req, lang === 'vi' ? 'en' : 'vi'), path: req.path };
+  return {
+    lang,
+    t: translator(PORTAL_WORDS, lang),
+    otherLanguageHref: switchLanguageHref(req, lang === 'vi' ? 'en' : 'vi'),
+    path: req.path,
+  };
 }
 
 const NAV: { href: string; key: PortalKey }[] = [
@@ -27,7 +32,12 @@ const NAV: { href: string; key: PortalKey }[] = [
   { href: '/figures', key: 'navFigures' },
 ];
 
-export function PortalPage(props: { ctx: PortalContext; title: string; printable?: boolean; children: ComponentChildren }) {
+export function PortalPage(props: {
+  ctx: PortalContext;
+  title: string;
+  printable?: boolean;
+  children: ComponentChildren;
+}) {
   const { ctx } = props;
   const header = (
     <nav aria-label={ctx.lang === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
@@ -43,13 +53,23 @@ export function PortalPage(props: { ctx: PortalContext; title: string; printable
     </nav>
   );
   return (
-    <PortalLayout lang={ctx.lang} title={props.title} otherLanguageHref={ctx.otherLanguageHref} header={header} printable={props.printable}>
+    <PortalLayout
+      lang={ctx.lang}
+      title={props.title}
+      otherLanguageHref={ctx.otherLanguageHref}
+      header={header}
+      printable={props.printable}
+    >
       {props.children}
     </PortalLayout>
   );
 }
 
-export function Notice(props: { kind: 'error' | 'warning' | 'success' | 'info'; live?: boolean; children: ComponentChildren }) {
+export function Notice(props: {
+  kind: 'error' | 'warning' | 'success' | 'info';
+  live?: boolean;
+  children: ComponentChildren;
+}) {
   return (
     <div class={`notice ${props.kind}`} role={props.live ? (props.kind === 'error' ? 'alert' : 'status') : undefined}>
       {props.children}

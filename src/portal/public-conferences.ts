@@ -34,28 +34,67 @@ export interface PublicConference {
   commitments: PublicCommitment[];
 }
 
-export async function publicConferences(prisma: PrismaClient, now: Date): Promise<{ announced: PublicConference[]; published: PublicConference[] }> {
+export async function publicConferences(
+  prisma: PrismaClient,
+  now: Date,
+): Promise<{ announced: PublicConference[]; published: PublicConference[] }> {
   const rows = await prisma.conference.findMany({
-    where: { OR: [{ status: 'published' }, { status: 'announced', startsAt: { gte: new Date(now.getTime() - 86_400_000) } }] },
+    where: {
+      OR: [{ status: 'published' }, { status: 'announced', startsAt: { gte: new Date(now.getTime() - 86_400_000) } }],
+    },
     orderBy: { startsAt: 'desc' },
     take: 50,
     select: {
-      id: true, title: true, topic: true, unitId: true, startsAt: true, location: true, status: true, publishedAt: true, resultsSummary: true, attendeeCount: true,
+      id: true,
+      title: true,
+      topic: true,
+      unitId: true,
+      startsAt: true,
+      location: true,
+      status: true,
+      publishedAt: true,
+      resultsSummary: true,
+      attendeeCount: true,
       opinions: { select: { field: true, content: true, outcome: true, answer: true }, orderBy: { createdAt: 'asc' } },
-      commitments: { select: { id: true, description: true, promisedBy: true, progress: true, status: true, fulfilledAt: true }, orderBy: { dueAt: 'asc' } },
+      commitments: {
+        select: { id: true, description: true, promisedBy: true, progress: true, status: true, fulfilledAt: true },
+        orderBy: { dueAt: 'asc' },
+      },
     },
   });
-  const units = new Map((await prisma.unit.findMany({ select: { id: true, name: true, nameEn: true } })).map((u) => [u.id, u]));
+  const units = new Map(
+    (await prisma.unit.findMany({ select: { id: true, name: true, nameEn: true } })).map((u) => [u.id, u]),
+  );
   const view = (c: (typeof rows)[number]): PublicConference => {
     const published = c.status === 'published';
     const fields = new Map<string, PublicOpinion[]>();
-    if (published) for (const o of c.opinions) fields.set(o.field, [...(fields.get(o.field) ?? []), { content: o.content, outcome: o.outcome, answer: o.answer }]);
+    if (published)
+      for (const o of c.opinions)
+        fields.set(o.field, [
+          ...(fields.get(o.field) ?? []),
+          { content: o.content, outcome: o.outcome, answer: o.answer },
+        ]);
     return {
-      id: c.id, title: c.title, topic: c.topic, unitName: units.get(c.unitId)?.name ?? c.unitId, unitNameEn: units.get(c.unitId)?.nameEn ?? null,
-      startsAt: c.startsAt, location: c.location, status: c.status, publishedAt: c.publishedAt, summary: published ? c.resultsSummary : null, attendeeCount: published ? c.attendeeCount : null,
+      id: c.id,
+      title: c.title,
+      topic: c.topic,
+      unitName: units.get(c.unitId)?.name ?? c.unitId,
+      unitNameEn: units.get(c.unitId)?.nameEn ?? null,
+      startsAt: c.startsAt,
+      location: c.location,
+      status: c.status,
+      publishedAt: c.publishedAt,
+      summary: published ? c.resultsSummary : null,
+      attendeeCount: published ? c.attendeeCount : null,
       opinionsByField: [...fields].map(([field, opinions]) => ({ field, opinions })),
       commitments: published ? c.commitments : [],
     };
   };
-  return { announced: rows.filter((c) => c.status === 'announced').map(view).reverse(), published: rows.filter((c) => c.status === 'published').map(view) };
+  return {
+    announced: rows
+      .filter((c) => c.status === 'announced')
+      .map(view)
+      .reverse(),
+    published: rows.filter((c) => c.status === 'published').map(view),
+  };
 }

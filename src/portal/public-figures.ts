@@ -21,11 +21,32 @@ export function publicPeriod(text: unknown, now: Date): { key: string; period: P
   return { key, period: parsePeriod(key)! };
 }
 
-export async function publicFigures(prisma: PrismaClient, period: Period, now: Date): Promise<{ rows: PublicFigure[]; total: PublicFigure | null }> {
+export async function publicFigures(
+  prisma: PrismaClient,
+  period: Period,
+  now: Date,
+): Promise<{ rows: PublicFigure[]; total: PublicFigure | null }> {
   const roots = await prisma.unit.findMany({ where: { parentId: null }, select: { id: true } });
-  const observer: Principal = { personId: 'portal:public', fullName: 'Public figures', unitId: roots[0]?.id ?? '', bindings: roots.map((r) => ({ role: 'supervisor' as const, unitId: r.id })) };
+  const observer: Principal = {
+    personId: 'portal:public',
+    fullName: 'Public figures',
+    unitId: roots[0]?.id ?? '',
+    bindings: roots.map((r) => ({ role: 'supervisor' as const, unitId: r.id })),
+  };
   if (roots.length === 0) return { rows: [], total: null };
   const report = await petitionReport(prisma, observer, period, 'unit', now);
-  const figure = (r: { key: string; label: string; received: number; resolved: number; resolvedOnTimePct: number | null }): PublicFigure => ({ unitId: r.key, unit: r.label, received: r.received, resolved: r.resolved, resolvedOnTimePct: r.resolvedOnTimePct });
+  const figure = (r: {
+    key: string;
+    label: string;
+    received: number;
+    resolved: number;
+    resolvedOnTimePct: number | null;
+  }): PublicFigure => ({
+    unitId: r.key,
+    unit: r.label,
+    received: r.received,
+    resolved: r.resolved,
+    resolvedOnTimePct: r.resolvedOnTimePct,
+  });
   return { rows: report.rows.map(figure), total: figure(report.total) };
 }

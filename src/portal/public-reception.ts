@@ -31,10 +31,19 @@ export interface PublicSchedule {
   sessions: PublicSession[];
 }
 
-export async function publicReception(prisma: PrismaClient, now: Date, unitId?: string): Promise<{ schedules: PublicSchedule[]; notices: Awaited<ReturnType<typeof publicNotices>>['items'] }> {
+export async function publicReception(
+  prisma: PrismaClient,
+  now: Date,
+  unitId?: string,
+): Promise<{ schedules: PublicSchedule[]; notices: Awaited<ReturnType<typeof publicNotices>>['items'] }> {
   const today = localDayOf(now.getTime());
-  const schedules = await prisma.receptionSchedule.findMany({ where: { kind: 'reception', active: true, ...(unitId ? { unitId } : {}) }, orderBy: { unitId: 'asc' } });
-  const units = new Map((await prisma.unit.findMany({ select: { id: true, name: true, nameEn: true } })).map((u) => [u.id, u]));
+  const schedules = await prisma.receptionSchedule.findMany({
+    where: { kind: 'reception', active: true, ...(unitId ? { unitId } : {}) },
+    orderBy: { unitId: 'asc' },
+  });
+  const units = new Map(
+    (await prisma.unit.findMany({ select: { id: true, name: true, nameEn: true } })).map((u) => [u.id, u]),
+  );
   const sessions = await prisma.receptionSession.findMany({
     where: { scheduleId: { in: schedules.map((s) => s.id) }, status: 'announced', day: { gte: formatDay(today) } },
     orderBy: { startsAt: 'asc' },
@@ -53,12 +62,23 @@ export async function publicReception(prisma: PrismaClient, now: Date, unitId?: 
       startTime: s.startTime,
       location: s.location,
       registrationCutoffDays: cutoff,
-      nextDays: occurrencesAfter(s.rule as unknown as ReceptionRule, formatDay(today - 1), calendar, 3).map((o) => ({ nominal: o.nominal, day: o.day })),
+      nextDays: occurrencesAfter(s.rule as unknown as ReceptionRule, formatDay(today - 1), calendar, 3).map((o) => ({
+        nominal: o.nominal,
+        day: o.day,
+      })),
       sessions: sessions
         .filter((x) => x.scheduleId === s.id)
         .map((x) => {
           const registerBy = cutoff ? formatDay(parseDay(x.day) - cutoff) : null;
-          return { id: x.id, unitId: x.unitId, day: x.day, startsAt: x.startsAt, location: x.location, registerBy, open: !registerBy || formatDay(today) <= registerBy };
+          return {
+            id: x.id,
+            unitId: x.unitId,
+            day: x.day,
+            startsAt: x.startsAt,
+            location: x.location,
+            registerBy,
+            open: !registerBy || formatDay(today) <= registerBy,
+          };
         }),
     };
   });

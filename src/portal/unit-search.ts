@@ -11,13 +11,22 @@ export interface PublicUnit {
 
 /** Lower case without diacritics; đ becomes d, which NFD alone does not do. */
 export function foldDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function matchUnits<U extends { name: string; nameEn: string | null }>(units: U[], query: string): U[] {
   const q = foldDiacritics(query);
   if (!q) return units;
-  return units.filter((u) => foldDiacritics(u.name).includes(q) || (u.nameEn ? foldDiacritics(u.nameEn).includes(q) : false));
+  return units.filter(
+    (u) => foldDiacritics(u.name).includes(q) || (u.nameEn ? foldDiacritics(u.nameEn).includes(q) : false),
+  );
 }
 
 // Petitions are filed with the body closest to the citizen; the province and its agencies are reached
@@ -25,6 +34,13 @@ export function matchUnits<U extends { name: string; nameEn: string | null }>(un
 const RECEIVING_LEVELS = ['commune', 'district', 'province'];
 
 export async function receivingUnits(prisma: PrismaClient): Promise<PublicUnit[]> {
-  const rows = await prisma.unit.findMany({ select: { id: true, name: true, nameEn: true, level: true }, orderBy: { name: 'asc' } });
-  return rows.filter((u) => RECEIVING_LEVELS.includes(u.level)).sort((a, b) => (a.level === 'commune' ? 0 : 1) - (b.level === 'commune' ? 0 : 1) || a.name.localeCompare(b.name, 'vi'));
+  const rows = await prisma.unit.findMany({
+    select: { id: true, name: true, nameEn: true, level: true },
+    orderBy: { name: 'asc' },
+  });
+  return rows
+    .filter((u) => RECEIVING_LEVELS.includes(u.level))
+    .sort(
+      (a, b) => (a.level === 'commune' ? 0 : 1) - (b.level === 'commune' ? 0 : 1) || a.name.localeCompare(b.name, 'vi'),
+    );
 }

@@ -1,6 +1,13 @@
 // The only code that starts, signals or updates the reception workflows (schedule cycles and sessions).
 import { randomUUID } from 'node:crypto';
-import { signalWorkflow, startOnce, updateOrUnavailable, type StartOnceResult, type TemporalCaller, type WorkflowStarter } from '../platform/temporal/start-once';
+import {
+  signalWorkflow,
+  startOnce,
+  updateOrUnavailable,
+  type StartOnceResult,
+  type TemporalCaller,
+  type WorkflowStarter,
+} from '../platform/temporal/start-once';
 import {
   cycleWorkflowId,
   RECEPTION_CYCLE_WORKFLOW_TYPE,
@@ -16,7 +23,11 @@ import {
 export type { ReceptionCycleInput, ReceptionSpec, SessionAction, SessionSnapshot };
 
 export function startReceptionCycle(deps: WorkflowStarter, input: ReceptionCycleInput): Promise<StartOnceResult> {
-  return startOnce(deps, { workflowType: RECEPTION_CYCLE_WORKFLOW_TYPE, workflowId: cycleWorkflowId(input.spec.scheduleId), args: [input] });
+  return startOnce(deps, {
+    workflowType: RECEPTION_CYCLE_WORKFLOW_TYPE,
+    workflowId: cycleWorkflowId(input.spec.scheduleId),
+    args: [input],
+  });
 }
 
 export function signalScheduleChanged(deps: TemporalCaller, spec: ReceptionSpec): Promise<void> {
@@ -28,6 +39,11 @@ export function stopReceptionCycle(deps: TemporalCaller, scheduleId: string): Pr
 }
 
 /** A session's id is its workflow's id. */
-export function sendSessionAction(deps: TemporalCaller, sessionId: string, action: SessionAction, updateId: string = randomUUID()): Promise<SessionSnapshot> {
+export function sendSessionAction(
+  deps: TemporalCaller,
+  sessionId: string,
+  action: SessionAction,
+  updateId: string = randomUUID(),
+): Promise<SessionSnapshot> {
   return updateOrUnavailable(deps, sessionId, sessionActionUpdate, [action], updateId);
 }

@@ -12,7 +12,15 @@ import { workingCalendarFor } from '../calendar/calendar-store';
 const ZReceptionPolicy = z.object({
   version: z.string(),
   note: z.string().optional(),
-  obligations: z.array(z.object({ post: z.string(), level: z.enum(['central', 'province', 'district', 'commune', 'agency']), days: z.number().int().min(1), per: z.enum(['week', 'month']), basis: z.string() })),
+  obligations: z.array(
+    z.object({
+      post: z.string(),
+      level: z.enum(['central', 'province', 'district', 'commune', 'agency']),
+      days: z.number().int().min(1),
+      per: z.enum(['week', 'month']),
+      basis: z.string(),
+    }),
+  ),
   /** Dialogue conferences: notice period, results deadline, reminders, the yearly regular conference, hot-spot thresholds. */
   conferences: z
     .object({
@@ -20,8 +28,15 @@ const ZReceptionPolicy = z.object({
       resultsWithinDays: z.number().int().min(1),
       remindResultsBeforeDays: z.number().int().min(0),
       commitmentRemindBeforeDays: z.number().int().min(0),
-      regularPerYear: z.object({ level: z.enum(['central', 'province', 'district', 'commune', 'agency']), count: z.number().int().min(1) }),
-      hotSpot: z.object({ windowDays: z.number().int().min(1), minPetitions: z.number().int().min(2), minSimilarity: z.number().min(0).max(1) }),
+      regularPerYear: z.object({
+        level: z.enum(['central', 'province', 'district', 'commune', 'agency']),
+        count: z.number().int().min(1),
+      }),
+      hotSpot: z.object({
+        windowDays: z.number().int().min(1),
+        minPetitions: z.number().int().min(2),
+        minSimilarity: z.number().min(0).max(1),
+      }),
       basis: z.string(),
     })
     .default({
@@ -78,26 +93,52 @@ export interface ObligationRow {
   daysHeld: number;
 }
 
-export async function receptionObligations(prisma: PrismaClient, principal: Principal, policy: ReceptionPolicy, period: Period, now: Date = new Date()) {
+export async function receptionObligations(
+  prisma: PrismaClient,
+  principal: Principal,
+  policy: ReceptionPolicy,
+  period: Period,
+  now: Date = new Date(),
+) {
   const tree = await UnitTree.load(prisma);
   const units = [...readableUnits(principal, tree)];
   // Only windows that have ended are judged; the one under way is shown as it stands.
   const fromDay = localDayOf(period.fromMs);
   const todayDay = localDayOf(now.getTime());
   const toDay = Math.min(localDayOf(period.toMs), todayDay);
-  const people = await prisma.person.findMany({ where: { unitId: { in: units }, post: { not: null }, active: true }, include: { unit: { select: { level: true } } } });
+  const people = await prisma.person.findMany({
+    where: { unitId: { in: units }, post: { not: null }, active: true },
+    include: { unit: { select: { level: true } } },
+  });
   const calendar = await workingCalendarFor(prisma, new Date(period.fromMs).getUTCFullYear());
   const rows: ObligationRow[] = [];
   for (const person of people) {
     const duty = policy.obligations.find((o) => o.post === person.post && o.level === person.unit.level);
     if (!duty) continue;
     const sessions = await prisma.receptionSession.findMany({
-      where: { receivingLeaderId: person.id, status: { in: ['open', 'closed'] }, day: { gte: formatDay(fromDay), lte: formatDay(Math.max(fromDay, toDay)) } },
+      where: {
+        receivingLeaderId: person.id,
+        status: { in: ['open', 'closed'] },
+        day: { gte: formatDay(fromDay), lte: formatDay(Math.max(fromDay, toDay)) },
+      },
       select: { day: true },
     });
     const heldDays = new Set(sessions.map((s) => s.day));
-    const row: ObligationRow = { personId: person.id, fullName: person.fullName, post: duty.post, unitId: person.unitId, required: `${duty.days}/${duty.per}`, basis: duty.basis, windows: 0, shortWindows: [], current: null, daysHeld: heldDays.size };
-    for (const [a, b] of toDay >= fromDay ? windowsOf(duty.per, fromDay, Math.max(localDayOf(period.toMs), fromDay)) : []) {
+    const row: ObligationRow = {
+      personId: person.id,
+      fullName: person.fullName,
+      post: duty.post,
+      unitId: person.unitId,
+      required: `${duty.days}/${duty.per}`,
+      basis: duty.basis,
+      windows: 0,
+      shortWindows: [],
+      current: null,
+      daysHeld: heldDays.size,
+    };
+    for (const [a, b] of toDay >= fromDay
+      ? windowsOf(duty.per, fromDay, Math.max(localDayOf(period.toMs), fromDay))
+      : []) {
       if (a > todayDay) break;
       let working = false;
       for (let d = a; d <= b && !working; d += 1) working = calendar.isWorkingDay(d);
@@ -113,5 +154,14 @@ export async function receptionObligations(prisma: PrismaClient, principal: Prin
     }
     rows.push(row);
   }
-  return { period: { label: period.label, from: new Date(period.fromMs).toISOString(), to: new Date(period.toMs).toISOString() }, policyVersion: policy.version, rows, flagged: rows.filter((r) => r.shortWindows.length > 0).map((r) => r.personId) };
+  return {
+    period: {
+      label: period.label,
+      from: new Date(period.fromMs).toISOString(),
+      to: new Date(period.toMs).toISOString(),
+    },
+    policyVersion: policy.version,
+    rows,
+    flagged: rows.filter((r) => r.shortWindows.length > 0).map((r) => r.personId),
+  };
 }

@@ -9,7 +9,13 @@ import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
 import { formatDay, localDayOf, parseDay } from '../domain/calendar/day';
 import { ruleProblem, type ReceptionRule } from '../domain/reception/schedule-rule';
-import { signalScheduleChanged, startReceptionCycle, stopReceptionCycle, type ReceptionCycleInput, type ReceptionSpec } from './client';
+import {
+  signalScheduleChanged,
+  startReceptionCycle,
+  stopReceptionCycle,
+  type ReceptionCycleInput,
+  type ReceptionSpec,
+} from './client';
 import type { TemporalDeadlines } from '../platform/temporal/start-once';
 import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
 import type { ReceptionPolicy } from './reception-obligations';
@@ -56,9 +62,16 @@ export function specOf(row: ScheduleRow): ReceptionSpec {
 }
 
 /** Admins and the unit's leaders manage its schedules. */
-const requireManager = (prisma: PrismaClient, principal: Principal, unitId: string) => requireRoleOn(prisma, principal, unitId, ['admin', 'leader'], 'managing reception schedules');
+const requireManager = (prisma: PrismaClient, principal: Principal, unitId: string) =>
+  requireRoleOn(prisma, principal, unitId, ['admin', 'leader'], 'managing reception schedules');
 
-async function checkLeader(prisma: PrismaClient, tree: UnitTree, personId: string, unitId: string, path: string): Promise<void> {
+async function checkLeader(
+  prisma: PrismaClient,
+  tree: UnitTree,
+  personId: string,
+  unitId: string,
+  path: string,
+): Promise<void> {
   if (!(await personHoldsRoleOver(prisma, tree, personId, unitId, 'leader'))) {
     throw invalidField(path, `not an active leader of unit ${unitId} or a unit above it`);
   }
@@ -82,12 +95,21 @@ async function startCycle(deps: ReceptionDeps, row: ScheduleRow, afterDay: strin
 
 /** Where a (re)started cycle resumes: after the last session it held, or the day before it first applies. */
 async function resumeAfter(deps: ReceptionDeps, row: ScheduleRow): Promise<string> {
-  const last = await deps.prisma.receptionSession.findFirst({ where: { scheduleId: row.id }, orderBy: { day: 'desc' }, select: { day: true } });
+  const last = await deps.prisma.receptionSession.findFirst({
+    where: { scheduleId: row.id },
+    orderBy: { day: 'desc' },
+    select: { day: true },
+  });
   const floor = Math.max(parseDay(row.startsFrom), today(deps)) - 1;
   return formatDay(Math.max(floor, last ? parseDay(last.day) : floor));
 }
 
-export async function createSchedule(deps: ReceptionDeps, principal: Principal, input: ScheduleInput, policy?: ReceptionPolicy) {
+export async function createSchedule(
+  deps: ReceptionDeps,
+  principal: Principal,
+  input: ScheduleInput,
+  policy?: ReceptionPolicy,
+) {
   const tree = await requireManager(deps.prisma, principal, input.unitId);
   await validate(deps.prisma, tree, input);
   const minNotice = policy?.conferences.announceAtLeastDays ?? 7;
@@ -116,12 +138,23 @@ export async function createSchedule(deps: ReceptionDeps, principal: Principal, 
   return view(row);
 }
 
-export async function updateSchedule(deps: ReceptionDeps, principal: Principal, id: string, patch: Partial<ScheduleInput> & { active?: boolean }) {
+export async function updateSchedule(
+  deps: ReceptionDeps,
+  principal: Principal,
+  id: string,
+  patch: Partial<ScheduleInput> & { active?: boolean },
+) {
   const current = await deps.prisma.receptionSchedule.findUnique({ where: { id } });
   if (!current) throw new AppError('NotFound', `no reception schedule ${id}`);
   const tree = await requireManager(deps.prisma, principal, current.unitId);
   const { active, kind: _kind, ...fields } = patch;
-  const merged: ScheduleInput = { ...specOf(current), registrationCutoffDays: current.registrationCutoffDays, startsFrom: current.startsFrom, ...fields, unitId: current.unitId };
+  const merged: ScheduleInput = {
+    ...specOf(current),
+    registrationCutoffDays: current.registrationCutoffDays,
+    startsFrom: current.startsFrom,
+    ...fields,
+    unitId: current.unitId,
+  };
   await validate(deps.prisma, tree, merged);
   const row = await deps.prisma.receptionSchedule.update({
     where: { id },
@@ -141,11 +174,12 @@ export async function updateSchedule(deps: ReceptionDeps, principal: Principal, 
   });
   if (current.active && !row.active) await stopReceptionCycle(deps, id).catch(ignoreNotFound);
   else if (row.active && !current.active) await startCycle(deps, row, await resumeAfter(deps, row));
-  else if (row.active) await signalScheduleChanged(deps, specOf(row)).catch(async (error: unknown) => {
-    // The cycle had ended (e.g. terminated by an operator): start it again with the edited schedule.
-    ignoreNotFound(error);
-    await startCycle(deps, row, await resumeAfter(deps, row));
-  });
+  else if (row.active)
+    await signalScheduleChanged(deps, specOf(row)).catch(async (error: unknown) => {
+      // The cycle had ended (e.g. terminated by an operator): start it again with the edited schedule.
+      ignoreNotFound(error);
+      await startCycle(deps, row, await resumeAfter(deps, row));
+    });
   return view(row);
 }
 
@@ -155,7 +189,10 @@ function ignoreNotFound(error: unknown): void {
 
 export async function listSchedules(deps: ReceptionDeps, principal: Principal) {
   const tree = await UnitTree.load(deps.prisma);
-  const rows = await deps.prisma.receptionSchedule.findMany({ where: { unitId: { in: [...readableUnits(principal, tree)] } }, orderBy: { createdAt: 'asc' } });
+  const rows = await deps.prisma.receptionSchedule.findMany({
+    where: { unitId: { in: [...readableUnits(principal, tree)] } },
+    orderBy: { createdAt: 'asc' },
+  });
   return { items: rows.map(view) };
 }
 
@@ -170,5 +207,14 @@ export async function ensureReceptionCycles(deps: ReceptionDeps, logger?: Logger
 }
 
 function view(row: ScheduleRow) {
-  return { ...specOf(row), id: row.id, kind: row.kind, registrationCutoffDays: row.registrationCutoffDays, startsFrom: row.startsFrom, active: row.active, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    ...specOf(row),
+    id: row.id,
+    kind: row.kind,
+    registrationCutoffDays: row.registrationCutoffDays,
+    startsFrom: row.startsFrom,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }

@@ -19,47 +19,95 @@ async function loadSession(prisma: PrismaClient, id: string) {
   return session;
 }
 
-const act = (deps: SessionDeps, sessionId: string, action: SessionAction): Promise<SessionSnapshot> => sendSessionAction(deps, sessionId, action);
+const act = (deps: SessionDeps, sessionId: string, action: SessionAction): Promise<SessionSnapshot> =>
+  sendSessionAction(deps, sessionId, action);
 
 function requireNotClosed(session: { status: string }): void {
   if (session.status === 'closed') throw new AppError('Conflict', 'the session is closed');
 }
 
-export async function listSessions(deps: SessionDeps, principal: Principal, query: { unitId?: string; from?: string; to?: string; status?: string }) {
+export async function listSessions(
+  deps: SessionDeps,
+  principal: Principal,
+  query: { unitId?: string; from?: string; to?: string; status?: string },
+) {
   const tree = await UnitTree.load(deps.prisma);
   const readable = [...readableUnits(principal, tree)];
   const units = query.unitId ? readable.filter((u) => tree.subtreeOf(query.unitId!).includes(u)) : readable;
   const rows = await deps.prisma.receptionSession.findMany({
-    where: { unitId: { in: units }, ...(query.status ? { status: query.status } : {}), ...(query.from || query.to ? { day: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } } : {}) },
+    where: {
+      unitId: { in: units },
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.from || query.to
+        ? { day: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } }
+        : {}),
+    },
     include: { _count: { select: { registrations: true, matters: true } } },
     orderBy: { day: 'asc' },
     take: 500,
   });
-  return { items: rows.map(({ _count, minutes: _minutes, ...s }) => ({ ...s, registrations: _count.registrations, matters: _count.matters })) };
+  return {
+    items: rows.map(({ _count, minutes: _minutes, ...s }) => ({
+      ...s,
+      registrations: _count.registrations,
+      matters: _count.matters,
+    })),
+  };
 }
 
 export async function getSession(deps: SessionDeps, principal: Principal, id: string) {
   const session = await loadSession(deps.prisma, id);
   const tree = await UnitTree.load(deps.prisma);
-  if (!readableUnits(principal, tree).has(session.unitId)) throw new AppError('Forbidden', `reading this session needs a role on unit ${session.unitId} or a unit above it`);
+  if (!readableUnits(principal, tree).has(session.unitId))
+    throw new AppError('Forbidden', `reading this session needs a role on unit ${session.unitId} or a unit above it`);
   const [events, matters, registrations] = await Promise.all([
     deps.prisma.receptionEvent.findMany({ where: { sessionId: id }, orderBy: { at: 'asc' } }),
     deps.prisma.receptionMatter.findMany({ where: { sessionId: id }, orderBy: { createdAt: 'asc' } }),
-    deps.prisma.receptionRegistration.findMany({ where: { sessionId: id }, orderBy: { createdAt: 'asc' }, select: { id: true, fullName: true, topic: true, createdAt: true } }),
+    deps.prisma.receptionRegistration.findMany({
+      where: { sessionId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, fullName: true, topic: true, createdAt: true },
+    }),
   ]);
-  return { ...session, timeline: events.map((e) => ({ type: e.type, at: e.at.toISOString(), actorId: e.actorId, note: e.note, data: e.data })), matters, registrations };
+  return {
+    ...session,
+    timeline: events.map((e) => ({
+      type: e.type,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      note: e.note,
+      data: e.data,
+    })),
+    matters,
+    registrations,
+  };
 }
 
 /** A citizen registers to be received (no login), before the schedule's cut-off. */
-export async function registerCitizen(deps: SessionDeps, sessionId: string, input: { fullName: string; email?: string; phone?: string; topic?: string }) {
+export async function registerCitizen(
+  deps: SessionDeps,
+  sessionId: string,
+  input: { fullName: string; email?: string; phone?: string; topic?: string },
+) {
   const session = await loadSession(deps.prisma, sessionId);
   if (session.status !== 'announced') throw new AppError('Conflict', 'registration for this session is closed');
   const schedule = await deps.prisma.receptionSchedule.findUnique({ where: { id: session.scheduleId } });
   const todayDay = localDayOf((deps.now ?? (() => new Date()))().getTime());
   if (schedule?.registrationCutoffDays && todayDay > parseDay(session.day) - schedule.registrationCutoffDays) {
-    throw new AppError('Conflict', `registration closed ${schedule.registrationCutoffDays} day(s) before the session / đã hết hạn đăng ký`);
+    throw new AppError(
+      'Conflict',
+      `registration closed ${schedule.registrationCutoffDays} day(s) before the session / đã hết hạn đăng ký`,
+    );
   }
-  const row = await deps.prisma.receptionRegistration.create({ data: { sessionId, fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, topic: input.topic ?? null } });
+  const row = await deps.prisma.receptionRegistration.create({
+    data: {
+      sessionId,
+      fullName: input.fullName,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      topic: input.topic ?? null,
+    },
+  });
   try {
     await act(deps, sessionId, { action: 'registered', registrationId: row.id });
   } catch (error) {
@@ -67,24 +115,52 @@ export async function registerCitizen(deps: SessionDeps, sessionId: string, inpu
     await deps.prisma.receptionRegistration.delete({ where: { id: row.id } });
     throw error;
   }
-  return { id: row.id, sessionId, day: session.day, startsAt: session.startsAt.toISOString(), location: session.location };
+  return {
+    id: row.id,
+    sessionId,
+    day: session.day,
+    startsAt: session.startsAt.toISOString(),
+    location: session.location,
+  };
 }
 
-export async function postponeSession(deps: SessionDeps, principal: Principal, sessionId: string, input: { day: string; reason: string }) {
+export async function postponeSession(
+  deps: SessionDeps,
+  principal: Principal,
+  sessionId: string,
+  input: { day: string; reason: string },
+) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
   await requireRoleOn(deps.prisma, principal, session.unitId, ['leader'], 'postponing a reception session');
   const day = parseDay(input.day);
   const calendar = await workingCalendarFor(deps.prisma, new Date(input.day).getUTCFullYear());
   if (!calendar.isWorkingDay(day)) throw invalidField('day', 'not a working day');
-  return act(deps, sessionId, { action: 'postpone', day: input.day, reason: input.reason, actorId: principal.personId });
+  return act(deps, sessionId, {
+    action: 'postpone',
+    day: input.day,
+    reason: input.reason,
+    actorId: principal.personId,
+  });
 }
 
-export async function delegateSession(deps: SessionDeps, principal: Principal, sessionId: string, input: { deputyId?: string; reason: string }) {
+export async function delegateSession(
+  deps: SessionDeps,
+  principal: Principal,
+  sessionId: string,
+  input: { deputyId?: string; reason: string },
+) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
-  const tree = await requireRoleOn(deps.prisma, principal, session.unitId, ['leader'], 'delegating a reception session');
-  const deputyId = input.deputyId ?? (await deps.prisma.receptionSchedule.findUnique({ where: { id: session.scheduleId } }))?.deputyId;
+  const tree = await requireRoleOn(
+    deps.prisma,
+    principal,
+    session.unitId,
+    ['leader'],
+    'delegating a reception session',
+  );
+  const deputyId =
+    input.deputyId ?? (await deps.prisma.receptionSchedule.findUnique({ where: { id: session.scheduleId } }))?.deputyId;
   if (!deputyId) throw invalidField('deputyId', 'name the deputy (the schedule has none)');
   if (!(await personHoldsRoleOver(deps.prisma, tree, deputyId, session.unitId, 'leader'))) {
     throw invalidField('deputyId', `not an active leader of unit ${session.unitId}`);
@@ -102,20 +178,34 @@ export interface MatterInput {
 }
 
 /** A matter raised at the session: answered on the spot, registered as a petition (its workflow starts, linked here), or explained. */
-export async function recordMatter(deps: SessionDeps, principal: Principal, sessionId: string, input: MatterInput, idempotencyKey?: string) {
+export async function recordMatter(
+  deps: SessionDeps,
+  principal: Principal,
+  sessionId: string,
+  input: MatterInput,
+  idempotencyKey?: string,
+) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
   await requireRoleOn(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'recording a matter');
   if (session.status !== 'open') throw new AppError('Conflict', 'the session is not open');
-  if (input.outcome === 'petition' && !input.petition) throw invalidField('petition', 'required when the outcome is petition');
-  if (input.outcome !== 'petition' && !input.answer) throw invalidField('answer', 'what was answered or explained is recorded');
+  if (input.outcome === 'petition' && !input.petition)
+    throw invalidField('petition', 'required when the outcome is petition');
+  if (input.outcome !== 'petition' && !input.answer)
+    throw invalidField('answer', 'what was answered or explained is recorded');
   let petitionId: string | undefined;
   let trackingCode: string | undefined;
   if (input.outcome === 'petition') {
     const created = await createPetition(
       deps,
       principal,
-      { ...input.petition!, receivingUnitId: session.unitId, channel: 'reception_day', field: input.field, receivedAt: new Date((deps.now ?? (() => new Date()))()).toISOString() },
+      {
+        ...input.petition!,
+        receivingUnitId: session.unitId,
+        channel: 'reception_day',
+        field: input.field,
+        receivedAt: new Date((deps.now ?? (() => new Date()))()).toISOString(),
+      },
       idempotencyKey ? `reception:${idempotencyKey}` : undefined,
     );
     petitionId = created.id;
@@ -123,15 +213,44 @@ export async function recordMatter(deps: SessionDeps, principal: Principal, sess
     await deps.prisma.petition.update({ where: { id: petitionId }, data: { receptionSessionId: sessionId } });
   }
   // A denouncer's name is sealed in the petition; the matter keeps "công dân" (Luật Tố cáo Đ.47).
-  const citizenName = input.petition?.kind === 'denunciation' && input.citizenName ? MASKED_NAME : (input.citizenName ?? null);
+  const citizenName =
+    input.petition?.kind === 'denunciation' && input.citizenName ? MASKED_NAME : (input.citizenName ?? null);
   const matter = await deps.prisma.receptionMatter.create({
-    data: { sessionId, citizenName, summary: input.summary, field: input.field, outcome: input.outcome, answer: input.answer ?? null, petitionId: petitionId ?? null, recordedById: principal.personId },
+    data: {
+      sessionId,
+      citizenName,
+      summary: input.summary,
+      field: input.field,
+      outcome: input.outcome,
+      answer: input.answer ?? null,
+      petitionId: petitionId ?? null,
+      recordedById: principal.personId,
+    },
   });
-  const snapshot = await act(deps, sessionId, { action: 'recordMatter', matterId: matter.id, outcome: input.outcome, ...(petitionId ? { petitionId } : {}), actorId: principal.personId });
-  return { matter: { id: matter.id, outcome: matter.outcome, petitionId: petitionId ?? null, trackingCode: trackingCode ?? null }, session: snapshot };
+  const snapshot = await act(deps, sessionId, {
+    action: 'recordMatter',
+    matterId: matter.id,
+    outcome: input.outcome,
+    ...(petitionId ? { petitionId } : {}),
+    actorId: principal.personId,
+  });
+  return {
+    matter: {
+      id: matter.id,
+      outcome: matter.outcome,
+      petitionId: petitionId ?? null,
+      trackingCode: trackingCode ?? null,
+    },
+    session: snapshot,
+  };
 }
 
-export async function closeSession(deps: SessionDeps, principal: Principal, sessionId: string, input: { minutes: string; attendeeCount: number }) {
+export async function closeSession(
+  deps: SessionDeps,
+  principal: Principal,
+  sessionId: string,
+  input: { minutes: string; attendeeCount: number },
+) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
   await requireRoleOn(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'closing a reception session');
@@ -142,6 +261,19 @@ export async function closeSession(deps: SessionDeps, principal: Principal, sess
 
 /** Public notices (announcements, postponements), newest first; no login. */
 export async function publicNotices(prisma: PrismaClient, query: { unitId?: string }) {
-  const rows = await prisma.publicNotice.findMany({ where: query.unitId ? { unitId: query.unitId } : {}, orderBy: { publishedAt: 'desc' }, take: 100 });
-  return { items: rows.map((n) => ({ id: n.id, unitId: n.unitId, sessionId: n.sessionId, title: n.title, body: n.body, publishedAt: n.publishedAt.toISOString() })) };
+  const rows = await prisma.publicNotice.findMany({
+    where: query.unitId ? { unitId: query.unitId } : {},
+    orderBy: { publishedAt: 'desc' },
+    take: 100,
+  });
+  return {
+    items: rows.map((n) => ({
+      id: n.id,
+      unitId: n.unitId,
+      sessionId: n.sessionId,
+      title: n.title,
+      body: n.body,
+      publishedAt: n.publishedAt.toISOString(),
+    })),
+  };
 }

@@ -19,7 +19,10 @@ export interface ReceptionContext {
 
 const when = (ctx: { startsAtMs: number }) => formatVnInstant(ctx.startsAtMs).slice(0, 16).replace('T', ' ');
 
-export function renderReceptionMail(template: ReceptionTemplate, ctx: ReceptionContext): { subject: string; text: string } {
+export function renderReceptionMail(
+  template: ReceptionTemplate,
+  ctx: ReceptionContext,
+): { subject: string; text: string } {
   const at = `${when(ctx)} (giờ Việt Nam) — ${ctx.location}`;
   const link = `${ctx.appUrl}/api/v1/reception/sessions/${ctx.sessionId}`;
   const greeting = `Kính gửi ${ctx.recipientName} / Dear ${ctx.recipientName},`;
@@ -57,7 +60,10 @@ export function renderReceptionMail(template: ReceptionTemplate, ctx: ReceptionC
   }
 }
 
-export function renderReceptionNotice(kind: 'announced' | 'postponed', ctx: Omit<ReceptionContext, 'recipientName'>): { title: string; body: string } {
+export function renderReceptionNotice(
+  kind: 'announced' | 'postponed',
+  ctx: Omit<ReceptionContext, 'recipientName'>,
+): { title: string; body: string } {
   if (kind === 'postponed') {
     return {
       title: `Thông báo hoãn lịch tiếp công dân ngày ${ctx.data.fromDay ?? ''} / Reception postponed`,

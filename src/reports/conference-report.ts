@@ -23,7 +23,13 @@ export interface FieldRow {
 const nf = new Intl.NumberFormat('vi-VN');
 const nfEn = new Intl.NumberFormat('en-US');
 
-export async function conferenceReport(prisma: PrismaClient, principal: Principal, policy: ReceptionPolicy, period: Period, now: Date = new Date()) {
+export async function conferenceReport(
+  prisma: PrismaClient,
+  principal: Principal,
+  policy: ReceptionPolicy,
+  period: Period,
+  now: Date = new Date(),
+) {
   const tree = await UnitTree.load(prisma);
   const units = [...readableUnits(principal, tree)];
   const conferences = await prisma.conference.findMany({
@@ -33,26 +39,74 @@ export async function conferenceReport(prisma: PrismaClient, principal: Principa
   const held = conferences.filter((c) => c.status !== 'announced');
   const rows = new Map<string, FieldRow>();
   for (const o of held.flatMap((c) => c.opinions)) {
-    const row = rows.get(o.field) ?? { field: o.field, opinions: 0, answered: 0, commitment: 0, explained: 0, referred: 0, settledHere: 0, settledPct: null, sentUpPct: null };
+    const row = rows.get(o.field) ?? {
+      field: o.field,
+      opinions: 0,
+      answered: 0,
+      commitment: 0,
+      explained: 0,
+      referred: 0,
+      settledHere: 0,
+      settledPct: null,
+      sentUpPct: null,
+    };
     row.opinions += 1;
     row[o.outcome as 'answered' | 'commitment' | 'explained' | 'referred'] += 1;
     rows.set(o.field, row);
   }
   const finish = (r: FieldRow): FieldRow => {
     const settledHere = r.answered + r.commitment + r.explained;
-    return { ...r, settledHere, settledPct: percent(settledHere, r.opinions), sentUpPct: percent(r.referred, r.opinions) };
+    return {
+      ...r,
+      settledHere,
+      settledPct: percent(settledHere, r.opinions),
+      sentUpPct: percent(r.referred, r.opinions),
+    };
   };
-  const byField = [...rows.values()].map(finish).sort((a, b) => b.opinions - a.opinions || a.field.localeCompare(b.field));
-  const total = finish(byField.reduce<FieldRow>((acc, r) => ({ ...acc, opinions: acc.opinions + r.opinions, answered: acc.answered + r.answered, commitment: acc.commitment + r.commitment, explained: acc.explained + r.explained, referred: acc.referred + r.referred }), { field: 'Tổng / Total', opinions: 0, answered: 0, commitment: 0, explained: 0, referred: 0, settledHere: 0, settledPct: null, sentUpPct: null }));
+  const byField = [...rows.values()]
+    .map(finish)
+    .sort((a, b) => b.opinions - a.opinions || a.field.localeCompare(b.field));
+  const total = finish(
+    byField.reduce<FieldRow>(
+      (acc, r) => ({
+        ...acc,
+        opinions: acc.opinions + r.opinions,
+        answered: acc.answered + r.answered,
+        commitment: acc.commitment + r.commitment,
+        explained: acc.explained + r.explained,
+        referred: acc.referred + r.referred,
+      }),
+      {
+        field: 'Tổng / Total',
+        opinions: 0,
+        answered: 0,
+        commitment: 0,
+        explained: 0,
+        referred: 0,
+        settledHere: 0,
+        settledPct: null,
+        sentUpPct: null,
+      },
+    ),
+  );
   const commitments = held.flatMap((c) => c.commitments);
   const attendees = held.reduce((n, c) => n + (c.attendeeCount ?? 0), 0);
   const regular = held.filter((c) => c.kind === 'regular').length;
   const adhoc = held.length - regular;
   const duty = policy.conferences.regularPerYear;
-  const unitRows = await prisma.unit.findMany({ where: { id: { in: units }, level: duty.level }, select: { id: true, name: true } });
-  const owing = unitRows.filter((u) => held.filter((c) => c.unitId === u.id && c.kind === 'regular').length < duty.count);
+  const unitRows = await prisma.unit.findMany({
+    where: { id: { in: units }, level: duty.level },
+    select: { id: true, name: true },
+  });
+  const owing = unitRows.filter(
+    (u) => held.filter((c) => c.unitId === u.id && c.kind === 'regular').length < duty.count,
+  );
   return {
-    period: { label: period.label, from: new Date(period.fromMs).toISOString(), to: new Date(period.toMs).toISOString() },
+    period: {
+      label: period.label,
+      from: new Date(period.fromMs).toISOString(),
+      to: new Date(period.toMs).toISOString(),
+    },
     conferences: { held: held.length, regular, adhoc, announced: conferences.length - held.length, attendees },
     opinions: total,
     byField,
@@ -63,7 +117,11 @@ export async function conferenceReport(prisma: PrismaClient, principal: Principa
       openOverdue: commitments.filter((c) => !c.fulfilledAt && c.dueAt < now).length,
       escalated: commitments.filter((c) => c.escalated).length,
     },
-    resultsPublished: { onTime: held.filter((c) => c.publishedAt && c.resultsDueAt && c.publishedAt <= c.resultsDueAt).length, late: held.filter((c) => c.publishedAt && c.resultsDueAt && c.publishedAt > c.resultsDueAt).length, pending: held.filter((c) => !c.publishedAt).length },
+    resultsPublished: {
+      onTime: held.filter((c) => c.publishedAt && c.resultsDueAt && c.publishedAt <= c.resultsDueAt).length,
+      late: held.filter((c) => c.publishedAt && c.resultsDueAt && c.publishedAt > c.resultsDueAt).length,
+      pending: held.filter((c) => !c.publishedAt).length,
+    },
     regularDuty: { level: duty.level, perYear: duty.count, unitsShort: owing.map((u) => ({ id: u.id, name: u.name })) },
     headline: {
       vi: `${nf.format(held.length)} hội nghị (${nf.format(regular)} thường xuyên, ${nf.format(adhoc)} đột xuất); ${nf.format(attendees)} lượt người dự; ${nf.format(total.opinions)} ý kiến; ${total.settledPct === null ? '—' : nf.format(total.settledPct)}% giải quyết tại cấp này; ${total.sentUpPct === null ? '—' : nf.format(total.sentUpPct)}% chuyển cấp trên`,

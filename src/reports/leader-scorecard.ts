@@ -30,12 +30,20 @@ export interface ScorecardRow {
   receptionShortfalls: number | null;
 }
 
-
-export async function leaderScorecard(prisma: PrismaClient, principal: Principal, period: Period, now: Date = new Date(), receptionPolicy?: ReceptionPolicy) {
+export async function leaderScorecard(
+  prisma: PrismaClient,
+  principal: Principal,
+  period: Period,
+  now: Date = new Date(),
+  receptionPolicy?: ReceptionPolicy,
+) {
   const tree = await UnitTree.load(prisma);
   const units = readableUnits(principal, tree);
   const [unitRows, candidates] = await Promise.all([
-    prisma.unit.findMany({ where: { id: { in: [...units] } }, select: { id: true, name: true, responsibleLeader: { select: { id: true, fullName: true } } } }),
+    prisma.unit.findMany({
+      where: { id: { in: [...units] } },
+      select: { id: true, name: true, responsibleLeader: { select: { id: true, fullName: true } } },
+    }),
     scorecardCandidates(prisma, [...units], period, now),
   ]);
   const petitions = [];
@@ -67,7 +75,9 @@ export async function leaderScorecard(prisma: PrismaClient, principal: Principal
 
   for (const p of petitions) {
     // The unit holding the case at time t: the receiving unit, then each forward's destination.
-    const forwards = p.events.filter((e) => e.type === 'forward').map((e) => ({ at: e.at.getTime(), to: (e.data as { toUnitId?: string } | null)?.toUnitId }));
+    const forwards = p.events
+      .filter((e) => e.type === 'forward')
+      .map((e) => ({ at: e.at.getTime(), to: (e.data as { toUnitId?: string } | null)?.toUnitId }));
     const unitAt = (t: number) => forwards.reduce((unit, f) => (f.at <= t && f.to ? f.to : unit), p.receivingUnitId);
     const leaderAt = (t: number) => {
       const unitId = unitAt(t);
@@ -75,7 +85,11 @@ export async function leaderScorecard(prisma: PrismaClient, principal: Principal
     };
 
     const resolution = [...p.events].reverse().find((e) => e.type === 'resolve');
-    const decidingDue = resolution ? (resolution.data as { dueBefore?: string } | null)?.dueBefore : !p.closedAt && p.dueAt ? p.dueAt.toISOString() : undefined;
+    const decidingDue = resolution
+      ? (resolution.data as { dueBefore?: string } | null)?.dueBefore
+      : !p.closedAt && p.dueAt
+        ? p.dueAt.toISOString()
+        : undefined;
     if (decidingDue && inPeriod(Date.parse(decidingDue))) {
       const leader = leaderAt(resolution ? resolution.at.getTime() : now.getTime());
       if (leader) {
@@ -106,7 +120,8 @@ export async function leaderScorecard(prisma: PrismaClient, principal: Principal
       }
     }
     for (const [leaderId, first] of firstReminderTo) {
-      if (p.events.some((e) => (ACTIONS as readonly string[]).includes(e.type) && e.actorId && e.at.getTime() > first)) rows.get(leaderId)!.casesActedAfterReminder += 1;
+      if (p.events.some((e) => (ACTIONS as readonly string[]).includes(e.type) && e.actorId && e.at.getTime() > first))
+        rows.get(leaderId)!.casesActedAfterReminder += 1;
     }
   }
   if (receptionPolicy) {
@@ -115,11 +130,21 @@ export async function leaderScorecard(prisma: PrismaClient, principal: Principal
       const row = rows.get(d.personId);
       if (row) row.receptionShortfalls = d.shortWindows.length;
       // A leader with a reception duty but no locality of their own still shows, for the duty.
-      else if (d.shortWindows.length > 0) rowFor(rows, { id: d.personId, fullName: d.fullName }).receptionShortfalls = d.shortWindows.length;
+      else if (d.shortWindows.length > 0)
+        rowFor(rows, { id: d.personId, fullName: d.fullName }).receptionShortfalls = d.shortWindows.length;
     }
   }
-  const out = [...rows.values()].map((r) => ({ ...r, onTimePct: percent(r.resolvedOnTime, r.due) })).sort((a, b) => a.leaderName.localeCompare(b.leaderName, 'vi'));
-  return { period: { label: period.label, from: new Date(period.fromMs).toISOString(), to: new Date(period.toMs).toISOString() }, rows: out };
+  const out = [...rows.values()]
+    .map((r) => ({ ...r, onTimePct: percent(r.resolvedOnTime, r.due) }))
+    .sort((a, b) => a.leaderName.localeCompare(b.leaderName, 'vi'));
+  return {
+    period: {
+      label: period.label,
+      from: new Date(period.fromMs).toISOString(),
+      to: new Date(period.toMs).toISOString(),
+    },
+    rows: out,
+  };
 }
 
 const LOAD_BATCH = 5_000;
@@ -132,7 +157,12 @@ const CANONICAL_INSTANT = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2
  * deadline in the period (a `dueBefore` written in any other form is always loaded). A superset: the
  * figures are still decided by the code below, as for every petition before.
  */
-async function scorecardCandidates(prisma: PrismaClient, units: string[], period: Period, now: Date): Promise<string[]> {
+async function scorecardCandidates(
+  prisma: PrismaClient,
+  units: string[],
+  period: Period,
+  now: Date,
+): Promise<string[]> {
   const at = (ms: number) => new Date(ms).toISOString();
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     WITH mine AS (SELECT "id", "closedAt", "dueAt" FROM "Petition" WHERE "unitId" = ANY(${units}::text[]) OR "receivingUnitId" = ANY(${units}::text[]))
@@ -152,7 +182,19 @@ async function scorecardCandidates(prisma: PrismaClient, units: string[], period
 function rowFor(rows: Map<string, ScorecardRow>, leader: { id: string; fullName: string }): ScorecardRow {
   let row = rows.get(leader.id);
   if (!row) {
-    row = { leaderId: leader.id, leaderName: leader.fullName, units: [], due: 0, resolvedOnTime: 0, onTimePct: null, overdueNow: 0, remindersReceived: 0, casesActedAfterReminder: 0, escalations: 0, receptionShortfalls: null };
+    row = {
+      leaderId: leader.id,
+      leaderName: leader.fullName,
+      units: [],
+      due: 0,
+      resolvedOnTime: 0,
+      onTimePct: null,
+      overdueNow: 0,
+      remindersReceived: 0,
+      casesActedAfterReminder: 0,
+      escalations: 0,
+      receptionShortfalls: null,
+    };
     rows.set(leader.id, row);
   }
   return row;

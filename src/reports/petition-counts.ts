@@ -27,7 +27,16 @@ export interface GroupCounts {
 
 export type CountSource = 'rollup' | 'events';
 
-const ZERO = { received: 0, accepted: 0, resolved: 0, resolvedOnTime: 0, overdueNow: 0, forwarded: 0, escalated: 0, withdrawn: 0 };
+const ZERO = {
+  received: 0,
+  accepted: 0,
+  resolved: 0,
+  resolvedOnTime: 0,
+  overdueNow: 0,
+  forwarded: 0,
+  escalated: 0,
+  withdrawn: 0,
+};
 type Figure = keyof typeof ZERO;
 type SqlRow = { key: string } & Partial<Record<Figure, bigint | number | null>>;
 /** Instants, inclusive; empty when from > to. */
@@ -52,7 +61,14 @@ const GROUP_SQL: Record<GroupKey, Prisma.Sql> = {
   field: Prisma.sql`t."field"`,
 };
 
-export async function countPetitions(prisma: PrismaClient, units: string[], period: Period, groupBy: GroupKey, now: Date, source: CountSource = coversWholeLocalDays(period) ? 'rollup' : 'events'): Promise<GroupCounts[]> {
+export async function countPetitions(
+  prisma: PrismaClient,
+  units: string[],
+  period: Period,
+  groupBy: GroupKey,
+  now: Date,
+  source: CountSource = coversWholeLocalDays(period) ? 'rollup' : 'events',
+): Promise<GroupCounts[]> {
   const g = GROUP_SQL[groupBy];
   const months = source === 'rollup' && coversWholeLocalDays(period) ? wholeMonths(period) : null;
   const parts = months
@@ -62,7 +78,11 @@ export async function countPetitions(prisma: PrismaClient, units: string[], peri
         escalatedPetitions(prisma, g, units, months.edges, months),
         overdue(prisma, g, units, now),
       ])
-    : await Promise.all([eventCounts(prisma, g, units, period), escalatedPetitions(prisma, g, units, [period], null), overdue(prisma, g, units, now)]);
+    : await Promise.all([
+        eventCounts(prisma, g, units, period),
+        escalatedPetitions(prisma, g, units, [period], null),
+        overdue(prisma, g, units, now),
+      ]);
   const byKey = new Map<string, GroupCounts>();
   for (const row of parts.flat()) {
     let counts = byKey.get(row.key);
@@ -111,7 +131,13 @@ function overdue(prisma: PrismaClient, g: Prisma.Sql, units: string[], now: Date
     GROUP BY 1`;
 }
 
-function monthlyRollups(prisma: PrismaClient, g: Prisma.Sql, units: string[], first: string, last: string): Promise<SqlRow[]> {
+function monthlyRollups(
+  prisma: PrismaClient,
+  g: Prisma.Sql,
+  units: string[],
+  first: string,
+  last: string,
+): Promise<SqlRow[]> {
   return prisma.$queryRaw<SqlRow[]>`
     SELECT ${g} AS "key",
       SUM("received") AS "received", SUM("accepted") AS "accepted", SUM("resolved") AS "resolved",
@@ -148,7 +174,13 @@ async function eventCounts(prisma: PrismaClient, g: Prisma.Sql, units: string[],
 }
 
 /** Petitions escalated in the period, each once: from the whole months' rollup and the edge days' events together. */
-function escalatedPetitions(prisma: PrismaClient, g: Prisma.Sql, units: string[], ranges: Range[], months: { first: string; last: string } | null): Promise<SqlRow[]> {
+function escalatedPetitions(
+  prisma: PrismaClient,
+  g: Prisma.Sql,
+  units: string[],
+  ranges: Range[],
+  months: { first: string; last: string } | null,
+): Promise<SqlRow[]> {
   // Two ranges at most (before and after the whole months); a missing one is empty (from after to).
   const [a, b] = [ranges[0] ?? { fromMs: 1, toMs: 0 }, ranges[1] ?? { fromMs: 1, toMs: 0 }];
   const [first, last] = months ? [months.first, months.last] : ['2000-02-01', '2000-01-01'];

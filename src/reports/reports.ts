@@ -26,17 +26,37 @@ export interface ReportRow {
   withdrawn: number;
 }
 
-const FIGURES = ['received', 'accepted', 'resolved', 'resolvedOnTime', 'overdueNow', 'forwarded', 'escalated', 'withdrawn'] as const;
+const FIGURES = [
+  'received',
+  'accepted',
+  'resolved',
+  'resolvedOnTime',
+  'overdueNow',
+  'forwarded',
+  'escalated',
+  'withdrawn',
+] as const;
 
-export async function petitionReport(prisma: PrismaClient, principal: Principal, period: Period, groupBy: Grouping, now: Date = new Date(), options: { source?: CountSource } = {}) {
+export async function petitionReport(
+  prisma: PrismaClient,
+  principal: Principal,
+  period: Period,
+  groupBy: Grouping,
+  now: Date = new Date(),
+  options: { source?: CountSource } = {},
+) {
   const tree = await UnitTree.load(prisma);
   const units = [...readableUnits(principal, tree)];
   const from = new Date(period.fromMs);
   const to = new Date(period.toMs);
   const [counts, unitRows, people] = await Promise.all([
     countPetitions(prisma, units, period, groupBy, now, options.source),
-    groupBy === 'unit' ? prisma.unit.findMany({ where: { id: { in: units } }, select: { id: true, name: true } }) : Promise.resolve([]),
-    groupBy === 'leader' ? prisma.person.findMany({ where: { leaderOf: { some: {} } }, select: { id: true, fullName: true } }) : Promise.resolve([]),
+    groupBy === 'unit'
+      ? prisma.unit.findMany({ where: { id: { in: units } }, select: { id: true, name: true } })
+      : Promise.resolve([]),
+    groupBy === 'leader'
+      ? prisma.person.findMany({ where: { leaderOf: { some: {} } }, select: { id: true, fullName: true } })
+      : Promise.resolve([]),
   ]);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const personName = new Map(people.map((p) => [p.id, p.fullName]));
@@ -56,13 +76,30 @@ export async function petitionReport(prisma: PrismaClient, principal: Principal,
   for (const c of counts) {
     let row = rows.get(c.key);
     if (!row) {
-      row = { key: c.key, label: labelOf(c.key), received: 0, accepted: 0, resolved: 0, resolvedOnTime: 0, resolvedOnTimePct: null, overdueNow: 0, forwarded: 0, escalated: 0, escalatedPct: null, withdrawn: 0 };
+      row = {
+        key: c.key,
+        label: labelOf(c.key),
+        received: 0,
+        accepted: 0,
+        resolved: 0,
+        resolvedOnTime: 0,
+        resolvedOnTimePct: null,
+        overdueNow: 0,
+        forwarded: 0,
+        escalated: 0,
+        escalatedPct: null,
+        withdrawn: 0,
+      };
       rows.set(c.key, row);
     }
     for (const figure of FIGURES) row[figure] += c[figure];
   }
   const out: ReportRow[] = [...rows.values()]
-    .map((r) => ({ ...r, resolvedOnTimePct: percent(r.resolvedOnTime, r.resolved), escalatedPct: percent(r.escalated, r.received) }))
+    .map((r) => ({
+      ...r,
+      resolvedOnTimePct: percent(r.resolvedOnTime, r.resolved),
+      escalatedPct: percent(r.escalated, r.received),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   const sum = (k: keyof ReportRow) => out.reduce((acc, r) => acc + (r[k] as number), 0);
   const total: ReportRow = {

@@ -30,7 +30,13 @@ export function tableToCsv<Row>(columns: Column<Row>[], rows: Row[], lang: Lang)
 }
 
 /** One sheet: a title row, bold headings, the rows; the last row bold when it is a total. */
-export async function tableToXlsx<Row>(title: string, columns: Column<Row>[], rows: Row[], lang: Lang, options: { boldLastRow?: boolean } = {}): Promise<Buffer> {
+export async function tableToXlsx<Row>(
+  title: string,
+  columns: Column<Row>[],
+  rows: Row[],
+  lang: Lang,
+  options: { boldLastRow?: boolean } = {},
+): Promise<Buffer> {
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(lang === 'vi' ? 'Báo cáo' : 'Report');

@@ -15,6 +15,8 @@ export function statusFor(error: AppError): number {
 /** The field errors a ValidationFailed carries, by field path. */
 export function fieldErrorsOf(error: AppError): Record<string, string> {
   const out: Record<string, string> = {};
-  if (Array.isArray(error.details)) for (const d of error.details as { path?: string; message?: string }[]) if (d.path && d.message) out[d.path] = d.message;
+  if (Array.isArray(error.details))
+    for (const d of error.details as { path?: string; message?: string }[])
+      if (d.path && d.message) out[d.path] = d.message;
   return out;
 }

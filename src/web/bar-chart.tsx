@@ -48,13 +48,26 @@ export function BarChart(props: BarChartProps) {
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const max = Math.max(1, ...props.series.flatMap((s) => s.values));
   const x = bands(props.categories, innerW, 0.25);
-  const inner = bands(props.series.map((s) => s.name), x.bandwidth(), 0.08);
+  const inner = bands(
+    props.series.map((s) => s.name),
+    x.bandwidth(),
+    0.08,
+  );
   const ticks = niceTicks(max, Math.min(5, max));
   const top = ticks[ticks.length - 1] ?? max;
   const y = (v: number) => innerH - (v / top) * innerH;
   const short = (label: string) => (label.length > 18 ? `${label.slice(0, 17)}…` : label);
   return (
-    <svg class="chart" id={props.id} viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={`${props.id}-title`} xmlns="http://www.w3.org/2000/svg">
+    <svg
+      class="chart"
+      id={props.id}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-labelledby={`${props.id}-title`}
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <title id={`${props.id}-title`}>{props.title}</title>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         {ticks.map((t) => (
@@ -70,7 +83,14 @@ export function BarChart(props: BarChartProps) {
             {props.series.map((s, si) => {
               const v = s.values[ci] ?? 0;
               return (
-                <rect x={inner(s.name)} y={y(v)} width={inner.bandwidth()} height={innerH - y(v)} fill={FILLS[si % FILLS.length]} class={s.className}>
+                <rect
+                  x={inner(s.name)}
+                  y={y(v)}
+                  width={inner.bandwidth()}
+                  height={innerH - y(v)}
+                  fill={FILLS[si % FILLS.length]}
+                  class={s.className}
+                >
                   <title>{`${c} — ${s.name}: ${formatNumber(v, props.lang)}`}</title>
                 </rect>
               );

@@ -18,22 +18,44 @@ function toDate(value: Date | string | number): Date {
 
 /** 01/12/2026 14:05 */
 export function formatDateTime(value: Date | string | number, lang: Lang): string {
-  return cached(`dt:${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })).format(toDate(value));
+  return cached(
+    `dt:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[lang], {
+        timeZone: TIME_ZONE,
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      }),
+  ).format(toDate(value));
 }
 
 /** 01/12/2026 */
 export function formatDate(value: Date | string | number, lang: Lang): string {
-  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })).format(toDate(value));
+  return cached(
+    `d:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }),
+  ).format(toDate(value));
 }
 
 /** The local calendar day in Vietnam as YYYY-MM-DD, for date inputs. */
 export function localIsoDate(value: Date | string | number): string {
-  return cached('iso', () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(toDate(value));
+  return cached(
+    'iso',
+    () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).format(toDate(value));
 }
 
 /** The local wall-clock time in Vietnam as YYYY-MM-DDTHH:mm, for datetime-local inputs. */
 export function localIsoDateTime(value: Date | string | number): string {
-  const parts = cached('isot', () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false })).format(toDate(value));
+  const parts = cached(
+    'isot',
+    () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }),
+  ).format(toDate(value));
   return `${localIsoDate(value)}T${parts.replace(/^24/, '00')}`;
 }
 
@@ -53,7 +75,10 @@ export function formatNumber(value: number, lang: Lang): string {
 
 /** 98,2% from 98.2 */
 export function formatPercent(percent: number, lang: Lang): string {
-  return cached(`p:${lang}`, () => new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 })).format(percent / 100);
+  return cached(
+    `p:${lang}`,
+    () => new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 }),
+  ).format(percent / 100);
 }
 
 /** Vietnamese name order: "Đỗ" after "Dương", tones after the bare letter. */

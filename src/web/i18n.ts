@@ -41,10 +41,15 @@ export type Vars = Record<string, string | number>;
 export type Translate<K extends string> = (key: K, vars?: Vars) => string;
 
 /** A translator for one language; `{name}` placeholders are filled from `vars`. */
-export function translator<K extends string>(dictionary: { vi: Record<K, string>; en: Record<K, string> }, lang: Lang): Translate<K> {
+export function translator<K extends string>(
+  dictionary: { vi: Record<K, string>; en: Record<K, string> },
+  lang: Lang,
+): Translate<K> {
   const words = dictionary[lang];
   return (key, vars) => {
     const text = words[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    return vars
+      ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+      : text;
   };
 }

@@ -13,9 +13,17 @@ const ONE_YEAR_S = 365 * 24 * 3600;
 
 export function languageMiddleware(): RequestHandler {
   return (req, res, next) => {
-    const { lang, chosen } = resolveLang({ query: req.query.lang, cookie: readCookies(req.headers.cookie)[LANG_COOKIE], acceptLanguage: req.header('accept-language') });
+    const { lang, chosen } = resolveLang({
+      query: req.query.lang,
+      cookie: readCookies(req.headers.cookie)[LANG_COOKIE],
+      acceptLanguage: req.header('accept-language'),
+    });
     req.lang = lang;
-    if (chosen) res.append('Set-Cookie', serializeCookie(LANG_COOKIE, lang, { maxAgeSeconds: ONE_YEAR_S, httpOnly: false, secure: req.secure }));
+    if (chosen)
+      res.append(
+        'Set-Cookie',
+        serializeCookie(LANG_COOKIE, lang, { maxAgeSeconds: ONE_YEAR_S, httpOnly: false, secure: req.secure }),
+      );
     res.setHeader('Content-Language', lang);
     res.vary('Accept-Language');
     next();

@@ -19,7 +19,16 @@ export interface LayoutProps {
 }
 
 // htmx must not add an inline <style> (the CSP forbids it), nor evaluate attributes as script.
-const HTMX_CONFIG = JSON.stringify({ includeIndicatorStyles: false, allowEval: false, allowScriptTags: false, historyCacheSize: 0, responseHandling: [{ code: '204', swap: false }, { code: '...', swap: true }] });
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  historyCacheSize: 0,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '...', swap: true },
+  ],
+});
 
 export function Layout(props: LayoutProps) {
   const t = translator(SHELL_WORDS, props.lang);
@@ -42,7 +51,13 @@ export function Layout(props: LayoutProps) {
         <header class="site-header">
           <span class="brand">{t('appName')}</span>
           {props.header}
-          <a class="lang-switch" href={props.otherLanguageHref} hreflang={other} lang={other} title={t('otherLanguageHint')}>
+          <a
+            class="lang-switch"
+            href={props.otherLanguageHref}
+            hreflang={other}
+            lang={other}
+            title={t('otherLanguageHint')}
+          >
             {t('otherLanguage')}
           </a>
         </header>

@@ -15,12 +15,33 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const petition = () => ({ kind: 'feedback', receivingUnitId: h.org.communeId, channel: 'online', field: 'roads', subject: 'Phản ánh qua ứng dụng', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Người dùng ứng dụng' }] });
+const petition = () => ({
+  kind: 'feedback',
+  receivingUnitId: h.org.communeId,
+  channel: 'online',
+  field: 'roads',
+  subject: 'Phản ánh qua ứng dụng',
+  body: '…',
+  receivedAt: new Date().toISOString(),
+  petitioners: [{ fullName: 'Người dùng ứng dụng' }],
+});
 
 test('when an admin creates a read-only token, then it reads in its unit only, cannot write, and stops working once revoked', async () => {
-  await request(h.app).post('/api/v1/tokens').set(auth(officer)).send({ name: 'x', scopes: ['petitions:read'], unitId: h.org.communeId }).expect(403);
-  await request(h.app).post('/api/v1/tokens').set(auth(admin)).send({ name: 'x', scopes: ['everything'], unitId: h.org.communeId }).expect(400);
-  const created = await request(h.app).post('/api/v1/tokens').set(auth(admin)).send({ name: 'Cổng dịch vụ công', scopes: ['petitions:read'], unitId: h.org.communeId }).expect(201);
+  await request(h.app)
+    .post('/api/v1/tokens')
+    .set(auth(officer))
+    .send({ name: 'x', scopes: ['petitions:read'], unitId: h.org.communeId })
+    .expect(403);
+  await request(h.app)
+    .post('/api/v1/tokens')
+    .set(auth(admin))
+    .send({ name: 'x', scopes: ['everything'], unitId: h.org.communeId })
+    .expect(400);
+  const created = await request(h.app)
+    .post('/api/v1/tokens')
+    .set(auth(admin))
+    .send({ name: 'Cổng dịch vụ công', scopes: ['petitions:read'], unitId: h.org.communeId })
+    .expect(201);
   const token = created.body.token as string;
   expect(token).toMatch(/^dvt_/);
 
@@ -33,7 +54,11 @@ test('when an admin creates a read-only token, then it reads in its unit only, c
   await request(h.app).get(`/api/v1/petitions/${p.body.id}`).set(auth(token)).expect(200);
   const denied = await request(h.app).post('/api/v1/petitions').set(auth(token)).send(petition()).expect(403);
   expect(denied.body.error.message).toMatch(/officer or leader/);
-  await request(h.app).post('/api/v1/tokens').set(auth(token)).send({ name: 'y', scopes: ['petitions:read'], unitId: h.org.communeId }).expect(403);
+  await request(h.app)
+    .post('/api/v1/tokens')
+    .set(auth(token))
+    .send({ name: 'y', scopes: ['petitions:read'], unitId: h.org.communeId })
+    .expect(403);
   expect((await h.db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.body.id } })).lastUsedAt).not.toBeNull();
 
   await request(h.app).delete(`/api/v1/tokens/${created.body.id}`).set(auth(admin)).expect(204);
@@ -42,8 +67,16 @@ test('when an admin creates a read-only token, then it reads in its unit only, c
 });
 
 test('when a token may write, then it registers petitions in its unit and not elsewhere', async () => {
-  const created = await request(h.app).post('/api/v1/tokens').set(auth(admin)).send({ name: 'Ứng dụng phản ánh', scopes: ['petitions:write'], unitId: h.org.communeId }).expect(201);
+  const created = await request(h.app)
+    .post('/api/v1/tokens')
+    .set(auth(admin))
+    .send({ name: 'Ứng dụng phản ánh', scopes: ['petitions:write'], unitId: h.org.communeId })
+    .expect(201);
   const res = await request(h.app).post('/api/v1/petitions').set(auth(created.body.token)).send(petition()).expect(201);
   expect(res.body.trackingCode).toMatch(/^DV-/);
-  await request(h.app).post('/api/v1/petitions').set(auth(created.body.token)).send({ ...petition(), receivingUnitId: h.org.otherCommuneId }).expect(403);
+  await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(created.body.token))
+    .send({ ...petition(), receivingUnitId: h.org.otherCommuneId })
+    .expect(403);
 });

@@ -24,9 +24,22 @@ beforeAll(async () => {
   h = await startApiHarness({}, { outbox: true });
   // Out-of-scope supervisor and admin: bound to commune 2 only; the lower unit's admin of commune 1.
   const passwordHash = await hashPassword('correct horse');
-  for (const [id, role, unitId] of [['sv2', 'supervisor', h.org.otherCommuneId], ['ad2', 'admin', h.org.otherCommuneId], ['ad1', 'admin', h.org.communeId]] as const) {
+  for (const [id, role, unitId] of [
+    ['sv2', 'supervisor', h.org.otherCommuneId],
+    ['ad2', 'admin', h.org.otherCommuneId],
+    ['ad1', 'admin', h.org.communeId],
+  ] as const) {
     const personId = `${id}-${unitId}`;
-    await h.db.prisma.person.create({ data: { id: personId, username: personId, fullName: `Người ${id}`, email: `${personId}@example.test`, passwordHash, unitId } });
+    await h.db.prisma.person.create({
+      data: {
+        id: personId,
+        username: personId,
+        fullName: `Người ${id}`,
+        email: `${personId}@example.test`,
+        passwordHash,
+        unitId,
+      },
+    });
     await h.db.prisma.roleBinding.create({ data: { personId, role, unitId } });
   }
   const people: Record<`${Role | 'communeAdmin'}:${Scope}`, string> = {
@@ -43,12 +56,28 @@ beforeAll(async () => {
   };
   // A person nobody signs in as, so a role the admin gives them changes no other cell.
   bystander = `by-${h.org.communeId}`;
-  await h.db.prisma.person.create({ data: { id: bystander, username: bystander, fullName: 'Người ngoài', email: `${bystander}@example.test`, passwordHash, unitId: h.org.communeId } });
+  await h.db.prisma.person.create({
+    data: {
+      id: bystander,
+      username: bystander,
+      fullName: 'Người ngoài',
+      email: `${bystander}@example.test`,
+      passwordHash,
+      unitId: h.org.communeId,
+    },
+  });
   for (const [key, username] of Object.entries(people)) tokens.set(key, await h.login(username));
   const admin = tokens.get('admin:in')!;
   for (const scope of TOKEN_SCOPES) {
-    for (const [where, unitId] of [['in', h.org.communeId], ['out', h.org.otherCommuneId]] as const) {
-      const created = await request(h.app).post('/api/v1/tokens').set({ authorization: `Bearer ${admin}` }).send({ name: `matrix ${scope} ${where}`, scopes: [scope], unitId }).expect(201);
+    for (const [where, unitId] of [
+      ['in', h.org.communeId],
+      ['out', h.org.otherCommuneId],
+    ] as const) {
+      const created = await request(h.app)
+        .post('/api/v1/tokens')
+        .set({ authorization: `Bearer ${admin}` })
+        .send({ name: `matrix ${scope} ${where}`, scopes: [scope], unitId })
+        .expect(201);
       tokens.set(`${scope}:${where}`, created.body.token);
       if (scope === 'petitions:read' && where === 'in') communeToken = created.body.id;
     }
@@ -58,8 +87,16 @@ let communeToken: string;
 
 afterAll(async () => {
   // The schedules and conferences the matrix created run workflows on the shared server: end them.
-  for (const s of await h.db.prisma.receptionSchedule.findMany()) await h.client.workflow.getHandle(`reception-cycle-${s.id}`).terminate('test finished').catch(() => undefined);
-  for (const w of [...(await h.db.prisma.receptionSession.findMany()), ...(await h.db.prisma.conference.findMany())]) await h.client.workflow.getHandle(w.id).terminate('test finished').catch(() => undefined);
+  for (const s of await h.db.prisma.receptionSchedule.findMany())
+    await h.client.workflow
+      .getHandle(`reception-cycle-${s.id}`)
+      .terminate('test finished')
+      .catch(() => undefined);
+  for (const w of [...(await h.db.prisma.receptionSession.findMany()), ...(await h.db.prisma.conference.findMany())])
+    await h.client.workflow
+      .getHandle(w.id)
+      .terminate('test finished')
+      .catch(() => undefined);
   await h?.stop();
 });
 
@@ -69,9 +106,21 @@ async function petitionInCommune1(): Promise<string> {
   const res = await request(h.app)
     .post('/api/v1/petitions')
     .set(token('officer', 'in'))
-    .send({ kind: 'feedback', receivingUnitId: h.org.communeId, channel: 'online', field: 'planning', subject: 'Phản ánh đèn đường', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Người dân' }] })
+    .send({
+      kind: 'feedback',
+      receivingUnitId: h.org.communeId,
+      channel: 'online',
+      field: 'planning',
+      subject: 'Phản ánh đèn đường',
+      body: '…',
+      receivedAt: new Date().toISOString(),
+      petitioners: [{ fullName: 'Người dân' }],
+    })
     .expect(201);
-  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }), { what: 'the receipt' });
+  await eventually(
+    () => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }),
+    { what: 'the receipt' },
+  );
   return res.body.id;
 }
 
@@ -93,23 +142,72 @@ const noToken = { 'petitions:read': same(403), 'petitions:write': same(403), 're
 const CASES: Case[] = [
   {
     endpoint: 'POST /petitions (unit: commune 1)',
-    expect: { officer: scoped(201, 403), leader: scoped(201, 403), supervisor: same(403), admin: same(403), communeAdmin: same(403), ...noToken, 'petitions:write': scoped(201, 403) },
+    expect: {
+      officer: scoped(201, 403),
+      leader: scoped(201, 403),
+      supervisor: same(403),
+      admin: same(403),
+      communeAdmin: same(403),
+      ...noToken,
+      'petitions:write': scoped(201, 403),
+    },
     run: async (role, scope) =>
-      (await request(h.app).post('/api/v1/petitions').set(token(role, scope)).send({ kind: 'feedback', receivingUnitId: h.org.communeId, channel: 'online', field: 'x', subject: 'Thử quyền', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'A' }] })).status,
+      (
+        await request(h.app)
+          .post('/api/v1/petitions')
+          .set(token(role, scope))
+          .send({
+            kind: 'feedback',
+            receivingUnitId: h.org.communeId,
+            channel: 'online',
+            field: 'x',
+            subject: 'Thử quyền',
+            body: '…',
+            receivedAt: new Date().toISOString(),
+            petitioners: [{ fullName: 'A' }],
+          })
+      ).status,
   },
   {
     endpoint: 'GET /petitions/{id}',
-    expect: { officer: scoped(200, 403), leader: scoped(200, 403), supervisor: scoped(200, 403), admin: scoped(200, 403), communeAdmin: scoped(200, 403), ...noToken, 'petitions:read': scoped(200, 403) },
-    run: async (role, scope) => (await request(h.app).get(`/api/v1/petitions/${shared}`).set(token(role, scope))).status,
+    expect: {
+      officer: scoped(200, 403),
+      leader: scoped(200, 403),
+      supervisor: scoped(200, 403),
+      admin: scoped(200, 403),
+      communeAdmin: scoped(200, 403),
+      ...noToken,
+      'petitions:read': scoped(200, 403),
+    },
+    run: async (role, scope) =>
+      (await request(h.app).get(`/api/v1/petitions/${shared}`).set(token(role, scope))).status,
   },
   {
     endpoint: 'GET /petitions/{id}/history',
-    expect: { officer: scoped(200, 403), leader: scoped(200, 403), supervisor: scoped(200, 403), admin: scoped(200, 403), communeAdmin: scoped(200, 403), ...noToken, 'petitions:read': scoped(200, 403) },
-    run: async (role, scope) => (await request(h.app).get(`/api/v1/petitions/${shared}/history`).set(token(role, scope))).status,
+    expect: {
+      officer: scoped(200, 403),
+      leader: scoped(200, 403),
+      supervisor: scoped(200, 403),
+      admin: scoped(200, 403),
+      communeAdmin: scoped(200, 403),
+      ...noToken,
+      'petitions:read': scoped(200, 403),
+    },
+    run: async (role, scope) =>
+      (await request(h.app).get(`/api/v1/petitions/${shared}/history`).set(token(role, scope))).status,
   },
   {
     endpoint: 'GET /petitions (is the commune-1 petition listed?)',
-    expect: { officer: scoped('visible', 'hidden'), leader: scoped('visible', 'hidden'), supervisor: scoped('visible', 'hidden'), admin: scoped('visible', 'hidden'), communeAdmin: scoped('visible', 'hidden'), 'petitions:read': scoped('visible', 'hidden'), 'petitions:write': same('hidden'), 'reports:read': same('hidden') },
+    expect: {
+      officer: scoped('visible', 'hidden'),
+      leader: scoped('visible', 'hidden'),
+      supervisor: scoped('visible', 'hidden'),
+      admin: scoped('visible', 'hidden'),
+      communeAdmin: scoped('visible', 'hidden'),
+      'petitions:read': scoped('visible', 'hidden'),
+      'petitions:write': same('hidden'),
+      'reports:read': same('hidden'),
+    },
     run: async (role, scope) => {
       const res = await request(h.app).get('/api/v1/petitions?pageSize=200').set(token(role, scope)).expect(200);
       return res.body.items.some((i: { id: string }) => i.id === shared) ? 'visible' : 'hidden';
@@ -117,50 +215,159 @@ const CASES: Case[] = [
   },
   {
     endpoint: 'POST /petitions/{id}/actions accept',
-    expect: { officer: scoped(200, 403), leader: scoped(200, 403), supervisor: same(403), admin: same(403), communeAdmin: same(403), ...noToken, 'petitions:write': scoped(200, 403) },
-    run: async (role, scope) => (await request(h.app).post(`/api/v1/petitions/${await petitionInCommune1()}/actions`).set(token(role, scope)).send({ action: 'accept' })).status,
+    expect: {
+      officer: scoped(200, 403),
+      leader: scoped(200, 403),
+      supervisor: same(403),
+      admin: same(403),
+      communeAdmin: same(403),
+      ...noToken,
+      'petitions:write': scoped(200, 403),
+    },
+    run: async (role, scope) =>
+      (
+        await request(h.app)
+          .post(`/api/v1/petitions/${await petitionInCommune1()}/actions`)
+          .set(token(role, scope))
+          .send({ action: 'accept' })
+      ).status,
   },
   {
     endpoint: 'PUT /calendar/{year} (national: the top admin only)',
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(200, 403), communeAdmin: same(403), ...noToken },
-    run: async (role, scope) => (await request(h.app).put('/api/v1/calendar/2031').set(token(role, scope)).send({ year: 2031, holidays: ['2031-01-01'], workingWeekends: [] })).status,
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: scoped(200, 403),
+      communeAdmin: same(403),
+      ...noToken,
+    },
+    run: async (role, scope) =>
+      (
+        await request(h.app)
+          .put('/api/v1/calendar/2031')
+          .set(token(role, scope))
+          .send({ year: 2031, holidays: ['2031-01-01'], workingWeekends: [] })
+      ).status,
   },
   {
     endpoint: 'POST /policy (unit rule for commune 2)',
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: same(201), communeAdmin: scoped(403, 201), ...noToken },
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: same(201),
+      communeAdmin: scoped(403, 201),
+      ...noToken,
+    },
     run: async (role, scope) =>
-      (await request(h.app).post('/api/v1/policy').set(token(role, scope)).send({ version: `matrix-${++versionSeq}`, unitId: h.org.otherCommuneId, effectiveFrom: '2030-01-01T00:00:00+07:00', kinds: {} })).status,
+      (
+        await request(h.app)
+          .post('/api/v1/policy')
+          .set(token(role, scope))
+          .send({
+            version: `matrix-${++versionSeq}`,
+            unitId: h.org.otherCommuneId,
+            effectiveFrom: '2030-01-01T00:00:00+07:00',
+            kinds: {},
+          })
+      ).status,
   },
   {
     endpoint: 'GET /policy, GET /calendar/{year}, POST /deadlines/compute',
-    expect: { officer: same(200), leader: same(200), supervisor: same(200), admin: same(200), communeAdmin: same(200), 'petitions:read': same(200), 'petitions:write': same(200), 'reports:read': same(200) },
+    expect: {
+      officer: same(200),
+      leader: same(200),
+      supervisor: same(200),
+      admin: same(200),
+      communeAdmin: same(200),
+      'petitions:read': same(200),
+      'petitions:write': same(200),
+      'reports:read': same(200),
+    },
     run: async (role, scope) => {
       const statuses = [
         (await request(h.app).get('/api/v1/policy').set(token(role, scope))).status,
         (await request(h.app).get('/api/v1/calendar/2027').set(token(role, scope))).status,
-        (await request(h.app).post('/api/v1/deadlines/compute').set(token(role, scope)).send({ start: '2026-11-23T09:00:00+07:00', limit: 5, unit: 'working_days' })).status,
+        (
+          await request(h.app)
+            .post('/api/v1/deadlines/compute')
+            .set(token(role, scope))
+            .send({ start: '2026-11-23T09:00:00+07:00', limit: 5, unit: 'working_days' })
+        ).status,
       ];
       return statuses.every((s) => s === 200) ? 200 : Math.max(...statuses);
     },
   },
   {
     endpoint: 'PATCH /admin/units/{commune 1}',
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(200, 403), communeAdmin: scoped(200, 403), ...noToken },
-    run: async (role, scope) => (await request(h.app).patch(`/api/v1/admin/units/${h.org.communeId}`).set(token(role, scope)).send({ nameEn: `An Binh commune (${role}/${scope})` })).status,
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: scoped(200, 403),
+      communeAdmin: scoped(200, 403),
+      ...noToken,
+    },
+    run: async (role, scope) =>
+      (
+        await request(h.app)
+          .patch(`/api/v1/admin/units/${h.org.communeId}`)
+          .set(token(role, scope))
+          .send({ nameEn: `An Binh commune (${role}/${scope})` })
+      ).status,
   },
   {
     endpoint: 'POST /admin/people/{a person of commune 1}/roles',
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(201, 403), communeAdmin: scoped(201, 403), ...noToken },
-    run: async (role, scope) => (await request(h.app).post(`/api/v1/admin/people/${bystander}/roles`).set(token(role, scope)).send({ role: role === 'communeAdmin' ? 'officer' : 'supervisor', unitId: h.org.communeId })).status,
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: scoped(201, 403),
+      communeAdmin: scoped(201, 403),
+      ...noToken,
+    },
+    run: async (role, scope) =>
+      (
+        await request(h.app)
+          .post(`/api/v1/admin/people/${bystander}/roles`)
+          .set(token(role, scope))
+          .send({ role: role === 'communeAdmin' ? 'officer' : 'supervisor', unitId: h.org.communeId })
+      ).status,
   },
   {
     endpoint: "POST /identity-grants (a commune-1 denunciation, to the province's supervisor)",
-    expect: { officer: same(403), leader: scoped(201, 403), supervisor: same(403), admin: same(403), communeAdmin: same(403), ...noToken },
-    run: async (role, scope) => (await request(h.app).post('/api/v1/identity-grants').set(token(role, scope)).send({ personId: h.org.supervisor.id, petitionId: await denunciationInCommune1(), reason: 'Ma trận phân quyền' })).status,
+    expect: {
+      officer: same(403),
+      leader: scoped(201, 403),
+      supervisor: same(403),
+      admin: same(403),
+      communeAdmin: same(403),
+      ...noToken,
+    },
+    run: async (role, scope) =>
+      (
+        await request(h.app)
+          .post('/api/v1/identity-grants')
+          .set(token(role, scope))
+          .send({
+            personId: h.org.supervisor.id,
+            petitionId: await denunciationInCommune1(),
+            reason: 'Ma trận phân quyền',
+          })
+      ).status,
   },
   {
     endpoint: 'GET /reports/petitions, GET /reports/leaders',
-    expect: { officer: same(403), leader: same(200), supervisor: same(200), admin: same(200), communeAdmin: same(200), ...noToken, 'reports:read': same(200) },
+    expect: {
+      officer: same(403),
+      leader: same(200),
+      supervisor: same(200),
+      admin: same(200),
+      communeAdmin: same(200),
+      ...noToken,
+      'reports:read': same(200),
+    },
     run: async (role, scope) => {
       const statuses = [
         (await request(h.app).get('/api/v1/reports/petitions?period=2026-11').set(token(role, scope))).status,
@@ -171,19 +378,65 @@ const CASES: Case[] = [
   },
   {
     endpoint: 'POST /reception/schedules (commune 1)',
-    expect: { officer: same(403), leader: scoped(201, 403), supervisor: same(403), admin: scoped(201, 403), communeAdmin: scoped(201, 403), ...noToken },
+    expect: {
+      officer: same(403),
+      leader: scoped(201, 403),
+      supervisor: same(403),
+      admin: scoped(201, 403),
+      communeAdmin: scoped(201, 403),
+      ...noToken,
+    },
     run: async (role, scope) =>
-      (await request(h.app).post('/api/v1/reception/schedules').set(token(role, scope)).send({ unitId: h.org.communeId, leaderId: h.org.communeLeader.id, rule: { type: 'nthWeekday', n: 3, weekday: 2 }, startTime: '08:00', location: 'Phòng tiếp dân', announceDaysBefore: 1 })).status,
+      (
+        await request(h.app)
+          .post('/api/v1/reception/schedules')
+          .set(token(role, scope))
+          .send({
+            unitId: h.org.communeId,
+            leaderId: h.org.communeLeader.id,
+            rule: { type: 'nthWeekday', n: 3, weekday: 2 },
+            startTime: '08:00',
+            location: 'Phòng tiếp dân',
+            announceDaysBefore: 1,
+          })
+      ).status,
   },
   {
     endpoint: 'POST /conferences (commune 1)',
-    expect: { officer: same(403), leader: scoped(201, 403), supervisor: same(403), admin: scoped(201, 403), communeAdmin: scoped(201, 403), ...noToken },
+    expect: {
+      officer: same(403),
+      leader: scoped(201, 403),
+      supervisor: same(403),
+      admin: scoped(201, 403),
+      communeAdmin: scoped(201, 403),
+      ...noToken,
+    },
     run: async (role, scope) =>
-      (await request(h.app).post('/api/v1/conferences').set(token(role, scope)).send({ unitId: h.org.communeId, kind: 'adhoc', title: 'Đối thoại thử quyền', startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(), location: 'Hội trường', chairId: h.org.communeLeader.id })).status,
+      (
+        await request(h.app)
+          .post('/api/v1/conferences')
+          .set(token(role, scope))
+          .send({
+            unitId: h.org.communeId,
+            kind: 'adhoc',
+            title: 'Đối thoại thử quyền',
+            startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+            location: 'Hội trường',
+            chairId: h.org.communeLeader.id,
+          })
+      ).status,
   },
   {
     endpoint: 'GET /reception/obligations, GET /reports/conferences',
-    expect: { officer: same(403), leader: same(200), supervisor: same(200), admin: same(200), communeAdmin: same(200), ...noToken, 'reports:read': same(200) },
+    expect: {
+      officer: same(403),
+      leader: same(200),
+      supervisor: same(200),
+      admin: same(200),
+      communeAdmin: same(200),
+      ...noToken,
+      'reports:read': same(200),
+    },
     run: async (role, scope) => {
       const statuses = [
         (await request(h.app).get('/api/v1/reception/obligations?period=2026-11').set(token(role, scope))).status,
@@ -194,23 +447,77 @@ const CASES: Case[] = [
   },
   {
     endpoint: 'POST /policy (province-wide: the top admin only)',
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(201, 403), communeAdmin: same(403), ...noToken },
-    run: async (role, scope) => (await request(h.app).post('/api/v1/policy').set(token(role, scope)).send({ version: `matrix-wide-${++versionSeq}`, effectiveFrom: '2099-01-01T00:00:00+07:00', kinds: legalKinds() })).status,
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: scoped(201, 403),
+      communeAdmin: same(403),
+      ...noToken,
+    },
+    run: async (role, scope) =>
+      (
+        await request(h.app)
+          .post('/api/v1/policy')
+          .set(token(role, scope))
+          .send({
+            version: `matrix-wide-${++versionSeq}`,
+            effectiveFrom: '2099-01-01T00:00:00+07:00',
+            kinds: legalKinds(),
+          })
+      ).status,
   },
   {
     endpoint: 'POST /policy (unit rule for commune 1)',
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(201, 403), communeAdmin: scoped(201, 403), ...noToken },
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: scoped(201, 403),
+      communeAdmin: scoped(201, 403),
+      ...noToken,
+    },
     run: async (role, scope) =>
-      (await request(h.app).post('/api/v1/policy').set(token(role, scope)).send({ version: `matrix-${++versionSeq}`, unitId: h.org.communeId, effectiveFrom: '2030-01-01T00:00:00+07:00', kinds: {} })).status,
+      (
+        await request(h.app)
+          .post('/api/v1/policy')
+          .set(token(role, scope))
+          .send({
+            version: `matrix-${++versionSeq}`,
+            unitId: h.org.communeId,
+            effectiveFrom: '2030-01-01T00:00:00+07:00',
+            kinds: {},
+          })
+      ).status,
   },
   {
     endpoint: 'POST /tokens (commune 1)',
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(201, 403), communeAdmin: scoped(201, 403), ...noToken },
-    run: async (role, scope) => (await request(h.app).post('/api/v1/tokens').set(token(role, scope)).send({ name: `by ${role}/${scope}`, scopes: ['reports:read'], unitId: h.org.communeId })).status,
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: scoped(201, 403),
+      communeAdmin: scoped(201, 403),
+      ...noToken,
+    },
+    run: async (role, scope) =>
+      (
+        await request(h.app)
+          .post('/api/v1/tokens')
+          .set(token(role, scope))
+          .send({ name: `by ${role}/${scope}`, scopes: ['reports:read'], unitId: h.org.communeId })
+      ).status,
   },
   {
     endpoint: "GET /tokens (is commune 1's token listed?)",
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped('visible', 'hidden'), communeAdmin: scoped('visible', 'hidden'), ...noToken },
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: scoped('visible', 'hidden'),
+      communeAdmin: scoped('visible', 'hidden'),
+      ...noToken,
+    },
     run: async (role, scope) => {
       const res = await request(h.app).get('/api/v1/tokens').set(token(role, scope));
       if (res.status !== 200) return res.status;
@@ -218,16 +525,34 @@ const CASES: Case[] = [
     },
   },
   {
-    endpoint: "DELETE /tokens/{a commune-1 token}",
-    expect: { officer: same(403), leader: same(403), supervisor: same(403), admin: scoped(204, 404), communeAdmin: scoped(204, 404), ...noToken },
+    endpoint: 'DELETE /tokens/{a commune-1 token}',
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: same(403),
+      admin: scoped(204, 404),
+      communeAdmin: scoped(204, 404),
+      ...noToken,
+    },
     run: async (role, scope) => {
-      const created = await request(h.app).post('/api/v1/tokens').set(token('admin', 'in')).send({ name: 'to revoke', scopes: ['reports:read'], unitId: h.org.communeId }).expect(201);
+      const created = await request(h.app)
+        .post('/api/v1/tokens')
+        .set(token('admin', 'in'))
+        .send({ name: 'to revoke', scopes: ['reports:read'], unitId: h.org.communeId })
+        .expect(201);
       return (await request(h.app).delete(`/api/v1/tokens/${created.body.id}`).set(token(role, scope))).status;
     },
   },
   {
     endpoint: "GET /outbox (is a commune-1 case's e-mail listed?)",
-    expect: { officer: same(403), leader: same(403), supervisor: scoped('visible', 'hidden'), admin: scoped('visible', 'hidden'), communeAdmin: scoped('visible', 'hidden'), ...noToken },
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: scoped('visible', 'hidden'),
+      admin: scoped('visible', 'hidden'),
+      communeAdmin: scoped('visible', 'hidden'),
+      ...noToken,
+    },
     run: async (role, scope) => {
       const { messageId } = await mailsOfCommune1();
       const res = await request(h.app).get('/api/v1/outbox').set(token(role, scope));
@@ -237,16 +562,41 @@ const CASES: Case[] = [
   },
   {
     endpoint: "GET /outbox/{id} (a commune-1 complainant's acknowledgement)",
-    expect: { officer: same(403), leader: same(403), supervisor: scoped(200, 404), admin: scoped(200, 404), communeAdmin: scoped(200, 404), ...noToken },
-    run: async (role, scope) => (await request(h.app).get(`/api/v1/outbox/${(await mailsOfCommune1()).id}`).set(token(role, scope))).status,
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: scoped(200, 404),
+      admin: scoped(200, 404),
+      communeAdmin: scoped(200, 404),
+      ...noToken,
+    },
+    run: async (role, scope) =>
+      (
+        await request(h.app)
+          .get(`/api/v1/outbox/${(await mailsOfCommune1()).id}`)
+          .set(token(role, scope))
+      ).status,
   },
   {
     endpoint: "GET /outbox/{id} (a commune-1 denouncer's acknowledgement: the recipient)",
-    expect: { officer: same(403), leader: same(403), supervisor: scoped<Outcome>('sealed', 404), admin: scoped<Outcome>('sealed', 404), communeAdmin: scoped<Outcome>('sealed', 404), ...noToken },
+    expect: {
+      officer: same(403),
+      leader: same(403),
+      supervisor: scoped<Outcome>('sealed', 404),
+      admin: scoped<Outcome>('sealed', 404),
+      communeAdmin: scoped<Outcome>('sealed', 404),
+      ...noToken,
+    },
     run: async (role, scope) => {
-      const res = await request(h.app).get(`/api/v1/outbox/${(await mailsOfCommune1()).sealedId}`).set(token(role, scope));
+      const res = await request(h.app)
+        .get(`/api/v1/outbox/${(await mailsOfCommune1()).sealedId}`)
+        .set(token(role, scope));
       if (res.status !== 200) return res.status;
-      return res.body.to.includes(DENOUNCER_EMAIL) || res.body.text.includes(DENOUNCER_NAME) ? 'open' : res.body.to[0] === 'công dân (sealed)' ? 'sealed' : -1;
+      return res.body.to.includes(DENOUNCER_EMAIL) || res.body.text.includes(DENOUNCER_NAME)
+        ? 'open'
+        : res.body.to[0] === 'công dân (sealed)'
+          ? 'sealed'
+          : -1;
     },
   },
 ];
@@ -258,9 +608,34 @@ let mails: Promise<{ id: string; messageId: string; sealedId: string }> | undefi
 function mailsOfCommune1() {
   mails ??= (async () => {
     const file = async (kind: string, fullName: string, email: string) =>
-      (await request(h.app).post('/api/v1/petitions').set(token('officer', 'in')).send({ kind, receivingUnitId: h.org.communeId, channel: 'post', field: 'land', subject: 'Thư cho ma trận', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName, email }] }).expect(201)).body.trackingCode as string;
-    const [complaint, denunciation] = [await file('complaint', 'Người Khiếu Nại', 'khieu.nai.ma.tran@example.test'), await file('denunciation', DENOUNCER_NAME, DENOUNCER_EMAIL)];
-    const find = (to: string) => eventually(async () => (await Promise.all((await h.outbox!.list()).filter((m) => m.to.includes(to)).map((m) => h.outbox!.get(m.id)))).find((m) => m && (m.subject + m.text).includes(to === DENOUNCER_EMAIL ? denunciation : complaint)) ?? null, { what: `the e-mail to ${to}` });
+      (
+        await request(h.app)
+          .post('/api/v1/petitions')
+          .set(token('officer', 'in'))
+          .send({
+            kind,
+            receivingUnitId: h.org.communeId,
+            channel: 'post',
+            field: 'land',
+            subject: 'Thư cho ma trận',
+            body: '…',
+            receivedAt: new Date().toISOString(),
+            petitioners: [{ fullName, email }],
+          })
+          .expect(201)
+      ).body.trackingCode as string;
+    const [complaint, denunciation] = [
+      await file('complaint', 'Người Khiếu Nại', 'khieu.nai.ma.tran@example.test'),
+      await file('denunciation', DENOUNCER_NAME, DENOUNCER_EMAIL),
+    ];
+    const find = (to: string) =>
+      eventually(
+        async () =>
+          (
+            await Promise.all((await h.outbox!.list()).filter((m) => m.to.includes(to)).map((m) => h.outbox!.get(m.id)))
+          ).find((m) => m && (m.subject + m.text).includes(to === DENOUNCER_EMAIL ? denunciation : complaint)) ?? null,
+        { what: `the e-mail to ${to}` },
+      );
     const [plain, sealed] = [await find('khieu.nai.ma.tran@example.test'), await find(DENOUNCER_EMAIL)];
     return { id: plain.id, messageId: plain.messageId!, sealedId: sealed.id };
   })();
@@ -268,7 +643,11 @@ function mailsOfCommune1() {
 }
 
 function legalKinds() {
-  return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'), 'utf8')) as { kinds: unknown }).kinds;
+  return (
+    JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'), 'utf8')) as {
+      kinds: unknown;
+    }
+  ).kinds;
 }
 
 let denunciation: string | undefined;
@@ -277,7 +656,16 @@ async function denunciationInCommune1(): Promise<string> {
     await request(h.app)
       .post('/api/v1/petitions')
       .set(token('officer', 'in'))
-      .send({ kind: 'denunciation', receivingUnitId: h.org.communeId, channel: 'post', field: 'officials_conduct', subject: 'Tố cáo', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Người tố cáo' }] })
+      .send({
+        kind: 'denunciation',
+        receivingUnitId: h.org.communeId,
+        channel: 'post',
+        field: 'officials_conduct',
+        subject: 'Tố cáo',
+        body: '…',
+        receivedAt: new Date().toISOString(),
+        petitioners: [{ fullName: 'Người tố cáo' }],
+      })
       .expect(201)
   ).body.id as string;
   return denunciation;
@@ -292,7 +680,10 @@ test('the authorization matrix holds for every endpoint, role and scope', async 
       for (const scope of ['in', 'out'] as Scope[]) {
         cells += 1;
         const got = await c.run(role, scope);
-        if (got !== c.expect[role][scope]) mismatches.push(`${c.endpoint} as ${role} (${scope} of scope): expected ${c.expect[role][scope]}, got ${got}`);
+        if (got !== c.expect[role][scope])
+          mismatches.push(
+            `${c.endpoint} as ${role} (${scope} of scope): expected ${c.expect[role][scope]}, got ${got}`,
+          );
       }
     }
   }
@@ -301,9 +692,17 @@ test('the authorization matrix holds for every endpoint, role and scope', async 
 });
 
 test('every 403 says which permission is missing', async () => {
-  const denied = await request(h.app).post(`/api/v1/petitions/${shared}/actions`).set(token('supervisor', 'in')).send({ action: 'withdraw', reason: 'thử' }).expect(403);
+  const denied = await request(h.app)
+    .post(`/api/v1/petitions/${shared}/actions`)
+    .set(token('supervisor', 'in'))
+    .send({ action: 'withdraw', reason: 'thử' })
+    .expect(403);
   expect(denied.body.error.message).toMatch(/needs role (officer or leader|leader)/);
-  const calendar = await request(h.app).put('/api/v1/calendar/2031').set(token('leader', 'in')).send({ year: 2031, holidays: [], workingWeekends: [] }).expect(403);
+  const calendar = await request(h.app)
+    .put('/api/v1/calendar/2031')
+    .set(token('leader', 'in'))
+    .send({ year: 2031, holidays: [], workingWeekends: [] })
+    .expect(403);
   expect(calendar.body.error.message).toMatch(/needs role admin/);
   const read = await request(h.app).get(`/api/v1/petitions/${shared}`).set(token('officer', 'out')).expect(403);
   expect(read.body.error.message).toMatch(/needs a role on unit/);

@@ -31,7 +31,16 @@ beforeAll(async () => {
   // A second officer of the same commune: reads the case, but did not register it nor is assigned to it.
   const template = await h.db.prisma.person.findUniqueOrThrow({ where: { id: h.org.officer.id } });
   const id = `co-${randomBytes(3).toString('hex')}`;
-  await h.db.prisma.person.create({ data: { id, username: id, fullName: 'Cán Bộ Khác', email: `${id}@example.test`, passwordHash: template.passwordHash, unitId: h.org.communeId } });
+  await h.db.prisma.person.create({
+    data: {
+      id,
+      username: id,
+      fullName: 'Cán Bộ Khác',
+      email: `${id}@example.test`,
+      passwordHash: template.passwordHash,
+      unitId: h.org.communeId,
+    },
+  });
   await h.db.prisma.roleBinding.create({ data: { personId: id, role: 'officer', unitId: h.org.communeId } });
   colleague = { id, token: await h.login(id) };
 });
@@ -44,7 +53,16 @@ async function register(kind: 'complaint' | 'denunciation', name = 'Nguyễn Vă
   const res = await request(h.app)
     .post('/api/v1/petitions')
     .set(auth(officer))
-    .send({ kind, receivingUnitId: h.org.communeId, channel: 'post', field: 'land', subject: 'Khiếu nại thu hồi đất', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: name, phone: '0912000111' }] })
+    .send({
+      kind,
+      receivingUnitId: h.org.communeId,
+      channel: 'post',
+      field: 'land',
+      subject: 'Khiếu nại thu hồi đất',
+      body: '…',
+      receivedAt: new Date().toISOString(),
+      petitioners: [{ fullName: name, phone: '0912000111' }],
+    })
     .expect(201);
   return res.body.id;
 }
@@ -73,15 +91,36 @@ test('when an officer of the unit attaches files, then each is typed by content,
   const id = await register('complaint');
   const pdf = pdfFile('Giấy chứng nhận quyền sử dụng đất');
   const stored = await upload(id, officer, pdf, 'Giấy chứng nhận.pdf').expect(201);
-  expect(stored.body).toMatchObject({ petitionId: id, fileName: 'Giấy chứng nhận.pdf', contentType: 'application/pdf', byteSize: pdf.length, sha256: sha256(pdf), sealed: false, uploadedById: h.org.officer.id });
+  expect(stored.body).toMatchObject({
+    petitionId: id,
+    fileName: 'Giấy chứng nhận.pdf',
+    contentType: 'application/pdf',
+    byteSize: pdf.length,
+    sha256: sha256(pdf),
+    sealed: false,
+    uploadedById: h.org.officer.id,
+  });
   // The leader attaches too; the name's extension follows the content.
-  expect((await upload(id, leader, pngFile(), 'so-do.jpg').expect(201)).body).toMatchObject({ fileName: 'so-do.jpg.png', contentType: 'image/png' });
+  expect((await upload(id, leader, pngFile(), 'so-do.jpg').expect(201)).body).toMatchObject({
+    fileName: 'so-do.jpg.png',
+    contentType: 'image/png',
+  });
   await upload(id, officer, jpegFile(), 'anh.jpg').expect(201);
-  expect((await upload(id, officer, docxFile(), 'bien-ban').expect(201)).body.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-  expect((await upload(id, officer, odtFile(), 'bien-ban.odt').expect(201)).body.contentType).toBe('application/vnd.oasis.opendocument.text');
+  expect((await upload(id, officer, docxFile(), 'bien-ban').expect(201)).body.contentType).toBe(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
+  expect((await upload(id, officer, odtFile(), 'bien-ban.odt').expect(201)).body.contentType).toBe(
+    'application/vnd.oasis.opendocument.text',
+  );
 
   const list = await request(h.app).get(`/api/v1/petitions/${id}/documents`).set(auth(supervisor)).expect(200);
-  expect(list.body.items.map((d: { fileName: string }) => d.fileName)).toEqual(['Giấy chứng nhận.pdf', 'so-do.jpg.png', 'anh.jpg', 'bien-ban.docx', 'bien-ban.odt']);
+  expect(list.body.items.map((d: { fileName: string }) => d.fileName)).toEqual([
+    'Giấy chứng nhận.pdf',
+    'so-do.jpg.png',
+    'anh.jpg',
+    'bien-ban.docx',
+    'bien-ban.odt',
+  ]);
 
   for (const token of [officer, leader, supervisor, colleague.token]) {
     const res = await download(stored.body.downloadUrl, token).expect(200);
@@ -109,7 +148,11 @@ test('when the caller is outside the case or may only read it, then uploading (a
 
 test('when the content is not an accepted type, then it is refused by its bytes whatever its name, and nothing is stored', async () => {
   const id = await register('complaint');
-  for (const [file, name] of [[htmlFile(), 'don.pdf'], [plainZipFile(), 'bien-ban.docx'], [Buffer.from('GIF89a……'), 'anh.png']] as const) {
+  for (const [file, name] of [
+    [htmlFile(), 'don.pdf'],
+    [plainZipFile(), 'bien-ban.docx'],
+    [Buffer.from('GIF89a……'), 'anh.png'],
+  ] as const) {
     const res = await upload(id, officer, file, name).expect(415);
     expect(res.body.error.details).toEqual([{ path: 'file', message: 'not a PDF, JPEG, PNG, DOCX or ODT file' }]);
   }
@@ -138,8 +181,24 @@ test('when a file is over DOCUMENT_MAX_BYTES, then it is refused with 413: at on
     yield pdfFile();
     for (let i = 0; i < 48; i++) yield randomBytes(64 * 1024);
   }
-  const principal = { personId: h.org.officer.id, fullName: 'Phạm Văn Cán', unitId: h.org.communeId, bindings: [{ role: 'officer' as const, unitId: h.org.communeId }] };
-  await expect(uploadDocument({ prisma: h.db.prisma, blobStore: createPostgresBlobStore(h.db.prisma), identityKey: TEST_IDENTITY_KEY, maxBytes: 2 * 1024 * 1024 }, principal, { petitionId: id, body: threeMiB() })).rejects.toMatchObject({ code: 'PayloadTooLarge' });
+  const principal = {
+    personId: h.org.officer.id,
+    fullName: 'Phạm Văn Cán',
+    unitId: h.org.communeId,
+    bindings: [{ role: 'officer' as const, unitId: h.org.communeId }],
+  };
+  await expect(
+    uploadDocument(
+      {
+        prisma: h.db.prisma,
+        blobStore: createPostgresBlobStore(h.db.prisma),
+        identityKey: TEST_IDENTITY_KEY,
+        maxBytes: 2 * 1024 * 1024,
+      },
+      principal,
+      { petitionId: id, body: threeMiB() },
+    ),
+  ).rejects.toMatchObject({ code: 'PayloadTooLarge' });
   expect(await h.db.prisma.document.count({ where: { petitionId: id } })).toBe(0);
   expect(await h.db.prisma.blobChunk.count()).toBe(await storedChunkCount());
 });
@@ -162,7 +221,9 @@ test("when a denunciation's document is attached, then it is sealed at rest and 
   await download(url('Xem chữ ký'), colleague.token).expect(403);
   await download(url('Xem chữ ký'), supervisor).expect(403);
   const listed = await request(h.app).get(`/api/v1/petitions/${id}/documents`).set(auth(supervisor)).expect(200);
-  expect(listed.body.items).toEqual([expect.objectContaining({ fileName: 'tai-lieu-niem-phong.png', sha256: null, sealed: true })]);
+  expect(listed.body.items).toEqual([
+    expect.objectContaining({ fileName: 'tai-lieu-niem-phong.png', sha256: null, sealed: true }),
+  ]);
   // The entitled must say why.
   expect((await download(url(), officer).expect(400)).body.toString()).toMatch(/reason/);
 
@@ -170,7 +231,11 @@ test("when a denunciation's document is attached, then it is sealed at rest and 
   expect(opened.body.equals(signature)).toBe(true);
   expect(opened.headers['content-disposition']).toContain('chu-ky-nguyen-van-a.png');
   await download(url('Lãnh đạo xem xét'), leader).expect(200);
-  await request(h.app).post('/api/v1/identity-grants').set(auth(leader)).send({ personId: h.org.supervisor.id, petitionId: id, reason: 'Thanh tra chuyên đề' }).expect(201);
+  await request(h.app)
+    .post('/api/v1/identity-grants')
+    .set(auth(leader))
+    .send({ personId: h.org.supervisor.id, petitionId: id, reason: 'Thanh tra chuyên đề' })
+    .expect(201);
   expect((await download(url('Giám sát giải quyết'), supervisor).expect(200)).body.equals(signature)).toBe(true);
 
   const log = await h.db.prisma.identityAccess.findMany({ where: { petitionId: id }, orderBy: { at: 'asc' } });
@@ -212,17 +277,30 @@ test('when a 20 MB scan is uploaded and downloaded over HTTP, then memory stays 
     }, 200);
     const hash = createHash('sha256');
     const started = Date.now();
-    const uploaded = await new Promise<{ status: number; body: { sha256: string; byteSize: number; downloadUrl: string } }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: `/api/v1/petitions/${id}/documents?fileName=scan.pdf`, headers: { ...auth(officer), 'content-type': 'application/pdf' } }, (res) => {
-        const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(parts).toString()) }));
-      });
+    const uploaded = await new Promise<{
+      status: number;
+      body: { sha256: string; byteSize: number; downloadUrl: string };
+    }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `/api/v1/petitions/${id}/documents?fileName=scan.pdf`,
+          headers: { ...auth(officer), 'content-type': 'application/pdf' },
+        },
+        (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(parts).toString()) }));
+        },
+      );
       req.on('error', reject);
       void (async () => {
         // The client never holds the file either: 64 KiB pieces made as they are sent.
         for (let sent = 0; sent < TOTAL; sent += PIECE) {
-          const piece = sent === 0 ? Buffer.concat([Buffer.from('%PDF-1.5\n'), randomBytes(PIECE - 9)]) : randomBytes(PIECE);
+          const piece =
+            sent === 0 ? Buffer.concat([Buffer.from('%PDF-1.5\n'), randomBytes(PIECE - 9)]) : randomBytes(PIECE);
           hash.update(piece);
           if (!req.write(piece)) await once(req, 'drain');
         }
@@ -231,7 +309,9 @@ test('when a 20 MB scan is uploaded and downloaded over HTTP, then memory stays 
     });
     clearInterval(timer);
     const growth = { rss: (peak.rss - base.rss) / 2 ** 20, offHeap: (peak.offHeap - base.offHeap) / 2 ** 20 };
-    process.stdout.write(`20 MiB upload in ${Date.now() - started} ms: peak RSS growth ${growth.rss.toFixed(1)} MiB, heap+external growth ${growth.offHeap.toFixed(1)} MiB (heap ${((peak.heap - base.heap) / 2 ** 20).toFixed(1)}) over ${samples} samples\n`);
+    process.stdout.write(
+      `20 MiB upload in ${Date.now() - started} ms: peak RSS growth ${growth.rss.toFixed(1)} MiB, heap+external growth ${growth.offHeap.toFixed(1)} MiB (heap ${((peak.heap - base.heap) / 2 ** 20).toFixed(1)}) over ${samples} samples\n`,
+    );
     expect(samples).toBeGreaterThan(10);
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({ byteSize: TOTAL, sha256: hash.digest('hex') });

@@ -36,41 +36,91 @@ const body = (overrides: Record<string, unknown> = {}) => ({
 
 async function registered(overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(body(overrides)).expect(201);
-  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }), { what: 'the receipt' });
+  await eventually(
+    () => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }),
+    { what: 'the receipt' },
+  );
   return res.body.id;
 }
 
 test('when a note carries NUL, then the action is refused with its field and the case does not move', async () => {
   const id = await registered();
-  const res = await request(h.app).post(`/api/v1/petitions/${id}/actions`).set(auth(officer)).send({ action: 'accept', note: 'ok\u0000' }).expect(400);
+  const res = await request(h.app)
+    .post(`/api/v1/petitions/${id}/actions`)
+    .set(auth(officer))
+    .send({ action: 'accept', note: 'ok\u0000' })
+    .expect(400);
   expect(res.body.error.details).toEqual([{ path: 'note', message: expect.stringContaining('NUL') }]);
-  for (const [path_, value] of [['subject', 'Phản ánh\u0000'], ['body', 'a\u0007b'], ['petitioners', [{ fullName: 'A\uD800' }]]] as const) {
-    const refused = await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(body({ [path_]: value })).expect(400);
+  for (const [path_, value] of [
+    ['subject', 'Phản ánh\u0000'],
+    ['body', 'a\u0007b'],
+    ['petitioners', [{ fullName: 'A\uD800' }]],
+  ] as const) {
+    const refused = await request(h.app)
+      .post('/api/v1/petitions')
+      .set(auth(officer))
+      .send(body({ [path_]: value }))
+      .expect(400);
     expect(refused.body.error.details[0].path).toMatch(new RegExp(`^${path_}`));
   }
-  const snapshot = await h.client.workflow.getHandle(`petition-${id}`).query<{ stage: string }>('snapshot').catch(() => null);
+  const snapshot = await h.client.workflow
+    .getHandle(`petition-${id}`)
+    .query<{ stage: string }>('snapshot')
+    .catch(() => null);
   expect((await h.db.prisma.petition.findUniqueOrThrow({ where: { id } })).stage).toBe('received');
   if (snapshot) expect(snapshot.stage).toBe('received');
   // Tab, line feed and a surrogate pair (an emoji) are ordinary text.
-  await request(h.app).post(`/api/v1/petitions/${id}/actions`).set(auth(officer)).send({ action: 'accept', note: 'dòng 1\n\tdòng 2 👍' }).expect(200);
+  await request(h.app)
+    .post(`/api/v1/petitions/${id}/actions`)
+    .set(auth(officer))
+    .send({ action: 'accept', note: 'dòng 1\n\tdòng 2 👍' })
+    .expect(200);
 });
 
 test('when the body cannot be read, then 413, 415 or 400 answers before authentication', async () => {
   const big = JSON.stringify({ note: 'x'.repeat(1_100_000) });
   await request(h.app).post('/api/v1/petitions').set('content-type', 'application/json').send(big).expect(413);
-  await request(h.app).post('/api/v1/petitions').set('content-type', 'application/json; charset=latin1').send('{}').expect(415);
-  await request(h.app).post('/api/v1/petitions').set('content-type', 'application/json; charset=utf-16').send('{}').expect(415);
-  await request(h.app).post('/api/v1/petitions').set('content-type', 'application/json').set('content-encoding', 'compress').send('{}').expect(415);
+  await request(h.app)
+    .post('/api/v1/petitions')
+    .set('content-type', 'application/json; charset=latin1')
+    .send('{}')
+    .expect(415);
+  await request(h.app)
+    .post('/api/v1/petitions')
+    .set('content-type', 'application/json; charset=utf-16')
+    .send('{}')
+    .expect(415);
+  await request(h.app)
+    .post('/api/v1/petitions')
+    .set('content-type', 'application/json')
+    .set('content-encoding', 'compress')
+    .send('{}')
+    .expect(415);
   const broken = gzipSync(Buffer.from('{"a":1}')).subarray(0, 12);
-  await request(h.app).post('/api/v1/petitions').set('content-type', 'application/json').set('content-encoding', 'gzip').send(broken).expect(400);
+  await request(h.app)
+    .post('/api/v1/petitions')
+    .set('content-type', 'application/json')
+    .set('content-encoding', 'gzip')
+    .send(broken)
+    .expect(400);
   await request(h.app).post('/api/v1/petitions').set('content-type', 'application/json').send('{"a":').expect(400);
-  await request(h.app).post('/open311/v2/requests.json').type('form').send(`api_key=x&description=${'y'.repeat(120_000)}`).expect(413);
+  await request(h.app)
+    .post('/open311/v2/requests.json')
+    .type('form')
+    .send(`api_key=x&description=${'y'.repeat(120_000)}`)
+    .expect(413);
 });
 
 test('when a path or query value is malformed, then 400 or 404, never a database error', async () => {
   const answers: string[] = [];
   for (const bad of ['%FF', '%C0%AF', '%00', 'a%00b', '%E0%A4%A']) {
-    for (const route of [`/api/v1/petitions/${bad}`, `/api/v1/petitions/${bad}/history`, `/api/v1/reception/sessions/${bad}`, `/api/v1/conferences/${bad}`, `/api/v1/track/${bad}`]) {
+    for (const route of [
+      `/api/v1/petitions/${bad}`,
+      `/api/v1/petitions/${bad}/history`,
+      `/api/v1/reception/sessions/${bad}`,
+      `/api/v1/conferences/${bad}`,
+      `/api/v1/track/${bad}`,
+    ]) {
       const res = await request(h.app).get(route).set(auth(supervisor));
       if (res.status !== 400 && res.status !== 404) answers.push(`${route}: ${res.status}`);
     }
@@ -81,7 +131,10 @@ test('when a path or query value is malformed, then 400 or 404, never a database
 });
 
 test('when a report period is outside the calendar, then 400 says which years are served', async () => {
-  const from = await request(h.app).get('/api/v1/reports/petitions?from=0001-01-01&to=2026-01-31').set(auth(supervisor)).expect(400);
+  const from = await request(h.app)
+    .get('/api/v1/reports/petitions?from=0001-01-01&to=2026-01-31')
+    .set(auth(supervisor))
+    .expect(400);
   expect(JSON.stringify(from.body.error.details)).toContain('1900');
   const old = await request(h.app).get('/api/v1/reports/petitions?period=0099-Q1').set(auth(supervisor)).expect(400);
   expect(JSON.stringify(old.body.error.details)).toContain('2200');
@@ -93,14 +146,22 @@ test('when a report period is outside the calendar, then 400 says which years ar
 test('when a field value looks like a formula, then the CSV and XLSX exports neutralise it', async () => {
   const formula = '=HYPERLINK("http://evil.test","x")';
   await registered({ field: formula });
-  const csv = await request(h.app).get(`/api/v1/reports/petitions?period=${new Date().getFullYear()}&groupBy=field&format=csv`).set(auth(supervisor)).expect(200);
+  const csv = await request(h.app)
+    .get(`/api/v1/reports/petitions?period=${new Date().getFullYear()}&groupBy=field&format=csv`)
+    .set(auth(supervisor))
+    .expect(200);
   expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.test"",""x"")"`);
   expect(csv.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
-  const xlsx = await request(h.app).get(`/api/v1/reports/petitions?period=${new Date().getFullYear()}&groupBy=field&format=xlsx`).set(auth(supervisor)).buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  }).expect(200);
+  const xlsx = await request(h.app)
+    .get(`/api/v1/reports/petitions?period=${new Date().getFullYear()}&groupBy=field&format=xlsx`)
+    .set(auth(supervisor))
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
   const ExcelJS = (await import('exceljs')).default;
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);
@@ -111,16 +172,35 @@ test('when a field value looks like a formula, then the CSV and XLSX exports neu
 });
 
 test('when receivedAt lies in the future, then registration is refused', async () => {
-  const res = await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(body({ receivedAt: '2028-01-01T08:00:00+07:00' })).expect(400);
+  const res = await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .send(body({ receivedAt: '2028-01-01T08:00:00+07:00' }))
+    .expect(400);
   expect(res.body.error.details).toEqual([{ path: 'receivedAt', message: expect.stringContaining('future') }]);
 });
 
 test('when an Idempotency-Key is reused with a different body, then 422 lists the fields that differ', async () => {
   const key = `hostile-${Date.now()}`;
-  const first = await request(h.app).post('/api/v1/petitions').set(auth(officer)).set('Idempotency-Key', key).send(body()).expect(201);
-  const replay = await request(h.app).post('/api/v1/petitions').set(auth(officer)).set('Idempotency-Key', key).send(body()).expect(200);
+  const first = await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .set('Idempotency-Key', key)
+    .send(body())
+    .expect(201);
+  const replay = await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .set('Idempotency-Key', key)
+    .send(body())
+    .expect(200);
   expect(replay.body.id).toBe(first.body.id);
-  const other = await request(h.app).post('/api/v1/petitions').set(auth(officer)).set('Idempotency-Key', key).send(body({ subject: 'Một việc khác hẳn', petitioners: [{ fullName: 'Người Dân', email: 'khac@example.test' }] })).expect(422);
+  const other = await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .set('Idempotency-Key', key)
+    .send(body({ subject: 'Một việc khác hẳn', petitioners: [{ fullName: 'Người Dân', email: 'khac@example.test' }] }))
+    .expect(422);
   expect(other.body.error.code).toBe('IdempotencyMismatch');
   expect(other.body.error.details.map((d: { path: string }) => d.path)).toEqual(['subject', 'petitioners.0.email']);
   expect(JSON.stringify(other.body)).not.toContain('khac@example.test');
@@ -150,7 +230,8 @@ test("when the outbox keeps a message, then only the service's user can read the
 
 // Last: it throttles this file's client address.
 test('when sign-ins keep failing, then the account name and then the address are throttled with 429 and Retry-After, the same for a name that does not exist', async () => {
-  const attempt = (username: string, password = 'wrong password') => request(h.app).post('/api/v1/auth/login').send({ username, password });
+  const attempt = (username: string, password = 'wrong password') =>
+    request(h.app).post('/api/v1/auth/login').send({ username, password });
   for (const username of [h.org.communeLeader.username, 'khong-ton-tai']) {
     for (let i = 0; i < 5; i++) expect((await attempt(username)).status).toBe(401);
     const throttled = await attempt(username);

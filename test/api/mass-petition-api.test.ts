@@ -17,16 +17,32 @@ afterAll(async () => {
 });
 
 const people = (count: number, representatives: number) =>
-  Array.from({ length: count }, (_, i) => ({ fullName: `Hộ dân số ${i + 1}`, address: `Thôn ${1 + (i % 4)}`, ...(i < representatives ? { isRepresentative: true } : {}) }));
+  Array.from({ length: count }, (_, i) => ({
+    fullName: `Hộ dân số ${i + 1}`,
+    address: `Thôn ${1 + (i % 4)}`,
+    ...(i < representatives ? { isRepresentative: true } : {}),
+  }));
 
 const register = (count: number, representatives: number, key?: string) =>
   request(h.app)
     .post('/api/v1/petitions')
     .set(auth(officer))
     .set(key ? { 'idempotency-key': key } : {})
-    .send({ kind: 'complaint', receivingUnitId: h.org.communeId, channel: 'in_person', field: 'site_clearance', subject: 'Khiếu nại giá bồi thường giải phóng mặt bằng', body: '…', receivedAt: new Date().toISOString(), petitioners: people(count, representatives) });
+    .send({
+      kind: 'complaint',
+      receivingUnitId: h.org.communeId,
+      channel: 'in_person',
+      field: 'site_clearance',
+      subject: 'Khiếu nại giá bồi thường giải phóng mặt bằng',
+      body: '…',
+      receivedAt: new Date().toISOString(),
+      petitioners: people(count, representatives),
+    });
 
-const leaderMails = (trackingCode: string) => h.mailer.to(h.org.communeLeader.email).filter((m) => m.subject.includes(trackingCode) && m.subject.includes('Đơn đông người'));
+const leaderMails = (trackingCode: string) =>
+  h.mailer
+    .to(h.org.communeLeader.email)
+    .filter((m) => m.subject.includes(trackingCode) && m.subject.includes('Đơn đông người'));
 
 test.each([
   [5, 0],
@@ -34,12 +50,22 @@ test.each([
   [10, 3],
   [11, 0],
   [40, 6],
-])('when %i petitioners mark %i representatives, then registration is refused with a field error and nothing is written', async (count, representatives) => {
-  const before = await h.db.prisma.petition.count();
-  const res = await register(count, representatives).expect(400);
-  expect(res.body.error.details).toEqual([{ path: 'petitioners', message: expect.stringContaining(`${count} người cùng khiếu nại một nội dung phải cử ${count <= 10 ? '1 hoặc 2' : 'từ 1 đến 5'} người đại diện`) }]);
-  expect(await h.db.prisma.petition.count()).toBe(before);
-});
+])(
+  'when %i petitioners mark %i representatives, then registration is refused with a field error and nothing is written',
+  async (count, representatives) => {
+    const before = await h.db.prisma.petition.count();
+    const res = await register(count, representatives).expect(400);
+    expect(res.body.error.details).toEqual([
+      {
+        path: 'petitioners',
+        message: expect.stringContaining(
+          `${count} người cùng khiếu nại một nội dung phải cử ${count <= 10 ? '1 hoặc 2' : 'từ 1 đến 5'} người đại diện`,
+        ),
+      },
+    ]);
+    expect(await h.db.prisma.petition.count()).toBe(before);
+  },
+);
 
 test('when four petition together, then it is an ordinary petition and no leader is told', async () => {
   const res = await register(4, 0).expect(201);
@@ -54,19 +80,27 @@ test.each([
   [10, 2],
   [11, 3],
   [40, 5],
-])('when %i petitioners appoint %i representatives, then the case is flagged mass and the responsible leader is e-mailed at once, once', async (count, representatives) => {
-  const key = `mass-${randomBytes(4).toString('hex')}`;
-  const res = await register(count, representatives, key).expect(201);
-  const row = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: res.body.id }, include: { petitioners: true } });
-  expect(row.isMass).toBe(true);
-  expect(row.petitioners.filter((p) => p.isRepresentative)).toHaveLength(representatives);
-  expect((await request(h.app).get(`/api/v1/petitions/${res.body.id}`).set(auth(officer)).expect(200)).body.isMass).toBe(true);
-  // Sent before the registration answered: no waiting for a workflow.
-  const mails = leaderMails(res.body.trackingCode);
-  expect(mails).toHaveLength(1);
-  expect(mails[0]!.text).toContain(`${count} người cùng một nội dung (${representatives} người đại diện)`);
-  expect(mails[0]!.text).not.toContain('Hộ dân số');
-  // The same request again is the same petition and no second e-mail.
-  expect((await register(count, representatives, key).expect(200)).body.id).toBe(res.body.id);
-  expect(leaderMails(res.body.trackingCode)).toHaveLength(1);
-});
+])(
+  'when %i petitioners appoint %i representatives, then the case is flagged mass and the responsible leader is e-mailed at once, once',
+  async (count, representatives) => {
+    const key = `mass-${randomBytes(4).toString('hex')}`;
+    const res = await register(count, representatives, key).expect(201);
+    const row = await h.db.prisma.petition.findUniqueOrThrow({
+      where: { id: res.body.id },
+      include: { petitioners: true },
+    });
+    expect(row.isMass).toBe(true);
+    expect(row.petitioners.filter((p) => p.isRepresentative)).toHaveLength(representatives);
+    expect(
+      (await request(h.app).get(`/api/v1/petitions/${res.body.id}`).set(auth(officer)).expect(200)).body.isMass,
+    ).toBe(true);
+    // Sent before the registration answered: no waiting for a workflow.
+    const mails = leaderMails(res.body.trackingCode);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(`${count} người cùng một nội dung (${representatives} người đại diện)`);
+    expect(mails[0]!.text).not.toContain('Hộ dân số');
+    // The same request again is the same petition and no second e-mail.
+    expect((await register(count, representatives, key).expect(200)).body.id).toBe(res.body.id);
+    expect(leaderMails(res.body.trackingCode)).toHaveLength(1);
+  },
+);

@@ -20,7 +20,13 @@ afterAll(async () => {
 
 /** The value of one series in the text format, 0 when absent. */
 function valueOf(text: string, name: string, labels: Record<string, string> = {}): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `) ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)) : false);
+  const line = text
+    .split('\n')
+    .find((l) =>
+      l.startsWith(`${name}{`) || l.startsWith(`${name} `)
+        ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`))
+        : false,
+    );
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
@@ -39,23 +45,63 @@ test('only the scraper token or an admin or supervisor session reads the metrics
 
 test('a petition registered and acted on counts as a start, a completed Update and a refusal; requests are timed by route', async () => {
   const before = await scrape();
-  const created = await request(h.app).post('/api/v1/petitions').set(auth(officer)).send({
-    kind: 'complaint', receivingUnitId: h.org.communeId, channel: 'in_person', field: 'land', subject: 'Đo đạc', body: 'Ranh giới đất.',
-    receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Trịnh Văn Khiếu' }],
-  }).expect(201);
-  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: created.body.id, type: 'received' } }), { what: 'the receipt event' });
-  await request(h.app).post(`/api/v1/petitions/${created.body.id}/actions`).set(auth(officer)).send({ action: 'accept' }).expect(200);
-  await request(h.app).post(`/api/v1/petitions/${created.body.id}/actions`).set(auth(officer)).send({ action: 'accept' }).expect(409);
+  const created = await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .send({
+      kind: 'complaint',
+      receivingUnitId: h.org.communeId,
+      channel: 'in_person',
+      field: 'land',
+      subject: 'Đo đạc',
+      body: 'Ranh giới đất.',
+      receivedAt: new Date().toISOString(),
+      petitioners: [{ fullName: 'Trịnh Văn Khiếu' }],
+    })
+    .expect(201);
+  await eventually(
+    () => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: created.body.id, type: 'received' } }),
+    { what: 'the receipt event' },
+  );
+  await request(h.app)
+    .post(`/api/v1/petitions/${created.body.id}/actions`)
+    .set(auth(officer))
+    .send({ action: 'accept' })
+    .expect(200);
+  await request(h.app)
+    .post(`/api/v1/petitions/${created.body.id}/actions`)
+    .set(auth(officer))
+    .send({ action: 'accept' })
+    .expect(409);
   const after = await scrape();
 
-  const delta = (name: string, labels: Record<string, string>) => valueOf(after, name, labels) - valueOf(before, name, labels);
+  const delta = (name: string, labels: Record<string, string>) =>
+    valueOf(after, name, labels) - valueOf(before, name, labels);
   expect(delta('danvan_workflow_starts_total', { workflow_type: 'petitionWorkflow', outcome: 'started' })).toBe(1);
   expect(delta('danvan_workflow_updates_total', { outcome: 'completed' })).toBe(1);
   expect(delta('danvan_workflow_updates_total', { outcome: 'refused' })).toBe(1);
   expect(delta('danvan_workflow_update_refusals_total', { reason: 'IllegalTransition' })).toBe(1);
-  expect(delta('danvan_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/petitions/:id/actions', status_code: '200' })).toBe(1);
-  expect(delta('danvan_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/petitions/:id/actions', status_code: '409' })).toBe(1);
-  expect(delta('danvan_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/petitions', status_code: '201' })).toBe(1);
+  expect(
+    delta('danvan_http_request_duration_seconds_count', {
+      method: 'POST',
+      route: '/api/v1/petitions/:id/actions',
+      status_code: '200',
+    }),
+  ).toBe(1);
+  expect(
+    delta('danvan_http_request_duration_seconds_count', {
+      method: 'POST',
+      route: '/api/v1/petitions/:id/actions',
+      status_code: '409',
+    }),
+  ).toBe(1);
+  expect(
+    delta('danvan_http_request_duration_seconds_count', {
+      method: 'POST',
+      route: '/api/v1/petitions',
+      status_code: '201',
+    }),
+  ).toBe(1);
   // Raw paths never become labels.
   expect(after).not.toContain(created.body.id);
 });
@@ -64,8 +110,19 @@ test('overdue cases by unit are counted at each scrape', async () => {
   const id = randomUUID();
   await h.db.prisma.petition.create({
     data: {
-      id, trackingCode: `DV-M${id.slice(0, 3).toUpperCase()}-${id.slice(4, 8).toUpperCase()}`, kind: 'complaint', channel: 'online', field: 'land', subject: 's', body: 'b',
-      receivingUnitId: h.org.communeId, unitId: h.org.otherCommuneId, receivedAt: new Date('2026-01-05T03:00:00Z'), createdById: h.org.officer.id, workflowId: `seed-${id}`, dueAt: new Date('2026-02-01T03:00:00Z'),
+      id,
+      trackingCode: `DV-M${id.slice(0, 3).toUpperCase()}-${id.slice(4, 8).toUpperCase()}`,
+      kind: 'complaint',
+      channel: 'online',
+      field: 'land',
+      subject: 's',
+      body: 'b',
+      receivingUnitId: h.org.communeId,
+      unitId: h.org.otherCommuneId,
+      receivedAt: new Date('2026-01-05T03:00:00Z'),
+      createdById: h.org.officer.id,
+      workflowId: `seed-${id}`,
+      dueAt: new Date('2026-02-01T03:00:00Z'),
     },
   });
   expect(valueOf(await scrape(), 'danvan_overdue_cases', { unit_id: h.org.otherCommuneId })).toBe(1);

@@ -15,35 +15,60 @@ let admin: string;
 let officer: string;
 let otherOfficer: string;
 const legal = loadDeadlinePolicy(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'));
-const legalDoc = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'), 'utf8')) as { kinds: Record<string, unknown> };
+const legalDoc = JSON.parse(
+  readFileSync(path.join(__dirname, '..', '..', 'config', 'deadline-policy.json'), 'utf8'),
+) as { kinds: Record<string, unknown> };
 
 beforeAll(async () => {
   h = await startApiHarness();
-  [admin, officer, otherOfficer] = await Promise.all([h.login(h.org.admin.username), h.login(h.org.officer.username), h.login(h.org.otherOfficer.username)]);
+  [admin, officer, otherOfficer] = await Promise.all([
+    h.login(h.org.admin.username),
+    h.login(h.org.officer.username),
+    h.login(h.org.otherOfficer.username),
+  ]);
 });
 
 afterAll(async () => {
   await h?.stop();
 });
 
-
 async function register(token: string, unitId: string, kind = 'complaint') {
   const res = await request(h.app)
     .post('/api/v1/petitions')
     .set(auth(token))
-    .send({ kind, receivingUnitId: unitId, channel: 'online', field: 'planning', subject: 'Ý kiến về quy hoạch', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Người dân' }] })
+    .send({
+      kind,
+      receivingUnitId: unitId,
+      channel: 'online',
+      field: 'planning',
+      subject: 'Ý kiến về quy hoạch',
+      body: '…',
+      receivedAt: new Date().toISOString(),
+      petitioners: [{ fullName: 'Người dân' }],
+    })
     .expect(201);
   // The workflow records the receipt (and the deadline) right after it starts.
-  const received = await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }), { what: 'the receipt event' });
+  const received = await eventually(
+    () => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }),
+    { what: 'the receipt event' },
+  );
   const view = await request(h.app).get(`/api/v1/petitions/${res.body.id}`).set(auth(token)).expect(200);
-  return { id: res.body.id as string, policyVersion: (received.data as { policyVersion: string }).policyVersion, view: view.body };
+  return {
+    id: res.body.id as string,
+    policyVersion: (received.data as { policyVersion: string }).policyVersion,
+    view: view.body,
+  };
 }
 
 test('the seeded legal version is listed and in force, with its bases', async () => {
   const res = await request(h.app).get('/api/v1/policy').set(auth(officer)).expect(200);
   expect(res.body.inForce).toBe(legal.version);
   const seeded = res.body.versions.find((v: { version: string }) => v.version === legal.version);
-  expect(seeded.document.kinds.denunciation.clocks.triage).toMatchObject({ limit: 7, unit: 'working_days', basis: expect.stringContaining('Đ.24') });
+  expect(seeded.document.kinds.denunciation.clocks.triage).toMatchObject({
+    limit: 7,
+    unit: 'working_days',
+    basis: expect.stringContaining('Đ.24'),
+  });
 });
 
 test('only an admin adds a version, and a bad one is refused field by field', async () => {
@@ -51,10 +76,24 @@ test('only an admin adds a version, and a bad one is refused field by field', as
   const bad = await request(h.app)
     .post('/api/v1/policy')
     .set(auth(admin))
-    .send({ version: 'bad', effectiveFrom: new Date().toISOString(), kinds: { ...legalDoc.kinds, complaint: { clocks: { triage: '10 days', resolution: 'P1D', reportBack: 'P1D' }, ladder: { remindOfficerBefore: 'P1D', escalateAfter: 'P1D' } } } })
+    .send({
+      version: 'bad',
+      effectiveFrom: new Date().toISOString(),
+      kinds: {
+        ...legalDoc.kinds,
+        complaint: {
+          clocks: { triage: '10 days', resolution: 'P1D', reportBack: 'P1D' },
+          ladder: { remindOfficerBefore: 'P1D', escalateAfter: 'P1D' },
+        },
+      },
+    })
     .expect(400);
   expect(bad.body.error.details.map((d: { path: string }) => d.path)).toContain('kinds.complaint.clocks.triage');
-  await request(h.app).post('/api/v1/policy').set(auth(admin)).send({ version: 'no-date', kinds: legalDoc.kinds }).expect(400);
+  await request(h.app)
+    .post('/api/v1/policy')
+    .set(auth(admin))
+    .send({ version: 'no-date', kinds: legalDoc.kinds })
+    .expect(400);
 });
 
 test('when a new version takes effect, then new petitions pin it and earlier ones keep theirs', async () => {
@@ -69,7 +108,11 @@ test('when a new version takes effect, then new petitions pin it and earlier one
     .send({ version: 'law-2-test', effectiveFrom: new Date(Date.now() - 60_000).toISOString(), note: 'trial', kinds })
     .expect(201);
   expect(added.body).toMatchObject({ version: 'law-2-test', unitId: null, createdById: h.org.admin.id });
-  await request(h.app).post('/api/v1/policy').set(auth(admin)).send({ version: 'law-2-test', effectiveFrom: new Date().toISOString(), kinds }).expect(409);
+  await request(h.app)
+    .post('/api/v1/policy')
+    .set(auth(admin))
+    .send({ version: 'law-2-test', effectiveFrom: new Date().toISOString(), kinds })
+    .expect(409);
 
   const after = await register(officer, h.org.communeId);
   expect(after.policyVersion).toBe('law-2-test');
@@ -82,10 +125,21 @@ test('when a version takes effect between receipt and acceptance, then the resol
   const p = await register(officer, h.org.communeId);
   const kinds = structuredClone(legalDoc.kinds) as Record<string, { clocks: Record<string, unknown> }>;
   kinds.complaint!.clocks.resolution = { limit: 20, unit: 'days', basis: 'Thử nghiệm: 20 ngày' };
-  await request(h.app).post('/api/v1/policy').set(auth(admin)).send({ version: 'law-3-test', effectiveFrom: new Date(Date.now() - 1000).toISOString(), kinds }).expect(201);
-  const accepted = await request(h.app).post(`/api/v1/petitions/${p.id}/actions`).set(auth(officer)).send({ action: 'accept' }).expect(200);
+  await request(h.app)
+    .post('/api/v1/policy')
+    .set(auth(admin))
+    .send({ version: 'law-3-test', effectiveFrom: new Date(Date.now() - 1000).toISOString(), kinds })
+    .expect(201);
+  const accepted = await request(h.app)
+    .post(`/api/v1/petitions/${p.id}/actions`)
+    .set(auth(officer))
+    .send({ action: 'accept' })
+    .expect(200);
   const start = Date.parse(accepted.body.clock.startedAt);
-  const due20 = computeDeadline({ startMs: start, limit: 20, unit: 'days' }, workingCalendarFrom([], defaultCalendarYear)).dueAtMs;
+  const due20 = computeDeadline(
+    { startMs: start, limit: 20, unit: 'days' },
+    workingCalendarFrom([], defaultCalendarYear),
+  ).dueAtMs;
   expect(Date.parse(accepted.body.clock.dueAt)).toBe(due20);
   const event = await h.db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId: p.id, type: 'accept' } });
   expect(event.data).toMatchObject({ policyVersion: 'law-3-test' });
@@ -96,7 +150,12 @@ test("when a unit sets a local rule, then its petitions use it and other units' 
   await request(h.app)
     .post('/api/v1/policy')
     .set(auth(admin))
-    .send({ version: 'local-answer-7wd', unitId: h.org.communeId, effectiveFrom: new Date(Date.now() - 60_000).toISOString(), kinds: { feedback: { clocks: { triage: { limit: 3, unit: 'working_days', basis: 'Quyết định của UBND xã' } } } } })
+    .send({
+      version: 'local-answer-7wd',
+      unitId: h.org.communeId,
+      effectiveFrom: new Date(Date.now() - 60_000).toISOString(),
+      kinds: { feedback: { clocks: { triage: { limit: 3, unit: 'working_days', basis: 'Quyết định của UBND xã' } } } },
+    })
     .expect(201);
   const local = await register(officer, h.org.communeId, 'feedback');
   const elsewhere = await register(otherOfficer, h.org.otherCommuneId, 'feedback');

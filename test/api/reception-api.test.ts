@@ -22,62 +22,202 @@ beforeAll(async () => {
   h = await startApiHarness();
   // Today is made a working day in this database's calendar, so today's session is held whatever day CI runs.
   const table = defaultCalendarYear(year);
-  await h.db.prisma.calendarYear.create({ data: { year, holidays: table.holidays.filter((d) => d !== today), workingWeekends: [...table.workingWeekends, today] } });
-  [leader, officer, supervisor] = await Promise.all([h.login(h.org.communeLeader.username), h.login(h.org.officer.username), h.login(h.org.supervisor.username)]);
+  await h.db.prisma.calendarYear.create({
+    data: {
+      year,
+      holidays: table.holidays.filter((d) => d !== today),
+      workingWeekends: [...table.workingWeekends, today],
+    },
+  });
+  [leader, officer, supervisor] = await Promise.all([
+    h.login(h.org.communeLeader.username),
+    h.login(h.org.officer.username),
+    h.login(h.org.supervisor.username),
+  ]);
   deputyId = `deputy-${h.org.communeId}`;
-  await h.db.prisma.person.create({ data: { id: deputyId, username: deputyId, fullName: 'Phó Chủ tịch Xã', email: `${deputyId}@example.test`, passwordHash: 'x', unitId: h.org.communeId, roleBindings: { create: [{ role: 'leader', unitId: h.org.communeId }] } } });
+  await h.db.prisma.person.create({
+    data: {
+      id: deputyId,
+      username: deputyId,
+      fullName: 'Phó Chủ tịch Xã',
+      email: `${deputyId}@example.test`,
+      passwordHash: 'x',
+      unitId: h.org.communeId,
+      roleBindings: { create: [{ role: 'leader', unitId: h.org.communeId }] },
+    },
+  });
 });
 
 afterAll(async () => {
-  for (const s of await h.db.prisma.receptionSchedule.findMany()) await h.client.workflow.getHandle(cycleWorkflowId(s.id)).terminate('test finished').catch(() => undefined);
-  for (const s of await h.db.prisma.receptionSession.findMany({ where: { status: { not: 'closed' } } })) await h.client.workflow.getHandle(s.id).terminate('test finished').catch(() => undefined);
+  for (const s of await h.db.prisma.receptionSchedule.findMany())
+    await h.client.workflow
+      .getHandle(cycleWorkflowId(s.id))
+      .terminate('test finished')
+      .catch(() => undefined);
+  for (const s of await h.db.prisma.receptionSession.findMany({ where: { status: { not: 'closed' } } }))
+    await h.client.workflow
+      .getHandle(s.id)
+      .terminate('test finished')
+      .catch(() => undefined);
   await h?.stop();
 });
 
 const sessionOn = (scheduleId: string, status?: string) =>
-  eventually(async () => (await h.db.prisma.receptionSession.findFirst({ where: { scheduleId, ...(status ? { status } : {}) }, orderBy: { day: 'asc' } })) ?? undefined, { what: `a ${status ?? ''} session of ${scheduleId}` });
+  eventually(
+    async () =>
+      (await h.db.prisma.receptionSession.findFirst({
+        where: { scheduleId, ...(status ? { status } : {}) },
+        orderBy: { day: 'asc' },
+      })) ?? undefined,
+    { what: `a ${status ?? ''} session of ${scheduleId}` },
+  );
 
 test('today’s session: opened by its cycle, matters answered, explained or registered as petitions, closed with minutes', async () => {
-  const body = { unitId: h.org.communeId, leaderId: h.org.communeLeader.id, rule: { type: 'weekly', weekdays: [0, 1, 2, 3, 4, 5, 6] }, startTime: '00:00', location: 'Phòng tiếp công dân xã', announceDaysBefore: 1, startsFrom: today };
-  expect((await request(h.app).post('/api/v1/reception/schedules').set(auth(officer)).send(body).expect(403)).body.error.message).toMatch(/admin or leader/);
-  const bad = await request(h.app).post('/api/v1/reception/schedules').set(auth(leader)).send({ ...body, startTime: '25:00', rule: { type: 'nthWeekday', n: 5, weekday: 2 } }).expect(400);
-  expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(expect.arrayContaining(['startTime']));
+  const body = {
+    unitId: h.org.communeId,
+    leaderId: h.org.communeLeader.id,
+    rule: { type: 'weekly', weekdays: [0, 1, 2, 3, 4, 5, 6] },
+    startTime: '00:00',
+    location: 'Phòng tiếp công dân xã',
+    announceDaysBefore: 1,
+    startsFrom: today,
+  };
+  expect(
+    (await request(h.app).post('/api/v1/reception/schedules').set(auth(officer)).send(body).expect(403)).body.error
+      .message,
+  ).toMatch(/admin or leader/);
+  const bad = await request(h.app)
+    .post('/api/v1/reception/schedules')
+    .set(auth(leader))
+    .send({ ...body, startTime: '25:00', rule: { type: 'nthWeekday', n: 5, weekday: 2 } })
+    .expect(400);
+  expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(
+    expect.arrayContaining(['startTime']),
+  );
   const created = await request(h.app).post('/api/v1/reception/schedules').set(auth(leader)).send(body).expect(201);
   const session = await sessionOn(created.body.id, 'open');
-  expect(session).toMatchObject({ day: today, nominalDay: today, receivingLeaderId: h.org.communeLeader.id, location: 'Phòng tiếp công dân xã' });
+  expect(session).toMatchObject({
+    day: today,
+    nominalDay: today,
+    receivingLeaderId: h.org.communeLeader.id,
+    location: 'Phòng tiếp công dân xã',
+  });
 
-  const answered = await request(h.app).post(`/api/v1/reception/sessions/${session.id}/matters`).set(auth(officer)).send({ citizenName: 'Ông Ba', summary: 'Hỏi về thủ tục cấp sổ đỏ', field: 'land', outcome: 'answered', answer: 'Đã hướng dẫn hồ sơ theo quy định' }).expect(201);
+  const answered = await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/matters`)
+    .set(auth(officer))
+    .send({
+      citizenName: 'Ông Ba',
+      summary: 'Hỏi về thủ tục cấp sổ đỏ',
+      field: 'land',
+      outcome: 'answered',
+      answer: 'Đã hướng dẫn hồ sơ theo quy định',
+    })
+    .expect(201);
   expect(answered.body.session.matters).toEqual({ answered: 1, petition: 0, explained: 0 });
-  await request(h.app).post(`/api/v1/reception/sessions/${session.id}/matters`).set(auth(officer)).send({ summary: 'Đề nghị hỗ trợ', field: 'policy', outcome: 'explained' }).expect(400);
+  await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/matters`)
+    .set(auth(officer))
+    .send({ summary: 'Đề nghị hỗ trợ', field: 'policy', outcome: 'explained' })
+    .expect(400);
   const filed = await request(h.app)
     .post(`/api/v1/reception/sessions/${session.id}/matters`)
     .set(auth(officer))
-    .send({ summary: 'Khiếu nại việc thu hồi đất', field: 'land', outcome: 'petition', petition: { kind: 'complaint', subject: 'Khiếu nại quyết định thu hồi đất', body: 'Nội dung trình bày tại buổi tiếp', petitioners: [{ fullName: 'Bà Tư', phone: '0901234567' }] } })
+    .send({
+      summary: 'Khiếu nại việc thu hồi đất',
+      field: 'land',
+      outcome: 'petition',
+      petition: {
+        kind: 'complaint',
+        subject: 'Khiếu nại quyết định thu hồi đất',
+        body: 'Nội dung trình bày tại buổi tiếp',
+        petitioners: [{ fullName: 'Bà Tư', phone: '0901234567' }],
+      },
+    })
     .expect(201);
-  expect(filed.body.matter).toMatchObject({ outcome: 'petition', petitionId: expect.any(String), trackingCode: expect.stringMatching(/^DV-/) });
+  expect(filed.body.matter).toMatchObject({
+    outcome: 'petition',
+    petitionId: expect.any(String),
+    trackingCode: expect.stringMatching(/^DV-/),
+  });
   const petition = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: filed.body.matter.petitionId } });
-  expect(petition).toMatchObject({ channel: 'reception_day', receptionSessionId: session.id, receivingUnitId: h.org.communeId, field: 'land' });
+  expect(petition).toMatchObject({
+    channel: 'reception_day',
+    receptionSessionId: session.id,
+    receivingUnitId: h.org.communeId,
+    field: 'land',
+  });
   // Its own workflow runs, with the notice-after-reception obligation of a petition received in person.
-  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: petition.id, type: 'received' } }), { what: 'the petition workflow' });
+  await eventually(
+    () => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: petition.id, type: 'received' } }),
+    { what: 'the petition workflow' },
+  );
   expect((await h.client.workflow.getHandle(petition.workflowId).describe()).status.name).toBe('RUNNING');
 
   // A denunciation made at the session: the name is sealed in the petition and kept nowhere in plain text.
   const denounced = await request(h.app)
     .post(`/api/v1/reception/sessions/${session.id}/matters`)
     .set(auth(officer))
-    .send({ citizenName: 'Người Tố Cáo Ẩn', summary: 'Tố cáo cán bộ thu tiền trái phép', field: 'officials_conduct', outcome: 'petition', petition: { kind: 'denunciation', subject: 'Tố cáo cán bộ thu tiền', body: '…', petitioners: [{ fullName: 'Người Tố Cáo Ẩn', phone: '0988777666' }] } })
+    .send({
+      citizenName: 'Người Tố Cáo Ẩn',
+      summary: 'Tố cáo cán bộ thu tiền trái phép',
+      field: 'officials_conduct',
+      outcome: 'petition',
+      petition: {
+        kind: 'denunciation',
+        subject: 'Tố cáo cán bộ thu tiền',
+        body: '…',
+        petitioners: [{ fullName: 'Người Tố Cáo Ẩn', phone: '0988777666' }],
+      },
+    })
     .expect(201);
-  expect(await h.db.prisma.receptionMatter.findFirstOrThrow({ where: { petitionId: denounced.body.matter.petitionId } })).toMatchObject({ citizenName: 'công dân' });
-  expect(await h.db.prisma.petitioner.findFirstOrThrow({ where: { petitionId: denounced.body.matter.petitionId } })).toMatchObject({ fullName: 'công dân', phone: null });
+  expect(
+    await h.db.prisma.receptionMatter.findFirstOrThrow({ where: { petitionId: denounced.body.matter.petitionId } }),
+  ).toMatchObject({ citizenName: 'công dân' });
+  expect(
+    await h.db.prisma.petitioner.findFirstOrThrow({ where: { petitionId: denounced.body.matter.petitionId } }),
+  ).toMatchObject({ fullName: 'công dân', phone: null });
 
-  await request(h.app).post(`/api/v1/reception/sessions/${session.id}/close`).set(auth(supervisor)).send({ minutes: 'Biên bản buổi tiếp công dân', attendeeCount: 3 }).expect(403);
-  const closed = await request(h.app).post(`/api/v1/reception/sessions/${session.id}/close`).set(auth(leader)).send({ minutes: 'Biên bản: tiếp 3 lượt công dân, 2 vụ việc.', attendeeCount: 3 }).expect(200);
-  expect(closed.body).toMatchObject({ status: 'closed', attendeeCount: 3, matters: { answered: 1, petition: 2, explained: 0 } });
-  await eventually(async () => (await h.db.prisma.receptionSession.findUniqueOrThrow({ where: { id: session.id } })).status === 'closed' || undefined, { what: 'the closed session in the read model' });
-  expect((await request(h.app).post(`/api/v1/reception/sessions/${session.id}/matters`).set(auth(officer)).send({ summary: 'Muộn', field: 'land', outcome: 'answered', answer: 'Đã trả lời' }).expect(409)).body.error.message).toMatch(/closed/);
+  await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/close`)
+    .set(auth(supervisor))
+    .send({ minutes: 'Biên bản buổi tiếp công dân', attendeeCount: 3 })
+    .expect(403);
+  const closed = await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/close`)
+    .set(auth(leader))
+    .send({ minutes: 'Biên bản: tiếp 3 lượt công dân, 2 vụ việc.', attendeeCount: 3 })
+    .expect(200);
+  expect(closed.body).toMatchObject({
+    status: 'closed',
+    attendeeCount: 3,
+    matters: { answered: 1, petition: 2, explained: 0 },
+  });
+  await eventually(
+    async () =>
+      (await h.db.prisma.receptionSession.findUniqueOrThrow({ where: { id: session.id } })).status === 'closed' ||
+      undefined,
+    { what: 'the closed session in the read model' },
+  );
+  expect(
+    (
+      await request(h.app)
+        .post(`/api/v1/reception/sessions/${session.id}/matters`)
+        .set(auth(officer))
+        .send({ summary: 'Muộn', field: 'land', outcome: 'answered', answer: 'Đã trả lời' })
+        .expect(409)
+    ).body.error.message,
+  ).toMatch(/closed/);
 
   const read = await request(h.app).get(`/api/v1/reception/sessions/${session.id}`).set(auth(supervisor)).expect(200);
-  expect(read.body.timeline.map((e: { type: string }) => e.type)).toEqual(['announced', 'opened', 'matter', 'matter', 'matter', 'closed']);
+  expect(read.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+    'announced',
+    'opened',
+    'matter',
+    'matter',
+    'matter',
+    'closed',
+  ]);
   expect(read.body.minutes).toBe('Biên bản: tiếp 3 lượt công dân, 2 vụ việc.');
 });
 
@@ -86,42 +226,106 @@ test('a later session: a citizen registers without login, the chairman delegates
   const created = await request(h.app)
     .post('/api/v1/reception/schedules')
     .set(auth(leader))
-    .send({ unitId: h.org.communeId, leaderId: h.org.communeLeader.id, deputyId, rule: { type: 'weekly', weekdays: [1, 2, 3, 4, 5] }, startTime: '08:00', location: 'Hội trường UBND xã', announceDaysBefore: 30, registrationCutoffDays: 2, startsFrom })
+    .send({
+      unitId: h.org.communeId,
+      leaderId: h.org.communeLeader.id,
+      deputyId,
+      rule: { type: 'weekly', weekdays: [1, 2, 3, 4, 5] },
+      startTime: '08:00',
+      location: 'Hội trường UBND xã',
+      announceDaysBefore: 30,
+      registrationCutoffDays: 2,
+      startsFrom,
+    })
     .expect(201);
   const session = await sessionOn(created.body.id, 'announced');
   expect(session.day >= startsFrom).toBe(true);
 
-  const registered = await request(h.app).post(`/api/v1/public/reception-sessions/${session.id}/registrations`).send({ fullName: 'Trần Văn Đăng', email: 'dang@example.test', topic: 'Ô nhiễm' }).expect(201);
+  const registered = await request(h.app)
+    .post(`/api/v1/public/reception-sessions/${session.id}/registrations`)
+    .send({ fullName: 'Trần Văn Đăng', email: 'dang@example.test', topic: 'Ô nhiễm' })
+    .expect(201);
   expect(registered.body).toMatchObject({ sessionId: session.id, day: session.day });
-  await request(h.app).post(`/api/v1/public/reception-sessions/${session.id}/registrations`).send({ fullName: '' }).expect(400);
-  const confirmation = await eventually(async () => h.mailer.to('dang@example.test')[0], { what: 'the registration e-mail' });
-  expect(confirmation.attachments?.[0]).toMatchObject({ filename: 'tiep-cong-dan.ics', content: expect.stringContaining('BEGIN:VEVENT') });
+  await request(h.app)
+    .post(`/api/v1/public/reception-sessions/${session.id}/registrations`)
+    .send({ fullName: '' })
+    .expect(400);
+  const confirmation = await eventually(async () => h.mailer.to('dang@example.test')[0], {
+    what: 'the registration e-mail',
+  });
+  expect(confirmation.attachments?.[0]).toMatchObject({
+    filename: 'tiep-cong-dan.ics',
+    content: expect.stringContaining('BEGIN:VEVENT'),
+  });
 
-  await request(h.app).post(`/api/v1/reception/sessions/${session.id}/delegate`).set(auth(officer)).send({ reason: 'Bận họp' }).expect(403);
-  const delegated = await request(h.app).post(`/api/v1/reception/sessions/${session.id}/delegate`).set(auth(leader)).send({ reason: 'Chủ tịch đi công tác' }).expect(200);
+  await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/delegate`)
+    .set(auth(officer))
+    .send({ reason: 'Bận họp' })
+    .expect(403);
+  const delegated = await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/delegate`)
+    .set(auth(leader))
+    .send({ reason: 'Chủ tịch đi công tác' })
+    .expect(200);
   expect(delegated.body.receivingLeaderId).toBe(deputyId);
 
   // A Sunday is not a working day; the Monday after it is (unless a holiday), so the first free working day after the session is found.
-  let sunday = dayOf(Number(session.day.slice(0, 4)), Number(session.day.slice(5, 7)), Number(session.day.slice(8, 10))) + 1;
+  let sunday =
+    dayOf(Number(session.day.slice(0, 4)), Number(session.day.slice(5, 7)), Number(session.day.slice(8, 10))) + 1;
   while (new Date(sunday * 86_400_000).getUTCDay() !== 0) sunday += 1;
-  const notWorking = await request(h.app).post(`/api/v1/reception/sessions/${session.id}/postpone`).set(auth(leader)).send({ day: formatDay(sunday), reason: 'Trùng lịch' }).expect(400);
+  const notWorking = await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/postpone`)
+    .set(auth(leader))
+    .send({ day: formatDay(sunday), reason: 'Trùng lịch' })
+    .expect(400);
   expect(notWorking.body.error.details[0].message).toMatch(/not a working day/);
   const newDay = formatDay(sunday + 2); // a Tuesday
-  const postponed = await request(h.app).post(`/api/v1/reception/sessions/${session.id}/postpone`).set(auth(leader)).send({ day: newDay, reason: 'Trùng kỳ họp HĐND' }).expect(200);
+  const postponed = await request(h.app)
+    .post(`/api/v1/reception/sessions/${session.id}/postpone`)
+    .set(auth(leader))
+    .send({ day: newDay, reason: 'Trùng kỳ họp HĐND' })
+    .expect(200);
   expect(postponed.body).toMatchObject({ day: newDay, postponements: 1 });
-  const notices = await eventually(async () => {
-    const list = (await request(h.app).get(`/api/v1/public/notices?unitId=${h.org.communeId}`).expect(200)).body.items as { sessionId: string; title: string }[];
-    return list.some((n) => n.sessionId === session.id && n.title.startsWith('Thông báo hoãn')) ? list : undefined;
-  }, { what: 'the postponement notice' });
-  expect(notices.filter((n) => n.sessionId === session.id).map((n) => n.title.split(' / ')[0]).sort()).toEqual([`Thông báo hoãn lịch tiếp công dân ngày ${session.day}`, `Thông báo lịch tiếp công dân ngày ${session.day}`]);
-  await eventually(async () => h.mailer.to('dang@example.test').find((m) => m.subject.includes('Hoãn')), { what: 'the postponement e-mail to the registered citizen' });
+  const notices = await eventually(
+    async () => {
+      const list = (await request(h.app).get(`/api/v1/public/notices?unitId=${h.org.communeId}`).expect(200)).body
+        .items as { sessionId: string; title: string }[];
+      return list.some((n) => n.sessionId === session.id && n.title.startsWith('Thông báo hoãn')) ? list : undefined;
+    },
+    { what: 'the postponement notice' },
+  );
+  expect(
+    notices
+      .filter((n) => n.sessionId === session.id)
+      .map((n) => n.title.split(' / ')[0])
+      .sort(),
+  ).toEqual([
+    `Thông báo hoãn lịch tiếp công dân ngày ${session.day}`,
+    `Thông báo lịch tiếp công dân ngày ${session.day}`,
+  ]);
+  await eventually(async () => h.mailer.to('dang@example.test').find((m) => m.subject.includes('Hoãn')), {
+    what: 'the postponement e-mail to the registered citizen',
+  });
 
-  const edited = await request(h.app).patch(`/api/v1/reception/schedules/${created.body.id}`).set(auth(leader)).send({ rule: { type: 'nthWeekday', n: 3, weekday: 4 } }).expect(200);
+  const edited = await request(h.app)
+    .patch(`/api/v1/reception/schedules/${created.body.id}`)
+    .set(auth(leader))
+    .send({ rule: { type: 'nthWeekday', n: 3, weekday: 4 } })
+    .expect(200);
   expect(edited.body.version).toBe(2);
   const cycle = h.client.workflow.getHandle(cycleWorkflowId(created.body.id));
-  await eventually(async () => ((await cycle.query(cycleStateQuery)).specVersion === 2 ? true : undefined), { what: 'the cycle taking the edit' });
-  await request(h.app).patch(`/api/v1/reception/schedules/${created.body.id}`).set(auth(leader)).send({ active: false }).expect(200);
-  await eventually(async () => ((await cycle.describe()).status.name === 'COMPLETED' ? true : undefined), { what: 'the cycle stopping' });
+  await eventually(async () => ((await cycle.query(cycleStateQuery)).specVersion === 2 ? true : undefined), {
+    what: 'the cycle taking the edit',
+  });
+  await request(h.app)
+    .patch(`/api/v1/reception/schedules/${created.body.id}`)
+    .set(auth(leader))
+    .send({ active: false })
+    .expect(200);
+  await eventually(async () => ((await cycle.describe()).status.name === 'COMPLETED' ? true : undefined), {
+    what: 'the cycle stopping',
+  });
   // The announced session is untouched by the edit and the stop.
   expect((await h.db.prisma.receptionSession.findUniqueOrThrow({ where: { id: session.id } })).day).toBe(newDay);
 });
@@ -129,14 +333,34 @@ test('a later session: a citizen registers without login, the chairman delegates
 test('the obligation check flags a commune chairman who did not receive in a week, and the scorecard shows it', async () => {
   await h.db.prisma.person.update({ where: { id: h.org.communeLeader.id }, data: { post: 'chairman' } });
   const week = '2026-11-02';
-  const res = await request(h.app).get(`/api/v1/reception/obligations?from=${week}&to=2026-11-08`).set(auth(supervisor)).expect(200);
+  const res = await request(h.app)
+    .get(`/api/v1/reception/obligations?from=${week}&to=2026-11-08`)
+    .set(auth(supervisor))
+    .expect(200);
   const row = res.body.rows.find((r: { personId: string }) => r.personId === h.org.communeLeader.id);
-  expect(row).toMatchObject({ required: '1/week', windows: 1, shortWindows: [{ from: '2026-11-02', to: '2026-11-08', held: 0, required: 1 }] });
+  expect(row).toMatchObject({
+    required: '1/week',
+    windows: 1,
+    shortWindows: [{ from: '2026-11-02', to: '2026-11-08', held: 0, required: 1 }],
+  });
   expect(res.body.flagged).toContain(h.org.communeLeader.id);
-  const onToday = await request(h.app).get(`/api/v1/reception/obligations?from=${today}&to=${today}`).set(auth(supervisor)).expect(200);
+  const onToday = await request(h.app)
+    .get(`/api/v1/reception/obligations?from=${today}&to=${today}`)
+    .set(auth(supervisor))
+    .expect(200);
   // Today's week is still under way: shown with today's session, not judged.
-  expect(onToday.body.rows.find((r: { personId: string }) => r.personId === h.org.communeLeader.id)).toMatchObject({ windows: 0, shortWindows: [], current: { from: today, to: today, held: 1, required: 1 }, daysHeld: 1 });
-  const card = await request(h.app).get(`/api/v1/reports/leaders?from=${week}&to=2026-11-08`).set(auth(supervisor)).expect(200);
-  expect(card.body.rows.find((r: { leaderId: string }) => r.leaderId === h.org.communeLeader.id).receptionShortfalls).toBe(1);
+  expect(onToday.body.rows.find((r: { personId: string }) => r.personId === h.org.communeLeader.id)).toMatchObject({
+    windows: 0,
+    shortWindows: [],
+    current: { from: today, to: today, held: 1, required: 1 },
+    daysHeld: 1,
+  });
+  const card = await request(h.app)
+    .get(`/api/v1/reports/leaders?from=${week}&to=2026-11-08`)
+    .set(auth(supervisor))
+    .expect(200);
+  expect(
+    card.body.rows.find((r: { leaderId: string }) => r.leaderId === h.org.communeLeader.id).receptionShortfalls,
+  ).toBe(1);
   await request(h.app).get(`/api/v1/reception/obligations?period=2026-11`).set(auth(officer)).expect(403);
 });

@@ -23,15 +23,34 @@ beforeAll(async () => {
   const created = await request(h.app)
     .post('/api/v1/petitions')
     .set(auth(officer))
-    .send({ kind: 'denunciation', receivingUnitId: h.org.communeId, channel: 'in_person', field: 'officials_conduct', subject: 'Tố cáo cán bộ địa chính', body: 'Nội dung tố cáo.', receivedAt: new Date().toISOString(), petitioners: [{ fullName: NAME, phone: PHONE, email: EMAIL, address: ADDRESS }] })
+    .send({
+      kind: 'denunciation',
+      receivingUnitId: h.org.communeId,
+      channel: 'in_person',
+      field: 'officials_conduct',
+      subject: 'Tố cáo cán bộ địa chính',
+      body: 'Nội dung tố cáo.',
+      receivedAt: new Date().toISOString(),
+      petitioners: [{ fullName: NAME, phone: PHONE, email: EMAIL, address: ADDRESS }],
+    })
     .expect(201);
   petitionId = created.body.id;
   trackingCode = created.body.trackingCode;
-  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId, type: 'received' } }), { what: 'the receipt' });
-  for (const [who, action] of [[officer, { action: 'accept' }], [leader, { action: 'assign', assigneeId: h.org.officer.id }], [leader, { action: 'resolve', summary: 'Tố cáo đúng một phần' }], [officer, { action: 'reportBack', summary: 'Đã báo kết quả' }]] as const) {
+  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId, type: 'received' } }), {
+    what: 'the receipt',
+  });
+  for (const [who, action] of [
+    [officer, { action: 'accept' }],
+    [leader, { action: 'assign', assigneeId: h.org.officer.id }],
+    [leader, { action: 'resolve', summary: 'Tố cáo đúng một phần' }],
+    [officer, { action: 'reportBack', summary: 'Đã báo kết quả' }],
+  ] as const) {
     await request(h.app).post(`/api/v1/petitions/${petitionId}/actions`).set(auth(who)).send(action).expect(200);
   }
-  await eventually(async () => ((await h.outbox!.list()).filter((m) => m.to.includes(EMAIL)).length >= 3 ? true : null), { what: 'three e-mails to the denouncer' });
+  await eventually(
+    async () => ((await h.outbox!.list()).filter((m) => m.to.includes(EMAIL)).length >= 3 ? true : null),
+    { what: 'three e-mails to the denouncer' },
+  );
 });
 
 afterAll(async () => {
@@ -41,10 +60,26 @@ afterAll(async () => {
 async function unentitled(): Promise<Record<string, string>> {
   const passwordHash = await hashPassword('correct horse');
   const personId = `ad1-${tag}`;
-  await h.db.prisma.person.create({ data: { id: personId, username: personId, fullName: 'Quản trị xã', email: `${personId}@example.test`, passwordHash, unitId: h.org.communeId } });
+  await h.db.prisma.person.create({
+    data: {
+      id: personId,
+      username: personId,
+      fullName: 'Quản trị xã',
+      email: `${personId}@example.test`,
+      passwordHash,
+      unitId: h.org.communeId,
+    },
+  });
   await h.db.prisma.roleBinding.create({ data: { personId, role: 'admin', unitId: h.org.communeId } });
   const admin = await h.login(h.org.admin.username);
-  const token = async (scope: string) => (await request(h.app).post('/api/v1/tokens').set(auth(admin)).send({ name: scope, scopes: [scope], unitId: h.org.communeId }).expect(201)).body.token as string;
+  const token = async (scope: string) =>
+    (
+      await request(h.app)
+        .post('/api/v1/tokens')
+        .set(auth(admin))
+        .send({ name: scope, scopes: [scope], unitId: h.org.communeId })
+        .expect(201)
+    ).body.token as string;
   return {
     'supervisor (province, no grant)': await h.login(h.org.supervisor.username),
     'admin (province)': admin,
@@ -84,10 +119,15 @@ const GETS = [
 
 test("when unentitled accounts and tokens read every response they can get, then the denouncer's name, phone, e-mail and address appear in none", async () => {
   // Positive controls: the needles are where they belong.
-  const toDenouncer = await Promise.all((await h.outbox!.list()).filter((m) => m.to.includes(EMAIL)).map((m) => h.outbox!.get(m.id)));
+  const toDenouncer = await Promise.all(
+    (await h.outbox!.list()).filter((m) => m.to.includes(EMAIL)).map((m) => h.outbox!.get(m.id)),
+  );
   expect(toDenouncer.some((m) => m!.text.includes(NAME))).toBe(true);
   const officer = await h.login(h.org.officer.username);
-  const opened = await request(h.app).get(`/api/v1/petitions/${petitionId}?revealIdentity=true&reason=${encodeURIComponent('Xác minh')}`).set(auth(officer)).expect(200);
+  const opened = await request(h.app)
+    .get(`/api/v1/petitions/${petitionId}?revealIdentity=true&reason=${encodeURIComponent('Xác minh')}`)
+    .set(auth(officer))
+    .expect(200);
   expect(opened.body.petitioners[0]).toMatchObject({ fullName: NAME, phone: PHONE, email: EMAIL, address: ADDRESS });
 
   const leaks: string[] = [];
@@ -96,8 +136,13 @@ test("when unentitled accounts and tokens read every response they can get, then
   for (const [who, credential] of Object.entries(await unentitled())) {
     const paths = GETS.map((p) => (typeof p === 'function' ? p() : p));
     const outbox = await request(h.app).get('/api/v1/outbox').set(auth(credential));
-    if (outbox.status === 200) for (const m of outbox.body.items as { id: string }[]) paths.push(`/api/v1/outbox/${m.id}`);
-    if (who.startsWith('token')) paths.push(`/open311/v2/requests.json?api_key=${credential}`, `/open311/v2/requests/${trackingCode}.json?api_key=${credential}`);
+    if (outbox.status === 200)
+      for (const m of outbox.body.items as { id: string }[]) paths.push(`/api/v1/outbox/${m.id}`);
+    if (who.startsWith('token'))
+      paths.push(
+        `/open311/v2/requests.json?api_key=${credential}`,
+        `/open311/v2/requests/${trackingCode}.json?api_key=${credential}`,
+      );
     for (const path of paths) {
       const res = await request(h.app).get(path).set(auth(credential));
       read += 1;

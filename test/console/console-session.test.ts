@@ -22,7 +22,11 @@ test('when a signed-out visitor opens a console page, then they are sent to the 
 
 test('when an officer signs in, then the session cookie is HttpOnly and SameSite and the home page greets them', async () => {
   const client = consoleClient(h.app);
-  const res = await client.post('/console/sign-in', { username: h.org.officer.username, password: PASSWORD }, { formPage: '/console/sign-in' });
+  const res = await client.post(
+    '/console/sign-in',
+    { username: h.org.officer.username, password: PASSWORD },
+    { formPage: '/console/sign-in' },
+  );
   expect(res.status).toBe(303);
   const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('dv_session='))!;
   expect(cookie).toMatch(/HttpOnly/);
@@ -37,16 +41,26 @@ test('when an officer signs in, then the session cookie is HttpOnly and SameSite
 
 test('when the password is wrong, then the sign-in page says so in Vietnamese and no session is made', async () => {
   const client = consoleClient(h.app);
-  const res = await client.post('/console/sign-in', { username: h.org.officer.username, password: 'wrong' }, { formPage: '/console/sign-in' });
+  const res = await client.post(
+    '/console/sign-in',
+    { username: h.org.officer.username, password: 'wrong' },
+    { formPage: '/console/sign-in' },
+  );
   expect(res.status).toBe(401);
   expect(res.text).toContain('Sai tên đăng nhập hoặc mật khẩu.');
-  expect(res.headers['set-cookie'] ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/^dv_session=[^;]/)]));
+  expect(res.headers['set-cookie'] ?? []).not.toEqual(
+    expect.arrayContaining([expect.stringMatching(/^dv_session=[^;]/)]),
+  );
 });
 
 test('when a form is posted without its CSRF token or with a wrong one, then it is refused with 403', async () => {
   const client = consoleClient(h.app);
   await client.get('/console/sign-in');
-  const missing = await client.post('/console/sign-in', { username: h.org.officer.username, password: PASSWORD }, { csrf: null });
+  const missing = await client.post(
+    '/console/sign-in',
+    { username: h.org.officer.username, password: PASSWORD },
+    { csrf: null },
+  );
   expect(missing.status).toBe(403);
   expect(missing.text).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ');
   const signedIn = await signIn(h.app, h.org.officer.username, PASSWORD);

@@ -24,31 +24,65 @@ afterAll(async () => {
 async function registerDenunciation(): Promise<string> {
   const res = await officer.post(
     '/console/petitions',
-    { kind: 'denunciation', channel: 'post', receivingUnitId: h.org.communeId, field: 'officials_conduct', subject: 'Tố cáo cán bộ địa chính', body: 'Nội dung', receivedAt: '2026-11-20T08:00', 'p0.fullName': 'Người tố cáo', intent: 'register', idempotencyKey: `den-${Math.random().toString(36).slice(2, 12)}` },
+    {
+      kind: 'denunciation',
+      channel: 'post',
+      receivingUnitId: h.org.communeId,
+      field: 'officials_conduct',
+      subject: 'Tố cáo cán bộ địa chính',
+      body: 'Nội dung',
+      receivedAt: '2026-11-20T08:00',
+      'p0.fullName': 'Người tố cáo',
+      intent: 'register',
+      idempotencyKey: `den-${Math.random().toString(36).slice(2, 12)}`,
+    },
     { formPage: '/console/petitions/new' },
   );
   expect(res.status).toBe(201);
   return /href="\/console\/petitions\/(?!new")([^"/?]+)"/.exec(res.text)![1]!;
 }
 
-const act = (client: ConsoleClient, id: string, fields: Record<string, string>) => client.post(`/console/petitions/${id}/actions`, fields, { formPage: `/console/petitions/${id}` });
+const act = (client: ConsoleClient, id: string, fields: Record<string, string>) =>
+  client.post(`/console/petitions/${id}/actions`, fields, { formPage: `/console/petitions/${id}` });
 
 async function requestExtension(id: string) {
   return act(officer, id, { action: 'requestExtension', days: '30', reason: 'cần xác minh thêm tại nhiều nơi' });
 }
 
 async function decideFromQueue(id: string, code: string, n: number) {
-  await eventually(async () => (await leader.get('/console/extensions')).text.includes(`data-petition="${code}"`), { what: `${code} in the extension queue` });
-  const res = await leader.post(`/console/petitions/${id}/actions`, { action: 'decideExtension', returnTo: 'extensions', approve: 'true', reason: 'vụ việc đặc biệt phức tạp', 'decision.number': `${n}/QĐ-UBND`, 'decision.date': '2026-12-01', 'decision.signer': 'Trần Thị Xã' });
+  await eventually(async () => (await leader.get('/console/extensions')).text.includes(`data-petition="${code}"`), {
+    what: `${code} in the extension queue`,
+  });
+  const res = await leader.post(`/console/petitions/${id}/actions`, {
+    action: 'decideExtension',
+    returnTo: 'extensions',
+    approve: 'true',
+    reason: 'vụ việc đặc biệt phức tạp',
+    'decision.number': `${n}/QĐ-UBND`,
+    'decision.date': '2026-12-01',
+    'decision.signer': 'Trần Thị Xã',
+  });
   expect(res.status).toBe(303);
   expect(res.headers.location).toBe(`/console/extensions?done=${encodeURIComponent(code)}`);
 }
 
-test('when a very complex denunciation is extended twice from the leader\'s queue, then the third request is refused with the law\'s reason', async () => {
+test("when a very complex denunciation is extended twice from the leader's queue, then the third request is refused with the law's reason", async () => {
   const id = await registerDenunciation();
   const code = (await h.db.prisma.petition.findUniqueOrThrow({ where: { id } })).trackingCode;
   expect((await act(leader, id, { action: 'accept' })).status).toBe(303);
-  expect((await act(officer, id, { action: 'setFlags', 'complex.present': '1', 'veryComplex.present': '1', veryComplex: 'true', 'remote.present': '1', 'multiSite.present': '1', reason: 'nhiều đối tượng, nhiều địa điểm' })).status).toBe(303);
+  expect(
+    (
+      await act(officer, id, {
+        action: 'setFlags',
+        'complex.present': '1',
+        'veryComplex.present': '1',
+        veryComplex: 'true',
+        'remote.present': '1',
+        'multiSite.present': '1',
+        reason: 'nhiều đối tượng, nhiều địa điểm',
+      })
+    ).status,
+  ).toBe(303);
   for (const n of [1, 2]) {
     expect((await requestExtension(id)).status).toBe(303);
     await decideFromQueue(id, code, n);
@@ -57,7 +91,9 @@ test('when a very complex denunciation is extended twice from the leader\'s queu
   const third = await requestExtension(id);
   expect(third.status).toBe(409);
   expect(third.text).toContain('Không được gia hạn theo quy định của luật.');
-  expect(third.text).toMatch(/already extended 2 time\(s\); the law allows 2 for a very complex case \(Luật Tố cáo 2018/);
+  expect(third.text).toMatch(
+    /already extended 2 time\(s\); the law allows 2 for a very complex case \(Luật Tố cáo 2018/,
+  );
   const page = await officer.get(`/console/petitions/${id}`);
   expect(page.text).toContain('2/QĐ-UBND');
 });
@@ -81,7 +117,9 @@ test('when a supervisor opens the reports page, then a chart and a table of the 
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toMatch(/text\/csv/);
   expect(csv.text).toContain('Tiếp nhận');
-  const xlsx = await supervisor.agent.get('/console/reports/download?period=2026&groupBy=unit&format=xlsx').buffer(true);
+  const xlsx = await supervisor.agent
+    .get('/console/reports/download?period=2026&groupBy=unit&format=xlsx')
+    .buffer(true);
   expect(xlsx.status).toBe(200);
   expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   const bad = await supervisor.get('/console/reports?period=nonsense');

@@ -29,23 +29,30 @@ const formsOn = (html: string) => [...html.matchAll(/data-action="(\w+)"/g)].map
 
 function registrationFields(): Record<string, string> {
   return {
-      kind: 'complaint',
-      channel: 'in_person',
-      receivingUnitId: h.org.communeId,
-      field: 'land',
-      subject: 'Tranh chấp ranh giới đất',
-      body: 'Nội dung đơn',
-      receivedAt: '2026-11-30T09:30',
-      'p0.fullName': 'Nguyễn Thị Dân',
-      'p0.phone': '0912 345 678',
-      'p0.email': '',
-      'p0.address': '',
-      intent: 'register',
+    kind: 'complaint',
+    channel: 'in_person',
+    receivingUnitId: h.org.communeId,
+    field: 'land',
+    subject: 'Tranh chấp ranh giới đất',
+    body: 'Nội dung đơn',
+    receivedAt: '2026-11-30T09:30',
+    'p0.fullName': 'Nguyễn Thị Dân',
+    'p0.phone': '0912 345 678',
+    'p0.email': '',
+    'p0.address': '',
+    intent: 'register',
   };
 }
 
-async function register(client: ConsoleClient, overrides: Record<string, string> = {}): Promise<{ id: string; html: string }> {
-  const res = await client.post('/console/petitions', { ...registrationFields(), idempotencyKey: `k-${Math.random().toString(36).slice(2, 12)}`, ...overrides }, { formPage: '/console/petitions/new' });
+async function register(
+  client: ConsoleClient,
+  overrides: Record<string, string> = {},
+): Promise<{ id: string; html: string }> {
+  const res = await client.post(
+    '/console/petitions',
+    { ...registrationFields(), idempotencyKey: `k-${Math.random().toString(36).slice(2, 12)}`, ...overrides },
+    { formPage: '/console/petitions/new' },
+  );
   expect(res.status).toBe(201);
   const id = /href="\/console\/petitions\/(?!new")([^"/?]+)"/.exec(res.text)![1]!;
   return { id, html: res.text };
@@ -68,13 +75,31 @@ test('when an officer registers a complaint in the form, then the receipt shows 
 test('when the form is posted twice with the same key, then one petition is registered', async () => {
   const key = `dup-${Date.now()}`;
   const first = await register(officer, { idempotencyKey: key });
-  const again = await officer.post('/console/petitions', { ...registrationFields(), idempotencyKey: key }, { formPage: '/console/petitions/new' });
+  const again = await officer.post(
+    '/console/petitions',
+    { ...registrationFields(), idempotencyKey: key },
+    { formPage: '/console/petitions/new' },
+  );
   expect(again.status).toBe(200);
   expect(again.text).toContain(`/console/petitions/${first.id}`);
 });
 
 test('when a required field is missing, then the form comes back with the error and the typed values', async () => {
-  const res = await officer.post('/console/petitions', { kind: 'complaint', channel: 'in_person', receivingUnitId: h.org.communeId, field: 'land', subject: 'ab', body: 'Nội dung', receivedAt: '2026-11-30T09:30', 'p0.fullName': 'Nguyễn Thị Dân', intent: 'register' }, { formPage: '/console/petitions/new' });
+  const res = await officer.post(
+    '/console/petitions',
+    {
+      kind: 'complaint',
+      channel: 'in_person',
+      receivingUnitId: h.org.communeId,
+      field: 'land',
+      subject: 'ab',
+      body: 'Nội dung',
+      receivedAt: '2026-11-30T09:30',
+      'p0.fullName': 'Nguyễn Thị Dân',
+      intent: 'register',
+    },
+    { formPage: '/console/petitions/new' },
+  );
   expect(res.status).toBe(400);
   expect(res.text).toContain('Biểu mẫu có lỗi');
   expect(res.text).toMatch(/id="subject"[^>]*aria-invalid="true"/);
@@ -90,8 +115,20 @@ test('when a subject carries a script tag, then the case page shows it as text',
 
 test('when a case is received, then the officer and the leader see triage actions, the supervisor none, and another commune is refused', async () => {
   const { id } = await register(officer);
-  expect(formsOn((await officer.get(`/console/petitions/${id}`)).text).sort()).toEqual(['accept', 'forward', 'refuse', 'setFlags', 'withdraw']);
-  expect(formsOn((await leader.get(`/console/petitions/${id}`)).text).sort()).toEqual(['accept', 'forward', 'refuse', 'setFlags', 'withdraw']);
+  expect(formsOn((await officer.get(`/console/petitions/${id}`)).text).sort()).toEqual([
+    'accept',
+    'forward',
+    'refuse',
+    'setFlags',
+    'withdraw',
+  ]);
+  expect(formsOn((await leader.get(`/console/petitions/${id}`)).text).sort()).toEqual([
+    'accept',
+    'forward',
+    'refuse',
+    'setFlags',
+    'withdraw',
+  ]);
   const sup = await supervisor.get(`/console/petitions/${id}`);
   expect(sup.status).toBe(200);
   expect(formsOn(sup.text)).toEqual([]);
@@ -109,10 +146,13 @@ test('when the leader accepts and assigns the officer, then the officer finds th
   const assigned = await act(leader, id, { action: 'assign', assigneeId: h.org.officer.id, idempotencyKey: `b-${id}` });
   expect(assigned.status).toBe(303);
   expect(assigned.headers.location).toBe(`/console/petitions/${id}?done=assign`);
-  await eventually(async () => {
-    const mine = await officer.get('/console?queue=mine');
-    return mine.text.includes(`/console/petitions/${id}"`);
-  }, { what: 'the case in the officer\'s "mine" queue' });
+  await eventually(
+    async () => {
+      const mine = await officer.get('/console?queue=mine');
+      return mine.text.includes(`/console/petitions/${id}"`);
+    },
+    { what: 'the case in the officer\'s "mine" queue' },
+  );
   const page = await officer.get(`/console/petitions/${id}`);
   expect(formsOn(page.text)).toContain('startVerification');
   expect(formsOn(page.text)).not.toContain('assign');
@@ -121,7 +161,12 @@ test('when the leader accepts and assigns the officer, then the officer finds th
 test('when an action is refused by the workflow, then the case page says why in words', async () => {
   const { id } = await register(officer);
   await act(leader, id, { action: 'accept', idempotencyKey: `c-${id}` });
-  const res = await act(officer, id, { action: 'requestExtension', days: '30', reason: 'cần thêm thời gian', idempotencyKey: `d-${id}` });
+  const res = await act(officer, id, {
+    action: 'requestExtension',
+    days: '30',
+    reason: 'cần thêm thời gian',
+    idempotencyKey: `d-${id}`,
+  });
   expect(res.status).toBe(409);
   expect(res.text).toContain('Không được gia hạn theo quy định của luật.');
   expect(res.text).toContain('a complaint has no extension by law');
@@ -152,12 +197,24 @@ test('when the API reads a petition, then it carries the allowed actions of the 
   const { id } = await register(officer);
   const token = await h.login(h.org.supervisor.username, PASSWORD);
   const officerToken = await h.login(h.org.officer.username, PASSWORD);
-  const asSupervisor = await request(h.app).get(`/api/v1/petitions/${id}`).set({ authorization: `Bearer ${token}` }).expect(200);
+  const asSupervisor = await request(h.app)
+    .get(`/api/v1/petitions/${id}`)
+    .set({ authorization: `Bearer ${token}` })
+    .expect(200);
   expect(asSupervisor.body.allowedActions).toEqual([]);
-  const asOfficer = await request(h.app).get(`/api/v1/petitions/${id}`).set({ authorization: `Bearer ${officerToken}` }).expect(200);
+  const asOfficer = await request(h.app)
+    .get(`/api/v1/petitions/${id}`)
+    .set({ authorization: `Bearer ${officerToken}` })
+    .expect(200);
   expect(asOfficer.body.allowedActions).toEqual(['accept', 'refuse', 'forward', 'withdraw', 'setFlags']);
-  const unassigned = await request(h.app).get('/api/v1/petitions?unassigned=true&open=true&pageSize=200').set({ authorization: `Bearer ${officerToken}` }).expect(200);
+  const unassigned = await request(h.app)
+    .get('/api/v1/petitions?unassigned=true&open=true&pageSize=200')
+    .set({ authorization: `Bearer ${officerToken}` })
+    .expect(200);
   expect(unassigned.body.items.map((p: { id: string }) => p.id)).toContain(id);
-  const mine = await request(h.app).get('/api/v1/petitions?mine=true').set({ authorization: `Bearer ${officerToken}` }).expect(200);
+  const mine = await request(h.app)
+    .get('/api/v1/petitions?mine=true')
+    .set({ authorization: `Bearer ${officerToken}` })
+    .expect(200);
   expect(mine.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
 });

@@ -17,7 +17,10 @@ const contexts: BrowserContext[] = [];
 const pageProblems: (() => string[])[] = [];
 
 beforeAll(async () => {
-  [svc, browser] = await Promise.all([startConsoleService({ POLICY_FILE: path.join(__dirname, '..', 'fixtures', 'policy-console-e2e.json') }), launchBrowser()]);
+  [svc, browser] = await Promise.all([
+    startConsoleService({ POLICY_FILE: path.join(__dirname, '..', 'fixtures', 'policy-console-e2e.json') }),
+    launchBrowser(),
+  ]);
 }, 150_000);
 
 afterAll(async () => {
@@ -50,7 +53,11 @@ async function checkBothLanguages(page: Page, name: string): Promise<void> {
   for (const lang of ['vi', 'en'] as const) {
     url.searchParams.set('lang', lang);
     if (lang === 'en') await page.goto(url.toString());
-    expect({ page: name, lang, violations: await accessibilityViolations(page) }).toEqual({ page: name, lang, violations: [] });
+    expect({ page: name, lang, violations: await accessibilityViolations(page) }).toEqual({
+      page: name,
+      lang,
+      violations: [],
+    });
     await screenshot(page, `${name}.${lang}`);
   }
   url.searchParams.set('lang', 'vi');
@@ -66,7 +73,11 @@ async function submit(page: Page, form: ReturnType<Page['locator']>) {
   await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
 }
 
-async function register(page: Page, kind: 'complaint' | 'denunciation', subject: string): Promise<{ code: string; caseUrl: string }> {
+async function register(
+  page: Page,
+  kind: 'complaint' | 'denunciation',
+  subject: string,
+): Promise<{ code: string; caseUrl: string }> {
   await page.getByRole('link', { name: 'Tiếp nhận đơn' }).click();
   await page.getByLabel('Loại đơn').selectOption(kind);
   await page.getByLabel(/^Lĩnh vực/).fill(kind === 'complaint' ? 'land' : 'officials_conduct');
@@ -145,15 +156,18 @@ test('when the leader accepts and assigns, then the officer sees the case in "mi
   await checkBothLanguages(leader, 'case-leader');
 
   const officer = await asUser('can-bo-tien-du');
-  await eventually(async () => {
-    await officer.waitForTimeout(300);
-    await officer.goto(`${svc.baseUrl}/console?queue=mine`);
-    return (await officer.locator('#queue-table').getByRole('link', { name: complaint.code }).count()) === 1;
-  }, { what: 'the case in "mine"' });
+  await eventually(
+    async () => {
+      await officer.waitForTimeout(300);
+      await officer.goto(`${svc.baseUrl}/console?queue=mine`);
+      return (await officer.locator('#queue-table').getByRole('link', { name: complaint.code }).count()) === 1;
+    },
+    { what: 'the case in "mine"' },
+  );
   expect(await officer.getByRole('status').textContent()).toMatch(/[1-9]\d*\s*Giao cho tôi/);
 });
 
-test('when a denunciation\'s extension is requested, then the leader decides it from the queue, and a refused action says why', async () => {
+test("when a denunciation's extension is requested, then the leader decides it from the queue, and a refused action says why", async () => {
   const officer = await asUser('can-bo-tien-du');
   const denunciation = await register(officer, 'denunciation', 'Tố cáo cán bộ địa chính nhận tiền');
   const leader = await asUser('chu-tich-tien-du');
@@ -194,11 +208,14 @@ test('when a denunciation\'s extension is requested, then the leader decides it 
 
 test('when the complaint runs past its deadline, then the supervisor finds it overdue, reads its history and downloads the XLSX report', async () => {
   const supervisor = await asUser('thanh-tra-vien');
-  await eventually(async () => {
-    await supervisor.waitForTimeout(500);
-    await supervisor.goto(`${svc.baseUrl}/console/oversight`);
-    return (await supervisor.locator('#overdue-table').getByRole('link', { name: complaint.code }).count()) === 1;
-  }, { what: 'the complaint in the overdue table', timeoutMs: 60_000 });
+  await eventually(
+    async () => {
+      await supervisor.waitForTimeout(500);
+      await supervisor.goto(`${svc.baseUrl}/console/oversight`);
+      return (await supervisor.locator('#overdue-table').getByRole('link', { name: complaint.code }).count()) === 1;
+    },
+    { what: 'the complaint in the overdue table', timeoutMs: 60_000 },
+  );
   await checkBothLanguages(supervisor, 'oversight');
   await supervisor.locator('#overdue-table').getByRole('link', { name: complaint.code }).click();
   await supervisor.getByRole('link', { name: 'Toàn bộ lịch sử' }).click();
@@ -209,7 +226,10 @@ test('when the complaint runs past its deadline, then the supervisor finds it ov
   await supervisor.getByRole('link', { name: 'Báo cáo' }).click();
   await checkBothLanguages(supervisor, 'reports');
   expect(await supervisor.locator('#report-chart').count()).toBe(1);
-  const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('link', { name: 'Tải Excel (XLSX)' }).click()]);
+  const [download] = await Promise.all([
+    supervisor.waitForEvent('download'),
+    supervisor.getByRole('link', { name: 'Tải Excel (XLSX)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const file = await download.path();
   expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');

@@ -31,18 +31,27 @@ afterAll(async () => {
   }
 });
 
-const phone = (): Promise<BrowserContext> => browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+const phone = (): Promise<BrowserContext> =>
+  browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 async function api(method: string, route: string, token?: string, body?: unknown) {
-  const res = await fetch(`${svc.baseUrl}/api/v1${route}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${svc.baseUrl}/api/v1${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
-const login = async (username: string) => (await api('POST', '/auth/login', undefined, { username, password: DEMO_PASSWORD })).body.token as string;
+const login = async (username: string) =>
+  (await api('POST', '/auth/login', undefined, { username, password: DEMO_PASSWORD })).body.token as string;
 
 async function expectAccessible(page: Page, shot: string): Promise<void> {
   expect({ shot, violations: await accessibilityViolations(page) }).toEqual({ shot, violations: [] });
   // Mobile-first: nothing wider than the phone's screen.
-  expect({ shot, overflow: await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth) }).toEqual({ shot, overflow: false });
+  expect({
+    shot,
+    overflow: await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth),
+  }).toEqual({ shot, overflow: false });
   await screenshot(page, `portal/${shot}`);
 }
 
@@ -74,11 +83,35 @@ test('when a citizen files a report on a phone, then the receipt gives code and 
   const id = rows[0].id as string;
   const officer = await login('can-bo-tien-du');
   const leader = await login('chu-tich-tien-du');
-  await eventually(async () => (await api('POST', `/petitions/${id}/actions`, officer, { action: 'accept' })).status === 200 || undefined, { what: 'accepted' });
-  expect((await api('POST', `/petitions/${id}/actions`, leader, { action: 'assign', assigneeId: 'can-bo-tien-du' })).status).toBe(200);
-  expect((await api('POST', `/petitions/${id}/actions`, leader, { action: 'resolve', summary: 'Đã thay bóng đèn ba cột đầu thôn Đông' })).status).toBe(200);
-  expect((await api('POST', `/petitions/${id}/actions`, officer, { action: 'reportBack', summary: 'Đã thay bóng ba cột đèn đầu thôn Đông ngày hôm nay.' })).status).toBe(200);
-  await eventually(async () => ((await db.query('SELECT stage FROM "Petition" WHERE id = $1', [id])).rows[0].stage === 'closed') || undefined, { what: 'the closed stage' });
+  await eventually(
+    async () =>
+      (await api('POST', `/petitions/${id}/actions`, officer, { action: 'accept' })).status === 200 || undefined,
+    { what: 'accepted' },
+  );
+  expect(
+    (await api('POST', `/petitions/${id}/actions`, leader, { action: 'assign', assigneeId: 'can-bo-tien-du' })).status,
+  ).toBe(200);
+  expect(
+    (
+      await api('POST', `/petitions/${id}/actions`, leader, {
+        action: 'resolve',
+        summary: 'Đã thay bóng đèn ba cột đầu thôn Đông',
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await api('POST', `/petitions/${id}/actions`, officer, {
+        action: 'reportBack',
+        summary: 'Đã thay bóng ba cột đèn đầu thôn Đông ngày hôm nay.',
+      })
+    ).status,
+  ).toBe(200);
+  await eventually(
+    async () =>
+      (await db.query('SELECT stage FROM "Petition" WHERE id = $1', [id])).rows[0].stage === 'closed' || undefined,
+    { what: 'the closed stage' },
+  );
 
   await page.goto(`${svc.baseUrl}/track`);
   await page.getByLabel('Mã theo dõi').fill(code);
@@ -117,7 +150,10 @@ test('when a complaint is filed more than 90 days after the decision was known, 
   expect(await warning.textContent()).toMatch(/90 days from 2026-03-02 ended on 2026-06-01/);
   expect(await page.getByRole('alert').textContent()).toContain('Why it is late');
   await expectAccessible(page, 'complaint-late.en');
-  expect((await db.query('SELECT count(*)::int AS n FROM "Petition" WHERE subject = $1', ['Land recovery decision'])).rows[0].n).toBe(0);
+  expect(
+    (await db.query('SELECT count(*)::int AS n FROM "Petition" WHERE subject = $1', ['Land recovery decision'])).rows[0]
+      .n,
+  ).toBe(0);
   await context.close();
 });
 
@@ -125,10 +161,13 @@ test('when a citizen registers for a reception day, then the invitation with its
   const context = await phone();
   const page = await context.newPage();
   const link = page.getByRole('link', { name: /^Đăng ký: .*UBND xã Tiên Du$/ }).first();
-  await eventually(async () => {
-    await page.goto(`${svc.baseUrl}/reception?lang=vi`);
-    return (await link.count()) > 0 || undefined;
-  }, { what: 'an announced Tiên Du session' });
+  await eventually(
+    async () => {
+      await page.goto(`${svc.baseUrl}/reception?lang=vi`);
+      return (await link.count()) > 0 || undefined;
+    },
+    { what: 'an announced Tiên Du session' },
+  );
   await link.click();
   await expectAccessible(page, 'register.vi');
   await page.getByLabel('Họ và tên').fill('Lê Văn Đăng');
@@ -138,7 +177,13 @@ test('when a citizen registers for a reception day, then the invitation with its
   expect(await page.getByRole('status').textContent()).toContain('le.van.dang@example.test');
   await expectAccessible(page, 'registered.vi');
   const outbox = path.join(svc.dataDir, 'outbox');
-  const raw = await eventually(async () => readdirSync(outbox).map((f) => readFileSync(path.join(outbox, f), 'utf8')).find((m) => m.includes('le.van.dang@example.test') && m.includes('tiep-cong-dan.ics')), { what: 'the invitation' });
+  const raw = await eventually(
+    async () =>
+      readdirSync(outbox)
+        .map((f) => readFileSync(path.join(outbox, f), 'utf8'))
+        .find((m) => m.includes('le.van.dang@example.test') && m.includes('tiep-cong-dan.ics')),
+    { what: 'the invitation' },
+  );
   expect(raw).toMatch(/text\/calendar/);
   await context.close();
 });
@@ -146,15 +191,26 @@ test('when a citizen registers for a reception day, then the invitation with its
 test('when a conference has published its results, then the portal shows each opinion’s outcome by field and the commitments', async () => {
   // Holding a conference waits for its day, so its published results are written as the workflow leaves them.
   const id = `conf-portal-${Date.now()}`;
-  await db.query(`INSERT INTO "Conference" (id, "unitId", kind, title, "startsAt", location, "chairId", status, "attendeeCount", "publishedAt", "resultsSummary", "createdById", "updatedAt") VALUES ($1, 'xa-tien-du', 'regular', 'Đối thoại về môi trường thôn Đông', now() - interval '20 days', 'Hội trường UBND xã Tiên Du', 'chu-tich-tien-du', 'published', 120, now() - interval '5 days', 'Hội nghị ghi nhận 2 ý kiến.', 'chu-tich-tien-du', now())`, [id]);
-  await db.query(`INSERT INTO "ConferenceOpinion" (id, "conferenceId", "participantName", field, content, outcome, answer, "recordedById") VALUES ($2, $1, 'Ông Bí Danh', 'environment', 'Xưởng gỗ gây bụi', 'commitment', NULL, 'can-bo-tien-du'), ($3, $1, NULL, 'land', 'Hỏi về cấp sổ đỏ', 'answered', 'Đã hướng dẫn hồ sơ', 'can-bo-tien-du')`, [id, `${id}-o1`, `${id}-o2`]);
-  await db.query(`INSERT INTO "Commitment" (id, "conferenceId", "opinionId", "unitId", description, "promisedBy", "dueAt", status, progress, "updatedAt") VALUES ($2, $1, $3, 'xa-tien-du', 'Kiểm tra và xử lý bụi xưởng gỗ', '2027-01-31', now() + interval '60 days', 'open', 40, now())`, [id, `${id}-c1`, `${id}-o1`]);
+  await db.query(
+    `INSERT INTO "Conference" (id, "unitId", kind, title, "startsAt", location, "chairId", status, "attendeeCount", "publishedAt", "resultsSummary", "createdById", "updatedAt") VALUES ($1, 'xa-tien-du', 'regular', 'Đối thoại về môi trường thôn Đông', now() - interval '20 days', 'Hội trường UBND xã Tiên Du', 'chu-tich-tien-du', 'published', 120, now() - interval '5 days', 'Hội nghị ghi nhận 2 ý kiến.', 'chu-tich-tien-du', now())`,
+    [id],
+  );
+  await db.query(
+    `INSERT INTO "ConferenceOpinion" (id, "conferenceId", "participantName", field, content, outcome, answer, "recordedById") VALUES ($2, $1, 'Ông Bí Danh', 'environment', 'Xưởng gỗ gây bụi', 'commitment', NULL, 'can-bo-tien-du'), ($3, $1, NULL, 'land', 'Hỏi về cấp sổ đỏ', 'answered', 'Đã hướng dẫn hồ sơ', 'can-bo-tien-du')`,
+    [id, `${id}-o1`, `${id}-o2`],
+  );
+  await db.query(
+    `INSERT INTO "Commitment" (id, "conferenceId", "opinionId", "unitId", description, "promisedBy", "dueAt", status, progress, "updatedAt") VALUES ($2, $1, $3, 'xa-tien-du', 'Kiểm tra và xử lý bụi xưởng gỗ', '2027-01-31', now() + interval '60 days', 'open', 40, now())`,
+    [id, `${id}-c1`, `${id}-o1`],
+  );
   const context = await phone();
   const page = await context.newPage();
   await page.goto(`${svc.baseUrl}/conferences?lang=vi`);
   await page.getByRole('link', { name: 'Đối thoại về môi trường thôn Đông' }).click();
   expect(await page.getByRole('heading', { level: 3, name: /Môi trường \(1\)/ }).count()).toBe(1);
-  expect(await page.getByRole('row', { name: /Hỏi về cấp sổ đỏ.*Đã trả lời tại hội nghị: Đã hướng dẫn hồ sơ/ }).count()).toBe(1);
+  expect(
+    await page.getByRole('row', { name: /Hỏi về cấp sổ đỏ.*Đã trả lời tại hội nghị: Đã hướng dẫn hồ sơ/ }).count(),
+  ).toBe(1);
   expect(await page.getByRole('row', { name: /Kiểm tra và xử lý bụi xưởng gỗ.*31\/01\/2027.*40\s?%/ }).count()).toBe(1);
   expect(await page.content()).not.toContain('Ông Bí Danh');
   await expectAccessible(page, 'conference-results.vi');
@@ -188,7 +244,10 @@ test('every public page is accessible, cacheable and free of inline script in Vi
       expect(response!.status()).toBe(200);
     }
   }
-  for (const src of await page.locator('script[src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src))) scriptBytes += (await (await fetch(src)).arrayBuffer()).byteLength;
+  for (const src of await page
+    .locator('script[src]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src)))
+    scriptBytes += (await (await fetch(src)).arrayBuffer()).byteLength;
   expect(scriptBytes).toBeLessThanOrEqual(20 * 1024);
   expect(await page.locator('script:not([src])').count()).toBe(0);
   expect(problems).toEqual([]);

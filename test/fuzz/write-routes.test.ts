@@ -33,21 +33,48 @@ let writeKey = '';
 
 beforeAll(async () => {
   h = await startApiHarness();
-  [who.officer, who.leader, who.admin] = [await h.login(h.org.officer.username), await h.login(h.org.communeLeader.username), await h.login(h.org.admin.username)];
-  writeKey = (await request(h.app).post('/api/v1/tokens').set(auth(who.admin)).send({ name: 'fuzz', scopes: ['petitions:write'], unitId: h.org.communeId }).expect(201)).body.token;
+  [who.officer, who.leader, who.admin] = [
+    await h.login(h.org.officer.username),
+    await h.login(h.org.communeLeader.username),
+    await h.login(h.org.admin.username),
+  ];
+  writeKey = (
+    await request(h.app)
+      .post('/api/v1/tokens')
+      .set(auth(who.admin))
+      .send({ name: 'fuzz', scopes: ['petitions:write'], unitId: h.org.communeId })
+      .expect(201)
+  ).body.token;
   for (const kind of ['complaint', 'denunciation', 'feedback']) {
     const res = await request(h.app)
       .post('/api/v1/petitions')
       .set(auth(who.officer))
-      .send({ kind, receivingUnitId: h.org.communeId, channel: 'post', field: 'land', subject: 'Hồ sơ gốc cho fuzz', body: '…', receivedAt: new Date().toISOString(), petitioners: [{ fullName: 'Người Gốc', email: 'goc@example.test' }] })
+      .send({
+        kind,
+        receivingUnitId: h.org.communeId,
+        channel: 'post',
+        field: 'land',
+        subject: 'Hồ sơ gốc cho fuzz',
+        body: '…',
+        receivedAt: new Date().toISOString(),
+        petitioners: [{ fullName: 'Người Gốc', email: 'goc@example.test' }],
+      })
       .expect(201);
     seeds.push({ id: res.body.id, trackingCode: res.body.trackingCode });
   }
 });
 
 afterAll(async () => {
-  for (const s of await h.db.prisma.receptionSchedule.findMany()) await h.client.workflow.getHandle(`reception-cycle-${s.id}`).terminate('fuzz finished').catch(() => undefined);
-  for (const w of [...(await h.db.prisma.receptionSession.findMany()), ...(await h.db.prisma.conference.findMany())]) await h.client.workflow.getHandle(w.id).terminate('fuzz finished').catch(() => undefined);
+  for (const s of await h.db.prisma.receptionSchedule.findMany())
+    await h.client.workflow
+      .getHandle(`reception-cycle-${s.id}`)
+      .terminate('fuzz finished')
+      .catch(() => undefined);
+  for (const w of [...(await h.db.prisma.receptionSession.findMany()), ...(await h.db.prisma.conference.findMany())])
+    await h.client.workflow
+      .getHandle(w.id)
+      .terminate('fuzz finished')
+      .catch(() => undefined);
   await h?.stop();
 });
 
@@ -72,7 +99,12 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/api/v1/tokens', schema: ZCreateTokenRequest, as: 'admin' },
   { method: 'post', path: '/api/v1/admin/units', schema: Admin.ZCreateUnitRequest, as: 'admin' },
   { method: 'patch', path: '/api/v1/admin/units/{unit}', schema: Admin.ZUpdateUnitRequest, as: 'admin' },
-  { method: 'put', path: '/api/v1/admin/units/{unit}/responsible-leader', schema: Admin.ZResponsibleLeaderRequest, as: 'admin' },
+  {
+    method: 'put',
+    path: '/api/v1/admin/units/{unit}/responsible-leader',
+    schema: Admin.ZResponsibleLeaderRequest,
+    as: 'admin',
+  },
   { method: 'post', path: '/api/v1/admin/people', schema: Admin.ZCreatePersonRequest, as: 'admin' },
   { method: 'patch', path: '/api/v1/admin/people/{person}', schema: Admin.ZUpdatePersonRequest, as: 'admin' },
   { method: 'post', path: '/api/v1/admin/people/{person}/roles', schema: Admin.ZRoleBinding, as: 'admin' },
@@ -83,7 +115,12 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/api/v1/reception/sessions/{any}/delegate', schema: Rec.ZDelegateRequest, as: 'leader' },
   { method: 'post', path: '/api/v1/reception/sessions/{any}/matters', schema: Rec.ZMatterRequest, as: 'officer' },
   { method: 'post', path: '/api/v1/reception/sessions/{any}/close', schema: Rec.ZCloseRequest, as: 'leader' },
-  { method: 'post', path: '/api/v1/public/reception-sessions/{any}/registrations', schema: Rec.ZRegistrationRequest, as: 'none' },
+  {
+    method: 'post',
+    path: '/api/v1/public/reception-sessions/{any}/registrations',
+    schema: Rec.ZRegistrationRequest,
+    as: 'none',
+  },
   { method: 'post', path: '/api/v1/conferences', schema: Conf.ZConferenceRequest, as: 'leader' },
   { method: 'post', path: '/api/v1/conferences/{any}/hold', schema: Conf.ZHoldRequest, as: 'leader' },
   { method: 'post', path: '/api/v1/conferences/{any}/opinions', schema: Conf.ZOpinionRequest, as: 'officer' },
@@ -98,10 +135,24 @@ function known(): KnownValues {
   const units = [h.org.communeId, h.org.otherCommuneId, h.org.provinceId];
   const people = [h.org.officer.id, h.org.communeLeader.id, h.org.supervisor.id];
   return {
-    unitId: units, receivingUnitId: [h.org.communeId], toUnitId: units, parentId: units, referredToUnitId: units, jointUnitIds: [units],
-    personId: people, assigneeId: [h.org.officer.id], leaderId: [h.org.communeLeader.id], chairId: [h.org.communeLeader.id], deputyId: [h.org.provinceLeader.id, null],
-    petitionId: seeds.map((s) => s.id), api_key: [writeKey], service_code: ['PA-LAND', 'PA-INFRASTRUCTURE'], secret: ['AAAA-BBBB'],
-    scopes: [['petitions:read'], ['reports:read']], username: ['fuzz-user', h.org.officer.username], password: ['wrong password'],
+    unitId: units,
+    receivingUnitId: [h.org.communeId],
+    toUnitId: units,
+    parentId: units,
+    referredToUnitId: units,
+    jointUnitIds: [units],
+    personId: people,
+    assigneeId: [h.org.officer.id],
+    leaderId: [h.org.communeLeader.id],
+    chairId: [h.org.communeLeader.id],
+    deputyId: [h.org.provinceLeader.id, null],
+    petitionId: seeds.map((s) => s.id),
+    api_key: [writeKey],
+    service_code: ['PA-LAND', 'PA-INFRASTRUCTURE'],
+    secret: ['AAAA-BBBB'],
+    scopes: [['petitions:read'], ['reports:read']],
+    username: ['fuzz-user', h.org.officer.username],
+    password: ['wrong password'],
   };
 }
 
@@ -123,7 +174,9 @@ async function send(route: Route, path: string, body: unknown, m: Mutation) {
   if (m.kind !== 'transport') return req.set('content-type', 'application/json').send(json);
   switch (m.how) {
     case 'oversize':
-      return req.set('content-type', 'application/json').send(JSON.stringify({ ...(body as object), pad: 'x'.repeat(1_200_000) }));
+      return req
+        .set('content-type', 'application/json')
+        .send(JSON.stringify({ ...(body as object), pad: 'x'.repeat(1_200_000) }));
     case 'latin1':
       return req.set('content-type', 'application/json; charset=iso-8859-1').send(Buffer.from(json, 'latin1'));
     case 'utf16':
@@ -131,14 +184,19 @@ async function send(route: Route, path: string, body: unknown, m: Mutation) {
     case 'compress':
       return req.set('content-type', 'application/json').set('content-encoding', 'compress').send(json);
     case 'broken-gzip':
-      return req.set('content-type', 'application/json').set('content-encoding', 'gzip').send(gzipSync(json).subarray(0, 10));
+      return req
+        .set('content-type', 'application/json')
+        .set('content-encoding', 'gzip')
+        .send(gzipSync(json).subarray(0, 10));
     case 'bad-json':
       return req.set('content-type', 'application/json').send(json.slice(0, Math.max(1, json.length - 2)));
     case 'form':
       return req.type('form').send(`a=%00&b=%FF&c=${encodeURIComponent('\uD800'.replace(/./, '?'))}`);
     case 'raw-escapes':
       // Escapes JSON.parse turns into NUL and a lone surrogate, written as text.
-      return req.set('content-type', 'application/json').send(json.replace(/"([^"\\]{1,40})"(?=[,}\]])/, '"$1\\u0000\\ud800"'));
+      return req
+        .set('content-type', 'application/json')
+        .send(json.replace(/"([^"\\]{1,40})"(?=[,}\]])/, '"$1\\u0000\\ud800"'));
     case 'huge-number':
       return req.set('content-type', 'application/json').send(json.replace(/(:\s*)(-?\d+(\.\d+)?)/, '$11e999'));
     case 'array-body':
@@ -151,7 +209,12 @@ test('when every write route is driven from its schema with hostile mutations, t
   const statuses: Record<string, number> = {};
   const failures: string[] = [];
   const values = known();
-  const cases = ROUTES.map((route) => fc.sample(fc.tuple(arbitraryFor(route.schema, values), mutation, fc.nat()), { numRuns: 40, seed: SEED + route.path.length }));
+  const cases = ROUTES.map((route) =>
+    fc.sample(fc.tuple(arbitraryFor(route.schema, values), mutation, fc.nat()), {
+      numRuns: 40,
+      seed: SEED + route.path.length,
+    }),
+  );
   let requests = 0;
   // Round-robin over the routes, so a short budget still reaches every route.
   for (let round = 0; round < 40 && Date.now() - started < BUDGET_MS; round++) {
@@ -164,10 +227,15 @@ test('when every write route is driven from its schema with hostile mutations, t
       try {
         const res = await send(route, path, body, m);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        if (res.status >= 500) failures.push(`${route.method.toUpperCase()} ${path.slice(0, 120)} [${JSON.stringify(m)}] → ${res.status} ${res.text.slice(0, 200)}`);
+        if (res.status >= 500)
+          failures.push(
+            `${route.method.toUpperCase()} ${path.slice(0, 120)} [${JSON.stringify(m)}] → ${res.status} ${res.text.slice(0, 200)}`,
+          );
       } catch (error) {
         statuses.hang = (statuses.hang ?? 0) + 1;
-        failures.push(`${route.method.toUpperCase()} ${path.slice(0, 120)} [${JSON.stringify(m)}] → no answer: ${(error as Error).message}`);
+        failures.push(
+          `${route.method.toUpperCase()} ${path.slice(0, 120)} [${JSON.stringify(m)}] → no answer: ${(error as Error).message}`,
+        );
       }
     }
   }
@@ -176,11 +244,16 @@ test('when every write route is driven from its schema with hostile mutations, t
   // The read model of every case against its workflow (the read model follows within moments).
   const disagreements = async () => {
     const out: string[] = [];
-    for (const p of await h.db.prisma.petition.findMany({ select: { id: true, workflowId: true, stage: true, unitId: true, assigneeId: true, stateVersion: true } })) {
-      const snap = await h.client.workflow.getHandle(p.workflowId).query<{ stage: string; unitId: string; assigneeId: string | null; version: number }>('snapshot');
+    for (const p of await h.db.prisma.petition.findMany({
+      select: { id: true, workflowId: true, stage: true, unitId: true, assigneeId: true, stateVersion: true },
+    })) {
+      const snap = await h.client.workflow
+        .getHandle(p.workflowId)
+        .query<{ stage: string; unitId: string; assigneeId: string | null; version: number }>('snapshot');
       const read = { stage: p.stage, unitId: p.unitId, assigneeId: p.assigneeId, version: p.stateVersion };
       const wf = { stage: snap.stage, unitId: snap.unitId, assigneeId: snap.assigneeId, version: snap.version };
-      if (JSON.stringify(read) !== JSON.stringify(wf)) out.push(`${p.id}: read model ${JSON.stringify(read)} vs workflow ${JSON.stringify(wf)}`);
+      if (JSON.stringify(read) !== JSON.stringify(wf))
+        out.push(`${p.id}: read model ${JSON.stringify(read)} vs workflow ${JSON.stringify(wf)}`);
     }
     return out;
   };
@@ -190,7 +263,9 @@ test('when every write route is driven from its schema with hostile mutations, t
     disagree = await disagreements();
   }
   const cases_ = await h.db.prisma.petition.count();
-  console.log(`fuzz: seed ${SEED}, ${requests} requests over ${ROUTES.length} write routes in ${fuzzedFor} ms; statuses ${JSON.stringify(statuses)}; ${cases_} cases checked against their workflows`);
+  console.log(
+    `fuzz: seed ${SEED}, ${requests} requests over ${ROUTES.length} write routes in ${fuzzedFor} ms; statuses ${JSON.stringify(statuses)}; ${cases_} cases checked against their workflows`,
+  );
   expect(failures).toEqual([]);
   expect(disagree).toEqual([]);
   // The run reached every route and got past validation sometimes: a fuzz that only ever met 400 proves little.

@@ -46,8 +46,12 @@ function expect503Quickly(res: request.Response, startedAt: number): void {
 }
 
 test('when Temporal cannot be reached, then create, act and history answer 503 with Retry-After within seconds and /ready names temporal', async () => {
-  const existing = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201)).body;
-  deadConnection = Connection.lazy({ address: `127.0.0.1:${await findFreePort()}`, interceptors: [deadlineAwareRetryInterceptor()] });
+  const existing = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201))
+    .body;
+  deadConnection = Connection.lazy({
+    address: `127.0.0.1:${await findFreePort()}`,
+    interceptors: [deadlineAwareRetryInterceptor()],
+  });
   const app = createApp({ ...h.deps, temporal: new Client({ connection: deadConnection }) });
   const before = await h.db.prisma.petition.count();
 
@@ -57,14 +61,20 @@ test('when Temporal cannot be reached, then create, act and history answer 503 w
   expect(await h.db.prisma.petition.count()).toBe(before);
 
   t = Date.now();
-  expect503Quickly(await request(app).post(`/api/v1/petitions/${existing.id}/actions`).set(auth(officer)).send({ action: 'accept' }), t);
+  expect503Quickly(
+    await request(app).post(`/api/v1/petitions/${existing.id}/actions`).set(auth(officer)).send({ action: 'accept' }),
+    t,
+  );
   t = Date.now();
   expect503Quickly(await request(app).get(`/api/v1/petitions/${existing.id}/history`).set(auth(officer)), t);
 
   await request(app).get('/api/v1/health').expect(200);
   const ready = await request(app).get('/api/v1/ready').expect(503);
   expect(ready.body).toEqual({ status: 'unavailable', checks: { database: 'ok', temporal: 'unavailable' } });
-  expect((await request(h.app).get('/api/v1/ready').expect(200)).body).toEqual({ status: 'ready', checks: { database: 'ok', temporal: 'ok' } });
+  expect((await request(h.app).get('/api/v1/ready').expect(200)).body).toEqual({
+    status: 'ready',
+    checks: { database: 'ok', temporal: 'ok' },
+  });
 });
 
 test('when PostgreSQL cannot be reached, then an authenticated route answers 503 with Retry-After and /ready names the database', async () => {

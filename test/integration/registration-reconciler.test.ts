@@ -23,7 +23,17 @@ test('when a registration is cut between its insert and its workflow start, then
   const cut = await registerPetition(
     h.db.prisma,
     policy,
-    { kind: 'complaint', receivingUnitId: h.org.communeId, channel: 'in_person', field: 'land', subject: 'Đơn bị cắt ngang', body: '…', receivedAt, petitioners: [{ fullName: 'Đỗ Thị Cắt', email: 'cat@example.test' }], registeredById: h.org.officer.id },
+    {
+      kind: 'complaint',
+      receivingUnitId: h.org.communeId,
+      channel: 'in_person',
+      field: 'land',
+      subject: 'Đơn bị cắt ngang',
+      body: '…',
+      receivedAt,
+      petitioners: [{ fullName: 'Đỗ Thị Cắt', email: 'cat@example.test' }],
+      registeredById: h.org.officer.id,
+    },
     { identityKey: h.deps.identityKey },
   );
   await expect(h.client.workflow.getHandle(cut.workflowId).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
@@ -32,10 +42,16 @@ test('when a registration is cut between its insert and its workflow start, then
   expect(await startMissingWorkflows(h.deps, { olderThanMs: 60_000 })).toEqual({ checked: 0, started: 0 });
   expect(await startMissingWorkflows(h.deps, { olderThanMs: 0 })).toMatchObject({ started: 1 });
 
-  const row = await eventually(async () => {
-    const p = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: cut.petitionId }, include: { events: true } });
-    return p.events.some((e) => e.type === 'received') && p.dueAt ? p : null;
-  }, { what: 'the received entry and the first deadline' });
+  const row = await eventually(
+    async () => {
+      const p = await h.db.prisma.petition.findUniqueOrThrow({
+        where: { id: cut.petitionId },
+        include: { events: true },
+      });
+      return p.events.some((e) => e.type === 'received') && p.dueAt ? p : null;
+    },
+    { what: 'the received entry and the first deadline' },
+  );
   expect(row.events.filter((e) => e.type === 'received')).toHaveLength(1);
   await eventually(async () => h.mailer.to('cat@example.test').length > 0, { what: 'the acknowledgement' });
 

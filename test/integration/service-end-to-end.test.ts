@@ -21,7 +21,10 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'danvan-e2e-'));
   chmodSync(dataDir, 0o755);
-  service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir, POLICY_FILE: path.join(__dirname, '..', 'fixtures', 'policy-seconds.json') });
+  service = await startServiceProcess({
+    DANVAN_DATA_DIR: dataDir,
+    POLICY_FILE: path.join(__dirname, '..', 'fixtures', 'policy-seconds.json'),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -70,25 +73,52 @@ test('when a complaint runs past its deadline, then reminders and the escalation
   });
   expect(created.status).toBe(201);
   const id = created.body.id as string;
-  expect((await call('POST', `/petitions/${id}/actions`, officer, { action: 'accept', note: marker })).status).toBe(200);
-  expect((await call('POST', `/petitions/${id}/actions`, leader, { action: 'assign', assigneeId: 'can-bo-tien-du' })).status).toBe(200);
+  expect((await call('POST', `/petitions/${id}/actions`, officer, { action: 'accept', note: marker })).status).toBe(
+    200,
+  );
+  expect(
+    (await call('POST', `/petitions/${id}/actions`, leader, { action: 'assign', assigneeId: 'can-bo-tien-du' })).status,
+  ).toBe(200);
 
-  const outbox = async () => (await call('GET', '/outbox', supervisor)).body.items as { to: string[]; subject: string }[];
-  const arrived = (to: string, subject: RegExp) => async () => (await outbox()).some((m) => m.to.includes(to) && subject.test(m.subject));
-  await eventually(arrived('cao.thi.dan@example.test', /Đã tiếp nhận đơn/), { what: 'acknowledgement', timeoutMs: 20_000 });
+  const outbox = async () =>
+    (await call('GET', '/outbox', supervisor)).body.items as { to: string[]; subject: string }[];
+  const arrived = (to: string, subject: RegExp) => async () =>
+    (await outbox()).some((m) => m.to.includes(to) && subject.test(m.subject));
+  await eventually(arrived('cao.thi.dan@example.test', /Đã tiếp nhận đơn/), {
+    what: 'acknowledgement',
+    timeoutMs: 20_000,
+  });
   await eventually(arrived('can-bo-tien-du@danvan.local', /Nhắc hạn/), { what: 'officer reminder', timeoutMs: 30_000 });
-  await eventually(arrived('chu-tich-tien-du@danvan.local', /Đơn đến hạn/), { what: 'leader reminder', timeoutMs: 30_000 });
-  await eventually(arrived('chu-tich-tinh@danvan.local', /quá hạn/), { what: 'escalation to the province', timeoutMs: 30_000 });
+  await eventually(arrived('chu-tich-tien-du@danvan.local', /Đơn đến hạn/), {
+    what: 'leader reminder',
+    timeoutMs: 30_000,
+  });
+  await eventually(arrived('chu-tich-tinh@danvan.local', /quá hạn/), {
+    what: 'escalation to the province',
+    timeoutMs: 30_000,
+  });
 
-  const history = await eventually(async () => {
-    const h = await call('GET', `/petitions/${id}/history`, supervisor);
-    return h.body.timeline?.some((e: { type: string }) => e.type === 'escalated') ? h.body : null;
-  }, { what: 'the escalation in the history' });
-  expect(history.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'accept', 'assign', 'reminder', 'reminder', 'escalated']);
+  const history = await eventually(
+    async () => {
+      const h = await call('GET', `/petitions/${id}/history`, supervisor);
+      return h.body.timeline?.some((e: { type: string }) => e.type === 'escalated') ? h.body : null;
+    },
+    { what: 'the escalation in the history' },
+  );
+  expect(history.timeline.map((e: { type: string }) => e.type)).toEqual([
+    'received',
+    'accept',
+    'assign',
+    'reminder',
+    'reminder',
+    'escalated',
+  ]);
   expect(history.timeline[5].data).toMatchObject({ toUnitId: 'tinh-bac-ninh', recipientIds: ['chu-tich-tinh'] });
   const temporalTypes = history.temporal.events.map((e: { type: string }) => e.type);
   expect(temporalTypes.filter((t: string) => t === 'TIMER_FIRED').length).toBeGreaterThanOrEqual(3);
-  expect(history.temporal.events.some((e: { summary: string }) => e.summary.includes('template=escalation'))).toBe(true);
+  expect(history.temporal.events.some((e: { summary: string }) => e.summary.includes('template=escalation'))).toBe(
+    true,
+  );
 
   const view = await call('GET', `/petitions/${id}`, officer);
   expect(view.body).toMatchObject({ escalated: true, stage: 'assigned', nextDeadline: { overdue: true } });
@@ -105,8 +135,12 @@ test('when a complaint runs past its deadline, then reminders and the escalation
       expect(allBytes.includes(Buffer.from(needle))).toBe(false);
     }
     // Positive control: the same search over payloads decoded with the service's key finds the note.
-    const codec = new AesGcmPayloadCodec(loadPayloadKeys({ file: path.join(dataDir, 'payload.key') }, { createIfMissing: false }));
-    const decoded = Buffer.concat((await codec.decode(collectPayloads(raw))).map((p) => Buffer.from(p.data ?? new Uint8Array())));
+    const codec = new AesGcmPayloadCodec(
+      loadPayloadKeys({ file: path.join(dataDir, 'payload.key') }, { createIfMissing: false }),
+    );
+    const decoded = Buffer.concat(
+      (await codec.decode(collectPayloads(raw))).map((p) => Buffer.from(p.data ?? new Uint8Array())),
+    );
     expect(decoded.includes(Buffer.from(marker))).toBe(true);
   } finally {
     await connection.close();
@@ -125,24 +159,51 @@ test("when a denunciation runs its course, then the denouncer's name and phone a
   const phone = `0988${tag}`;
   const email = `to.cao.${tag}@example.test`;
   const created = await call('POST', '/petitions', officer, {
-    kind: 'denunciation', receivingUnitId: 'xa-tien-du', channel: 'in_person', field: 'officials_conduct',
-    subject: 'Tố cáo cán bộ nhận hối lộ', body: 'Nội dung tố cáo chi tiết.', receivedAt: new Date().toISOString(),
+    kind: 'denunciation',
+    receivingUnitId: 'xa-tien-du',
+    channel: 'in_person',
+    field: 'officials_conduct',
+    subject: 'Tố cáo cán bộ nhận hối lộ',
+    body: 'Nội dung tố cáo chi tiết.',
+    receivedAt: new Date().toISOString(),
     petitioners: [{ fullName: name, phone, email, address: 'Thôn Đông, xã Tiên Du' }],
   });
   expect(created.status).toBe(201);
   const id = created.body.id as string;
-  await eventually(async () => (await call('GET', `/petitions/${id}`, officer)).body.timeline?.length > 0, { what: 'the receipt' });
+  await eventually(async () => (await call('GET', `/petitions/${id}`, officer)).body.timeline?.length > 0, {
+    what: 'the receipt',
+  });
   expect((await call('POST', `/petitions/${id}/actions`, officer, { action: 'accept' })).status).toBe(200);
-  expect((await call('POST', `/petitions/${id}/actions`, leader, { action: 'assign', assigneeId: 'can-bo-tien-du' })).status).toBe(200);
+  expect(
+    (await call('POST', `/petitions/${id}/actions`, leader, { action: 'assign', assigneeId: 'can-bo-tien-du' })).status,
+  ).toBe(200);
   // The assigned officer opens the identity to verify: allowed, and recorded.
-  const opened = await call('GET', `/petitions/${id}?revealIdentity=true&reason=${encodeURIComponent('Xác minh người tố cáo')}`, officer);
+  const opened = await call(
+    'GET',
+    `/petitions/${id}?revealIdentity=true&reason=${encodeURIComponent('Xác minh người tố cáo')}`,
+    officer,
+  );
   expect(opened.body.petitioners[0]).toMatchObject({ fullName: name, phone });
   expect((await call('GET', `/petitions/${id}`, supervisor)).body.petitioners[0].fullName).toBe('công dân');
-  expect((await call('POST', `/petitions/${id}/actions`, leader, { action: 'resolve', summary: 'Tố cáo đúng một phần' })).status).toBe(200);
-  expect((await call('POST', `/petitions/${id}/actions`, officer, { action: 'reportBack', summary: 'Đã thông báo kết quả giải quyết tố cáo' })).status).toBe(200);
-  const outbox = async () => (await call('GET', '/outbox', supervisor)).body.items as { id: string; to: string[]; subject: string }[];
+  expect(
+    (await call('POST', `/petitions/${id}/actions`, leader, { action: 'resolve', summary: 'Tố cáo đúng một phần' }))
+      .status,
+  ).toBe(200);
+  expect(
+    (
+      await call('POST', `/petitions/${id}/actions`, officer, {
+        action: 'reportBack',
+        summary: 'Đã thông báo kết quả giải quyết tố cáo',
+      })
+    ).status,
+  ).toBe(200);
+  const outbox = async () =>
+    (await call('GET', '/outbox', supervisor)).body.items as { id: string; to: string[]; subject: string }[];
   // The supervisor holds no grant: the message to the denouncer shows a sealed recipient, never the address.
-  await eventually(async () => (await outbox()).some((m) => m.to.includes('công dân (sealed)') && /Kết quả/.test(m.subject)), { what: 'the result e-mail to the denouncer' });
+  await eventually(
+    async () => (await outbox()).some((m) => m.to.includes('công dân (sealed)') && /Kết quả/.test(m.subject)),
+    { what: 'the result e-mail to the denouncer' },
+  );
   expect(JSON.stringify(await outbox())).not.toContain(email);
 
   const needles = [name, phone, 'Thôn Đông'];
@@ -150,10 +211,17 @@ test("when a denunciation runs its course, then the denouncer's name and phone a
   const db = new PgClient({ connectionString: service.databaseUrl });
   await db.connect();
   try {
-    const tables = (await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.tablename);
-    expect(tables).toEqual(expect.arrayContaining(['Petition', 'Petitioner', 'PetitionEvent', 'Notification', 'IdentityAccess']));
+    const tables = (
+      await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)
+    ).rows.map((r) => r.tablename);
+    expect(tables).toEqual(
+      expect.arrayContaining(['Petition', 'Petitioner', 'PetitionEvent', 'Notification', 'IdentityAccess']),
+    );
     let dump = '';
-    for (const t of tables) dump += (await db.query(`SELECT (to_jsonb(x) - 'sealedIdentity')::text AS row FROM "${t}" x`)).rows.map((r) => r.row).join('\n');
+    for (const t of tables)
+      dump += (await db.query(`SELECT (to_jsonb(x) - 'sealedIdentity')::text AS row FROM "${t}" x`)).rows
+        .map((r) => r.row)
+        .join('\n');
     expect(dump).toContain(id);
     for (const n of [...needles, email]) expect(dump).not.toContain(n);
   } finally {
@@ -162,7 +230,9 @@ test("when a denunciation runs its course, then the denouncer's name and phone a
   // Temporal's history, raw.
   const connection = await Connection.connect({ address: service.temporalAddress });
   try {
-    const raw = Buffer.concat(collectBytes(await new Client({ connection }).workflow.getHandle(created.body.workflowId).fetchHistory()));
+    const raw = Buffer.concat(
+      collectBytes(await new Client({ connection }).workflow.getHandle(created.body.workflowId).fetchHistory()),
+    );
     for (const n of [...needles, email]) expect(raw.includes(Buffer.from(n))).toBe(false);
   } finally {
     await connection.close();

@@ -71,7 +71,12 @@ test('when the HTTP port is taken, then the start fails at once naming the port,
   const taken = (blocker.address() as net.AddressInfo).port;
   const [pg, temporal] = [await findFreePort(), await findFreePort()];
   try {
-    const failure = await startServiceProcess({ DANVAN_DATA_DIR: dataDir(), HTTP_PORT: String(taken), EMBEDDED_PG_PORT: String(pg), TEMPORAL_DEV_PORT: String(temporal) }).then(
+    const failure = await startServiceProcess({
+      DANVAN_DATA_DIR: dataDir(),
+      HTTP_PORT: String(taken),
+      EMBEDDED_PG_PORT: String(pg),
+      TEMPORAL_DEV_PORT: String(temporal),
+    }).then(
       () => 'started',
       (error: Error) => error.message,
     );

@@ -58,16 +58,27 @@ class OutboxMailer extends CapturingMailer {
   }
   override async send(mail: OutgoingMail): Promise<{ messageId: string }> {
     const result = await super.send(mail);
-    const info = await this.wire.sendMail({ from: 'danvan@danvan.test', to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments });
+    const info = await this.wire.sendMail({
+      from: 'danvan@danvan.test',
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      messageId: mail.messageId,
+      attachments: mail.attachments,
+    });
     this.store.save(info.message as Buffer);
     return result;
   }
 }
 
 /** `overrides`: dependencies a test changes (shorter Temporal deadlines, say); `outbox`: keep every e-mail as the local sink does. */
-export async function startApiHarness(overrides: Partial<AppDeps> = {}, options: { outbox?: boolean } = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  overrides: Partial<AppDeps> = {},
+  options: { outbox?: boolean } = {},
+): Promise<ApiHarness> {
   const address = process.env.DANVAN_TEST_TEMPORAL_ADDRESS;
-  if (!address) throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
+  if (!address)
+    throw new Error('DANVAN_TEST_TEMPORAL_ADDRESS is not set: run through jest (global setup starts Temporal)');
   const db = await createTestDatabase();
   const password = 'correct horse';
   const org = await buildTestOrg(db.prisma, { passwordHash: await hashPassword(password), password });
@@ -79,7 +90,11 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}, options:
   const outbox = outboxDir ? new OutboxStore(outboxDir) : null;
   const mailer = outbox ? new OutboxMailer(outbox) : new CapturingMailer();
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, dataConverter: dataConverterFor(codec), interceptors: { workflow: [workflowClientMetrics()] } });
+  const client = new Client({
+    connection,
+    dataConverter: dataConverterFor(codec),
+    interceptors: { workflow: [workflowClientMetrics()] },
+  });
   const workerConnection = await NativeConnection.connect({ address });
   let running: Promise<void> | null = null;
   let worker: Worker | null = null;
@@ -88,7 +103,13 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}, options:
       connection: workerConnection,
       taskQueue,
       workflowsPath: require.resolve('../../workflows'),
-      activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY, temporal: client }),
+      activities: createActivities({
+        prisma: db.prisma,
+        mailer,
+        appUrl: 'http://danvan.test',
+        identityKey: TEST_IDENTITY_KEY,
+        temporal: client,
+      }),
       dataConverter: dataConverterFor(codec),
     });
     running = worker.run();
@@ -114,7 +135,12 @@ export async function startApiHarness(overrides: Partial<AppDeps> = {}, options:
     identityKey: TEST_IDENTITY_KEY,
     receptionPolicy,
     trackingLimit: { limit: 40, windowMs: 60_000 },
-    caseFile: { blobStore: createPostgresBlobStore(db.prisma), documentMaxBytes: 25 * 1024 * 1024, mailer, appUrl: 'http://danvan.test' },
+    caseFile: {
+      blobStore: createPostgresBlobStore(db.prisma),
+      documentMaxBytes: 25 * 1024 * 1024,
+      mailer,
+      appUrl: 'http://danvan.test',
+    },
     onCalendarChanged: async (year) => {
       await rearmOpenPetitions({ prisma: db.prisma, temporal: client }, year);
     },

@@ -14,7 +14,11 @@ export interface ConsoleClient {
   agent: ReturnType<typeof request.agent>;
   get: (path: string) => Promise<request.Response>;
   /** Posts a form with the CSRF token of the page at `formPage` (or of the last page read). */
-  post: (path: string, fields: Record<string, string>, options?: { formPage?: string; csrf?: string | null }) => Promise<request.Response>;
+  post: (
+    path: string,
+    fields: Record<string, string>,
+    options?: { formPage?: string; csrf?: string | null },
+  ) => Promise<request.Response>;
 }
 
 export function consoleClient(app: Express): ConsoleClient {

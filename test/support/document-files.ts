@@ -1,9 +1,16 @@
 // Small files of each accepted kind, built from their published layouts, and impostors for refusal tests.
 import { crc32 } from 'node:zlib';
 
-export const pdfFile = (text = 'Đơn khiếu nại') => Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% '), Buffer.from(text), Buffer.from('\n%%EOF\n')]);
-export const pngFile = (marker = 'chu-ky') => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`\0\0\0\rIHDR${marker}`)]);
-export const jpegFile = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 anh chup so do')]);
+export const pdfFile = (text = 'Đơn khiếu nại') =>
+  Buffer.concat([
+    Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% '),
+    Buffer.from(text),
+    Buffer.from('\n%%EOF\n'),
+  ]);
+export const pngFile = (marker = 'chu-ky') =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`\0\0\0\rIHDR${marker}`)]);
+export const jpegFile = () =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 anh chup so do')]);
 
 /** A ZIP of stored (uncompressed) entries, local headers then the central directory. */
 export function zipOf(entries: { name: string; content: string }[]): Buffer {
@@ -46,9 +53,15 @@ export function zipOf(entries: { name: string; content: string }[]): Buffer {
 
 export const docxFile = () =>
   zipOf([
-    { name: '[Content_Types].xml', content: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    {
+      name: '[Content_Types].xml',
+      content: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
     { name: '_rels/.rels', content: '<Relationships/>' },
-    { name: 'word/document.xml', content: '<w:document><w:body><w:p><w:r><w:t>Biên bản</w:t></w:r></w:p></w:body></w:document>' },
+    {
+      name: 'word/document.xml',
+      content: '<w:document><w:body><w:p><w:r><w:t>Biên bản</w:t></w:r></w:p></w:body></w:document>',
+    },
   ]);
 
 export const odtFile = () =>

@@ -2,7 +2,10 @@
 // bound, instead of sleeping a fixed time.
 import type { WorkflowHandle } from '@temporalio/client';
 
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, options: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  options: { timeoutMs?: number; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let last: unknown;
   while (Date.now() < deadline) {
@@ -22,5 +25,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
  * workflow to be idle (no pending activity) before `env.sleep`.
  */
 export async function waitForIdle(handle: WorkflowHandle): Promise<void> {
-  await eventually(async () => ((await handle.describe()).raw.pendingActivities?.length ?? 0) === 0, { what: `${handle.workflowId} to be idle` });
+  await eventually(async () => ((await handle.describe()).raw.pendingActivities?.length ?? 0) === 0, {
+    what: `${handle.workflowId} to be idle`,
+  });
 }

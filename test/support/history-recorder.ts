@@ -3,7 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 
-export async function keepHistory(name: string, handle: { fetchHistory: () => Promise<temporal.api.history.v1.IHistory> }): Promise<void> {
+export async function keepHistory(
+  name: string,
+  handle: { fetchHistory: () => Promise<temporal.api.history.v1.IHistory> },
+): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const dir = path.join(__dirname, '..', 'histories');
   mkdirSync(dir, { recursive: true });

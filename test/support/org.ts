@@ -26,16 +26,25 @@ export interface TestOrg {
   admin: TestPerson;
 }
 
-export async function buildTestOrg(prisma: PrismaClient, options: { passwordHash?: string; password?: string } = {}): Promise<TestOrg> {
+export async function buildTestOrg(
+  prisma: PrismaClient,
+  options: { passwordHash?: string; password?: string } = {},
+): Promise<TestOrg> {
   const tag = randomBytes(3).toString('hex');
   const centralId = `central-${tag}`;
   const provinceId = `p-${tag}`;
   const communeId = `c1-${tag}`;
   const otherCommuneId = `c2-${tag}`;
   await prisma.unit.create({ data: { id: centralId, name: `Thanh tra Chính phủ ${tag}`, level: 'central' } });
-  await prisma.unit.create({ data: { id: provinceId, name: `Tỉnh Thử ${tag}`, level: 'province', parentId: centralId } });
-  await prisma.unit.create({ data: { id: communeId, name: `Xã An Bình ${tag}`, level: 'commune', parentId: provinceId } });
-  await prisma.unit.create({ data: { id: otherCommuneId, name: `Xã Hòa Lạc ${tag}`, level: 'commune', parentId: provinceId } });
+  await prisma.unit.create({
+    data: { id: provinceId, name: `Tỉnh Thử ${tag}`, level: 'province', parentId: centralId },
+  });
+  await prisma.unit.create({
+    data: { id: communeId, name: `Xã An Bình ${tag}`, level: 'commune', parentId: provinceId },
+  });
+  await prisma.unit.create({
+    data: { id: otherCommuneId, name: `Xã Hòa Lạc ${tag}`, level: 'commune', parentId: provinceId },
+  });
 
   const password = options.password ?? 'secret-pass';
   const passwordHash = options.passwordHash ?? 'not-a-real-hash';
@@ -58,5 +67,18 @@ export async function buildTestOrg(prisma: PrismaClient, options: { passwordHash
   await prisma.unit.update({ where: { id: provinceId }, data: { responsibleLeaderId: provinceLeader.id } });
   await prisma.unit.update({ where: { id: communeId }, data: { responsibleLeaderId: communeLeader.id } });
   await prisma.unit.update({ where: { id: otherCommuneId }, data: { responsibleLeaderId: otherCommuneLeader.id } });
-  return { centralId, centralLeader, provinceId, communeId, otherCommuneId, provinceLeader, communeLeader, otherCommuneLeader, officer, otherOfficer, supervisor, admin };
+  return {
+    centralId,
+    centralLeader,
+    provinceId,
+    communeId,
+    otherCommuneId,
+    provinceLeader,
+    communeLeader,
+    otherCommuneLeader,
+    officer,
+    otherOfficer,
+    supervisor,
+    admin,
+  };
 }

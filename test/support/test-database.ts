@@ -13,14 +13,19 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.DANVAN_TEST_PG_URL;
-  if (!base) throw new Error('DANVAN_TEST_PG_URL is not set: run the suite through jest (global setup starts PostgreSQL)');
+  if (!base)
+    throw new Error('DANVAN_TEST_PG_URL is not set: run the suite through jest (global setup starts PostgreSQL)');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = base.replace(/\/[^/]+$/, `/${name}`);
-  await applyMigrations({ connectionString: url, migrationsDir: path.join(__dirname, '..', '..', 'prisma', 'migrations'), log: () => undefined });
+  await applyMigrations({
+    connectionString: url,
+    migrationsDir: path.join(__dirname, '..', '..', 'prisma', 'migrations'),
+    log: () => undefined,
+  });
   const prisma = createPrismaClient(url, { maxConnections: 5 });
   return {
     url,

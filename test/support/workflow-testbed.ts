@@ -25,7 +25,11 @@ interface Terminable {
 
 export async function startWorkflowTestbed(): Promise<WorkflowTestbed> {
   const [env, db, bundle] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTemporalTestServer(process.env.TEMPORAL_TEST_SERVER_PATH) } } }),
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: {
+        executable: { type: 'existing-path', path: resolveTemporalTestServer(process.env.TEMPORAL_TEST_SERVER_PATH) },
+      },
+    }),
     createTestDatabase(),
     bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }),
   ]);

@@ -10,14 +10,24 @@ const base: AppealCase = { kind: 'complaint', round: 1, decidedAtMs: null, clock
 
 test('after the first decision, the window runs 30 days from it (Mon 2 Nov 2026 → Wed 2 Dec)', () => {
   const c = { ...base, decidedAtMs: at('2026-11-02') };
-  expect(appealEligibility(c, window, at('2026-12-02'), cal)).toMatchObject({ eligible: true, trigger: 'decision', windowEndsAtMs: Date.parse('2026-12-02T23:59:59.999+07:00') });
-  expect(appealEligibility(c, window, at('2026-12-03'), cal)).toMatchObject({ eligible: false, reason: expect.stringContaining('closed') });
+  expect(appealEligibility(c, window, at('2026-12-02'), cal)).toMatchObject({
+    eligible: true,
+    trigger: 'decision',
+    windowEndsAtMs: Date.parse('2026-12-02T23:59:59.999+07:00'),
+  });
+  expect(appealEligibility(c, window, at('2026-12-03'), cal)).toMatchObject({
+    eligible: false,
+    reason: expect.stringContaining('closed'),
+  });
   expect(appealEligibility(c, remote, at('2026-12-03'), cal)).toMatchObject({ eligible: true });
 });
 
 test('when the first deadline lapsed without a decision, the window runs from the lapse', () => {
   const c = { ...base, clock: { name: 'resolution', dueAtMs: Date.parse('2026-11-10T23:59:59.999+07:00') } };
-  expect(appealEligibility(c, window, at('2026-11-09'), cal)).toMatchObject({ eligible: false, reason: expect.stringContaining('lapsed') });
+  expect(appealEligibility(c, window, at('2026-11-09'), cal)).toMatchObject({
+    eligible: false,
+    reason: expect.stringContaining('lapsed'),
+  });
   expect(appealEligibility(c, window, at('2026-11-11'), cal)).toMatchObject({ eligible: true, trigger: 'lapsed' });
 });
 
@@ -25,5 +35,8 @@ test('only a first-time complaint, once', () => {
   const decided = { ...base, decidedAtMs: at('2026-11-02') };
   expect(appealEligibility({ ...decided, kind: 'denunciation' }, window, at('2026-11-03'), cal).eligible).toBe(false);
   expect(appealEligibility({ ...decided, round: 2 }, window, at('2026-11-03'), cal).eligible).toBe(false);
-  expect(appealEligibility({ ...decided, alreadyAppealed: true }, window, at('2026-11-03'), cal)).toMatchObject({ eligible: false, reason: expect.stringContaining('already') });
+  expect(appealEligibility({ ...decided, alreadyAppealed: true }, window, at('2026-11-03'), cal)).toMatchObject({
+    eligible: false,
+    reason: expect.stringContaining('already'),
+  });
 });

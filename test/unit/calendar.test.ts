@@ -12,8 +12,16 @@ const defaults = workingCalendarFrom([], defaultCalendarYear);
 describe('lunar calendar at UTC+7', () => {
   test.each([
     [2007, '2007-02-17'], // Vietnam; China (UTC+8) has 18 Feb
-    [2020, '2020-01-25'], [2021, '2021-02-12'], [2022, '2022-02-01'], [2023, '2023-01-22'], [2024, '2024-02-10'],
-    [2025, '2025-01-29'], [2026, '2026-02-17'], [2027, '2027-02-06'], [2028, '2028-01-26'], [2029, '2029-02-13'],
+    [2020, '2020-01-25'],
+    [2021, '2021-02-12'],
+    [2022, '2022-02-01'],
+    [2023, '2023-01-22'],
+    [2024, '2024-02-10'],
+    [2025, '2025-01-29'],
+    [2026, '2026-02-17'],
+    [2027, '2027-02-06'],
+    [2028, '2028-01-26'],
+    [2029, '2029-02-13'],
     [2030, '2030-02-02'], // Vietnam; China has 3 Feb
   ])('Tết %i falls on %s', (year, date) => {
     const [d, m, y] = lunarToSolar(1, 1, year);
@@ -22,7 +30,11 @@ describe('lunar calendar at UTC+7', () => {
   });
 
   test.each([
-    [2023, '2023-04-29'], [2024, '2024-04-18'], [2025, '2025-04-07'], [2026, '2026-04-26'], [2027, '2027-04-16'],
+    [2023, '2023-04-29'],
+    [2024, '2024-04-18'],
+    [2025, '2025-04-07'],
+    [2026, '2026-04-26'],
+    [2027, '2027-04-16'],
   ])("Hùng Kings' day %i falls on %s", (year, date) => {
     expect(statutoryHolidays(year).find((h) => h.name.startsWith('Giỗ Tổ'))?.date).toBe(date);
   });
@@ -31,8 +43,18 @@ describe('lunar calendar at UTC+7', () => {
 describe('default holidays (Labour Code arts. 111–112)', () => {
   test('2026: Tết eve and four days, Hùng Kings on a Sunday gives Monday off, National Day and the day after', () => {
     expect(defaultCalendarYear(2026).holidays).toEqual([
-      '2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-      '2026-04-26', '2026-04-27', '2026-04-30', '2026-05-01', '2026-09-02', '2026-09-03',
+      '2026-01-01',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-04-26',
+      '2026-04-27',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-09-02',
+      '2026-09-03',
     ]);
   });
 
@@ -48,7 +70,11 @@ describe('default holidays (Labour Code arts. 111–112)', () => {
 });
 
 // An admin's 2026 table: the defaults plus an extra day off (Thu 24 Dec) and a swapped working Saturday (26 Dec).
-const custom2026: CalendarYear = { ...defaultCalendarYear(2026), holidays: [...defaultCalendarYear(2026).holidays, '2026-12-24'], workingWeekends: ['2026-12-26'] };
+const custom2026: CalendarYear = {
+  ...defaultCalendarYear(2026),
+  holidays: [...defaultCalendarYear(2026).holidays, '2026-12-24'],
+  workingWeekends: ['2026-12-26'],
+};
 const custom = workingCalendarFrom([custom2026], defaultCalendarYear);
 
 const at = (localDate: string, time = '09:00:00') => Date.parse(`${localDate}T${time}+07:00`);
@@ -96,8 +122,22 @@ describe('computeDeadline: hand-checked cases', () => {
     ['swapped Saturday counts', at('2026-12-24'), 2, 'working_days', '2026-12-26', 'custom'],
     ['last day on a swapped Saturday stays', at('2026-12-19'), 7, 'days', '2026-12-26', 'custom'],
     ['last day on the extra day off moves', at('2026-12-17'), 7, 'days', '2026-12-25', 'custom'],
-    ['late Sunday evening is still Sunday in Hanoi', at('2026-11-22', '23:30:00'), 1, 'working_days', '2026-11-23', 'default'],
-    ['early Monday in Hanoi is Sunday in UTC', at('2026-11-23', '00:30:00'), 1, 'working_days', '2026-11-24', 'default'],
+    [
+      'late Sunday evening is still Sunday in Hanoi',
+      at('2026-11-22', '23:30:00'),
+      1,
+      'working_days',
+      '2026-11-23',
+      'default',
+    ],
+    [
+      'early Monday in Hanoi is Sunday in UTC',
+      at('2026-11-23', '00:30:00'),
+      1,
+      'working_days',
+      '2026-11-24',
+      'default',
+    ],
     ['a minute before midnight', at('2026-11-23', '23:59:00'), 1, 'days', '2026-11-24', 'default'],
     ['29 February 2024', at('2024-02-28'), 1, 'days', '2024-02-29', 'default'],
     ['month end in leap 2024', at('2024-01-31'), 30, 'days', '2024-03-01', 'default'],
@@ -119,19 +159,29 @@ describe('computeDeadline: hand-checked cases', () => {
 });
 
 describe('computeDeadline: properties', () => {
-  const start = fc.integer({ min: Date.parse('2020-01-01T00:00:00+07:00'), max: Date.parse('2031-06-30T00:00:00+07:00') });
+  const start = fc.integer({
+    min: Date.parse('2020-01-01T00:00:00+07:00'),
+    max: Date.parse('2031-06-30T00:00:00+07:00'),
+  });
   const limit = fc.integer({ min: 0, max: 120 });
   const unit = fc.constantFrom<LimitUnit>('days', 'working_days');
 
   test('the due day is never a non-working day', () => {
-    fc.assert(fc.property(start, limit, unit, (s, l, u) => defaults.isWorkingDay(computeDeadline({ startMs: s, limit: l, unit: u }, defaults).dueDay)));
+    fc.assert(
+      fc.property(start, limit, unit, (s, l, u) =>
+        defaults.isWorkingDay(computeDeadline({ startMs: s, limit: l, unit: u }, defaults).dueDay),
+      ),
+    );
   });
 
   test('more days never give an earlier due time', () => {
     fc.assert(
       fc.property(start, limit, limit, unit, (s, a, b, u) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        return computeDeadline({ startMs: s, limit: lo, unit: u }, defaults).dueAtMs <= computeDeadline({ startMs: s, limit: hi, unit: u }, defaults).dueAtMs;
+        return (
+          computeDeadline({ startMs: s, limit: lo, unit: u }, defaults).dueAtMs <=
+          computeDeadline({ startMs: s, limit: hi, unit: u }, defaults).dueAtMs
+        );
       }),
     );
   });

@@ -18,7 +18,10 @@ test.each([
 
 test('a denunciation verified at several sites gets 10 working days for triage (Đ.24.1)', () => {
   expect(specFor(denunciation, 'triage', NO_FLAGS)).toMatchObject({ limit: 7, unit: 'working_days' });
-  expect(specFor(denunciation, 'triage', { ...NO_FLAGS, multiSite: true })).toMatchObject({ limit: 10, unit: 'working_days' });
+  expect(specFor(denunciation, 'triage', { ...NO_FLAGS, multiSite: true })).toMatchObject({
+    limit: 10,
+    unit: 'working_days',
+  });
 });
 
 describe('denunciation extensions (Luật Tố cáo 2018, Đ.30)', () => {
@@ -38,6 +41,8 @@ describe('denunciation extensions (Luật Tố cáo 2018, Đ.30)', () => {
     expect(checkExtension({ ...base, flags, approvedSoFar: 2 })).toMatch(/allows 2/);
   });
   test('a complaint has no extension by law', () => {
-    expect(checkExtension({ ...base, kind: 'complaint', policy: complaint, flags: { ...NO_FLAGS, complex: true } })).toMatch(/no extension/);
+    expect(
+      checkExtension({ ...base, kind: 'complaint', policy: complaint, flags: { ...NO_FLAGS, complex: true } }),
+    ).toMatch(/no extension/);
   });
 });

@@ -13,7 +13,11 @@ test('when nothing is set, then the embedded defaults are used', () => {
 });
 
 test('when production servers are configured, then the demo seed is off unless asked for', () => {
-  const config = loadConfig({ DATABASE_URL: 'postgresql://x@db/danvan', TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_API_KEY: 'k' });
+  const config = loadConfig({
+    DATABASE_URL: 'postgresql://x@db/danvan',
+    TEMPORAL_ADDRESS: 'temporal:7233',
+    TEMPORAL_API_KEY: 'k',
+  });
   expect(config.seedDemo).toBe(false);
   expect(config.temporal.tls).toBe(true);
 });

@@ -26,13 +26,23 @@ test('nextRung skips fired rungs and returns null when the ladder is done', () =
   const rungs = ladderFor(startClock('resolution', 1, 0, policy), policy.ladder);
   expect(nextRung(rungs, [])?.kind).toBe('officerReminder');
   expect(nextRung(rungs, [rungs[0]!.key])?.kind).toBe('leaderReminder');
-  expect(nextRung(rungs, rungs.map((r) => r.key))).toBeNull();
+  expect(
+    nextRung(
+      rungs,
+      rungs.map((r) => r.key),
+    ),
+  ).toBeNull();
 });
 
 test('when a clock restarts, then its rungs have new keys, so earlier fired rungs do not suppress them', () => {
   const first = ladderFor(startClock('triage', 1, 0, policy), policy.ladder);
   const second = ladderFor(startClock('triage', 2, DAY, policy), policy.ladder);
-  expect(nextRung(second, first.map((r) => r.key))?.key).toBe('triage#2:officerReminder');
+  expect(
+    nextRung(
+      second,
+      first.map((r) => r.key),
+    )?.key,
+  ).toBe('triage#2:officerReminder');
 });
 
 test('when the policy asks for 50%, 75%, one working day before and a second escalation, then the ladder has them all in time order', () => {
@@ -40,7 +50,13 @@ test('when the policy asks for 50%, 75%, one working day before and a second esc
   const start = Date.parse('2026-11-23T09:00:00+07:00');
   const full: KindPolicy = {
     clocks: { triage: 'P10D', resolution: { limit: 30, unit: 'days' }, reportBack: 'P10D' },
-    ladder: { remindOfficerBefore: 'P3D', escalateAfter: 'P1D', officerAtFractions: [0.5, 0.75], officerWorkingDaysBefore: 1, secondEscalationAfter: 'P5D' },
+    ladder: {
+      remindOfficerBefore: 'P3D',
+      escalateAfter: 'P1D',
+      officerAtFractions: [0.5, 0.75],
+      officerWorkingDaysBefore: 1,
+      secondEscalationAfter: 'P5D',
+    },
   };
   const clock = startClock('resolution', 1, start, full);
   expect(new Date(clock.dueAtMs).toISOString()).toBe('2026-12-23T16:59:59.999Z');
@@ -59,16 +75,29 @@ test('when the policy asks for 50%, 75%, one working day before and a second esc
 
 test('one working day before a Monday deadline is the Friday before', () => {
   const start = Date.parse('2026-11-20T09:00:00+07:00'); // Friday; 15 days → Sat 5 Dec → Mon 7 Dec
-  const p: KindPolicy = { ...policy, clocks: { ...policy.clocks, resolution: { limit: 15, unit: 'days' } }, ladder: { ...policy.ladder, officerWorkingDaysBefore: 1 } };
+  const p: KindPolicy = {
+    ...policy,
+    clocks: { ...policy.clocks, resolution: { limit: 15, unit: 'days' } },
+    ladder: { ...policy.ladder, officerWorkingDaysBefore: 1 },
+  };
   const rung = ladderFor(startClock('resolution', 1, start, p), p.ladder).find((r) => r.key.endsWith('@1wd'))!;
   expect(rung.atMs).toBe(Date.parse('2026-12-04T08:00:00+07:00'));
 });
 
 test('a denunciation in triage gets a nudge at 08:00 on the last day to forward it (5 working days, Đ.24.2)', () => {
   const start = Date.parse('2026-11-23T09:00:00+07:00'); // Monday → 5th working day is Monday 30 Nov
-  const clock = startClock('triage', 1, start, { ...policy, clocks: { ...policy.clocks, triage: { limit: 7, unit: 'working_days' } } });
-  const rung = ladderFor(clock, policy.ladder, [], { limit: 5, unit: 'working_days' }).find((r) => r.kind === 'forwardLimitReminder');
+  const clock = startClock('triage', 1, start, {
+    ...policy,
+    clocks: { ...policy.clocks, triage: { limit: 7, unit: 'working_days' } },
+  });
+  const rung = ladderFor(clock, policy.ladder, [], { limit: 5, unit: 'working_days' }).find(
+    (r) => r.kind === 'forwardLimitReminder',
+  );
   expect(rung?.atMs).toBe(Date.parse('2026-11-30T08:00:00+07:00'));
   const resolution = startClock('resolution', 2, start, policy);
-  expect(ladderFor(resolution, policy.ladder, [], { limit: 5, unit: 'working_days' }).some((r) => r.kind === 'forwardLimitReminder')).toBe(false);
+  expect(
+    ladderFor(resolution, policy.ladder, [], { limit: 5, unit: 'working_days' }).some(
+      (r) => r.kind === 'forwardLimitReminder',
+    ),
+  ).toBe(false);
 });

@@ -1,6 +1,16 @@
 // Documents are accepted by what their bytes are, not by their names.
 import { safeFileName, sniffDocumentType } from '../../src/petitions/documents/content-type';
-import { docxFile, exeFile, htmlFile, jpegFile, odtFile, pdfFile, plainZipFile, pngFile, zipOf } from '../support/document-files';
+import {
+  docxFile,
+  exeFile,
+  htmlFile,
+  jpegFile,
+  odtFile,
+  pdfFile,
+  plainZipFile,
+  pngFile,
+  zipOf,
+} from '../support/document-files';
 
 test('when the bytes are a PDF, JPEG, PNG, DOCX or ODT, then that is the type', () => {
   expect(sniffDocumentType(pdfFile())).toBe('pdf');
@@ -17,8 +27,18 @@ test('when the bytes are anything else, then nothing is accepted, whatever the n
   expect(sniffDocumentType(Buffer.from('%PD'))).toBeNull();
   expect(sniffDocumentType(Buffer.alloc(0))).toBeNull();
   // An ODF package of another kind (a spreadsheet) and a macro-enabled Word package are refused.
-  expect(sniffDocumentType(zipOf([{ name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet' }]))).toBeNull();
-  expect(sniffDocumentType(zipOf([{ name: '[Content_Types].xml', content: '<Types/>' }, { name: 'word/document.xml', content: '<w/>' }, { name: 'word/vbaProject.bin', content: 'x' }]))).toBeNull();
+  expect(
+    sniffDocumentType(zipOf([{ name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet' }])),
+  ).toBeNull();
+  expect(
+    sniffDocumentType(
+      zipOf([
+        { name: '[Content_Types].xml', content: '<Types/>' },
+        { name: 'word/document.xml', content: '<w/>' },
+        { name: 'word/vbaProject.bin', content: 'x' },
+      ]),
+    ),
+  ).toBeNull();
 });
 
 test('when a name disagrees with the content, then the extension of the content is added and paths are dropped', () => {

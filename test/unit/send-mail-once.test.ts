@@ -35,7 +35,15 @@ class HeldMailer implements Mailer {
   close(): void {}
 }
 
-const mailFor = (key: string): MailOnce => ({ key, template: 'acknowledgement', recipientId: null, loggedAddress: 'công dân', to: 'citizen@example.test', subject: 's', text: 't' });
+const mailFor = (key: string): MailOnce => ({
+  key,
+  template: 'acknowledgement',
+  recipientId: null,
+  loggedAddress: 'công dân',
+  to: 'citizen@example.test',
+  subject: 's',
+  text: 't',
+});
 const until = async (probe: () => boolean) => {
   for (let i = 0; i < 200 && !probe(); i++) await new Promise((r) => setTimeout(r, 10));
 };
@@ -55,7 +63,9 @@ test('when a second attempt comes while the first still waits on the relay, then
   const now = () => new Date();
   const first = sendMailOnce({ prisma: db.prisma, mailer, now }, mailFor(key));
   await until(() => mailer.held === 1);
-  await expect(sendMailOnce({ prisma: db.prisma, mailer, now }, mailFor(key))).rejects.toMatchObject({ type: 'MailClaimHeld' });
+  await expect(sendMailOnce({ prisma: db.prisma, mailer, now }, mailFor(key))).rejects.toMatchObject({
+    type: 'MailClaimHeld',
+  });
   mailer.releaseAll();
   await expect(first).resolves.toBe('sent');
   await expect(sendMailOnce({ prisma: db.prisma, mailer, now }, mailFor(key))).resolves.toBe('already-sent');
@@ -81,7 +91,10 @@ test('when an attempt died mid-send, then the next one takes over only after the
   await until(() => relay.held === 1);
   relay.releaseAll();
   await expect(later).resolves.toBe('sent');
-  const row = await db.prisma.notification.findUniqueOrThrow({ where: { key }, include: { attemptLog: { orderBy: { startedAt: 'asc' } } } });
+  const row = await db.prisma.notification.findUniqueOrThrow({
+    where: { key },
+    include: { attemptLog: { orderBy: { startedAt: 'asc' } } },
+  });
   expect(row).toMatchObject({ status: 'sent', possibleDuplicate: true });
   expect(row.attemptLog.map((a) => a.outcome)).toEqual(['abandoned', 'sent']);
   dead.releaseAll(); // lets the test process end: its heartbeat timer stops with it

@@ -54,25 +54,35 @@ async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> 
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
-    activities: createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }),
+    activities: createActivities({
+      prisma: db.prisma,
+      mailer,
+      appUrl: 'http://danvan.test',
+      identityKey: TEST_IDENTITY_KEY,
+    }),
   });
   return worker.runUntil(fn(taskQueue));
 }
 
 async function startPetition(taskQueue: string, overrides: Partial<RegisterPetitionInput> = {}) {
   const now = new Date(await env.currentTimeMs()).toISOString();
-  const registered = await registerPetition(db.prisma, policy, {
-    kind: 'complaint',
-    receivingUnitId: org.communeId,
-    channel: 'in_person',
-    field: 'land',
-    subject: 'Tranh chấp ranh giới đất',
-    body: 'Đề nghị xem xét lại việc cấp giấy chứng nhận.',
-    receivedAt: now,
-    petitioners: [{ fullName: 'Hoàng Văn Dân', email: CITIZEN_EMAIL, phone: '0912345678' }],
-    registeredById: org.officer.id,
-    ...overrides,
-  }, { identityKey: TEST_IDENTITY_KEY });
+  const registered = await registerPetition(
+    db.prisma,
+    policy,
+    {
+      kind: 'complaint',
+      receivingUnitId: org.communeId,
+      channel: 'in_person',
+      field: 'land',
+      subject: 'Tranh chấp ranh giới đất',
+      body: 'Đề nghị xem xét lại việc cấp giấy chứng nhận.',
+      receivedAt: now,
+      petitioners: [{ fullName: 'Hoàng Văn Dân', email: CITIZEN_EMAIL, phone: '0912345678' }],
+      registeredById: org.officer.id,
+      ...overrides,
+    },
+    { identityKey: TEST_IDENTITY_KEY },
+  );
   const handle = await client.workflow.start(petitionWorkflow, {
     taskQueue,
     workflowId: registered.workflowId,
@@ -103,13 +113,24 @@ test('when a complaint is handled on time, then it closes with no reminders and 
     await act(p.handle, { action: 'startVerification', actor: officerActor() });
     await env.sleep('10 days');
     await act(p.handle, { action: 'resolve', actor: leaderActor(), summary: 'Giữ nguyên quyết định' });
-    const final = await act(p.handle, { action: 'reportBack', actor: officerActor(), summary: 'Đã trả lời bằng văn bản' });
+    const final = await act(p.handle, {
+      action: 'reportBack',
+      actor: officerActor(),
+      summary: 'Đã trả lời bằng văn bản',
+    });
     expect(final.stage).toBe('closed');
     const result = await p.handle.result();
     expect(result.stage).toBe('closed');
     expect(result.escalated).toBe(false);
 
-    expect(await eventTypes(p.petitionId)).toEqual(['received', 'accept', 'assign', 'startVerification', 'resolve', 'reportBack']);
+    expect(await eventTypes(p.petitionId)).toEqual([
+      'received',
+      'accept',
+      'assign',
+      'startVerification',
+      'resolve',
+      'reportBack',
+    ]);
     const row = await db.prisma.petition.findUniqueOrThrow({ where: { id: p.petitionId } });
     expect(row.stage).toBe('closed');
     expect(row.closedAt).not.toBeNull();
@@ -156,8 +177,17 @@ test('when a 30-day resolution deadline runs out, then the officer, the leader a
       expect(m.text).not.toContain('0912345678');
     }
 
-    expect(await eventTypes(p.petitionId)).toEqual(['received', 'accept', 'assign', 'reminder', 'reminder', 'escalated']);
-    const escalated = await db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId: p.petitionId, type: 'escalated' } });
+    expect(await eventTypes(p.petitionId)).toEqual([
+      'received',
+      'accept',
+      'assign',
+      'reminder',
+      'reminder',
+      'escalated',
+    ]);
+    const escalated = await db.prisma.petitionEvent.findFirstOrThrow({
+      where: { petitionId: p.petitionId, type: 'escalated' },
+    });
     expect(escalated.data).toMatchObject({ toUnitId: org.provinceId, recipientIds: [org.provinceLeader.id] });
     const row = await db.prisma.petition.findUniqueOrThrow({ where: { id: p.petitionId } });
     expect(row.escalated).toBe(true);
@@ -172,17 +202,28 @@ test('when a petition is forwarded, then it moves to the competent unit with a n
   await withWorker(async (taskQueue) => {
     const p = await startPetition(taskQueue);
     await env.sleep('3 days');
-    const moved = await act(p.handle, { action: 'forward', actor: officerActor(), toUnitId: org.otherCommuneId, reason: 'Thuộc thẩm quyền xã Hòa Lạc' });
+    const moved = await act(p.handle, {
+      action: 'forward',
+      actor: officerActor(),
+      toUnitId: org.otherCommuneId,
+      reason: 'Thuộc thẩm quyền xã Hòa Lạc',
+    });
     expect(moved.unitId).toBe(org.otherCommuneId);
     expect(moved.stage).toBe('received');
     expect(moved.forwardCount).toBe(1);
     // The competent unit's triage clock starts at the forward, not at the original receipt.
-    expect(Date.parse(moved.clock!.startedAt) - Date.parse(p.workflowInput.receivedAt)).toBeGreaterThanOrEqual(3 * 86_400_000);
+    expect(Date.parse(moved.clock!.startedAt) - Date.parse(p.workflowInput.receivedAt)).toBeGreaterThanOrEqual(
+      3 * 86_400_000,
+    );
     expect(Date.parse(moved.clock!.dueAt) - Date.parse(moved.clock!.startedAt)).toBe(10 * 86_400_000);
     expect(mailer.to(CITIZEN_EMAIL).some((m) => m.subject.includes('Đơn đã được chuyển'))).toBe(true);
     expect(mailer.to(org.otherCommuneLeader.email)).toHaveLength(1);
 
-    const again = act(p.handle, { action: 'forward', actor: { personId: org.otherOfficer.id, roles: ['officer'] }, toUnitId: org.communeId });
+    const again = act(p.handle, {
+      action: 'forward',
+      actor: { personId: org.otherOfficer.id, roles: ['officer'] },
+      toUnitId: org.communeId,
+    });
     await expect(again).rejects.toThrow(WorkflowUpdateFailedError);
     const cause = await again.catch((e: WorkflowUpdateFailedError) => e.cause);
     expect(cause).toBeInstanceOf(ApplicationFailure);
@@ -229,13 +270,17 @@ test('when an action is illegal in the stage or for the role, then it is refused
 
     const early = act(p.handle, { action: 'resolve', actor: leaderActor(), summary: 'too early' });
     await expect(early).rejects.toThrow(WorkflowUpdateFailedError);
-    expect(((await early.catch((e: WorkflowUpdateFailedError) => e.cause)) as ApplicationFailure).type).toBe('IllegalTransition');
+    expect(((await early.catch((e: WorkflowUpdateFailedError) => e.cause)) as ApplicationFailure).type).toBe(
+      'IllegalTransition',
+    );
 
     await act(p.handle, { action: 'accept', actor: officerActor() });
     const mid = await p.handle.query(snapshotQuery);
     const byOfficer = act(p.handle, { action: 'assign', actor: officerActor(), assigneeId: org.officer.id });
     await expect(byOfficer).rejects.toThrow(WorkflowUpdateFailedError);
-    expect(((await byOfficer.catch((e: WorkflowUpdateFailedError) => e.cause)) as ApplicationFailure).type).toBe('Forbidden');
+    expect(((await byOfficer.catch((e: WorkflowUpdateFailedError) => e.cause)) as ApplicationFailure).type).toBe(
+      'Forbidden',
+    );
 
     const after = await p.handle.query(snapshotQuery);
     expect(after).toEqual(mid);
@@ -258,7 +303,12 @@ test('when the mail relay fails twice, then the notification is retried and sent
     expect(rows[0]).toMatchObject({ status: 'sent', attempts: 3, template: 'acknowledgement' });
 
     // The same step delivered again (a retried activity) sends nothing new.
-    const again = await createActivities({ prisma: db.prisma, mailer, appUrl: 'http://danvan.test', identityKey: TEST_IDENTITY_KEY }).sendNotification({
+    const again = await createActivities({
+      prisma: db.prisma,
+      mailer,
+      appUrl: 'http://danvan.test',
+      identityKey: TEST_IDENTITY_KEY,
+    }).sendNotification({
       key: `${p.workflowId}:ack`,
       petitionId: p.petitionId,
       template: 'acknowledgement',

@@ -8,21 +8,48 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 
 const dir = path.join(__dirname, '..', 'histories');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function load(file: string) {
-  return { workflowId: file.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(dir, file), 'utf8'))) };
+  return {
+    workflowId: file.replace(/\.json$/, ''),
+    history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(dir, file), 'utf8'))),
+  };
 }
 
 test('the recorded histories cover the main paths', () => {
   expect(files).toEqual(
-    expect.arrayContaining(['on-time-resolution-policy-at-clock-start.json', 'accepted-with-notice.json', 'notice-after-reception.json', 'calendar-edit-moves-deadline.json', 'denunciation-extensions.json', 'full-ladder-two-escalations.json', 'forward-once.json', 'illegal-actions-refused.json', 'on-time-resolution.json', 'refused.json', 'reminder-ladder-escalation.json', 'withdrawn.json', 'reception-session-postponed.json', 'reception-session-closed.json', 'reception-cycle-after-edit.json', 'conference-published.json', 'conference-with-referral.json', 'commitment-escalated.json']),
+    expect.arrayContaining([
+      'on-time-resolution-policy-at-clock-start.json',
+      'accepted-with-notice.json',
+      'notice-after-reception.json',
+      'calendar-edit-moves-deadline.json',
+      'denunciation-extensions.json',
+      'full-ladder-two-escalations.json',
+      'forward-once.json',
+      'illegal-actions-refused.json',
+      'on-time-resolution.json',
+      'refused.json',
+      'reminder-ladder-escalation.json',
+      'withdrawn.json',
+      'reception-session-postponed.json',
+      'reception-session-closed.json',
+      'reception-cycle-after-edit.json',
+      'conference-published.json',
+      'conference-with-referral.json',
+      'commitment-escalated.json',
+    ]),
   );
 });
 
 test('when the current workflow code replays every recorded history, then none diverges', async () => {
   const results = [];
-  for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('../../workflows') }, files.map(load))) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowsPath: require.resolve('../../workflows') },
+    files.map(load),
+  )) {
     results.push({ id: result.workflowId, error: result.error ? String(result.error) : null });
   }
   expect(results).toHaveLength(files.length);

@@ -7,7 +7,14 @@ import { localDayOf, localTimeOn } from '../../src/domain/calendar/day';
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
 import { KEYED_WRITE, LOOKUP, MAIL_SEND } from '../activity-options';
 import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
-import { commitmentActionUpdate, commitmentStateQuery, type CommitmentAction, type CommitmentInput, type CommitmentSnapshot, type CommitmentStatus } from './messages';
+import {
+  commitmentActionUpdate,
+  commitmentStateQuery,
+  type CommitmentAction,
+  type CommitmentInput,
+  type CommitmentSnapshot,
+  type CommitmentStatus,
+} from './messages';
 
 const { recordCommitment } = proxyActivities<Activities>(KEYED_WRITE);
 const { findEscalationTarget } = proxyActivities<Activities>(LOOKUP);
@@ -16,7 +23,13 @@ const { sendConferenceMail } = proxyActivities<Activities>(MAIL_SEND);
 export async function commitmentWorkflow(input: CommitmentInput): Promise<CommitmentSnapshot> {
   const dueAt = Date.parse(input.dueAt);
   const remindAt = localTimeOn(localDayOf(dueAt) - input.remindBeforeDays, 8);
-  const state = { status: 'open' as CommitmentStatus, progress: 0, escalated: false, fulfilledAt: null as number | null, version: 0 };
+  const state = {
+    status: 'open' as CommitmentStatus,
+    progress: 0,
+    escalated: false,
+    fulfilledAt: null as number | null,
+    version: 0,
+  };
   let dirty = false;
   let reminded = false;
 
@@ -33,14 +46,33 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
       key,
       commitmentId: input.commitmentId,
       version: state.version,
-      fields: { status: state.status, progress: state.progress, escalated: state.escalated, fulfilledAt: state.fulfilledAt === null ? null : new Date(state.fulfilledAt).toISOString() },
+      fields: {
+        status: state.status,
+        progress: state.progress,
+        escalated: state.escalated,
+        fulfilledAt: state.fulfilledAt === null ? null : new Date(state.fulfilledAt).toISOString(),
+      },
       event,
       at,
     }),
   );
-  const mail = (step: string, template: ConferenceTemplate, recipient: ConferenceRecipient, data: Record<string, string> = {}) =>
-    sendConferenceMail({ key: stepKey(step), conferenceId: input.conferenceId, commitmentId: input.commitmentId, template, recipient, data });
-  const owner: ConferenceRecipient = input.assigneeId ? { type: 'person', personId: input.assigneeId } : { type: 'unitLeader', unitId: input.unitId };
+  const mail = (
+    step: string,
+    template: ConferenceTemplate,
+    recipient: ConferenceRecipient,
+    data: Record<string, string> = {},
+  ) =>
+    sendConferenceMail({
+      key: stepKey(step),
+      conferenceId: input.conferenceId,
+      commitmentId: input.commitmentId,
+      template,
+      recipient,
+      data,
+    });
+  const owner: ConferenceRecipient = input.assigneeId
+    ? { type: 'person', personId: input.assigneeId }
+    : { type: 'unitLeader', unitId: input.unitId };
   const participant: ConferenceRecipient = { type: 'participant', opinionId: input.opinionId };
 
   setHandler(commitmentStateQuery, snapshot);
@@ -52,7 +84,10 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
       if (action.action === 'progress') {
         state.progress = action.percent;
         await record('progress', { actorId: action.actorId, note: action.note, data: { percent: action.percent } });
-        await mail(`progress:${step}`, 'commitmentProgress', participant, { progress: String(action.percent), note: action.note });
+        await mail(`progress:${step}`, 'commitmentProgress', participant, {
+          progress: String(action.percent),
+          note: action.note,
+        });
       } else {
         state.status = 'fulfilled';
         state.progress = 100;
@@ -68,7 +103,10 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
       validator: (action: CommitmentAction) => {
         if (state.status === 'fulfilled') refuse('the commitment is fulfilled');
         if (action.action === 'progress' && (action.percent < state.progress || action.percent >= 100)) {
-          refuse(`progress moves forward from ${state.progress}% and stays below 100% (fulfil to finish)`, 'InvalidAction');
+          refuse(
+            `progress moves forward from ${state.progress}% and stays below 100% (fulfil to finish)`,
+            'InvalidAction',
+          );
         }
       },
     },
@@ -88,7 +126,9 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
       const target = await findEscalationTarget({ unitId: input.unitId });
       state.escalated = true;
       state.version += 1;
-      const sent = target?.leaderId ? await mail('escalated', 'commitmentEscalation', { type: 'person', personId: target.leaderId }) : { recipientIds: [] };
+      const sent = target?.leaderId
+        ? await mail('escalated', 'commitmentEscalation', { type: 'person', personId: target.leaderId })
+        : { recipientIds: [] };
       await record('escalated', { data: { toUnitId: target?.unitId ?? null, recipientIds: sent.recipientIds } });
       continue;
     }

@@ -9,7 +9,15 @@ import { endOfLocalDay, localDayOf, localTimeOn } from '../../src/domain/calenda
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
 import { KEYED_WRITE, LOOKUP, MAIL_SEND } from '../activity-options';
 import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
-import { conferenceActionUpdate, conferenceStateQuery, type ConferenceAction, type ConferenceInput, type ConferenceSnapshot, type ConferenceStatus, type OpinionOutcome } from './messages';
+import {
+  conferenceActionUpdate,
+  conferenceStateQuery,
+  type ConferenceAction,
+  type ConferenceInput,
+  type ConferenceSnapshot,
+  type ConferenceStatus,
+  type OpinionOutcome,
+} from './messages';
 
 const { recordConference, publishConferenceNotice } = proxyActivities<Activities>(KEYED_WRITE);
 const { findEscalationTarget } = proxyActivities<Activities>(LOOKUP);
@@ -47,12 +55,24 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
       key,
       conferenceId: input.conferenceId,
       version: state.version,
-      fields: { status: state.status, attendeeCount: state.attendeeCount, heldAt: iso(state.heldAt), resultsDueAt: iso(state.resultsDueAt), publishedAt: iso(state.publishedAt) },
+      fields: {
+        status: state.status,
+        attendeeCount: state.attendeeCount,
+        heldAt: iso(state.heldAt),
+        resultsDueAt: iso(state.resultsDueAt),
+        publishedAt: iso(state.publishedAt),
+      },
       event,
       at,
     }),
   );
-  const mail = (step: string, template: ConferenceTemplate, recipient: ConferenceRecipient, data: Record<string, string> = {}, invitation = false) =>
+  const mail = (
+    step: string,
+    template: ConferenceTemplate,
+    recipient: ConferenceRecipient,
+    data: Record<string, string> = {},
+    invitation = false,
+  ) =>
     sendConferenceMail({ key: stepKey(step), conferenceId: input.conferenceId, template, recipient, data, invitation });
 
   setHandler(conferenceStateQuery, snapshot);
@@ -66,14 +86,30 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
         state.resultsDueAt = endOfLocalDay(localDayOf(state.heldAt) + input.resultsWithinDays);
         state.version += 1;
         dirty = true;
-        await record('held', { actorId: action.actorId, data: { attendeeCount: action.attendeeCount, resultsDueAt: iso(state.resultsDueAt) } });
+        await record('held', {
+          actorId: action.actorId,
+          data: { attendeeCount: action.attendeeCount, resultsDueAt: iso(state.resultsDueAt) },
+        });
       } else if (action.action === 'recordOpinion') {
         state.opinions[action.outcome] += 1;
         state.version += 1;
-        await record('opinion', { actorId: action.actorId, data: { opinionId: action.opinionId, outcome: action.outcome, ...(action.commitmentId ? { commitmentId: action.commitmentId } : {}) } });
+        await record('opinion', {
+          actorId: action.actorId,
+          data: {
+            opinionId: action.opinionId,
+            outcome: action.outcome,
+            ...(action.commitmentId ? { commitmentId: action.commitmentId } : {}),
+          },
+        });
         // Beyond this level's authority: the responsible leader of the level above receives it (added later, hence the patch).
         if (action.outcome === 'referred' && action.referredToUnitId && patched('notify-referral')) {
-          await sendConferenceMail({ key: stepKey(`referred:${action.opinionId}`), conferenceId: input.conferenceId, opinionId: action.opinionId, template: 'opinionReferred', recipient: { type: 'unitLeader', unitId: action.referredToUnitId } });
+          await sendConferenceMail({
+            key: stepKey(`referred:${action.opinionId}`),
+            conferenceId: input.conferenceId,
+            opinionId: action.opinionId,
+            template: 'opinionReferred',
+            recipient: { type: 'unitLeader', unitId: action.referredToUnitId },
+          });
         }
       } else {
         state.status = 'published';
@@ -82,7 +118,11 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
         dirty = true;
         const onTime = state.publishedAt <= state.resultsDueAt!;
         await record('published', { actorId: action.actorId, data: { onTime, opinions: { ...state.opinions } } });
-        await publishConferenceNotice({ key: stepKey('notice:results'), conferenceId: input.conferenceId, kind: 'results' });
+        await publishConferenceNotice({
+          key: stepKey('notice:results'),
+          conferenceId: input.conferenceId,
+          kind: 'results',
+        });
         await mail('outcomes', 'opinionOutcome', { type: 'participants' });
       }
       return snapshot();
@@ -94,13 +134,18 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
           if (state.status !== 'announced') refuse('the conference was already held');
           if (Date.now() < startsAt - 3_600_000) refuse('the conference has not begun');
         }
-        if ((action.action === 'recordOpinion' || action.action === 'publish') && state.status !== 'held') refuse('the conference has not been held yet');
+        if ((action.action === 'recordOpinion' || action.action === 'publish') && state.status !== 'held')
+          refuse('the conference has not been held yet');
       },
     },
   );
 
   await record('announced', { data: { startsAt: input.startsAt } });
-  await publishConferenceNotice({ key: stepKey('notice:announced'), conferenceId: input.conferenceId, kind: 'announced' });
+  await publishConferenceNotice({
+    key: stepKey('notice:announced'),
+    conferenceId: input.conferenceId,
+    kind: 'announced',
+  });
   await mail('announced:chair', 'conferenceAnnounced', { type: 'person', personId: input.chairId }, {}, true);
 
   while (state.status !== 'published') {
@@ -120,7 +165,12 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
       const soonAt = at0800(localDayOf(due) - input.remindResultsBeforeDays);
       if (now >= soonAt && now <= due && !sent.has('results-soon')) {
         sent.add('results-soon');
-        await mail('results:soon', 'resultsDueSoon', { type: 'person', personId: input.chairId }, { dueAt: new Date(due).toISOString() });
+        await mail(
+          'results:soon',
+          'resultsDueSoon',
+          { type: 'person', personId: input.chairId },
+          { dueAt: new Date(due).toISOString() },
+        );
         await record('reminded', { data: { recipientId: input.chairId, about: 'results' } });
         continue;
       }
@@ -129,7 +179,14 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
         const target = await findEscalationTarget({ unitId: input.unitId });
         state.escalated = true;
         state.version += 1;
-        const mailed = target?.leaderId ? await mail('results:overdue', 'resultsOverdue', { type: 'person', personId: target.leaderId }, { dueAt: new Date(due).toISOString() }) : { recipientIds: [] };
+        const mailed = target?.leaderId
+          ? await mail(
+              'results:overdue',
+              'resultsOverdue',
+              { type: 'person', personId: target.leaderId },
+              { dueAt: new Date(due).toISOString() },
+            )
+          : { recipientIds: [] };
         await record('escalated', { data: { toUnitId: target?.unitId ?? null, recipientIds: mailed.recipientIds } });
         continue;
       }

@@ -27,7 +27,14 @@ export type OpinionOutcome = 'answered' | 'commitment' | 'explained' | 'referred
 
 export type ConferenceAction =
   | { action: 'hold'; attendeeCount: number; actorId: string }
-  | { action: 'recordOpinion'; opinionId: string; outcome: OpinionOutcome; commitmentId?: string; referredToUnitId?: string; actorId: string }
+  | {
+      action: 'recordOpinion';
+      opinionId: string;
+      outcome: OpinionOutcome;
+      commitmentId?: string;
+      referredToUnitId?: string;
+      actorId: string;
+    }
   | { action: 'publish'; actorId: string };
 
 export interface ConferenceSnapshot {

@@ -1,13 +1,26 @@
 // The state of one petition inside its workflow and its deadline clocks: which clock runs, when it is due
 // under the pinned rules and calendar, the next rung of the ladder, and the snapshot the read model gets.
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import { dueAtFor, ladderFor, nextRung, noticeRungs, type KindPolicy, type Rung, type RunningClock } from '../../src/domain/petition/deadline-ladder';
+import {
+  dueAtFor,
+  ladderFor,
+  nextRung,
+  noticeRungs,
+  type KindPolicy,
+  type Rung,
+  type RunningClock,
+} from '../../src/domain/petition/deadline-ladder';
 import { extendDue, NO_FLAGS, specFor, type CaseFlags } from '../../src/domain/petition/clock-rules';
 import type { ClockName } from '../../src/domain/petition/petition-stages';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
 import { STAGE_CLOCK, type Stage } from '../../src/domain/petition/petition-stages';
 import type { ExtensionView, PetitionSnapshot, PetitionWorkflowInput } from './messages';
-import { DUE_AT_SEARCH_ATTRIBUTE, KIND_SEARCH_ATTRIBUTE, STAGE_SEARCH_ATTRIBUTE, UNIT_SEARCH_ATTRIBUTE } from './search-attributes';
+import {
+  DUE_AT_SEARCH_ATTRIBUTE,
+  KIND_SEARCH_ATTRIBUTE,
+  STAGE_SEARCH_ATTRIBUTE,
+  UNIT_SEARCH_ATTRIBUTE,
+} from './search-attributes';
 
 export interface PetitionState {
   stage: Stage;
@@ -48,7 +61,11 @@ export interface PetitionCase {
 }
 
 export function openCase(input: PetitionWorkflowInput): PetitionCase {
-  const rules: CaseRules = { calendar: [...(input.calendar ?? [])], kindPolicy: input.policy, policyVersion: input.policyVersion };
+  const rules: CaseRules = {
+    calendar: [...(input.calendar ?? [])],
+    kindPolicy: input.policy,
+    policyVersion: input.policyVersion,
+  };
   const state: PetitionState = {
     stage: 'received',
     unitId: input.unitId,
@@ -68,7 +85,14 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
   // Luật Tiếp công dân 2013, Đ.28: a petition received in person gets a notice within the limit.
   const noticeRule = rules.kindPolicy.noticeAfterReception;
   if (noticeRule && input.channel && noticeRule.channels.includes(input.channel)) {
-    state.notice = { dueAtMs: dueAtFor({ limit: noticeRule.limit, unit: noticeRule.unit }, Date.parse(input.receivedAt), rules.calendar), given: false };
+    state.notice = {
+      dueAtMs: dueAtFor(
+        { limit: noticeRule.limit, unit: noticeRule.unit },
+        Date.parse(input.receivedAt),
+        rules.calendar,
+      ),
+      given: false,
+    };
   }
 
   // The due time of a clock: the limit for the case's flags, on the pinned calendar, plus approved extensions.
@@ -77,7 +101,12 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
     if (name === 'resolution') for (const ext of state.extensions) due = extendDue(due, ext.days, rules.calendar);
     return due;
   };
-  const startClock = (name: ClockName, seq: number, startedAtMs: number): RunningClock => ({ name, seq, startedAtMs, dueAtMs: dueOf(name, startedAtMs) });
+  const startClock = (name: ClockName, seq: number, startedAtMs: number): RunningClock => ({
+    name,
+    seq,
+    startedAtMs,
+    dueAtMs: dueOf(name, startedAtMs),
+  });
   /** Recomputes the running clock in place (same rung keys, so fired reminders stay fired). */
   const recomputeClock = (): { from: number; to: number } | null => {
     if (!state.clock) return null;
@@ -100,7 +129,11 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
       escalated: state.escalated,
       version: state.version,
       clock: state.clock
-        ? { name: state.clock.name, startedAt: new Date(state.clock.startedAtMs).toISOString(), dueAt: new Date(state.clock.dueAtMs).toISOString() }
+        ? {
+            name: state.clock.name,
+            startedAt: new Date(state.clock.startedAtMs).toISOString(),
+            dueAt: new Date(state.clock.dueAtMs).toISOString(),
+          }
         : null,
       nextRung: rung ? { kind: rung.kind, at: new Date(rung.atMs).toISOString() } : null,
       firedRungs: [...state.fired],
@@ -112,7 +145,9 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
   };
 
   const upcomingRung = (): Rung | null => {
-    const rungs = state.clock ? ladderFor(state.clock, rules.kindPolicy.ladder, rules.calendar, rules.kindPolicy.forwardWithin) : [];
+    const rungs = state.clock
+      ? ladderFor(state.clock, rules.kindPolicy.ladder, rules.calendar, rules.kindPolicy.forwardWithin)
+      : [];
     if (state.notice && !state.notice.given) rungs.push(...noticeRungs(state.notice.dueAtMs));
     return nextRung(rungs, state.fired);
   };
@@ -138,5 +173,16 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
     }
   };
 
-  return { input, state, rules, pending: { deadlineChange: null }, dueOf, recomputeClock, restartClockIfNeeded, upcomingRung, snapshot, publishSearchAttributes };
+  return {
+    input,
+    state,
+    rules,
+    pending: { deadlineChange: null },
+    dueOf,
+    recomputeClock,
+    restartClockIfNeeded,
+    upcomingRung,
+    snapshot,
+    publishSearchAttributes,
+  };
 }

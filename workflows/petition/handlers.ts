@@ -6,12 +6,32 @@ import { checkExtension } from '../../src/domain/petition/clock-rules';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
 import { checkAction, nextStage } from '../../src/domain/petition/petition-stages';
 import { refuse } from '../shared';
-import { actionUpdate, calendarChangedSignal, snapshotQuery, type PetitionActionInput, type PetitionSnapshot } from './messages';
+import {
+  actionUpdate,
+  calendarChangedSignal,
+  snapshotQuery,
+  type PetitionActionInput,
+  type PetitionSnapshot,
+} from './messages';
 import type { PetitionCase } from './case-state';
 import { resolveDeadlinePolicy, type RecordEvent } from './case-activities';
 
-export function setPetitionHandlers(c: PetitionCase, record: RecordEvent, notifyAfterAction: (step: string, action: PetitionActionInput) => Promise<void>): void {
-  const { input, state, rules, pending, recomputeClock, restartClockIfNeeded, dueOf, snapshot, publishSearchAttributes } = c;
+export function setPetitionHandlers(
+  c: PetitionCase,
+  record: RecordEvent,
+  notifyAfterAction: (step: string, action: PetitionActionInput) => Promise<void>,
+): void {
+  const {
+    input,
+    state,
+    rules,
+    pending,
+    recomputeClock,
+    restartClockIfNeeded,
+    dueOf,
+    snapshot,
+    publishSearchAttributes,
+  } = c;
 
   setHandler(snapshotQuery, snapshot);
 
@@ -44,30 +64,50 @@ export function setPetitionHandlers(c: PetitionCase, record: RecordEvent, notify
       }
       if (action.action === 'assign') state.assigneeId = action.assigneeId!;
       // Accepting, refusing, forwarding or a withdrawal answers the citizen: the notice obligation is met.
-      if (state.notice && !state.notice.given && ['accept', 'refuse', 'forward', 'withdraw'].includes(action.action)) state.notice.given = true;
+      if (state.notice && !state.notice.given && ['accept', 'refuse', 'forward', 'withdraw'].includes(action.action))
+        state.notice.given = true;
       let deadlineChange: { from: number; to: number } | null = null;
       if (action.action === 'setFlags') {
         state.flags = { ...state.flags, ...action.flags };
         deadlineChange = recomputeClock();
       }
       if (action.action === 'requestExtension') {
-        state.pendingExtension = { days: action.days!, requestedById: action.actor.personId, reason: action.reason ?? '' };
+        state.pendingExtension = {
+          days: action.days!,
+          requestedById: action.actor.personId,
+          reason: action.reason ?? '',
+        };
       }
       if (action.action === 'decideExtension') {
         const asked = state.pendingExtension!;
         state.pendingExtension = null;
         if (action.approve) {
-          state.extensions.push({ days: asked.days, requestedById: asked.requestedById, reason: asked.reason, decision: action.decision!, decidedById: action.actor.personId });
+          state.extensions.push({
+            days: asked.days,
+            requestedById: asked.requestedById,
+            reason: asked.reason,
+            decision: action.decision!,
+            decidedById: action.actor.personId,
+          });
           deadlineChange = recomputeClock();
         }
       }
       const clockBefore = state.clock;
       restartClockIfNeeded(now, action.action === 'forward');
       const step = `a${state.version}`;
-      if (state.clock && state.clock !== clockBefore && state.clock.seq !== clockBefore?.seq && patched('policy-at-clock-start')) {
+      if (
+        state.clock &&
+        state.clock !== clockBefore &&
+        state.clock.seq !== clockBefore?.seq &&
+        patched('policy-at-clock-start')
+      ) {
         // A new clock runs on the rules in force now, for the unit that runs it (after a forward, the new unit).
         const started = state.clock;
-        const fresh = await resolveDeadlinePolicy({ petitionId: input.petitionId, unitId: state.unitId, at: new Date(started.startedAtMs).toISOString() });
+        const fresh = await resolveDeadlinePolicy({
+          petitionId: input.petitionId,
+          unitId: state.unitId,
+          at: new Date(started.startedAtMs).toISOString(),
+        });
         if (fresh && state.clock === started) {
           rules.kindPolicy = fresh.policy;
           rules.policyVersion = fresh.version;
@@ -92,7 +132,9 @@ export function setPetitionHandlers(c: PetitionCase, record: RecordEvent, notify
           // The due time of the clock the action was taken under: reports count "resolved on time" from it.
           ...(clockBefore ? { dueBefore: new Date(clockBefore.dueAtMs).toISOString() } : {}),
           ...(rules.policyVersion !== input.policyVersion ? { policyVersion: rules.policyVersion } : {}),
-          ...(deadlineChange ? { dueFrom: new Date(deadlineChange.from).toISOString(), dueTo: new Date(deadlineChange.to).toISOString() } : {}),
+          ...(deadlineChange
+            ? { dueFrom: new Date(deadlineChange.from).toISOString(), dueTo: new Date(deadlineChange.to).toISOString() }
+            : {}),
         },
       });
       await notifyAfterAction(step, action);
@@ -111,15 +153,29 @@ export function setPetitionHandlers(c: PetitionCase, record: RecordEvent, notify
         if (refusal) refuse(refusal.message, refusal.code);
         if (action.action === 'assign' && !action.assigneeId) refuse('assign needs an assignee', 'InvalidAction');
         if (action.action === 'requestExtension') {
-          if (state.pendingExtension) refuse('an extension request is already waiting for the leader', 'IllegalTransition');
-          const why = checkExtension({ kind: input.kind, policy: rules.kindPolicy, flags: state.flags, approvedSoFar: state.extensions.length, days: action.days ?? 0 });
+          if (state.pendingExtension)
+            refuse('an extension request is already waiting for the leader', 'IllegalTransition');
+          const why = checkExtension({
+            kind: input.kind,
+            policy: rules.kindPolicy,
+            flags: state.flags,
+            approvedSoFar: state.extensions.length,
+            days: action.days ?? 0,
+          });
           if (why) refuse(why, 'ExtensionRefused');
         }
         if (action.action === 'decideExtension') {
           if (!state.pendingExtension) refuse('there is no extension request to decide', 'IllegalTransition');
           if (action.approve) {
-            if (!action.decision) refuse('an approval is a written decision: number, date and signer are needed', 'InvalidAction');
-            const why = checkExtension({ kind: input.kind, policy: rules.kindPolicy, flags: state.flags, approvedSoFar: state.extensions.length, days: state.pendingExtension!.days });
+            if (!action.decision)
+              refuse('an approval is a written decision: number, date and signer are needed', 'InvalidAction');
+            const why = checkExtension({
+              kind: input.kind,
+              policy: rules.kindPolicy,
+              flags: state.flags,
+              approvedSoFar: state.extensions.length,
+              days: state.pendingExtension!.days,
+            });
             if (why) refuse(why, 'ExtensionRefused');
           }
         }

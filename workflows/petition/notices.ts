@@ -17,7 +17,8 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
       sending.then(
         () => undefined,
         // Only a refusal ends the send (MAIL_SEND retries everything else): the case goes on without it.
-        (error: unknown) => log.warn('e-mail given up', { what, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          log.warn('e-mail given up', { what, error: error instanceof Error ? error.message : String(error) }),
       ),
     );
   };
@@ -37,23 +38,31 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
         if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'refused', citizen, { reason: action.reason ?? '' });
         break;
       case 'forward':
-        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'forwarded', citizen, { reason: action.reason ?? '' });
+        if (input.hasCitizenEmail)
+          await notify(`${step}:citizen`, 'forwarded', citizen, { reason: action.reason ?? '' });
         await notify(`${step}:leader`, 'forwardedIn', { type: 'unitLeader', unitId: state.unitId });
         break;
       case 'reportBack':
-        if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'result', citizen, { summary: action.summary ?? '' });
+        if (input.hasCitizenEmail)
+          await notify(`${step}:citizen`, 'result', citizen, { summary: action.summary ?? '' });
         break;
       case 'withdraw':
         if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'withdrawn', citizen);
         break;
       case 'requestExtension':
-        await notify(`${step}:leader`, 'extensionRequested', { type: 'unitLeader', unitId: state.unitId }, { days: String(action.days ?? '') });
+        await notify(
+          `${step}:leader`,
+          'extensionRequested',
+          { type: 'unitLeader', unitId: state.unitId },
+          { days: String(action.days ?? '') },
+        );
         break;
       case 'decideExtension':
         if (action.approve && state.clock) {
           const data = { dueAt: new Date(state.clock.dueAtMs).toISOString(), decision: action.decision?.number ?? '' };
           if (input.hasCitizenEmail) await notify(`${step}:citizen`, 'extended', citizen, data);
-          if (state.assigneeId) await notify(`${step}:assignee`, 'extended', { type: 'person', personId: state.assigneeId }, data);
+          if (state.assigneeId)
+            await notify(`${step}:assignee`, 'extended', { type: 'person', personId: state.assigneeId }, data);
         }
         break;
       default:
@@ -67,8 +76,16 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
     const step = `r:${rung.key}`;
     if (rung.kind === 'noticeReminder' || rung.kind === 'noticeOverdue') {
       const noticeData = { clock: 'notice', dueAt: new Date(state.notice!.dueAtMs).toISOString() };
-      const recipient: RecipientRef = rung.kind === 'noticeReminder' ? { type: 'person', personId: state.assigneeId ?? input.registeredById } : { type: 'unitLeader', unitId: state.unitId };
-      const sent = await notify(step, rung.kind === 'noticeReminder' ? 'officerReminder' : 'leaderReminder', recipient, noticeData);
+      const recipient: RecipientRef =
+        rung.kind === 'noticeReminder'
+          ? { type: 'person', personId: state.assigneeId ?? input.registeredById }
+          : { type: 'unitLeader', unitId: state.unitId };
+      const sent = await notify(
+        step,
+        rung.kind === 'noticeReminder' ? 'officerReminder' : 'leaderReminder',
+        recipient,
+        noticeData,
+      );
       await record({ type: 'reminder', data: { ...noticeData, rung: rung.kind, recipientIds: sent.recipientIds } });
     } else if (rung.kind === 'forwardLimitReminder') {
       const personId = state.assigneeId ?? input.registeredById;
@@ -88,11 +105,23 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
       state.escalated = true;
       state.version += 1;
       if (target?.leaderId) {
-        const sent = await notify(step, 'escalation', { type: 'person', personId: target.leaderId }, { ...data, fromUnitId: state.unitId });
-        await record({ type: 'escalated', data: { ...data, level: levels, toUnitId: target.unitId, recipientIds: sent.recipientIds } });
+        const sent = await notify(
+          step,
+          'escalation',
+          { type: 'person', personId: target.leaderId },
+          { ...data, fromUnitId: state.unitId },
+        );
+        await record({
+          type: 'escalated',
+          data: { ...data, level: levels, toUnitId: target.unitId, recipientIds: sent.recipientIds },
+        });
       } else {
         // The top of the tree has no level above; the breach is still recorded for supervisors.
-        await record({ type: 'escalated', data: { ...data, toUnitId: target?.unitId ?? null, recipientIds: [] }, note: 'no leader above to notify' });
+        await record({
+          type: 'escalated',
+          data: { ...data, toUnitId: target?.unitId ?? null, recipientIds: [] },
+          note: 'no leader above to notify',
+        });
       }
     }
   };
@@ -119,7 +148,11 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
         // The top of the tree has no level above; the breach is still recorded for supervisors.
         ...(leaderId ? {} : { note: 'no leader above to notify' }),
       });
-      if (leaderId) deliverLater(step, notify(step, 'escalation', { type: 'person', personId: leaderId }, { ...data, fromUnitId: state.unitId }));
+      if (leaderId)
+        deliverLater(
+          step,
+          notify(step, 'escalation', { type: 'person', personId: leaderId }, { ...data, fromUnitId: state.unitId }),
+        );
       return;
     }
     const isNotice = rung.kind === 'noticeReminder' || rung.kind === 'noticeOverdue';
@@ -134,8 +167,16 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
           : ['leaderReminder', leader];
     // The leader's id is in the event (leader scorecards count reminders received); the unit itself is
     // "zero levels above" it.
-    const recipientId = recipient.type === 'person' ? recipient.personId : recipient.type === 'unitLeader' ? ((await findEscalationTarget({ unitId: recipient.unitId, levels: 0 }))?.leaderId ?? null) : null;
-    await record({ type: 'reminder', data: { ...rungData, rung: rung.kind, recipientIds: recipientId ? [recipientId] : [] } });
+    const recipientId =
+      recipient.type === 'person'
+        ? recipient.personId
+        : recipient.type === 'unitLeader'
+          ? ((await findEscalationTarget({ unitId: recipient.unitId, levels: 0 }))?.leaderId ?? null)
+          : null;
+    await record({
+      type: 'reminder',
+      data: { ...rungData, rung: rung.kind, recipientIds: recipientId ? [recipientId] : [] },
+    });
     deliverLater(step, notify(step, template, recipient, rungData));
   };
 

@@ -29,7 +29,11 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       await record({
         type: 'deadlineChanged',
         note: `calendar ${change.year} changed`,
-        data: { clock: state.clock?.name, from: new Date(change.from).toISOString(), to: new Date(change.to).toISOString() },
+        data: {
+          clock: state.clock?.name,
+          from: new Date(change.from).toISOString(),
+          to: new Date(change.to).toISOString(),
+        },
       });
       continue;
     }

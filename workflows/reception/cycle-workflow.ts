@@ -12,7 +12,14 @@ import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
 import { occurrencesAfter, type Occurrence } from '../../src/domain/reception/schedule-rule';
 import { LOOKUP, WORKFLOW_START } from '../activity-options';
-import { cycleStateQuery, scheduleChangedSignal, sessionWorkflowId, stopCycleSignal, type ReceptionCycleInput, type ReceptionSpec } from './messages';
+import {
+  cycleStateQuery,
+  scheduleChangedSignal,
+  sessionWorkflowId,
+  stopCycleSignal,
+  type ReceptionCycleInput,
+  type ReceptionSpec,
+} from './messages';
 
 const { loadCalendarYears } = proxyActivities<ReceptionActivities>(LOOKUP);
 const { startReceptionSession } = proxyActivities<ReceptionActivities>(WORKFLOW_START);

@@ -63,7 +63,13 @@ export type SessionAction =
   | { action: 'postpone'; day: string; reason: string; actorId: string }
   | { action: 'delegate'; deputyId: string; reason: string; actorId: string }
   | { action: 'registered'; registrationId: string }
-  | { action: 'recordMatter'; matterId: string; outcome: 'answered' | 'petition' | 'explained'; petitionId?: string; actorId: string }
+  | {
+      action: 'recordMatter';
+      matterId: string;
+      outcome: 'answered' | 'petition' | 'explained';
+      petitionId?: string;
+      actorId: string;
+    }
   | { action: 'close'; attendeeCount: number; actorId: string };
 
 export interface SessionSnapshot {

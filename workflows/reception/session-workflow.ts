@@ -10,7 +10,14 @@ import type { ReceptionRecipient } from '../../activities/reception';
 import type { ReceptionTemplate } from '../../src/domain/reception/notification-types';
 import { KEYED_WRITE, MAIL_SEND } from '../activity-options';
 import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
-import { sessionActionUpdate, sessionStateQuery, type ReceptionSessionInput, type SessionAction, type SessionSnapshot, type SessionStatus } from './messages';
+import {
+  sessionActionUpdate,
+  sessionStateQuery,
+  type ReceptionSessionInput,
+  type SessionAction,
+  type SessionSnapshot,
+  type SessionStatus,
+} from './messages';
 
 const { recordReceptionSession, publishReceptionNotice } = proxyActivities<ReceptionActivities>(KEYED_WRITE);
 const { sendReceptionMail } = proxyActivities<ReceptionActivities>(MAIL_SEND);
@@ -67,8 +74,21 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
     version: state.version,
   });
   const record = keyedEvents((key, event, at) => recordReceptionSession({ key, snapshot: row(), event, at }));
-  const mail = (step: string, template: ReceptionTemplate, recipient: ReceptionRecipient, data: Record<string, string> = {}, invitation = false) =>
-    sendReceptionMail({ key: stepKey(step), sessionId: input.sessionId, template, recipient, data: { sequence: String(state.postponements), ...data }, invitation });
+  const mail = (
+    step: string,
+    template: ReceptionTemplate,
+    recipient: ReceptionRecipient,
+    data: Record<string, string> = {},
+    invitation = false,
+  ) =>
+    sendReceptionMail({
+      key: stepKey(step),
+      sessionId: input.sessionId,
+      template,
+      recipient,
+      data: { sequence: String(state.postponements), ...data },
+      invitation,
+    });
 
   setHandler(sessionStateQuery, snapshot);
   setHandler(
@@ -82,35 +102,82 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
           state.version += 1;
           dirty = true;
           const n = state.postponements;
-          await record('postponed', { actorId: action.actorId, note: action.reason, data: { fromDay, toDay: action.day } });
-          await publishReceptionNotice({ key: stepKey(`notice:postponed:${n}`), sessionId: input.sessionId, kind: 'postponed', data: { fromDay, reason: action.reason } });
-          await mail(`postponed:${n}:leader`, 'receptionPostponed', { type: 'person', personId: state.receivingLeaderId }, { fromDay, reason: action.reason }, true);
-          await mail(`postponed:${n}:registrants`, 'receptionPostponed', { type: 'registrants' }, { fromDay, reason: action.reason }, true);
+          await record('postponed', {
+            actorId: action.actorId,
+            note: action.reason,
+            data: { fromDay, toDay: action.day },
+          });
+          await publishReceptionNotice({
+            key: stepKey(`notice:postponed:${n}`),
+            sessionId: input.sessionId,
+            kind: 'postponed',
+            data: { fromDay, reason: action.reason },
+          });
+          await mail(
+            `postponed:${n}:leader`,
+            'receptionPostponed',
+            { type: 'person', personId: state.receivingLeaderId },
+            { fromDay, reason: action.reason },
+            true,
+          );
+          await mail(
+            `postponed:${n}:registrants`,
+            'receptionPostponed',
+            { type: 'registrants' },
+            { fromDay, reason: action.reason },
+            true,
+          );
           break;
         }
         case 'delegate': {
           state.receivingLeaderId = action.deputyId;
           state.version += 1;
           dirty = true;
-          await record('delegated', { actorId: action.actorId, note: action.reason, data: { deputyId: action.deputyId } });
-          await mail(`delegated:${state.version}`, 'receptionDelegated', { type: 'person', personId: action.deputyId }, { reason: action.reason }, true);
+          await record('delegated', {
+            actorId: action.actorId,
+            note: action.reason,
+            data: { deputyId: action.deputyId },
+          });
+          await mail(
+            `delegated:${state.version}`,
+            'receptionDelegated',
+            { type: 'person', personId: action.deputyId },
+            { reason: action.reason },
+            true,
+          );
           break;
         }
         case 'registered':
           await record('registered', { data: { registrationId: action.registrationId } });
-          await mail(`registered:${action.registrationId}`, 'receptionRegistered', { type: 'registration', registrationId: action.registrationId }, {}, true);
+          await mail(
+            `registered:${action.registrationId}`,
+            'receptionRegistered',
+            { type: 'registration', registrationId: action.registrationId },
+            {},
+            true,
+          );
           break;
         case 'recordMatter':
           state.matters[action.outcome] += 1;
           state.version += 1;
-          await record('matter', { actorId: action.actorId, data: { matterId: action.matterId, outcome: action.outcome, ...(action.petitionId ? { petitionId: action.petitionId } : {}) } });
+          await record('matter', {
+            actorId: action.actorId,
+            data: {
+              matterId: action.matterId,
+              outcome: action.outcome,
+              ...(action.petitionId ? { petitionId: action.petitionId } : {}),
+            },
+          });
           break;
         case 'close':
           state.status = 'closed';
           state.attendeeCount = action.attendeeCount;
           state.version += 1;
           dirty = true;
-          await record('closed', { actorId: action.actorId, data: { attendeeCount: action.attendeeCount, matters: { ...state.matters } } });
+          await record('closed', {
+            actorId: action.actorId,
+            data: { attendeeCount: action.attendeeCount, matters: { ...state.matters } },
+          });
           break;
       }
       return snapshot();
@@ -123,9 +190,12 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
           if (action.day === state.day) refuse('the new date is the current date');
           if (parseDay(action.day) <= localDayOf(Date.now())) refuse('a session is postponed to a later day');
         }
-        if (action.action === 'delegate' && action.deputyId === state.receivingLeaderId) refuse('that person already receives at this session');
-        if (action.action === 'registered' && state.status !== 'announced') refuse('registration closes when the session opens');
-        if ((action.action === 'recordMatter' || action.action === 'close') && state.status !== 'open') refuse('the session is not open');
+        if (action.action === 'delegate' && action.deputyId === state.receivingLeaderId)
+          refuse('that person already receives at this session');
+        if (action.action === 'registered' && state.status !== 'announced')
+          refuse('registration closes when the session opens');
+        if ((action.action === 'recordMatter' || action.action === 'close') && state.status !== 'open')
+          refuse('the session is not open');
       },
     },
   );
@@ -133,7 +203,8 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
   await record('announced', { data: { day: state.day } });
   await publishReceptionNotice({ key: stepKey('notice:announced'), sessionId: input.sessionId, kind: 'announced' });
   await mail('announced:leader', 'receptionAnnounced', { type: 'person', personId: input.leaderId }, {}, true);
-  for (const unitId of input.jointUnitIds) await mail(`announced:joint:${unitId}`, 'receptionAnnounced', { type: 'unitLeader', unitId }, {}, true);
+  for (const unitId of input.jointUnitIds)
+    await mail(`announced:joint:${unitId}`, 'receptionAnnounced', { type: 'unitLeader', unitId }, {}, true);
 
   while (state.status !== 'closed') {
     const now = Date.now();

@@ -1,7 +1,12 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { login } from '../../org/auth';
-import { DEFAULT_LOGIN_LIMITS, recordLoginFailure, requireNotThrottled, type LoginLimits } from '../../org/login-throttle';
+import {
+  DEFAULT_LOGIN_LIMITS,
+  recordLoginFailure,
+  requireNotThrottled,
+  type LoginLimits,
+} from '../../org/login-throttle';
 import { parseOr400 } from '../errors';
 import { AppError } from '../../errors';
 import { ZLoginRequest } from '../schemas/auth';
@@ -27,7 +32,12 @@ export function authRoutes(deps: { prisma: PrismaClient; sessionTtlMs: number; l
     res.json({
       token: result.token,
       expiresAt: result.expiresAt.toISOString(),
-      person: { id: result.principal.personId, fullName: result.principal.fullName, unitId: result.principal.unitId, roles: result.principal.bindings },
+      person: {
+        id: result.principal.personId,
+        fullName: result.principal.fullName,
+        unitId: result.principal.unitId,
+        roles: result.principal.bindings,
+      },
     });
   });
   return router;

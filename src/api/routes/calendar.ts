@@ -11,7 +11,8 @@ import { AppError, invalidField } from '../../errors';
 
 function yearParam(raw: string): number {
   const year = Number(raw);
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new AppError('ValidationFailed', 'invalid year', [{ path: 'year', message: 'a year between 1900 and 2200' }]);
+  if (!Number.isInteger(year) || year < 1900 || year > 2200)
+    throw new AppError('ValidationFailed', 'invalid year', [{ path: 'year', message: 'a year between 1900 and 2200' }]);
   return year;
 }
 
@@ -28,9 +29,11 @@ export function calendarRoutes(deps: CalendarRouteDeps): Router {
     res.json(table);
   });
   router.put('/:year', peopleOnly, async (req, res) => {
-    if (!hasRoleAnywhere(req.principal!, ['admin'])) throw new AppError('Forbidden', 'changing the calendar needs role admin');
+    if (!hasRoleAnywhere(req.principal!, ['admin']))
+      throw new AppError('Forbidden', 'changing the calendar needs role admin');
     // One national calendar re-arms every open petition: not a commune admin's call.
-    if (!isTopAdmin(req.principal!, await UnitTree.load(deps.prisma))) throw new AppError('Forbidden', 'changing the national calendar needs role admin at the top of the unit tree');
+    if (!isTopAdmin(req.principal!, await UnitTree.load(deps.prisma)))
+      throw new AppError('Forbidden', 'changing the national calendar needs role admin at the top of the unit tree');
     const year = yearParam(req.params.year);
     const body = parseOr400(ZCalendarYearBody, { ...req.body, year: req.body?.year ?? year });
     if (body.year !== year) throw invalidField('year', `must match the path (${year})`);

@@ -1,8 +1,25 @@
 import { Router } from 'express';
-import { actOnCommitment, createConference, getConference, holdConference, listConferences, listProposals, publishResults, recordOpinion, type ConferenceDeps } from '../../conferences/conferences';
+import {
+  actOnCommitment,
+  createConference,
+  getConference,
+  holdConference,
+  listConferences,
+  listProposals,
+  publishResults,
+  recordOpinion,
+  type ConferenceDeps,
+} from '../../conferences/conferences';
 import { parseOr400 } from '../errors';
 import { peopleOnly } from '../scopes';
-import { ZConferenceRequest, ZFulfilRequest, ZHoldRequest, ZOpinionRequest, ZProgressRequest, ZPublishRequest } from '../schemas/conferences';
+import {
+  ZConferenceRequest,
+  ZFulfilRequest,
+  ZHoldRequest,
+  ZOpinionRequest,
+  ZProgressRequest,
+  ZPublishRequest,
+} from '../schemas/conferences';
 
 export function conferenceRoutes(deps: ConferenceDeps): Router {
   const router = Router();
@@ -23,7 +40,9 @@ export function conferenceRoutes(deps: ConferenceDeps): Router {
     res.json(await holdConference(deps, req.principal!, req.params.id, parseOr400(ZHoldRequest, req.body)));
   });
   router.post('/:id/opinions', async (req, res) => {
-    res.status(201).json(await recordOpinion(deps, req.principal!, req.params.id, parseOr400(ZOpinionRequest, req.body)));
+    res
+      .status(201)
+      .json(await recordOpinion(deps, req.principal!, req.params.id, parseOr400(ZOpinionRequest, req.body)));
   });
   router.post('/:id/publish', async (req, res) => {
     res.json(await publishResults(deps, req.principal!, req.params.id, parseOr400(ZPublishRequest, req.body)));
@@ -35,10 +54,20 @@ export function commitmentRoutes(deps: ConferenceDeps): Router {
   const router = Router();
   router.use(peopleOnly);
   router.post('/:id/progress', async (req, res) => {
-    res.json(await actOnCommitment(deps, req.principal!, req.params.id, { action: 'progress', ...parseOr400(ZProgressRequest, req.body) }));
+    res.json(
+      await actOnCommitment(deps, req.principal!, req.params.id, {
+        action: 'progress',
+        ...parseOr400(ZProgressRequest, req.body),
+      }),
+    );
   });
   router.post('/:id/fulfil', async (req, res) => {
-    res.json(await actOnCommitment(deps, req.principal!, req.params.id, { action: 'fulfil', ...parseOr400(ZFulfilRequest, req.body) }));
+    res.json(
+      await actOnCommitment(deps, req.principal!, req.params.id, {
+        action: 'fulfil',
+        ...parseOr400(ZFulfilRequest, req.body),
+      }),
+    );
   });
   return router;
 }

@@ -15,7 +15,12 @@ export function documentRoutes(deps: DocumentDeps & { logger: Logger }): Router 
     const query = parseOr400(ZUploadDocumentQuery, req.query, 'query');
     const length = req.header('content-length');
     try {
-      const view = await uploadDocument(deps, req.principal!, { petitionId: petitionIdOf(req.params), fileName: query.fileName, declaredBytes: length ? Number(length) : undefined, body: req });
+      const view = await uploadDocument(deps, req.principal!, {
+        petitionId: petitionIdOf(req.params),
+        fileName: query.fileName,
+        declaredBytes: length ? Number(length) : undefined,
+        body: req,
+      });
       res.status(201).location(view.downloadUrl).json(view);
     } catch (error) {
       // A refused upload may leave the client still sending: close the connection rather than read it all.
@@ -30,7 +35,11 @@ export function documentRoutes(deps: DocumentDeps & { logger: Logger }): Router 
 
   router.get('/:documentId/content', async (req, res) => {
     const query = parseOr400(ZOpenDocumentQuery, req.query, 'query');
-    const doc = await openDocument(deps, req.principal!, { petitionId: petitionIdOf(req.params), documentId: req.params.documentId!, reason: query.reason });
+    const doc = await openDocument(deps, req.principal!, {
+      petitionId: petitionIdOf(req.params),
+      documentId: req.params.documentId!,
+      reason: query.reason,
+    });
     res.status(200);
     res.setHeader('Content-Type', doc.contentType);
     res.setHeader('Content-Length', String(doc.byteSize));
@@ -58,7 +67,12 @@ function drainOrClose(res: Response): Promise<void> {
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so Vietnamese file names survive. */
 function contentDisposition(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -66,7 +80,12 @@ function contentDisposition(name: string): string {
  * Writes chunk by chunk, waiting for the socket to drain. The bytes are hashed on the way out: a stored
  * blob that no longer matches its SHA-256 ends in a cut connection, never a complete-looking file.
  */
-async function streamVerified(res: Response, body: AsyncIterable<Buffer>, sha256: string, logger: Logger): Promise<void> {
+async function streamVerified(
+  res: Response,
+  body: AsyncIterable<Buffer>,
+  sha256: string,
+  logger: Logger,
+): Promise<void> {
   const hash = createHash('sha256');
   try {
     for await (const chunk of body) {

@@ -15,7 +15,13 @@ const CHECK_TIMEOUT_MS = 2_000;
 export function coreReadinessChecks(deps: { prisma: PrismaClient; temporal: Client }): ReadinessCheck[] {
   return [
     { name: 'database', check: () => deps.prisma.$queryRaw`SELECT 1` },
-    { name: 'temporal', check: () => deps.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => deps.temporal.workflowService.getSystemInfo({})) },
+    {
+      name: 'temporal',
+      check: () =>
+        deps.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
+          deps.temporal.workflowService.getSystemInfo({}),
+        ),
+    },
   ];
 }
 
@@ -33,7 +39,18 @@ export function healthRoutes(checks: ReadinessCheck[]): Router {
     res.json({ status: 'ok' });
   });
   router.get('/ready', async (_req, res) => {
-    const results = await Promise.all(checks.map(async (c) => [c.name, await within(CHECK_TIMEOUT_MS, c.check).then(() => 'ok' as const, () => 'unavailable' as const)] as const));
+    const results = await Promise.all(
+      checks.map(
+        async (c) =>
+          [
+            c.name,
+            await within(CHECK_TIMEOUT_MS, c.check).then(
+              () => 'ok' as const,
+              () => 'unavailable' as const,
+            ),
+          ] as const,
+      ),
+    );
     const ready = results.every(([, state]) => state === 'ok');
     // Only a state per dependency: this route needs no login, so no addresses or error texts.
     if (!ready) res.status(503).setHeader('Retry-After', '5');

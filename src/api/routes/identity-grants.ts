@@ -9,7 +9,9 @@ export function identityGrantRoutes(deps: { prisma: PrismaClient }): Router {
   const router = Router();
   router.use(peopleOnly);
   router.post('/', async (req, res) => {
-    res.status(201).json(await grantIdentityAccess(deps.prisma, req.principal!, parseOr400(ZIdentityGrantRequest, req.body)));
+    res
+      .status(201)
+      .json(await grantIdentityAccess(deps.prisma, req.principal!, parseOr400(ZIdentityGrantRequest, req.body)));
   });
   router.get('/', async (req, res) => {
     res.json({ items: await listIdentityGrants(deps.prisma, req.principal!) });

@@ -16,12 +16,18 @@ export function metricsRoute(deps: { prisma: PrismaClient; metricsToken?: string
   const expected = deps.metricsToken ? digest(deps.metricsToken) : null;
   return async (req, res) => {
     const credential = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
-    if (!credential) throw new AppError('Unauthenticated', 'metrics need "Authorization: Bearer <METRICS_TOKEN>" or an admin or supervisor session');
+    if (!credential)
+      throw new AppError(
+        'Unauthenticated',
+        'metrics need "Authorization: Bearer <METRICS_TOKEN>" or an admin or supervisor session',
+      );
     if (!(expected && timingSafeEqual(digest(credential), expected))) {
-      if (credential.startsWith(TOKEN_PREFIX)) throw new AppError('Forbidden', 'integration tokens cannot read metrics');
+      if (credential.startsWith(TOKEN_PREFIX))
+        throw new AppError('Forbidden', 'integration tokens cannot read metrics');
       const principal = await authenticate(deps.prisma, credential);
       if (!principal) throw new AppError('Unauthenticated', 'the token is unknown, expired or revoked; sign in again');
-      if (!hasRoleAnywhere(principal, ['admin', 'supervisor'])) throw new AppError('Forbidden', 'metrics need role admin or supervisor');
+      if (!hasRoleAnywhere(principal, ['admin', 'supervisor']))
+        throw new AppError('Forbidden', 'metrics need role admin or supervisor');
     }
     await refreshOverdueGauge(deps.prisma);
     res.type(registry.contentType).send(await registry.metrics());

@@ -8,7 +8,11 @@ export function noteRoutes(deps: NoteDeps): Router {
 
   router.post('/', async (req, res) => {
     const body = parseOr400(ZAddNoteRequest, req.body);
-    const { created, note } = await addNote(deps, req.principal!, { petitionId: (req.params as Record<string, string>).petitionId!, ...body, idempotencyKey: req.header('idempotency-key') ?? undefined });
+    const { created, note } = await addNote(deps, req.principal!, {
+      petitionId: (req.params as Record<string, string>).petitionId!,
+      ...body,
+      idempotencyKey: req.header('idempotency-key') ?? undefined,
+    });
     if (!created) res.setHeader('Idempotent-Replayed', 'true');
     res.status(created ? 201 : 200).json(note);
   });

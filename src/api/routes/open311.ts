@@ -2,7 +2,12 @@
 // [{ code, description }] list.
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { authenticateApiToken, principalForScope } from '../../org/api-tokens';
-import { fileServiceRequest, findServiceRequests, getServiceRequest, listServices } from '../../petitions/citizen/open311';
+import {
+  fileServiceRequest,
+  findServiceRequests,
+  getServiceRequest,
+  listServices,
+} from '../../petitions/citizen/open311';
 import type { PetitionServiceDeps } from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
 import { AppError } from '../../errors';
@@ -25,18 +30,31 @@ export function open311Routes(deps: PetitionServiceDeps): Router {
     // data: a petitions:write key reads its own unit's requests, a petitions:read key its subtree's.
     const readScope = token.apiToken?.scopes.includes('petitions:read') ? 'petitions:read' : 'petitions:write';
     const principal = principalForScope(token, needsWrite ? 'petitions:write' : readScope);
-    if (needsWrite && !principal.bindings.some((b) => b.role === 'officer')) throw new AppError('Forbidden', 'filing requests needs an api_key with scope petitions:write');
+    if (needsWrite && !principal.bindings.some((b) => b.role === 'officer'))
+      throw new AppError('Forbidden', 'filing requests needs an api_key with scope petitions:write');
     return principal;
   };
 
   router.get('/discovery.json', (_req, res) => {
-    res.json({ changeset: '2026-11-23', contact: 'danvan', endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: '/open311/v2', formats: ['application/json'], type: 'production' }] });
+    res.json({
+      changeset: '2026-11-23',
+      contact: 'danvan',
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: '/open311/v2',
+          formats: ['application/json'],
+          type: 'production',
+        },
+      ],
+    });
   });
   router.get('/services.json', (_req, res) => {
     res.json(listServices());
   });
   router.get('/services/:code.json', (req, res) => {
-    if (!listServices().some((s) => s.service_code === req.params.code)) throw new AppError('NotFound', `no service ${req.params.code}`);
+    if (!listServices().some((s) => s.service_code === req.params.code))
+      throw new AppError('NotFound', `no service ${req.params.code}`);
     // No service carries extra attributes (metadata: false), so every definition is empty.
     res.json({ service_code: req.params.code, attributes: [] });
   });
@@ -58,7 +76,13 @@ export function open311Routes(deps: PetitionServiceDeps): Router {
   return router;
 }
 
-const STATUS: Partial<Record<string, number>> = { ValidationFailed: 400, Unauthenticated: 403, Forbidden: 403, NotFound: 404, Conflict: 409 };
+const STATUS: Partial<Record<string, number>> = {
+  ValidationFailed: 400,
+  Unauthenticated: 403,
+  Forbidden: 403,
+  NotFound: 404,
+  Conflict: 409,
+};
 
 const open311Errors: ErrorRequestHandler = (error, _req, res, next) => {
   if (!(error instanceof AppError) || !STATUS[error.code]) {
@@ -66,6 +90,8 @@ const open311Errors: ErrorRequestHandler = (error, _req, res, next) => {
     return;
   }
   const status = STATUS[error.code]!;
-  const details = Array.isArray(error.details) ? (error.details as { path: string; message: string }[]).map((d) => ` ${d.path}: ${d.message}`).join(';') : '';
+  const details = Array.isArray(error.details)
+    ? (error.details as { path: string; message: string }[]).map((d) => ` ${d.path}: ${d.message}`).join(';')
+    : '';
   res.status(status).json([{ code: status, description: `${error.message}${details}` }]);
 };

@@ -1,5 +1,13 @@
 import { Router, type Response } from 'express';
-import { actOnPetition, createPetition, getPetition, getPetitionAction, getPetitionHistory, listPetitions, type PetitionServiceDeps } from '../../petitions/petitions';
+import {
+  actOnPetition,
+  createPetition,
+  getPetition,
+  getPetitionAction,
+  getPetitionHistory,
+  listPetitions,
+  type PetitionServiceDeps,
+} from '../../petitions/petitions';
 import { parseOr400 } from '../errors';
 import { needs } from '../scopes';
 import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas/petitions';
@@ -14,7 +22,12 @@ function sendOutcome(res: Response, petitionId: string, outcome: PetitionActionO
   }
   const href = `/api/v1/petitions/${petitionId}/updates/${encodeURIComponent(outcome.updateId)}`;
   res.status(202).location(href).setHeader('Retry-After', '2');
-  res.json({ status: 'pending', updateId: outcome.updateId, href, message: 'the action is waiting for the workflow; follow href for its result / thao tác đang chờ xử lý' });
+  res.json({
+    status: 'pending',
+    updateId: outcome.updateId,
+    href,
+    message: 'the action is waiting for the workflow; follow href for its result / thao tác đang chờ xử lý',
+  });
 }
 
 export function petitionRoutes(deps: PetitionServiceDeps): Router {
@@ -25,7 +38,10 @@ export function petitionRoutes(deps: PetitionServiceDeps): Router {
     const result = await createPetition(deps, req.principal!, body, req.header('idempotency-key') ?? undefined);
     const { created, ...view } = result;
     if (!created) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(created ? 201 : 200).location(`/api/v1/petitions/${view.id}`).json(view);
+    res
+      .status(created ? 201 : 200)
+      .location(`/api/v1/petitions/${view.id}`)
+      .json(view);
   });
 
   router.get('/', needs('petitions:read'), async (req, res) => {
@@ -45,7 +61,11 @@ export function petitionRoutes(deps: PetitionServiceDeps): Router {
 
   router.post('/:id/actions', needs('petitions:write'), async (req, res) => {
     const body = parseOr400(ZActionRequest, req.body);
-    sendOutcome(res, req.params.id, await actOnPetition(deps, req.principal!, req.params.id, body, req.header('idempotency-key') ?? undefined));
+    sendOutcome(
+      res,
+      req.params.id,
+      await actOnPetition(deps, req.principal!, req.params.id, body, req.header('idempotency-key') ?? undefined),
+    );
   });
 
   router.get('/:id/updates/:updateId', async (req, res) => {

@@ -11,7 +11,8 @@ export function policyRoutes(deps: { prisma: PrismaClient }): Router {
     res.json(await listPolicyVersions(deps.prisma));
   });
   router.post('/', peopleOnly, async (req, res) => {
-    if (!hasRoleAnywhere(req.principal!, ['admin'])) throw new AppError('Forbidden', 'adding a policy version needs role admin');
+    if (!hasRoleAnywhere(req.principal!, ['admin']))
+      throw new AppError('Forbidden', 'adding a policy version needs role admin');
     res.status(201).json(await addPolicyVersion(deps.prisma, req.principal!, { body: req.body }));
   });
   return router;

@@ -3,18 +3,38 @@ import { hasRoleAnywhere } from '../../org/access';
 import type { PetitionServiceDeps } from '../../petitions/petitions';
 import { receptionObligations, type ReceptionPolicy } from '../../reception/reception-obligations';
 import { createSchedule, listSchedules, updateSchedule } from '../../reception/reception-schedules';
-import { closeSession, delegateSession, getSession, listSessions, postponeSession, publicNotices, recordMatter, registerCitizen } from '../../reception/reception-sessions';
+import {
+  closeSession,
+  delegateSession,
+  getSession,
+  listSessions,
+  postponeSession,
+  publicNotices,
+  recordMatter,
+  registerCitizen,
+} from '../../reception/reception-sessions';
 import { parseOr400 } from '../errors';
 import { needs, peopleOnly } from '../scopes';
 import { AppError } from '../../errors';
 import { periodOf } from '../period-query';
-import { ZCloseRequest, ZDelegateRequest, ZMatterRequest, ZObligationsQuery, ZPostponeRequest, ZRegistrationRequest, ZScheduleRequest, ZScheduleUpdate, ZSessionsQuery } from '../schemas/reception';
+import {
+  ZCloseRequest,
+  ZDelegateRequest,
+  ZMatterRequest,
+  ZObligationsQuery,
+  ZPostponeRequest,
+  ZRegistrationRequest,
+  ZScheduleRequest,
+  ZScheduleUpdate,
+  ZSessionsQuery,
+} from '../schemas/reception';
 
 export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: ReceptionPolicy): Router {
   const router = Router();
   // The obligation check is a report; the rest is the receiving staff's own work.
   router.get('/obligations', needs('reports:read'), async (req, res) => {
-    if (!hasRoleAnywhere(req.principal!, ['supervisor', 'leader', 'admin'])) throw new AppError('Forbidden', 'the reception obligation check needs role supervisor, leader or admin');
+    if (!hasRoleAnywhere(req.principal!, ['supervisor', 'leader', 'admin']))
+      throw new AppError('Forbidden', 'the reception obligation check needs role supervisor, leader or admin');
     const period = periodOf(parseOr400(ZObligationsQuery, req.query, 'query'));
     res.json(await receptionObligations(deps.prisma, req.principal!, receptionPolicy, period));
   });
@@ -23,7 +43,9 @@ export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: Rece
     res.json(await listSchedules(deps, req.principal!));
   });
   router.post('/schedules', async (req, res) => {
-    res.status(201).json(await createSchedule(deps, req.principal!, parseOr400(ZScheduleRequest, req.body), receptionPolicy));
+    res
+      .status(201)
+      .json(await createSchedule(deps, req.principal!, parseOr400(ZScheduleRequest, req.body), receptionPolicy));
   });
   router.patch('/schedules/:id', async (req, res) => {
     res.json(await updateSchedule(deps, req.principal!, req.params.id, parseOr400(ZScheduleUpdate, req.body)));
@@ -41,7 +63,17 @@ export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: Rece
     res.json(await delegateSession(deps, req.principal!, req.params.id, parseOr400(ZDelegateRequest, req.body)));
   });
   router.post('/sessions/:id/matters', async (req, res) => {
-    res.status(201).json(await recordMatter(deps, req.principal!, req.params.id, parseOr400(ZMatterRequest, req.body), req.header('idempotency-key') ?? undefined));
+    res
+      .status(201)
+      .json(
+        await recordMatter(
+          deps,
+          req.principal!,
+          req.params.id,
+          parseOr400(ZMatterRequest, req.body),
+          req.header('idempotency-key') ?? undefined,
+        ),
+      );
   });
   router.post('/sessions/:id/close', async (req, res) => {
     res.json(await closeSession(deps, req.principal!, req.params.id, parseOr400(ZCloseRequest, req.body)));
@@ -53,7 +85,9 @@ export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: Rece
 export function publicReceptionRoutes(deps: PetitionServiceDeps): Router {
   const router = Router();
   router.get('/notices', async (req, res) => {
-    res.json(await publicNotices(deps.prisma, { unitId: typeof req.query.unitId === 'string' ? req.query.unitId : undefined }));
+    res.json(
+      await publicNotices(deps.prisma, { unitId: typeof req.query.unitId === 'string' ? req.query.unitId : undefined }),
+    );
   });
   router.post('/reception-sessions/:id/registrations', async (req, res) => {
     res.status(201).json(await registerCitizen(deps, req.params.id, parseOr400(ZRegistrationRequest, req.body)));

@@ -9,5 +9,10 @@ export const ZLoginRequest = z.object({
 export const ZLoginResponse = z.object({
   token: str(),
   expiresAt: str(),
-  person: z.object({ id: str(), fullName: str(), unitId: str(), roles: z.array(z.object({ role: str(), unitId: str() })) }),
+  person: z.object({
+    id: str(),
+    fullName: str(),
+    unitId: str(),
+    roles: z.array(z.object({ role: str(), unitId: str() })),
+  }),
 });

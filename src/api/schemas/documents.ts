@@ -2,7 +2,13 @@
 import { z } from 'zod';
 
 export const ZUploadDocumentQuery = z.object({
-  fileName: z.string().trim().min(1).max(255).optional().describe('the name shown for the file; its type is told by content, and the extension is corrected to match'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe('the name shown for the file; its type is told by content, and the extension is corrected to match'),
 });
 
 export const ZDocumentView = z.object({
@@ -20,5 +26,11 @@ export const ZDocumentView = z.object({
 export const ZDocumentList = z.object({ items: z.array(ZDocumentView) });
 
 export const ZOpenDocumentQuery = z.object({
-  reason: z.string().trim().min(3).max(500).optional().describe("required for a denunciation's sealed document: why it is opened (recorded)"),
+  reason: z
+    .string()
+    .trim()
+    .min(3)
+    .max(500)
+    .optional()
+    .describe("required for a denunciation's sealed document: why it is opened (recorded)"),
 });

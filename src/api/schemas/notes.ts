@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 export const ZAddNoteRequest = z.object({
   body: z.string().trim().min(1).max(10_000),
-  mentionIds: z.array(z.string().min(1)).max(20).optional().describe('colleagues to tell by e-mail (each once); they must be able to read the case'),
+  mentionIds: z
+    .array(z.string().min(1))
+    .max(20)
+    .optional()
+    .describe('colleagues to tell by e-mail (each once); they must be able to read the case'),
 });
 
 export const ZNoteView = z.object({

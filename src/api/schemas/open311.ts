@@ -13,7 +13,10 @@ export const ZOpen311Request = z.object({
   first_name: str().trim().max(100).optional(),
   last_name: str().trim().max(100).optional(),
   email: z.email().optional(),
-  phone: str().trim().regex(/^[+0-9 ().-]{6,20}$/).optional(),
+  phone: str()
+    .trim()
+    .regex(/^[+0-9 ().-]{6,20}$/)
+    .optional(),
   jurisdiction_id: str().optional(),
 });
 export const ZOpen311Query = z.object({

@@ -4,12 +4,17 @@ import { z } from 'zod';
 import { str } from './text';
 
 export const ZPeriodFields = {
-  period: str().optional().describe('2026-11 (month), 2026-Q1, 2026-H1 (six months), 2026-9M (nine months), 2026 (year)'),
+  period: str()
+    .optional()
+    .describe('2026-11 (month), 2026-Q1, 2026-H1 (six months), 2026-9M (nine months), 2026 (year)'),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 };
 
-export const periodRefinement: [(q: { period?: string; from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
+export const periodRefinement: [
+  (q: { period?: string; from?: string; to?: string }) => boolean,
+  { message: string; path: string[] },
+] = [
   (q) => Boolean(q.period) !== Boolean(q.from && q.to),
   { message: 'give either period or both from and to', path: ['period'] },
 ];

@@ -3,11 +3,19 @@
 import { z } from 'zod';
 import { str } from './text';
 import { ACTIONS, PETITION_KINDS, STAGES } from '../../domain/petition/petition-stages';
-import { CHANNELS, type CreatePetitionInput, type PetitionActionRequest, type PetitionerInput } from '../../petitions/inputs';
+import {
+  CHANNELS,
+  type CreatePetitionInput,
+  type PetitionActionRequest,
+  type PetitionerInput,
+} from '../../petitions/inputs';
 
 export const ZPetitioner = z.object({
   fullName: str().trim().min(1).max(200),
-  phone: str().trim().regex(/^[+0-9 ().-]{6,20}$/, 'phone: digits, spaces and + ( ) . - only').optional(),
+  phone: str()
+    .trim()
+    .regex(/^[+0-9 ().-]{6,20}$/, 'phone: digits, spaces and + ( ) . - only')
+    .optional(),
   email: z.email().optional(),
   address: str().trim().max(500).optional(),
   isRepresentative: z.boolean().optional(),
@@ -17,7 +25,11 @@ export const ZCreatePetitionRequest = z.object({
   kind: z.enum(PETITION_KINDS),
   receivingUnitId: str().min(1),
   channel: z.enum(CHANNELS),
-  field: str().trim().min(1).max(100).describe('lĩnh vực: land, planning, site_clearance, policy, officials_conduct, …'),
+  field: str()
+    .trim()
+    .min(1)
+    .max(100)
+    .describe('lĩnh vực: land, planning, site_clearance, policy, officials_conduct, …'),
   subject: str().trim().min(3).max(300),
   body: str().trim().min(1).max(20_000),
   petitioners: z.array(ZPetitioner).min(1).max(500),
@@ -31,14 +43,23 @@ export const ZCreatePetitionResponse = z.object({
   workflowId: str(),
   stage: z.enum(STAGES),
   nextDeadline: z
-    .object({ clock: z.string(), dueAt: z.string(), overdue: z.boolean(), nextReminder: z.object({ at: z.string() }).nullable() })
+    .object({
+      clock: z.string(),
+      dueAt: z.string(),
+      overdue: z.boolean(),
+      nextReminder: z.object({ at: z.string() }).nullable(),
+    })
     .nullable()
-    .describe('the first deadline as the workflow committed it (null if its worker has not answered within ACTION_WAIT_MS)'),
+    .describe(
+      'the first deadline as the workflow committed it (null if its worker has not answered within ACTION_WAIT_MS)',
+    ),
 });
 
 export const ZActionPending = z.object({
   status: z.literal('pending'),
-  updateId: z.string().describe('the Update carrying the action; a repeat with the same Idempotency-Key is the same Update'),
+  updateId: z
+    .string()
+    .describe('the Update carrying the action; a repeat with the same Idempotency-Key is the same Update'),
   href: z.string().describe('GET it for the result: 200 with the new state, 202 while still pending'),
   message: z.string(),
 });
@@ -66,7 +87,9 @@ export const ZActionRequest = z.discriminatedUnion('action', [
     action: z.literal('decideExtension'),
     approve: z.boolean(),
     reason,
-    decision: z.object({ number: str().trim().min(1).max(50), date: z.iso.date(), signer: str().trim().min(1).max(200) }).optional(),
+    decision: z
+      .object({ number: str().trim().min(1).max(50), date: z.iso.date(), signer: str().trim().min(1).max(200) })
+      .optional(),
   }),
 ]) satisfies z.ZodType<PetitionActionRequest>;
 
@@ -83,11 +106,19 @@ export const ZListPetitionsQuery = z.object({
   receivedFrom: z.iso.datetime({ offset: true }).optional(),
   receivedTo: z.iso.datetime({ offset: true }).optional(),
   open: ZBoolString.optional().describe('true: only cases not yet closed, refused or withdrawn'),
-  mine: ZBoolString.optional().describe("true: only cases assigned to the caller"),
+  mine: ZBoolString.optional().describe('true: only cases assigned to the caller'),
   assigneeId: z.string().optional(),
   unassigned: ZBoolString.optional().describe('true: open cases nobody is assigned to'),
-  dueWithin: z.coerce.number().int().min(0).max(60).optional().describe('open cases due by the end of the n-th working day from today (working calendar)'),
-  awaitingDecision: ZBoolString.optional().describe("true: cases with an extension request waiting for the leader's decision"),
+  dueWithin: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60)
+    .optional()
+    .describe('open cases due by the end of the n-th working day from today (working calendar)'),
+  awaitingDecision: ZBoolString.optional().describe(
+    "true: cases with an extension request waiting for the leader's decision",
+  ),
   text: z.string().trim().max(200).optional().describe('a tracking code, or words of the subject'),
   sort: z.enum(['dueAt', 'receivedAt']).default('dueAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -124,18 +155,44 @@ export const ZPetitionView = z.object({
   nextDeadline: z
     .object({ clock: str(), dueAt: str(), overdue: z.boolean(), nextReminder: z.object({ at: str() }).nullable() })
     .nullable(),
-  petitioners: z.array(z.object({ fullName: str(), phone: str().nullable(), email: str().nullable(), address: str().nullable(), identitySealed: z.boolean().optional() })),
+  petitioners: z.array(
+    z.object({
+      fullName: str(),
+      phone: str().nullable(),
+      email: str().nullable(),
+      address: str().nullable(),
+      identitySealed: z.boolean().optional(),
+    }),
+  ),
   timeline: z.array(ZTimelineEntry),
   round: z.number(),
   appealOf: z.object({ id: str(), trackingCode: str() }).nullable(),
   appeals: z.array(z.object({ id: str(), trackingCode: str(), unitId: str() })),
-  allowedActions: z.array(z.enum(ACTIONS)).describe('the actions the caller may take in this stage, from the state machine (the workflow still checks each)'),
+  allowedActions: z
+    .array(z.enum(ACTIONS))
+    .describe('the actions the caller may take in this stage, from the state machine (the workflow still checks each)'),
   pendingExtension: z.boolean().describe("an extension request waits for the leader's decision"),
-  identityEntitled: z.boolean().describe("the caller may open a sealed identity (with a reason, recorded)"),
+  identityEntitled: z.boolean().describe('the caller may open a sealed identity (with a reason, recorded)'),
 });
 
-export const ZPetitionListItem = ZPetitionView.omit({ body: true, petitioners: true, timeline: true, receivingUnit: true, round: true, appealOf: true, appeals: true, allowedActions: true, pendingExtension: true, identityEntitled: true });
-export const ZPetitionList = z.object({ items: z.array(ZPetitionListItem), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZPetitionListItem = ZPetitionView.omit({
+  body: true,
+  petitioners: true,
+  timeline: true,
+  receivingUnit: true,
+  round: true,
+  appealOf: true,
+  appeals: true,
+  allowedActions: true,
+  pendingExtension: true,
+  identityEntitled: true,
+});
+export const ZPetitionList = z.object({
+  items: z.array(ZPetitionListItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const ZTemporalEvent = z.object({ eventId: str(), time: str().nullable(), type: str(), summary: str() });
 export const ZPetitionHistory = z.object({
@@ -146,7 +203,11 @@ export const ZPetitionHistory = z.object({
 });
 
 export const ZAppealRequest = z.object({
-  reason: str().trim().min(3).max(5000).describe('why the complainant rejects the first decision, or that the first deadline lapsed'),
+  reason: str()
+    .trim()
+    .min(3)
+    .max(5000)
+    .describe('why the complainant rejects the first decision, or that the first deadline lapsed'),
   remote: z.boolean().optional().describe('remote area: 45-day filing window'),
 });
 export const ZAppealResponse = z.object({

@@ -40,7 +40,11 @@ function Petitioners({ ctx, view, revealed }: { ctx: PageContext; view: CaseView
   return (
     <section aria-labelledby="petitioners-heading">
       <h2 id="petitioners-heading">{ctx.t('casePetitioners')}</h2>
-      {revealed ? <Notice kind="warning" live>{ctx.t('revealed')}</Notice> : null}
+      {revealed ? (
+        <Notice kind="warning" live>
+          {ctx.t('revealed')}
+        </Notice>
+      ) : null}
       <table>
         <caption>{ctx.t('casePetitionersCaption')}</caption>
         <thead>
@@ -56,7 +60,9 @@ function Petitioners({ ctx, view, revealed }: { ctx: PageContext; view: CaseView
             <tr>
               <td>
                 {p.fullName}
-                {'identitySealed' in p && p.identitySealed && !revealed ? <span class="hint"> ({ctx.t('sealedIdentity')})</span> : null}
+                {'identitySealed' in p && p.identitySealed && !revealed ? (
+                  <span class="hint"> ({ctx.t('sealedIdentity')})</span>
+                ) : null}
               </td>
               <td>{p.phone ?? '—'}</td>
               <td>{p.email ?? '—'}</td>
@@ -80,7 +86,19 @@ function Petitioners({ ctx, view, revealed }: { ctx: PageContext; view: CaseView
   );
 }
 
-function ClockSection({ ctx, view, clock, now, calendar }: { ctx: PageContext; view: CaseView; clock: PetitionClockView | null; now: Date; calendar: WorkingCalendar }) {
+function ClockSection({
+  ctx,
+  view,
+  clock,
+  now,
+  calendar,
+}: {
+  ctx: PageContext;
+  view: CaseView;
+  clock: PetitionClockView | null;
+  now: Date;
+  calendar: WorkingCalendar;
+}) {
   const fired = view.timeline.filter((e) => e.type === 'reminder' || e.type === 'escalation' || e.type === 'escalated');
   return (
     <section aria-labelledby="clock-heading">
@@ -89,7 +107,8 @@ function ClockSection({ ctx, view, clock, now, calendar }: { ctx: PageContext; v
         <dl class="facts">
           <dt>{ctx.t(`clockName_${view.nextDeadline.clock}` as ConsoleKey)}</dt>
           <dd>
-            {ctx.t('clockDue')}: {formatDateTime(view.nextDeadline.dueAt, ctx.lang)} <TimeLeftBadge ctx={ctx} dueAt={view.nextDeadline.dueAt} now={now} calendar={calendar} />
+            {ctx.t('clockDue')}: {formatDateTime(view.nextDeadline.dueAt, ctx.lang)}{' '}
+            <TimeLeftBadge ctx={ctx} dueAt={view.nextDeadline.dueAt} now={now} calendar={calendar} />
           </dd>
           {clock?.clock ? (
             <>
@@ -140,9 +159,23 @@ function ClockSection({ ctx, view, clock, now, calendar }: { ctx: PageContext; v
           <h3>{ctx.t('extensionsHeading')}</h3>
           <ul>
             {(clock.extensions ?? []).map((x) => (
-              <li>{ctx.t('extensionApproved', { days: x.days, number: x.decision.number, date: formatDate(x.decision.date, ctx.lang), signer: x.decision.signer })}</li>
+              <li>
+                {ctx.t('extensionApproved', {
+                  days: x.days,
+                  number: x.decision.number,
+                  date: formatDate(x.decision.date, ctx.lang),
+                  signer: x.decision.signer,
+                })}
+              </li>
             ))}
-            {clock.pendingExtension ? <li>{ctx.t('extensionPending', { days: clock.pendingExtension.days, reason: clock.pendingExtension.reason })}</li> : null}
+            {clock.pendingExtension ? (
+              <li>
+                {ctx.t('extensionPending', {
+                  days: clock.pendingExtension.days,
+                  reason: clock.pendingExtension.reason,
+                })}
+              </li>
+            ) : null}
           </ul>
         </>
       ) : null}
@@ -150,7 +183,17 @@ function ClockSection({ ctx, view, clock, now, calendar }: { ctx: PageContext; v
   );
 }
 
-function TextInput(props: { id: string; name: string; label: string; required?: boolean; error?: string; type?: string; value?: string; min?: number; max?: number }) {
+function TextInput(props: {
+  id: string;
+  name: string;
+  label: string;
+  required?: boolean;
+  error?: string;
+  type?: string;
+  value?: string;
+  min?: number;
+  max?: number;
+}) {
   return (
     <div>
       <label for={props.id}>{props.label}</label>
@@ -175,11 +218,25 @@ function TextInput(props: { id: string; name: string; label: string; required?: 
   );
 }
 
-function ActionFields({ ctx, action, props, errors }: { ctx: PageContext; action: ActionName; props: CasePageProps; errors: Record<string, string> }) {
+function ActionFields({
+  ctx,
+  action,
+  props,
+  errors,
+}: {
+  ctx: PageContext;
+  action: ActionName;
+  props: CasePageProps;
+  errors: Record<string, string>;
+}) {
   const id = (name: string) => `${action}-${name}`;
-  const reason = <TextInput id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />;
+  const reason = (
+    <TextInput id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />
+  );
   const note = <TextInput id={id('note')} name="note" label={ctx.t('fieldNote')} error={errors.note} />;
-  const summary = <TextInput id={id('summary')} name="summary" label={ctx.t('fieldSummary')} required error={errors.summary} />;
+  const summary = (
+    <TextInput id={id('summary')} name="summary" label={ctx.t('fieldSummary')} required error={errors.summary} />
+  );
   switch (action) {
     case 'accept':
     case 'startVerification':
@@ -196,9 +253,11 @@ function ActionFields({ ctx, action, props, errors }: { ctx: PageContext; action
           <div>
             <label for={id('toUnitId')}>{ctx.t('fieldToUnit')}</label>
             <select id={id('toUnitId')} name="toUnitId" required>
-              {props.units.filter((u) => u.id !== props.view.unit.id).map((u) => (
-                <option value={u.id}>{u.name}</option>
-              ))}
+              {props.units
+                .filter((u) => u.id !== props.view.unit.id)
+                .map((u) => (
+                  <option value={u.id}>{u.name}</option>
+                ))}
             </select>
           </div>
           {reason}
@@ -224,7 +283,16 @@ function ActionFields({ ctx, action, props, errors }: { ctx: PageContext; action
       const flags = props.clock?.flags ?? {};
       const box = (name: 'complex' | 'veryComplex' | 'remote' | 'multiSite', key: ConsoleKey) => (
         <div>
-          <input id={id(name)} type="checkbox" name={name} value="true" checked={Boolean((flags as Record<string, boolean | undefined>)[name])} /> <label for={id(name)} class="inline-label">{ctx.t(key)}</label>
+          <input
+            id={id(name)}
+            type="checkbox"
+            name={name}
+            value="true"
+            checked={Boolean((flags as Record<string, boolean | undefined>)[name])}
+          />{' '}
+          <label for={id(name)} class="inline-label">
+            {ctx.t(key)}
+          </label>
           <input type="hidden" name={`${name}.present`} value="1" />
         </div>
       );
@@ -241,7 +309,17 @@ function ActionFields({ ctx, action, props, errors }: { ctx: PageContext; action
     case 'requestExtension':
       return (
         <>
-          <TextInput id={id('days')} name="days" type="number" min={1} max={60} label={ctx.t('fieldDays')} required error={errors.days} value="30" />
+          <TextInput
+            id={id('days')}
+            name="days"
+            type="number"
+            min={1}
+            max={60}
+            label={ctx.t('fieldDays')}
+            required
+            error={errors.days}
+            value="30"
+          />
           {reason}
         </>
       );
@@ -250,25 +328,56 @@ function ActionFields({ ctx, action, props, errors }: { ctx: PageContext; action
   }
 }
 
-export function DecisionFields({ ctx, idPrefix, errors }: { ctx: PageContext; idPrefix: string; errors: Record<string, string> }) {
+export function DecisionFields({
+  ctx,
+  idPrefix,
+  errors,
+}: {
+  ctx: PageContext;
+  idPrefix: string;
+  errors: Record<string, string>;
+}) {
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <>
       <fieldset>
         <legend>{ctx.t('fieldChoice')}</legend>
         <div>
-          <input id={id('approve-yes')} type="radio" name="approve" value="true" checked /> <label for={id('approve-yes')} class="inline-label">{ctx.t('decisionApprove')}</label>
+          <input id={id('approve-yes')} type="radio" name="approve" value="true" checked />{' '}
+          <label for={id('approve-yes')} class="inline-label">
+            {ctx.t('decisionApprove')}
+          </label>
         </div>
         <div>
-          <input id={id('approve-no')} type="radio" name="approve" value="false" /> <label for={id('approve-no')} class="inline-label">{ctx.t('decisionRefuse')}</label>
+          <input id={id('approve-no')} type="radio" name="approve" value="false" />{' '}
+          <label for={id('approve-no')} class="inline-label">
+            {ctx.t('decisionRefuse')}
+          </label>
         </div>
       </fieldset>
       <TextInput id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />
       <fieldset>
         <legend>{ctx.t('decisionLegend')}</legend>
-        <TextInput id={id('number')} name="decision.number" label={ctx.t('decisionNumber')} error={errors['decision.number']} />
-        <TextInput id={id('date')} name="decision.date" type="date" label={ctx.t('decisionDate')} value={localIsoDate(new Date())} error={errors['decision.date']} />
-        <TextInput id={id('signer')} name="decision.signer" label={ctx.t('decisionSigner')} error={errors['decision.signer']} />
+        <TextInput
+          id={id('number')}
+          name="decision.number"
+          label={ctx.t('decisionNumber')}
+          error={errors['decision.number']}
+        />
+        <TextInput
+          id={id('date')}
+          name="decision.date"
+          type="date"
+          label={ctx.t('decisionDate')}
+          value={localIsoDate(new Date())}
+          error={errors['decision.date']}
+        />
+        <TextInput
+          id={id('signer')}
+          name="decision.signer"
+          label={ctx.t('decisionSigner')}
+          error={errors['decision.signer']}
+        />
       </fieldset>
     </>
   );
@@ -342,7 +451,12 @@ export function CasePage(props: CasePageProps) {
                   <CsrfField ctx={ctx} />
                   <input type="hidden" name="action" value={action} />
                   <input type="hidden" name="idempotencyKey" value={randomUUID()} />
-                  <ActionFields ctx={ctx} action={action} props={props} errors={props.failed?.action === action ? props.failed.errors : {}} />
+                  <ActionFields
+                    ctx={ctx}
+                    action={action}
+                    props={props}
+                    errors={props.failed?.action === action ? props.failed.errors : {}}
+                  />
                   <div>
                     <button type="submit">{actionLabel(ctx, action)}</button>
                   </div>
@@ -391,5 +505,17 @@ export function CasePage(props: CasePageProps) {
 }
 
 const ACTION_KEYS: Record<string, true> = Object.fromEntries(
-  ['accept', 'refuse', 'forward', 'assign', 'startVerification', 'resolve', 'reportBack', 'withdraw', 'setFlags', 'requestExtension', 'decideExtension'].map((a) => [`action_${a}`, true]),
+  [
+    'accept',
+    'refuse',
+    'forward',
+    'assign',
+    'startVerification',
+    'resolve',
+    'reportBack',
+    'withdraw',
+    'setFlags',
+    'requestExtension',
+    'decideExtension',
+  ].map((a) => [`action_${a}`, true]),
 );

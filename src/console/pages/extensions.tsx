@@ -66,7 +66,13 @@ export function ExtensionsPage({ ctx, rows, done }: { ctx: PageContext; rows: Ex
           <h2 id={`decide-${r.id}`}>
             {ctx.t('action_decideExtension')}: {r.trackingCode}
           </h2>
-          <form class="stack" method="post" action={`${caseHref(r.id)}/actions`} data-action="decideExtension" data-petition={r.trackingCode}>
+          <form
+            class="stack"
+            method="post"
+            action={`${caseHref(r.id)}/actions`}
+            data-action="decideExtension"
+            data-petition={r.trackingCode}
+          >
             <CsrfField ctx={ctx} />
             <input type="hidden" name="action" value="decideExtension" />
             <input type="hidden" name="returnTo" value="extensions" />

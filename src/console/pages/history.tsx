@@ -5,7 +5,15 @@ import type { PageContext } from '../page-context';
 import type { CaseView } from './case';
 import { ConsolePage } from '../shell';
 
-export function HistoryPage({ ctx, view, history }: { ctx: PageContext; view: CaseView; history: Awaited<ReturnType<typeof getPetitionHistory>> }) {
+export function HistoryPage({
+  ctx,
+  view,
+  history,
+}: {
+  ctx: PageContext;
+  view: CaseView;
+  history: Awaited<ReturnType<typeof getPetitionHistory>>;
+}) {
   const title = ctx.t('historyTitle', { code: view.trackingCode });
   return (
     <ConsolePage ctx={ctx} title={title}>

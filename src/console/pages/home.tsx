@@ -6,10 +6,25 @@ import type { PageContext } from '../page-context';
 import { QUEUE_LABEL, QUEUES, type QueueName } from '../queues';
 import { ConsolePage } from '../shell';
 
-export function QueueCounts({ ctx, counts, current }: { ctx: PageContext; counts: Record<QueueName, number>; current: QueueName }) {
+export function QueueCounts({
+  ctx,
+  counts,
+  current,
+}: {
+  ctx: PageContext;
+  counts: Record<QueueName, number>;
+  current: QueueName;
+}) {
   // Refreshed by htmx once a minute; without JavaScript the counts are those of the page load.
   return (
-    <div id="queue-counts" role="status" aria-label={ctx.t('queueCounts')} hx-get={`${CONSOLE_BASE}/queue-counts?queue=${current}`} hx-trigger="every 60s" hx-swap="outerHTML">
+    <div
+      id="queue-counts"
+      role="status"
+      aria-label={ctx.t('queueCounts')}
+      hx-get={`${CONSOLE_BASE}/queue-counts?queue=${current}`}
+      hx-trigger="every 60s"
+      hx-swap="outerHTML"
+    >
       <ul class="queues">
         {QUEUES.map((q) => (
           <li>
@@ -24,7 +39,17 @@ export function QueueCounts({ ctx, counts, current }: { ctx: PageContext; counts
   );
 }
 
-export function HomePage(props: { ctx: PageContext; counts: Record<QueueName, number>; queue: QueueName; items: PetitionRow[]; total: number; page: number; pageSize: number; now: Date; calendar: WorkingCalendar }) {
+export function HomePage(props: {
+  ctx: PageContext;
+  counts: Record<QueueName, number>;
+  queue: QueueName;
+  items: PetitionRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  now: Date;
+  calendar: WorkingCalendar;
+}) {
   const { ctx } = props;
   const label = ctx.t(QUEUE_LABEL[props.queue]);
   return (
@@ -32,8 +57,21 @@ export function HomePage(props: { ctx: PageContext; counts: Record<QueueName, nu
       <h1>{ctx.t('homeTitle')}</h1>
       <h2>{ctx.t('queuesHeading')}</h2>
       <QueueCounts ctx={ctx} counts={props.counts} current={props.queue} />
-      <PetitionTable ctx={ctx} id="queue-table" caption={ctx.t('queueCaption', { queue: label, count: formatNumber(props.total, ctx.lang) })} items={props.items} now={props.now} calendar={props.calendar} />
-      <Pager ctx={ctx} page={props.page} pageSize={props.pageSize} total={props.total} hrefFor={(page) => `${CONSOLE_BASE}?queue=${props.queue}&page=${page}`} />
+      <PetitionTable
+        ctx={ctx}
+        id="queue-table"
+        caption={ctx.t('queueCaption', { queue: label, count: formatNumber(props.total, ctx.lang) })}
+        items={props.items}
+        now={props.now}
+        calendar={props.calendar}
+      />
+      <Pager
+        ctx={ctx}
+        page={props.page}
+        pageSize={props.pageSize}
+        total={props.total}
+        hrefFor={(page) => `${CONSOLE_BASE}?queue=${props.queue}&page=${page}`}
+      />
     </ConsolePage>
   );
 }

@@ -4,7 +4,15 @@ import type { PageContext } from '../page-context';
 import { ConsolePage } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
 
-export function OutboxPage({ ctx, items, open }: { ctx: PageContext; items: OutboxMessageSummary[]; open: OutboxMessage | null }) {
+export function OutboxPage({
+  ctx,
+  items,
+  open,
+}: {
+  ctx: PageContext;
+  items: OutboxMessageSummary[];
+  open: OutboxMessage | null;
+}) {
   return (
     <ConsolePage ctx={ctx} title={ctx.t('outboxTitle')}>
       <h1>{ctx.t('outboxTitle')}</h1>

@@ -4,7 +4,14 @@ import { PetitionTable, type PetitionRow } from '../components';
 import type { PageContext } from '../page-context';
 import { ConsolePage } from '../shell';
 
-export function OversightPage(props: { ctx: PageContext; overdue: { items: PetitionRow[]; total: number }; escalated: { items: PetitionRow[]; total: number }; byUnit: { name: string; overdue: number; escalated: number }[]; now: Date; calendar: WorkingCalendar }) {
+export function OversightPage(props: {
+  ctx: PageContext;
+  overdue: { items: PetitionRow[]; total: number };
+  escalated: { items: PetitionRow[]; total: number };
+  byUnit: { name: string; overdue: number; escalated: number }[];
+  now: Date;
+  calendar: WorkingCalendar;
+}) {
   const { ctx } = props;
   return (
     <ConsolePage ctx={ctx} title={ctx.t('oversightTitle')}>
@@ -14,8 +21,12 @@ export function OversightPage(props: { ctx: PageContext; overdue: { items: Petit
         <thead>
           <tr>
             <th scope="col">{ctx.t('colUnit')}</th>
-            <th scope="col" class="num">{ctx.t('queueOverdue')}</th>
-            <th scope="col" class="num">{ctx.t('colEscalated')}</th>
+            <th scope="col" class="num">
+              {ctx.t('queueOverdue')}
+            </th>
+            <th scope="col" class="num">
+              {ctx.t('colEscalated')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -28,8 +39,22 @@ export function OversightPage(props: { ctx: PageContext; overdue: { items: Petit
           ))}
         </tbody>
       </table>
-      <PetitionTable ctx={ctx} id="overdue-table" caption={ctx.t('oversightOverdue', { count: formatNumber(props.overdue.total, ctx.lang) })} items={props.overdue.items} now={props.now} calendar={props.calendar} />
-      <PetitionTable ctx={ctx} id="escalated-table" caption={ctx.t('oversightEscalated', { count: formatNumber(props.escalated.total, ctx.lang) })} items={props.escalated.items} now={props.now} calendar={props.calendar} />
+      <PetitionTable
+        ctx={ctx}
+        id="overdue-table"
+        caption={ctx.t('oversightOverdue', { count: formatNumber(props.overdue.total, ctx.lang) })}
+        items={props.overdue.items}
+        now={props.now}
+        calendar={props.calendar}
+      />
+      <PetitionTable
+        ctx={ctx}
+        id="escalated-table"
+        caption={ctx.t('oversightEscalated', { count: formatNumber(props.escalated.total, ctx.lang) })}
+        items={props.escalated.items}
+        now={props.now}
+        calendar={props.calendar}
+      />
     </ConsolePage>
   );
 }

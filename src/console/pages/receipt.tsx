@@ -4,7 +4,16 @@ import { ConsolePage } from '../shell';
 import { caseHref, kindLabel } from '../components';
 import { CONSOLE_BASE } from '../console-session';
 
-export function ReceiptPage(props: { ctx: PageContext; id: string; trackingCode: string; trackingSecret: string; kind: string; subject: string; unitName: string; receivedAt: string }) {
+export function ReceiptPage(props: {
+  ctx: PageContext;
+  id: string;
+  trackingCode: string;
+  trackingSecret: string;
+  kind: string;
+  subject: string;
+  unitName: string;
+  receivedAt: string;
+}) {
   const { ctx } = props;
   return (
     <ConsolePage ctx={ctx} title={ctx.t('receiptTitle')} printable>
@@ -14,9 +23,13 @@ export function ReceiptPage(props: { ctx: PageContext; id: string; trackingCode:
         <p>{ctx.t('receiptIntro')}</p>
         <dl class="facts">
           <dt>{ctx.t('receiptCode')}</dt>
-          <dd class="code" data-testid="tracking-code">{props.trackingCode}</dd>
+          <dd class="code" data-testid="tracking-code">
+            {props.trackingCode}
+          </dd>
           <dt>{ctx.t('receiptSecret')}</dt>
-          <dd class="code" data-testid="tracking-secret">{props.trackingSecret}</dd>
+          <dd class="code" data-testid="tracking-secret">
+            {props.trackingSecret}
+          </dd>
           <dt>{ctx.t('fieldKind')}</dt>
           <dd>{kindLabel(ctx, props.kind)}</dd>
           <dt>{ctx.t('fieldSubject')}</dt>

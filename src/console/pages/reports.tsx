@@ -20,7 +20,12 @@ function cell(ctx: PageContext, key: keyof ReportRow, row: ReportRow) {
   return v;
 }
 
-export function ReportsPage(props: { ctx: PageContext; query: ReportQuery; report: { period: { label: string }; rows: ReportRow[]; total: ReportRow } | null; error?: string }) {
+export function ReportsPage(props: {
+  ctx: PageContext;
+  query: ReportQuery;
+  report: { period: { label: string }; rows: ReportRow[]; total: ReportRow } | null;
+  error?: string;
+}) {
   const { ctx, query, report } = props;
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '') as [string, string][]);
   const download = (format: string) => `${CONSOLE_BASE}/reports/download?${params.toString()}&format=${format}`;
@@ -67,7 +72,8 @@ export function ReportsPage(props: { ctx: PageContext; query: ReportQuery; repor
       {report ? (
         <>
           <p>
-            <a href={download('csv')}>{ctx.t('reportDownloadCsv')}</a> · <a href={download('xlsx')}>{ctx.t('reportDownloadXlsx')}</a>
+            <a href={download('csv')}>{ctx.t('reportDownloadCsv')}</a> ·{' '}
+            <a href={download('xlsx')}>{ctx.t('reportDownloadXlsx')}</a>
           </p>
           <div class="grid-2">
             <BarChart
@@ -76,8 +82,16 @@ export function ReportsPage(props: { ctx: PageContext; query: ReportQuery; repor
               title={ctx.t('reportChart', { period: report.period.label })}
               categories={report.rows.map((r) => r.label)}
               series={[
-                { name: ctx.t('reportReceived'), values: report.rows.map((r) => r.received), className: 'series-received' },
-                { name: ctx.t('reportResolved'), values: report.rows.map((r) => r.resolved), className: 'series-resolved' },
+                {
+                  name: ctx.t('reportReceived'),
+                  values: report.rows.map((r) => r.received),
+                  className: 'series-received',
+                },
+                {
+                  name: ctx.t('reportResolved'),
+                  values: report.rows.map((r) => r.resolved),
+                  className: 'series-resolved',
+                },
               ]}
             />
           </div>

@@ -16,9 +16,16 @@ export interface SearchQuery {
 }
 
 /** Filters are a GET form, so every search is a URL that can be shared or bookmarked. */
-export function SearchPage(props: { ctx: PageContext; query: SearchQuery; list: { items: PetitionRow[]; total: number; page: number; pageSize: number }; now: Date; calendar: WorkingCalendar }) {
+export function SearchPage(props: {
+  ctx: PageContext;
+  query: SearchQuery;
+  list: { items: PetitionRow[]; total: number; page: number; pageSize: number };
+  now: Date;
+  calendar: WorkingCalendar;
+}) {
   const { ctx, query } = props;
-  const hrefFor = (page: number) => `${CONSOLE_BASE}/petitions?${new URLSearchParams({ ...query, page: String(page) }).toString()}`;
+  const hrefFor = (page: number) =>
+    `${CONSOLE_BASE}/petitions?${new URLSearchParams({ ...query, page: String(page) }).toString()}`;
   return (
     <ConsolePage ctx={ctx} title={ctx.t('searchTitle')}>
       <h1>{ctx.t('searchTitle')}</h1>
@@ -66,8 +73,20 @@ export function SearchPage(props: { ctx: PageContext; query: SearchQuery; list: 
           <button type="submit">{ctx.t('searchSubmit')}</button>
         </div>
       </form>
-      <PetitionTable ctx={ctx} caption={ctx.t('searchResults', { count: formatNumber(props.list.total, ctx.lang) })} items={props.list.items} now={props.now} calendar={props.calendar} />
-      <Pager ctx={ctx} page={props.list.page} pageSize={props.list.pageSize} total={props.list.total} hrefFor={hrefFor} />
+      <PetitionTable
+        ctx={ctx}
+        caption={ctx.t('searchResults', { count: formatNumber(props.list.total, ctx.lang) })}
+        items={props.list.items}
+        now={props.now}
+        calendar={props.calendar}
+      />
+      <Pager
+        ctx={ctx}
+        page={props.list.page}
+        pageSize={props.list.pageSize}
+        total={props.list.total}
+        hrefFor={hrefFor}
+      />
     </ConsolePage>
   );
 }

@@ -2,7 +2,17 @@ import type { PageContext } from '../page-context';
 import { ConsolePage, CsrfField, Notice } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
 
-export function SignInPage({ ctx, error, username, next }: { ctx: PageContext; error?: string; username?: string; next?: string }) {
+export function SignInPage({
+  ctx,
+  error,
+  username,
+  next,
+}: {
+  ctx: PageContext;
+  error?: string;
+  username?: string;
+  next?: string;
+}) {
   return (
     <ConsolePage ctx={ctx} title={ctx.t('signInTitle')}>
       <h1>{ctx.t('signInTitle')}</h1>

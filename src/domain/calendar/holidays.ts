@@ -33,20 +33,28 @@ export function statutoryHolidays(year: number): NamedHoliday[] {
   const list: { day: DayNumber; name: string; nameEn: string }[] = [
     { day: dayOf(year, 1, 1), name: 'Tết Dương lịch', nameEn: 'New Year' },
     // Tết: five days, by default New Year's Eve and the first four days of the lunar year.
-    ...[-1, 0, 1, 2, 3].map((o) => ({ day: tet + o, name: o < 0 ? 'Tết Nguyên đán (30 Tết)' : `Tết Nguyên đán (mùng ${o + 1})`, nameEn: 'Lunar New Year' })),
+    ...[-1, 0, 1, 2, 3].map((o) => ({
+      day: tet + o,
+      name: o < 0 ? 'Tết Nguyên đán (30 Tết)' : `Tết Nguyên đán (mùng ${o + 1})`,
+      nameEn: 'Lunar New Year',
+    })),
     { day: hung, name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', nameEn: "Hung Kings' Commemoration" },
     { day: dayOf(year, 4, 30), name: 'Ngày Chiến thắng', nameEn: 'Reunification Day' },
     { day: dayOf(year, 5, 1), name: 'Quốc tế Lao động', nameEn: 'International Workers’ Day' },
     { day: nationalDay, name: 'Quốc khánh', nameEn: 'National Day' },
     { day: nationalAdjacent, name: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)' },
   ];
-  return list.filter((h) => Number(formatDay(h.day).slice(0, 4)) === year).map((h) => ({ date: formatDay(h.day), name: h.name, nameEn: h.nameEn }));
+  return list
+    .filter((h) => Number(formatDay(h.day).slice(0, 4)) === year)
+    .map((h) => ({ date: formatDay(h.day), name: h.name, nameEn: h.nameEn }));
 }
 
 /** Statutory holidays plus compensatory days off (art. 111): a holiday on a weekend moves to the next working day. */
 export function defaultCalendarYear(year: number): CalendarYear {
   const days = new Set<DayNumber>();
-  const statutory = statutoryHolidays(year).map((h) => dayOf(Number(h.date.slice(0, 4)), Number(h.date.slice(5, 7)), Number(h.date.slice(8, 10))));
+  const statutory = statutoryHolidays(year).map((h) =>
+    dayOf(Number(h.date.slice(0, 4)), Number(h.date.slice(5, 7)), Number(h.date.slice(8, 10))),
+  );
   for (const d of statutory) days.add(d);
   // Tết of the next year can start on 31 December's eve only in theory; the default covers this year only.
   for (const d of [...statutory].sort((a, b) => a - b)) {
@@ -57,7 +65,10 @@ export function defaultCalendarYear(year: number): CalendarYear {
   }
   return {
     year,
-    holidays: [...days].sort((a, b) => a - b).map(formatDay).filter((d) => d.startsWith(String(year))),
+    holidays: [...days]
+      .sort((a, b) => a - b)
+      .map(formatDay)
+      .filter((d) => d.startsWith(String(year))),
     workingWeekends: [],
   };
 }

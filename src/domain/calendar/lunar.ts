@@ -53,7 +53,9 @@ function newMoon(k: number): number {
   C1 = C1 - 0.0004 * Math.sin(dr * (2 * F - M)) - 0.0006 * Math.sin(dr * (2 * F + Mpr));
   C1 = C1 + 0.001 * Math.sin(dr * (2 * F - Mpr)) + 0.0005 * Math.sin(dr * (2 * Mpr + M));
   const deltat =
-    T < -11 ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3 : -0.000278 + 0.000265 * T + 0.000262 * T2;
+    T < -11
+      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
+      : -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd1 + C1 - deltat;
 }
 
@@ -138,7 +140,13 @@ export function solarToLunar(dd: number, mm: number, yy: number, tz = VIETNAM_TI
 }
 
 /** The solar date of a lunar date, as [day, month, year]; [0, 0, 0] for a leap month that does not exist. */
-export function lunarToSolar(lunarDay: number, lunarMonth: number, lunarYear: number, leap = false, tz = VIETNAM_TIME_ZONE_HOURS): [number, number, number] {
+export function lunarToSolar(
+  lunarDay: number,
+  lunarMonth: number,
+  lunarYear: number,
+  leap = false,
+  tz = VIETNAM_TIME_ZONE_HOURS,
+): [number, number, number] {
   let a11: number;
   let b11: number;
   if (lunarMonth < 11) {

@@ -3,7 +3,8 @@
 import { endOfLocalDay, localDayOf } from './day';
 import type { WorkingCalendar } from './working-calendar';
 
-export type TimeLeft = { state: 'left'; workingDays: number } | { state: 'dueToday' } | { state: 'overdue'; days: number };
+export type TimeLeft =
+  { state: 'left'; workingDays: number } | { state: 'dueToday' } | { state: 'overdue'; days: number };
 
 const MAX_SCAN_DAYS = 3 * 366;
 
@@ -13,7 +14,8 @@ export function timeLeft(nowMs: number, dueAtMs: number, calendar: WorkingCalend
   if (dueAtMs < nowMs) return { state: 'overdue', days: Math.max(1, today - dueDay) };
   if (dueDay === today) return { state: 'dueToday' };
   let workingDays = 0;
-  for (let day = today + 1; day <= dueDay && day - today <= MAX_SCAN_DAYS; day++) if (calendar.isWorkingDay(day)) workingDays++;
+  for (let day = today + 1; day <= dueDay && day - today <= MAX_SCAN_DAYS; day++)
+    if (calendar.isWorkingDay(day)) workingDays++;
   return { state: 'left', workingDays };
 }
 

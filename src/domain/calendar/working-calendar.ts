@@ -11,10 +11,16 @@ export const YEARS_AHEAD = 2;
 
 export class MissingCalendarYearError extends Error {}
 
-export function workingCalendarFrom(years: readonly CalendarYear[], fallback?: (year: number) => CalendarYear): WorkingCalendar {
+export function workingCalendarFrom(
+  years: readonly CalendarYear[],
+  fallback?: (year: number) => CalendarYear,
+): WorkingCalendar {
   const tables = new Map<number, { holidays: Set<DayNumber>; working: Set<DayNumber> }>();
   const add = (y: CalendarYear) =>
-    tables.set(y.year, { holidays: new Set(y.holidays.map(parseDay)), working: new Set(y.workingWeekends.map(parseDay)) });
+    tables.set(y.year, {
+      holidays: new Set(y.holidays.map(parseDay)),
+      working: new Set(y.workingWeekends.map(parseDay)),
+    });
   for (const y of years) add(y);
   return {
     isWorkingDay(day) {

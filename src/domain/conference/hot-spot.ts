@@ -3,11 +3,17 @@
 // share of subject words two petitions have in common (Jaccard on syllables, diacritics folded, common
 // words dropped), within one receiving unit and field.
 const STOP = new Set(
-  've cua va tai cho cac nhung viec de nghi phan anh kien khieu nai to cao don ong ba toi chung gia dinh o xa phuong thon xom ap khu pho duong so nha la co khong da dang bi duoc voi trong tren theo lam mot hai'.split(' '),
+  've cua va tai cho cac nhung viec de nghi phan anh kien khieu nai to cao don ong ba toi chung gia dinh o xa phuong thon xom ap khu pho duong so nha la co khong da dang bi duoc voi trong tren theo lam mot hai'.split(
+    ' ',
+  ),
 );
 
 export function subjectWords(subject: string): Set<string> {
-  const folded = subject.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const folded = subject
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
   return new Set(folded.split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !STOP.has(w)));
 }
 
@@ -31,12 +37,25 @@ export interface HotSpot {
 }
 
 /** The petitions similar to `anchor` (itself included); a hot spot when there are at least `minPetitions`. */
-export function hotSpotAround(anchor: HotSpotCandidate, others: HotSpotCandidate[], options: { minPetitions: number; minSimilarity: number }): HotSpot | null {
+export function hotSpotAround(
+  anchor: HotSpotCandidate,
+  others: HotSpotCandidate[],
+  options: { minPetitions: number; minSimilarity: number },
+): HotSpot | null {
   const words = subjectWords(anchor.subject);
-  const cluster = [anchor, ...others.filter((o) => o.id !== anchor.id && similarity(words, subjectWords(o.subject)) >= options.minSimilarity)];
+  const cluster = [
+    anchor,
+    ...others.filter((o) => o.id !== anchor.id && similarity(words, subjectWords(o.subject)) >= options.minSimilarity),
+  ];
   if (cluster.length < options.minPetitions) return null;
   const counts = new Map<string, number>();
   for (const c of cluster) for (const w of subjectWords(c.subject)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const commonWords = [...counts.entries()].filter(([, n]) => n * 2 >= cluster.length).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
-  return { petitionIds: cluster.sort((a, b) => a.receivedAtMs - b.receivedAtMs || a.id.localeCompare(b.id)).map((c) => c.id), commonWords };
+  const commonWords = [...counts.entries()]
+    .filter(([, n]) => n * 2 >= cluster.length)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([w]) => w);
+  return {
+    petitionIds: cluster.sort((a, b) => a.receivedAtMs - b.receivedAtMs || a.id.localeCompare(b.id)).map((c) => c.id),
+    commonWords,
+  };
 }

@@ -24,8 +24,10 @@ export function appealEligibility(
   nowMs: number,
   calendar: WorkingCalendar,
 ): AppealEligibility {
-  if (c.kind !== 'complaint' || c.round !== 1) return { eligible: false, reason: 'only a first-time complaint can be followed by a second-time complaint' };
-  if (c.alreadyAppealed) return { eligible: false, reason: 'a second-time complaint has already been filed for this case' };
+  if (c.kind !== 'complaint' || c.round !== 1)
+    return { eligible: false, reason: 'only a first-time complaint can be followed by a second-time complaint' };
+  if (c.alreadyAppealed)
+    return { eligible: false, reason: 'a second-time complaint has already been filed for this case' };
   let trigger: 'decision' | 'lapsed';
   let fromMs: number;
   if (c.decidedAtMs !== null) {
@@ -35,11 +37,17 @@ export function appealEligibility(
     trigger = 'lapsed';
     fromMs = c.clock.dueAtMs;
   } else {
-    return { eligible: false, reason: 'a second-time complaint needs the first-time decision, or the first-time deadline to have lapsed' };
+    return {
+      eligible: false,
+      reason: 'a second-time complaint needs the first-time decision, or the first-time deadline to have lapsed',
+    };
   }
   const windowEndsAtMs = computeDeadline({ startMs: fromMs, limit: window.limit, unit: window.unit }, calendar).dueAtMs;
   if (nowMs > windowEndsAtMs) {
-    return { eligible: false, reason: `the window for a second-time complaint closed at ${new Date(windowEndsAtMs).toISOString()} (${window.basis})` };
+    return {
+      eligible: false,
+      reason: `the window for a second-time complaint closed at ${new Date(windowEndsAtMs).toISOString()} (${window.basis})`,
+    };
   }
   return { eligible: true, trigger, fromMs, windowEndsAtMs };
 }

@@ -53,9 +53,11 @@ export interface ExtensionCheckInput {
 export function checkExtension(input: ExtensionCheckInput): string | null {
   const rule = input.policy.extensions;
   if (!rule) return `a ${input.kind} has no extension by law`;
-  if (input.days < 1 || input.days > rule.maxDays) return `each extension is at most ${rule.maxDays} days (${rule.basis})`;
+  if (input.days < 1 || input.days > rule.maxDays)
+    return `each extension is at most ${rule.maxDays} days (${rule.basis})`;
   const allowed = input.flags.veryComplex ? rule.allowed.veryComplex : input.flags.complex ? rule.allowed.complex : 0;
-  if (allowed === 0) return `only a complex or very complex case may be extended (${rule.basis}); set the complexity flag first`;
+  if (allowed === 0)
+    return `only a complex or very complex case may be extended (${rule.basis}); set the complexity flag first`;
   if (input.approvedSoFar >= allowed) {
     return `already extended ${input.approvedSoFar} time(s); the law allows ${allowed} for a ${input.flags.veryComplex ? 'very complex' : 'complex'} case (${rule.basis})`;
   }
@@ -64,5 +66,8 @@ export function checkExtension(input: ExtensionCheckInput): string | null {
 
 /** An approved extension adds calendar days after the current due day, ending on a working day. */
 export function extendDue(dueAtMs: number, days: number, calendar: readonly CalendarYear[]): number {
-  return computeDeadline({ startMs: dueAtMs, limit: days, unit: 'days' }, workingCalendarFrom(calendar, defaultCalendarYear)).dueAtMs;
+  return computeDeadline(
+    { startMs: dueAtMs, limit: days, unit: 'days' },
+    workingCalendarFrom(calendar, defaultCalendarYear),
+  ).dueAtMs;
 }

@@ -31,7 +31,9 @@ export interface KindPolicy {
   clocks: Record<ClockName, ClockSpec>;
   ladder: LadderPolicy;
   /** Longer limits for complex, remote-area or multi-site cases, by clock. */
-  variants?: Partial<Record<ClockName, Partial<Record<'complex' | 'remote' | 'remoteComplex' | 'multiSite', ClockSpec>>>>;
+  variants?: Partial<
+    Record<ClockName, Partial<Record<'complex' | 'remote' | 'remoteComplex' | 'multiSite', ClockSpec>>>
+  >;
   /** While in triage: a case outside the unit's competence must be forwarded within this limit. */
   forwardWithin?: { limit: number; unit: LimitUnit; basis?: string };
   /** Petitions received in person must be answered with a notice (accepted, refused, forwarded) within this limit. */
@@ -42,7 +44,14 @@ export interface KindPolicy {
   basis?: Partial<Record<ClockName, string>>;
 }
 
-export type RungKind = 'officerReminder' | 'leaderReminder' | 'escalation' | 'secondEscalation' | 'forwardLimitReminder' | 'noticeReminder' | 'noticeOverdue';
+export type RungKind =
+  | 'officerReminder'
+  | 'leaderReminder'
+  | 'escalation'
+  | 'secondEscalation'
+  | 'forwardLimitReminder'
+  | 'noticeReminder'
+  | 'noticeOverdue';
 
 export interface Rung {
   /** Unique within the petition: the clock instance plus the rung, so a re-armed timer never fires twice. */
@@ -62,15 +71,28 @@ export interface RunningClock {
 export function dueAtFor(spec: ClockSpec, startedAtMs: number, calendar: readonly CalendarYear[]): number {
   if (typeof spec === 'string') return startedAtMs + parseIsoDuration(spec);
   // Years missing from the pinned tables fall back to the computed default holidays.
-  return computeDeadline({ startMs: startedAtMs, limit: spec.limit, unit: spec.unit }, workingCalendarFrom(calendar, defaultCalendarYear)).dueAtMs;
+  return computeDeadline(
+    { startMs: startedAtMs, limit: spec.limit, unit: spec.unit },
+    workingCalendarFrom(calendar, defaultCalendarYear),
+  ).dueAtMs;
 }
 
-export function startClock(name: ClockName, seq: number, startedAtMs: number, policy: KindPolicy, calendar: readonly CalendarYear[] = []): RunningClock {
+export function startClock(
+  name: ClockName,
+  seq: number,
+  startedAtMs: number,
+  policy: KindPolicy,
+  calendar: readonly CalendarYear[] = [],
+): RunningClock {
   return { name, seq, startedAtMs, dueAtMs: dueAtFor(policy.clocks[name], startedAtMs, calendar) };
 }
 
 /** The last moment to forward a case received (or forwarded in) at `startedAtMs`. */
-export function forwardDeadline(spec: { limit: number; unit: LimitUnit }, startedAtMs: number, calendar: readonly CalendarYear[]): number {
+export function forwardDeadline(
+  spec: { limit: number; unit: LimitUnit },
+  startedAtMs: number,
+  calendar: readonly CalendarYear[],
+): number {
   return dueAtFor(spec, startedAtMs, calendar);
 }
 
@@ -86,28 +108,48 @@ export function ladderFor(
   const span = clock.dueAtMs - clock.startedAtMs;
   const rungs: Rung[] = [];
   for (const fraction of ladder.officerAtFractions ?? []) {
-    rungs.push({ key: `${id}:officerReminder@${Math.round(fraction * 100)}%`, kind: 'officerReminder', atMs: notBeforeStart(clock.startedAtMs + Math.round(span * fraction)) });
+    rungs.push({
+      key: `${id}:officerReminder@${Math.round(fraction * 100)}%`,
+      kind: 'officerReminder',
+      atMs: notBeforeStart(clock.startedAtMs + Math.round(span * fraction)),
+    });
   }
   if (ladder.officerWorkingDaysBefore) {
     const working = workingCalendarFrom(calendar, defaultCalendarYear);
     let day = localDayOf(clock.dueAtMs);
-    for (let n = 0; n < ladder.officerWorkingDaysBefore; ) if (working.isWorkingDay(--day)) n++;
+    for (let n = 0; n < ladder.officerWorkingDaysBefore;) if (working.isWorkingDay(--day)) n++;
     const eightAm = day * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000;
-    rungs.push({ key: `${id}:officerReminder@${ladder.officerWorkingDaysBefore}wd`, kind: 'officerReminder', atMs: notBeforeStart(eightAm) });
+    rungs.push({
+      key: `${id}:officerReminder@${ladder.officerWorkingDaysBefore}wd`,
+      kind: 'officerReminder',
+      atMs: notBeforeStart(eightAm),
+    });
   }
   const escalationAt = clock.dueAtMs + parseIsoDuration(ladder.escalateAfter);
   rungs.push(
-    { key: `${id}:officerReminder`, kind: 'officerReminder', atMs: notBeforeStart(clock.dueAtMs - parseIsoDuration(ladder.remindOfficerBefore)) },
+    {
+      key: `${id}:officerReminder`,
+      kind: 'officerReminder',
+      atMs: notBeforeStart(clock.dueAtMs - parseIsoDuration(ladder.remindOfficerBefore)),
+    },
     { key: `${id}:leaderReminder`, kind: 'leaderReminder', atMs: clock.dueAtMs },
     { key: `${id}:escalation`, kind: 'escalation', atMs: escalationAt },
   );
   if (forwardWithin && clock.name === 'triage') {
     // 08:00 on the last day to forward: a nudge to decide competence while forwarding is still on time.
     const lastDay = localDayOf(forwardDeadline(forwardWithin, clock.startedAtMs, calendar));
-    rungs.push({ key: `${id}:forwardLimitReminder`, kind: 'forwardLimitReminder', atMs: notBeforeStart(lastDay * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000) });
+    rungs.push({
+      key: `${id}:forwardLimitReminder`,
+      kind: 'forwardLimitReminder',
+      atMs: notBeforeStart(lastDay * DAY_MS - VN_OFFSET_MS + 8 * 3_600_000),
+    });
   }
   if (ladder.secondEscalationAfter) {
-    rungs.push({ key: `${id}:secondEscalation`, kind: 'secondEscalation', atMs: escalationAt + parseIsoDuration(ladder.secondEscalationAfter) });
+    rungs.push({
+      key: `${id}:secondEscalation`,
+      kind: 'secondEscalation',
+      atMs: escalationAt + parseIsoDuration(ladder.secondEscalationAfter),
+    });
   }
   return rungs;
 }

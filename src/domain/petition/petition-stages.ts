@@ -4,7 +4,16 @@
 export const PETITION_KINDS = ['complaint', 'denunciation', 'recommendation', 'feedback'] as const;
 export type PetitionKind = (typeof PETITION_KINDS)[number];
 
-export const STAGES = ['received', 'accepted', 'assigned', 'verifying', 'resolved', 'closed', 'refused', 'withdrawn'] as const;
+export const STAGES = [
+  'received',
+  'accepted',
+  'assigned',
+  'verifying',
+  'resolved',
+  'closed',
+  'refused',
+  'withdrawn',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const TERMINAL_STAGES: readonly Stage[] = ['closed', 'refused', 'withdrawn'];
@@ -12,7 +21,19 @@ export const TERMINAL_STAGES: readonly Stage[] = ['closed', 'refused', 'withdraw
 export const ROLES = ['officer', 'leader', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['accept', 'refuse', 'forward', 'assign', 'startVerification', 'resolve', 'reportBack', 'withdraw', 'setFlags', 'requestExtension', 'decideExtension'] as const;
+export const ACTIONS = [
+  'accept',
+  'refuse',
+  'forward',
+  'assign',
+  'startVerification',
+  'resolve',
+  'reportBack',
+  'withdraw',
+  'setFlags',
+  'requestExtension',
+  'decideExtension',
+] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
 /** Which deadline clock runs in a stage; terminal stages have none. */
@@ -46,7 +67,11 @@ export const ACTION_RULES: Record<ActionName, ActionRule> = {
   startVerification: { from: ['assigned'], to: 'verifying', roles: ['officer', 'leader'] },
   resolve: { from: ['assigned', 'verifying'], to: 'resolved', roles: ['leader'] },
   reportBack: { from: ['resolved'], to: 'closed', roles: ['officer', 'leader'] },
-  withdraw: { from: ['received', 'accepted', 'assigned', 'verifying', 'resolved'], to: 'withdrawn', roles: ['officer', 'leader'] },
+  withdraw: {
+    from: ['received', 'accepted', 'assigned', 'verifying', 'resolved'],
+    to: 'withdrawn',
+    roles: ['officer', 'leader'],
+  },
   // Complexity, remote-area and multi-site flags change which legal limit applies; set with a reason.
   setFlags: { from: ['received', 'accepted', 'assigned', 'verifying'], to: null, roles: ['officer', 'leader'] },
   // The officer asks; the leader decides by a written decision (Luật Tố cáo 2018, Đ.30).
@@ -116,7 +141,14 @@ export interface AllowedActionsInput {
  */
 export function allowedActions(input: AllowedActionsInput): ActionName[] {
   return ACTIONS.filter((action) => {
-    const refusal = checkAction({ stage: input.stage, action, actorRoles: input.actorRoles, forwardCount: input.forwardCount, unitId: 'current', toUnitId: 'another' });
+    const refusal = checkAction({
+      stage: input.stage,
+      action,
+      actorRoles: input.actorRoles,
+      forwardCount: input.forwardCount,
+      unitId: 'current',
+      toUnitId: 'another',
+    });
     if (refusal) return false;
     if (action === 'requestExtension' && input.pendingExtension === true) return false;
     if (action === 'decideExtension' && input.pendingExtension === false) return false;

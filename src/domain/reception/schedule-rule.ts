@@ -58,7 +58,12 @@ export function nextWorkingDayOnOrAfter(day: DayNumber, calendar: WorkingCalenda
  * The first `count` occurrences named after `afterDay` (the day of the last session, or the day before the
  * schedule applies). Two nominal dates that move onto the same working day make one session.
  */
-export function occurrencesAfter(rule: ReceptionRule, afterDay: string, calendar: WorkingCalendar, count = 1): Occurrence[] {
+export function occurrencesAfter(
+  rule: ReceptionRule,
+  afterDay: string,
+  calendar: WorkingCalendar,
+  count = 1,
+): Occurrence[] {
   const after = parseDay(afterDay);
   const start = new Date(after * 86_400_000);
   // From the month before: its last dates may move forward past the month's end.
@@ -94,13 +99,29 @@ export function occurrencesAfter(rule: ReceptionRule, afterDay: string, calendar
 export function ruleProblem(rule: ReceptionRule): string | null {
   switch (rule.type) {
     case 'daysOfMonth':
-      return rule.days.length === 0 || rule.days.some((d) => !Number.isInteger(d) || d < 1 || d > 31) ? 'days must be 1–31' : null;
+      return rule.days.length === 0 || rule.days.some((d) => !Number.isInteger(d) || d < 1 || d > 31)
+        ? 'days must be 1–31'
+        : null;
     case 'weekly':
-      return rule.weekdays.length === 0 || rule.weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6) ? 'weekdays must be 0–6 (0 = Sunday)' : null;
+      return rule.weekdays.length === 0 || rule.weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)
+        ? 'weekdays must be 0–6 (0 = Sunday)'
+        : null;
     case 'yearly':
-      return !Number.isInteger(rule.month) || rule.month < 1 || rule.month > 12 || !Number.isInteger(rule.day) || rule.day < 1 || rule.day > 31 ? 'month 1–12, day 1–31' : null;
+      return !Number.isInteger(rule.month) ||
+        rule.month < 1 ||
+        rule.month > 12 ||
+        !Number.isInteger(rule.day) ||
+        rule.day < 1 ||
+        rule.day > 31
+        ? 'month 1–12, day 1–31'
+        : null;
     case 'nthWeekday':
-      return ![1, 2, 3, 4, -1].includes(rule.n) || !Number.isInteger(rule.weekday) || rule.weekday < 0 || rule.weekday > 6 ? 'n must be 1–4 or -1, weekday 0–6' : null;
+      return ![1, 2, 3, 4, -1].includes(rule.n) ||
+        !Number.isInteger(rule.weekday) ||
+        rule.weekday < 0 ||
+        rule.weekday > 6
+        ? 'n must be 1–4 or -1, weekday 0–6'
+        : null;
   }
 }
 
@@ -113,10 +134,16 @@ export function describeRule(rule: ReceptionRule): { vi: string; en: string } {
     case 'daysOfMonth':
       return { vi: `ngày ${rule.days.join(', ')} hằng tháng`, en: `the ${rule.days.join(', ')} of each month` };
     case 'weekly':
-      return { vi: `${rule.weekdays.map((d) => VI_DAYS[d]).join(', ')} hằng tuần`, en: `every ${rule.weekdays.map((d) => EN_DAYS[d]).join(', ')}` };
+      return {
+        vi: `${rule.weekdays.map((d) => VI_DAYS[d]).join(', ')} hằng tuần`,
+        en: `every ${rule.weekdays.map((d) => EN_DAYS[d]).join(', ')}`,
+      };
     case 'yearly':
       return { vi: `ngày ${rule.day}/${rule.month} hằng năm`, en: `${rule.day}/${rule.month} every year` };
     case 'nthWeekday':
-      return { vi: `${VI_DAYS[rule.weekday]} ${rule.n === -1 ? 'cuối cùng' : `tuần thứ ${rule.n}`} của tháng`, en: `the ${EN_NTH[rule.n]} ${EN_DAYS[rule.weekday]} of each month` };
+      return {
+        vi: `${VI_DAYS[rule.weekday]} ${rule.n === -1 ? 'cuối cùng' : `tuần thứ ${rule.n}`} của tháng`,
+        en: `the ${EN_NTH[rule.n]} ${EN_DAYS[rule.weekday]} of each month`,
+      };
   }
 }

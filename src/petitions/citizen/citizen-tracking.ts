@@ -38,17 +38,26 @@ export interface TrackingDeps {
 }
 
 async function findWithSecret(deps: TrackingDeps, trackingCode: string, secret: string | undefined) {
-  const petition = await deps.prisma.petition.findUnique({ where: { trackingCode: trackingCode.trim().toUpperCase() }, include: { unit: { select: { name: true } } } });
+  const petition = await deps.prisma.petition.findUnique({
+    where: { trackingCode: trackingCode.trim().toUpperCase() },
+    include: { unit: { select: { name: true } } },
+  });
   // One answer for an unknown code and a wrong secret: the API is no oracle for valid codes.
   if (!petition || !secret || !isTrackingSecretValid(deps.trackingKey, petition.id, secret)) {
-    throw new AppError('NotFound', 'no petition with this tracking code and secret / không tìm thấy đơn với mã và mật mã này');
+    throw new AppError(
+      'NotFound',
+      'no petition with this tracking code and secret / không tìm thấy đơn với mã và mật mã này',
+    );
   }
   return petition;
 }
 
 export async function trackPetition(deps: TrackingDeps, trackingCode: string, secret: string | undefined) {
   const petition = await findWithSecret(deps, trackingCode, secret);
-  const events = await deps.prisma.petitionEvent.findMany({ where: { petitionId: petition.id, type: { in: Object.keys(PUBLIC_EVENTS) } }, orderBy: { at: 'asc' } });
+  const events = await deps.prisma.petitionEvent.findMany({
+    where: { petitionId: petition.id, type: { in: Object.keys(PUBLIC_EVENTS) } },
+    orderBy: { at: 'asc' },
+  });
   const rating = await deps.prisma.petitionRating.findUnique({ where: { petitionId: petition.id } });
   return {
     trackingCode: petition.trackingCode,
@@ -58,31 +67,57 @@ export async function trackPetition(deps: TrackingDeps, trackingCode: string, se
     receivedAt: petition.receivedAt.toISOString(),
     stage: petition.stage,
     stageLabel: STAGE_LABEL[petition.stage],
-    expectedAnswerBy: !isTerminal(petition.stage) && petition.dueAt ? formatDay(localDayOf(petition.dueAt.getTime())) : null,
+    expectedAnswerBy:
+      !isTerminal(petition.stage) && petition.dueAt ? formatDay(localDayOf(petition.dueAt.getTime())) : null,
     decisions: events
       .filter((e) => !(e.type === 'decideExtension' && !(e.data as { approve?: boolean } | null)?.approve))
-      .map((e) => ({ at: e.at.toISOString(), what: { vi: PUBLIC_EVENTS[e.type]!.vi, en: PUBLIC_EVENTS[e.type]!.en }, ...(PUBLIC_EVENTS[e.type]!.showNote && e.note ? { text: e.note } : {}) })),
+      .map((e) => ({
+        at: e.at.toISOString(),
+        what: { vi: PUBLIC_EVENTS[e.type]!.vi, en: PUBLIC_EVENTS[e.type]!.en },
+        ...(PUBLIC_EVENTS[e.type]!.showNote && e.note ? { text: e.note } : {}),
+      })),
     canRate: petition.stage === 'closed' && !rating,
     rating: rating ? { satisfied: rating.satisfied, at: rating.createdAt.toISOString() } : null,
   };
 }
 
-export async function rateAnswer(deps: TrackingDeps, trackingCode: string, input: { secret: string; satisfied: boolean; comment?: string }) {
+export async function rateAnswer(
+  deps: TrackingDeps,
+  trackingCode: string,
+  input: { secret: string; satisfied: boolean; comment?: string },
+) {
   const petition = await findWithSecret(deps, trackingCode, input.secret);
-  if (petition.stage !== 'closed') throw new AppError('IllegalTransition', 'the answer can be rated once it has been sent / chỉ đánh giá sau khi đã nhận kết quả');
+  if (petition.stage !== 'closed')
+    throw new AppError(
+      'IllegalTransition',
+      'the answer can be rated once it has been sent / chỉ đánh giá sau khi đã nhận kết quả',
+    );
   const existing = await deps.prisma.petitionRating.findUnique({ where: { petitionId: petition.id } });
   if (existing) throw new AppError('Conflict', 'this answer has already been rated / đã đánh giá');
   const now = (deps.now ?? (() => new Date()))();
   await deps.prisma.$transaction([
-    deps.prisma.petitionRating.create({ data: { petitionId: petition.id, satisfied: input.satisfied, comment: input.comment ?? null } }),
+    deps.prisma.petitionRating.create({
+      data: { petitionId: petition.id, satisfied: input.satisfied, comment: input.comment ?? null },
+    }),
     deps.prisma.petitionEvent.create({
-      data: { key: `rating:${petition.id}`, petitionId: petition.id, type: 'citizenRating', note: input.comment ?? null, data: { satisfied: input.satisfied }, at: now },
+      data: {
+        key: `rating:${petition.id}`,
+        petitionId: petition.id,
+        type: 'citizenRating',
+        note: input.comment ?? null,
+        data: { satisfied: input.satisfied },
+        at: now,
+      },
     }),
   ]);
   // A complainant who is not satisfied is shown the second-time path while its window is open.
-  let secondTimeComplaint: { possible: boolean; filingWindowEndsAt?: string; reason?: string; howTo?: { vi: string; en: string } } | undefined;
+  let secondTimeComplaint:
+    { possible: boolean; filingWindowEndsAt?: string; reason?: string; howTo?: { vi: string; en: string } } | undefined;
   if (!input.satisfied && petition.kind === 'complaint' && petition.round === 1) {
-    const check = await checkSecondTimeComplaint(deps, petition, { nowMs: now.getTime(), rulesUnitId: petition.unitId });
+    const check = await checkSecondTimeComplaint(deps, petition, {
+      nowMs: now.getTime(),
+      rulesUnitId: petition.unitId,
+    });
     if (check?.decided) {
       const e = check.eligibility;
       const basis = check.window.basis;

@@ -33,18 +33,19 @@ export interface Open311Service {
   group: string;
 }
 
-export const SERVICES: (Open311Service & { kind: 'feedback' | 'recommendation'; field: string })[] = KINDS.flatMap((k) =>
-  FIELDS.map((f) => ({
-    service_code: `${k.prefix}-${f.field.toUpperCase().replace(/_/g, '-')}`,
-    service_name: `${k.vi}: ${f.vi} / ${k.en}: ${f.en}`,
-    description: `${k.vi} về ${f.vi.toLowerCase()} — ${k.en.toLowerCase()} about ${f.en.toLowerCase()}`,
-    metadata: false as const,
-    type: 'realtime' as const,
-    keywords: `${k.kind},${f.field}`,
-    group: k.vi,
-    kind: k.kind,
-    field: f.field,
-  })),
+export const SERVICES: (Open311Service & { kind: 'feedback' | 'recommendation'; field: string })[] = KINDS.flatMap(
+  (k) =>
+    FIELDS.map((f) => ({
+      service_code: `${k.prefix}-${f.field.toUpperCase().replace(/_/g, '-')}`,
+      service_name: `${k.vi}: ${f.vi} / ${k.en}: ${f.en}`,
+      description: `${k.vi} về ${f.vi.toLowerCase()} — ${k.en.toLowerCase()} about ${f.en.toLowerCase()}`,
+      metadata: false as const,
+      type: 'realtime' as const,
+      keywords: `${k.kind},${f.field}`,
+      group: k.vi,
+      kind: k.kind,
+      field: f.field,
+    })),
 );
 
 export const listServices = (): Open311Service[] => SERVICES.map(({ kind: _kind, field: _field, ...s }) => s);
@@ -62,14 +63,29 @@ export interface Open311RequestInput {
   requested_datetime?: string;
 }
 
-export async function fileServiceRequest(deps: PetitionServiceDeps, principal: Principal, input: Open311RequestInput, idempotencyKey?: string) {
+export async function fileServiceRequest(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  input: Open311RequestInput,
+  idempotencyKey?: string,
+) {
   const service = SERVICES.find((s) => s.service_code === input.service_code);
-  if (!service) throw new AppError('ValidationFailed', `unknown service_code ${input.service_code}`, [{ path: 'service_code', message: 'see services.json' }]);
+  if (!service)
+    throw new AppError('ValidationFailed', `unknown service_code ${input.service_code}`, [
+      { path: 'service_code', message: 'see services.json' },
+    ]);
   if (!input.address_string && (input.lat === undefined || input.long === undefined)) {
-    throw new AppError('ValidationFailed', 'a location is required: address_string, or lat and long', [{ path: 'address_string', message: 'required without lat/long' }]);
+    throw new AppError('ValidationFailed', 'a location is required: address_string, or lat and long', [
+      { path: 'address_string', message: 'required without lat/long' },
+    ]);
   }
   const name = [input.first_name, input.last_name].filter(Boolean).join(' ').trim();
-  const location = [input.address_string, input.lat !== undefined && input.long !== undefined ? `(${input.lat}, ${input.long})` : undefined].filter(Boolean).join(' ');
+  const location = [
+    input.address_string,
+    input.lat !== undefined && input.long !== undefined ? `(${input.lat}, ${input.long})` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const body: CreatePetitionInput = {
     kind: service.kind,
     receivingUnitId: principal.unitId,
@@ -78,10 +94,22 @@ export async function fileServiceRequest(deps: PetitionServiceDeps, principal: P
     subject: firstLine(input.description),
     body: `${input.description}${LOCATION_MARK}${location}\n(Open311 ${service.service_code})`,
     receivedAt: input.requested_datetime ?? new Date().toISOString(),
-    petitioners: [{ fullName: name || 'Người dân (Open311)', ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) }],
+    petitioners: [
+      {
+        fullName: name || 'Người dân (Open311)',
+        ...(input.email ? { email: input.email } : {}),
+        ...(input.phone ? { phone: input.phone } : {}),
+      },
+    ],
   };
   const created = await createPetition(deps, principal, body, idempotencyKey ? `open311:${idempotencyKey}` : undefined);
-  return [{ service_request_id: created.trackingCode, service_notice: `Mã theo dõi / tracking code ${created.trackingCode}`, account_id: null }];
+  return [
+    {
+      service_request_id: created.trackingCode,
+      service_notice: `Mã theo dõi / tracking code ${created.trackingCode}`,
+      account_id: null,
+    },
+  ];
 }
 
 const PETITION_SELECT = {
@@ -109,12 +137,20 @@ export interface Open311Query {
   status?: 'open' | 'closed';
 }
 
-export async function findServiceRequests(deps: Pick<PetitionServiceDeps, 'prisma'>, principal: Principal, query: Open311Query) {
+export async function findServiceRequests(
+  deps: Pick<PetitionServiceDeps, 'prisma'>,
+  principal: Principal,
+  query: Open311Query,
+) {
   const tree = await UnitTree.load(deps.prisma);
   const units = [...readableUnits(principal, tree)];
-  const codes = query.service_request_id?.split(',').map((s) => s.trim()).filter(Boolean);
+  const codes = query.service_request_id
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const service = query.service_code ? SERVICES.find((s) => s.service_code === query.service_code) : undefined;
-  if (query.service_code && !service) throw new AppError('ValidationFailed', `unknown service_code ${query.service_code}`);
+  if (query.service_code && !service)
+    throw new AppError('ValidationFailed', `unknown service_code ${query.service_code}`);
   // Without dates the standard asks for the last 90 days, at most 1000 requests.
   const end = query.end_date ? new Date(query.end_date) : new Date();
   const start = query.start_date ? new Date(query.start_date) : new Date(end.getTime() - 90 * 86_400_000);
@@ -124,7 +160,11 @@ export async function findServiceRequests(deps: Pick<PetitionServiceDeps, 'prism
       kind: service ? service.kind : { in: ['feedback', 'recommendation'] },
       ...(service ? { field: service.field } : {}),
       ...(codes ? { trackingCode: { in: codes } } : { receivedAt: { gte: start, lte: end } }),
-      ...(query.status === 'closed' ? { stage: { in: CLOSED as never } } : query.status === 'open' ? { stage: { notIn: CLOSED as never } } : {}),
+      ...(query.status === 'closed'
+        ? { stage: { in: CLOSED as never } }
+        : query.status === 'open'
+          ? { stage: { notIn: CLOSED as never } }
+          : {}),
     },
     select: PETITION_SELECT,
     orderBy: { receivedAt: 'desc' },
@@ -134,9 +174,16 @@ export async function findServiceRequests(deps: Pick<PetitionServiceDeps, 'prism
 }
 
 export async function getServiceRequest(deps: Pick<PetitionServiceDeps, 'prisma'>, principal: Principal, code: string) {
-  const row = await deps.prisma.petition.findUnique({ where: { trackingCode: code }, select: { ...PETITION_SELECT, unitId: true } });
+  const row = await deps.prisma.petition.findUnique({
+    where: { trackingCode: code },
+    select: { ...PETITION_SELECT, unitId: true },
+  });
   const tree = await UnitTree.load(deps.prisma);
-  if (!row || !['feedback', 'recommendation'].includes(row.kind) || rolesOver(principal, row.unitId, tree).length === 0) {
+  if (
+    !row ||
+    !['feedback', 'recommendation'].includes(row.kind) ||
+    rolesOver(principal, row.unitId, tree).length === 0
+  ) {
     throw new AppError('NotFound', `no service request ${code}`);
   }
   return [toServiceRequest(row)];

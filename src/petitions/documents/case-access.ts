@@ -23,7 +23,11 @@ export type ReadableCase = Awaited<ReturnType<typeof loadReadableCase>>;
 /** Whether the caller may open a denunciation's sealed material (identity or documents). */
 export async function mayOpenSealed(prisma: PrismaClient, principal: Principal, c: ReadableCase): Promise<boolean> {
   if (canSeeIdentity(c.petition, principal, c.roles)) return true;
-  return c.petition.kind === 'denunciation' && c.roles.includes('supervisor') && (await holdsIdentityGrant(prisma, c.tree, principal.personId, c.petition));
+  return (
+    c.petition.kind === 'denunciation' &&
+    c.roles.includes('supervisor') &&
+    (await holdsIdentityGrant(prisma, c.tree, principal.personId, c.petition))
+  );
 }
 
 export function requireCaseWriter(c: ReadableCase, what: string): void {

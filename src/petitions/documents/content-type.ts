@@ -11,7 +11,13 @@ export const MEDIA_TYPES: Record<DocumentType, string> = {
   odt: 'application/vnd.oasis.opendocument.text',
 };
 
-export const EXTENSIONS: Record<DocumentType, string> = { pdf: '.pdf', jpeg: '.jpg', png: '.png', docx: '.docx', odt: '.odt' };
+export const EXTENSIONS: Record<DocumentType, string> = {
+  pdf: '.pdf',
+  jpeg: '.jpg',
+  png: '.png',
+  docx: '.docx',
+  odt: '.odt',
+};
 
 /** How many leading bytes the sniffer needs to decide; fewer are enough when the file is shorter. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -44,7 +50,12 @@ function sniffZipDocument(head: Buffer): DocumentType | null {
     return head.subarray(start, start + ODT_MIMETYPE.length).toString('latin1') === ODT_MIMETYPE ? 'odt' : null;
   }
   const names = zipEntryNames(head);
-  if (names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('word/')) && !names.includes('word/vbaProject.bin')) return 'docx';
+  if (
+    names.includes('[Content_Types].xml') &&
+    names.some((n) => n.startsWith('word/')) &&
+    !names.includes('word/vbaProject.bin')
+  )
+    return 'docx';
   return null;
 }
 
@@ -66,7 +77,13 @@ function zipEntryNames(head: Buffer): string[] {
 
 /** A safe display name: no path, no control characters, and the extension of what the file really is. */
 export function safeFileName(given: string | undefined, type: DocumentType): string {
-  const base = (given ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) || 'tai-lieu';
+  const base =
+    (given ?? '')
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/[\u0000-\u001f\u007f"]/g, '')
+      .trim()
+      .slice(0, 200) || 'tai-lieu';
   const ext = EXTENSIONS[type];
   const lower = base.toLowerCase();
   const already = lower.endsWith(ext) || (type === 'jpeg' && lower.endsWith('.jpeg'));

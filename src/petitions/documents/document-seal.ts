@@ -19,7 +19,11 @@ function aad(documentId: string, index: number, last: boolean): Buffer {
   return Buffer.from(`${documentId}:${index}:${last ? 'last' : 'more'}`);
 }
 
-export async function* sealBlocks(key: Buffer, documentId: string, plain: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+export async function* sealBlocks(
+  key: Buffer,
+  documentId: string,
+  plain: AsyncIterable<Buffer>,
+): AsyncIterable<Buffer> {
   let index = 0;
   let pending: Buffer | null = null;
   // One block of look-ahead marks the last frame, so a truncated blob fails authentication.
@@ -37,7 +41,11 @@ function sealOne(key: Buffer, documentId: string, index: number, block: Buffer, 
   return Buffer.concat([iv, cipher.update(block), cipher.final(), cipher.getAuthTag()]);
 }
 
-export async function* openBlocks(key: Buffer, documentId: string, sealed: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+export async function* openBlocks(
+  key: Buffer,
+  documentId: string,
+  sealed: AsyncIterable<Buffer>,
+): AsyncIterable<Buffer> {
   let index = 0;
   let pending: Buffer | null = null;
   for await (const frame of rechunk(sealed, FRAME_BYTES)) {
@@ -68,5 +76,7 @@ export function openText(key: Buffer, sealed: string): string {
   const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
   decipher.setAAD(Buffer.from('name'));
   decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-  return Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]).toString(
+    'utf8',
+  );
 }

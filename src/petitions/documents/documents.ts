@@ -5,7 +5,14 @@ import type { PrismaClient } from '../../platform/db/prisma';
 import type { BlobStore } from '../../platform/blob/blob-store';
 import { AppError } from '../../errors';
 import type { Principal } from '../../org/access';
-import { EXTENSIONS, MEDIA_TYPES, safeFileName, SNIFF_BYTES, sniffDocumentType, type DocumentType } from './content-type';
+import {
+  EXTENSIONS,
+  MEDIA_TYPES,
+  safeFileName,
+  SNIFF_BYTES,
+  sniffDocumentType,
+  type DocumentType,
+} from './content-type';
 import { deriveDocumentKey, openBlocks, openText, sealBlocks, sealText } from './document-seal';
 import { loadReadableCase, mayOpenSealed, requireCaseWriter } from './case-access';
 
@@ -36,7 +43,18 @@ export async function uploadDocument(deps: DocumentDeps, principal: Principal, i
   const sealed = c.petition.kind === 'denunciation';
   const storageKey = `document/${id}`;
   await deps.prisma.document.create({
-    data: { id, petitionId: input.petitionId, fileName: '', contentType: '', byteSize: 0, sha256: '', sealed, storage: deps.blobStore.kind, storageKey, uploadedById: principal.personId },
+    data: {
+      id,
+      petitionId: input.petitionId,
+      fileName: '',
+      contentType: '',
+      byteSize: 0,
+      sha256: '',
+      sealed,
+      storage: deps.blobStore.kind,
+      storageKey,
+      uploadedById: principal.personId,
+    },
   });
   const inspected = inspect(input.body, deps.maxBytes);
   try {
@@ -66,7 +84,9 @@ export async function uploadDocument(deps: DocumentDeps, principal: Principal, i
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError('PayloadTooLarge', `a document may be at most ${maxBytes} bytes (DOCUMENT_MAX_BYTES)`, [{ path: 'file', message: `larger than ${maxBytes} bytes` }]);
+  return new AppError('PayloadTooLarge', `a document may be at most ${maxBytes} bytes (DOCUMENT_MAX_BYTES)`, [
+    { path: 'file', message: `larger than ${maxBytes} bytes` },
+  ]);
 }
 
 /**
@@ -79,7 +99,12 @@ function inspect(source: AsyncIterable<Buffer | Uint8Array | string>, maxBytes: 
   let type: DocumentType | null = null;
   const decide = (head: Buffer) => {
     type = sniffDocumentType(head);
-    if (!type) throw new AppError('UnsupportedMediaType', 'only PDF, JPEG, PNG, DOCX and ODT documents are accepted (told by their content, not their name)', [{ path: 'file', message: 'not a PDF, JPEG, PNG, DOCX or ODT file' }]);
+    if (!type)
+      throw new AppError(
+        'UnsupportedMediaType',
+        'only PDF, JPEG, PNG, DOCX and ODT documents are accepted (told by their content, not their name)',
+        [{ path: 'file', message: 'not a PDF, JPEG, PNG, DOCX or ODT file' }],
+      );
   };
   async function* chunks(): AsyncIterable<Buffer> {
     let head: Buffer[] = [];
@@ -103,7 +128,8 @@ function inspect(source: AsyncIterable<Buffer | Uint8Array | string>, maxBytes: 
       }
     }
     if (!type) {
-      if (headBytes === 0) throw new AppError('ValidationFailed', 'the document is empty', [{ path: 'file', message: 'empty' }]);
+      if (headBytes === 0)
+        throw new AppError('ValidationFailed', 'the document is empty', [{ path: 'file', message: 'empty' }]);
       const whole = Buffer.concat(head, headBytes);
       decide(whole);
       yield whole;
@@ -133,7 +159,10 @@ function view(row: DocumentRow, showDetails: boolean) {
 export async function listDocuments(deps: DocumentDeps, principal: Principal, petitionId: string) {
   const c = await loadReadableCase(deps.prisma, principal, petitionId);
   const entitled = c.petition.kind !== 'denunciation' || (await mayOpenSealed(deps.prisma, principal, c));
-  const rows = await deps.prisma.document.findMany({ where: { petitionId, status: 'stored' }, orderBy: { createdAt: 'asc' } });
+  const rows = await deps.prisma.document.findMany({
+    where: { petitionId, status: 'stored' },
+    orderBy: { createdAt: 'asc' },
+  });
   return { items: rows.map((r) => view(r, !r.sealed || entitled)) };
 }
 
@@ -152,21 +181,47 @@ export interface OpenedDocument {
   body: AsyncIterable<Buffer>;
 }
 
-export async function openDocument(deps: DocumentDeps, principal: Principal, input: OpenDocumentInput): Promise<OpenedDocument> {
+export async function openDocument(
+  deps: DocumentDeps,
+  principal: Principal,
+  input: OpenDocumentInput,
+): Promise<OpenedDocument> {
   const c = await loadReadableCase(deps.prisma, principal, input.petitionId);
-  const row = await deps.prisma.document.findFirst({ where: { id: input.documentId, petitionId: input.petitionId, status: 'stored' } });
+  const row = await deps.prisma.document.findFirst({
+    where: { id: input.documentId, petitionId: input.petitionId, status: 'stored' },
+  });
   if (!row) throw new AppError('NotFound', `no document ${input.documentId} on petition ${input.petitionId}`);
   const stored = deps.blobStore.get(row.storageKey);
-  if (!row.sealed) return { fileName: row.fileName, contentType: row.contentType, byteSize: row.byteSize, sha256: row.sha256, body: stored };
+  if (!row.sealed)
+    return {
+      fileName: row.fileName,
+      contentType: row.contentType,
+      byteSize: row.byteSize,
+      sha256: row.sha256,
+      body: stored,
+    };
   if (!(await mayOpenSealed(deps.prisma, principal, c))) {
-    throw new AppError('Forbidden', "opening a denunciation's document needs to be the assigned officer, the registering officer, a leader of the unit, or a supervisor granted it (POST /identity-grants)");
+    throw new AppError(
+      'Forbidden',
+      "opening a denunciation's document needs to be the assigned officer, the registering officer, a leader of the unit, or a supervisor granted it (POST /identity-grants)",
+    );
   }
   const reason = input.reason?.trim();
   if (!reason || reason.length < 3) {
-    throw new AppError('ValidationFailed', 'invalid request query', [{ path: 'reason', message: 'why the sealed document is opened is recorded: give a reason' }]);
+    throw new AppError('ValidationFailed', 'invalid request query', [
+      { path: 'reason', message: 'why the sealed document is opened is recorded: give a reason' },
+    ]);
   }
   // Recorded before a byte leaves: every opening of sealed material leaves a trace (who, when, why, what).
-  await deps.prisma.identityAccess.create({ data: { petitionId: input.petitionId, personId: principal.personId, reason, documentId: row.id } });
+  await deps.prisma.identityAccess.create({
+    data: { petitionId: input.petitionId, personId: principal.personId, reason, documentId: row.id },
+  });
   const key = deriveDocumentKey(deps.identityKey);
-  return { fileName: openText(key, row.sealedName!), contentType: row.contentType, byteSize: row.byteSize, sha256: row.sha256, body: openBlocks(key, row.id, stored) };
+  return {
+    fileName: openText(key, row.sealedName!),
+    contentType: row.contentType,
+    byteSize: row.byteSize,
+    sha256: row.sha256,
+    body: openBlocks(key, row.id, stored),
+  };
 }

@@ -11,10 +11,21 @@ export interface MassPetitionNoticeDeps {
   appUrl: string;
 }
 
-export async function notifyMassPetition(deps: MassPetitionNoticeDeps, petitionId: string): Promise<MailStatus | 'no-leader'> {
+export async function notifyMassPetition(
+  deps: MassPetitionNoticeDeps,
+  petitionId: string,
+): Promise<MailStatus | 'no-leader'> {
   const petition = await deps.prisma.petition.findUniqueOrThrow({
     where: { id: petitionId },
-    select: { id: true, trackingCode: true, kind: true, field: true, isMass: true, receivingUnit: { select: { name: true, responsibleLeader: { select: { id: true, email: true, active: true } } } }, petitioners: { select: { isRepresentative: true } } },
+    select: {
+      id: true,
+      trackingCode: true,
+      kind: true,
+      field: true,
+      isMass: true,
+      receivingUnit: { select: { name: true, responsibleLeader: { select: { id: true, email: true, active: true } } } },
+      petitioners: { select: { isRepresentative: true } },
+    },
   });
   const leader = petition.receivingUnit.responsibleLeader;
   if (!petition.isMass || !leader?.active) return 'no-leader';

@@ -25,7 +25,8 @@ export interface AddNoteInput {
 
 function requireStaff(principal: Principal): void {
   // An integration's token reads petitions for other systems: notes would leave the building with it.
-  if (principal.personId.startsWith('apitoken:')) throw new AppError('Forbidden', 'internal notes are for signed-in staff, not for API tokens');
+  if (principal.personId.startsWith('apitoken:'))
+    throw new AppError('Forbidden', 'internal notes are for signed-in staff, not for API tokens');
 }
 
 export async function addNote(deps: NoteDeps, principal: Principal, input: AddNoteInput) {
@@ -33,18 +34,38 @@ export async function addNote(deps: NoteDeps, principal: Principal, input: AddNo
   const c = await loadReadableCase(deps.prisma, principal, input.petitionId);
   const mentionIds = [...new Set(input.mentionIds ?? [])];
   const mentioned = await checkMentions(deps.prisma, c.tree, c.petition.unitId, mentionIds);
-  let note = input.idempotencyKey ? await deps.prisma.petitionNote.findUnique({ where: { authorId_idempotencyKey: { authorId: principal.personId, idempotencyKey: input.idempotencyKey } } }) : null;
-  if (note && note.petitionId !== input.petitionId) throw new AppError('Conflict', 'this Idempotency-Key was used for a note on another petition');
+  let note = input.idempotencyKey
+    ? await deps.prisma.petitionNote.findUnique({
+        where: { authorId_idempotencyKey: { authorId: principal.personId, idempotencyKey: input.idempotencyKey } },
+      })
+    : null;
+  if (note && note.petitionId !== input.petitionId)
+    throw new AppError('Conflict', 'this Idempotency-Key was used for a note on another petition');
   const created = !note;
   if (!note) {
     try {
-      note = await deps.prisma.petitionNote.create({ data: { petitionId: input.petitionId, authorId: principal.personId, body: input.body, mentionIds, idempotencyKey: input.idempotencyKey ?? null } });
+      note = await deps.prisma.petitionNote.create({
+        data: {
+          petitionId: input.petitionId,
+          authorId: principal.personId,
+          body: input.body,
+          mentionIds,
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
+      });
     } catch (error) {
       if (!(isUniqueViolation(error) && input.idempotencyKey)) throw error;
-      note = await deps.prisma.petitionNote.findUniqueOrThrow({ where: { authorId_idempotencyKey: { authorId: principal.personId, idempotencyKey: input.idempotencyKey } } });
+      note = await deps.prisma.petitionNote.findUniqueOrThrow({
+        where: { authorId_idempotencyKey: { authorId: principal.personId, idempotencyKey: input.idempotencyKey } },
+      });
     }
   }
-  const people = created ? mentioned : await deps.prisma.person.findMany({ where: { id: { in: note.mentionIds } }, select: { id: true, fullName: true, email: true } });
+  const people = created
+    ? mentioned
+    : await deps.prisma.person.findMany({
+        where: { id: { in: note.mentionIds } },
+        select: { id: true, fullName: true, email: true },
+      });
   const status = new Map<string, MailStatus>();
   for (const person of people) {
     status.set(
@@ -56,7 +77,11 @@ export async function addNote(deps: NoteDeps, principal: Principal, input: AddNo
         recipientId: person.id,
         to: person.email,
         subject: `Bạn được nhắc đến trong ghi chú hồ sơ ${c.petition.trackingCode} / You were mentioned in a note on case ${c.petition.trackingCode}`,
-        text: mentionText(principal.fullName, c.petition.trackingCode, `${deps.appUrl}/api/v1/petitions/${c.petition.id}/notes`),
+        text: mentionText(
+          principal.fullName,
+          c.petition.trackingCode,
+          `${deps.appUrl}/api/v1/petitions/${c.petition.id}/notes`,
+        ),
       }),
     );
   }
@@ -77,10 +102,18 @@ function mentionText(author: string, trackingCode: string, link: string): string
 /** A mentioned colleague must be active and able to read the case, or the e-mail would lead nowhere. */
 async function checkMentions(prisma: PrismaClient, tree: UnitTree, unitId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  const people = await prisma.person.findMany({ where: { id: { in: ids }, active: true }, include: { roleBindings: true } });
+  const people = await prisma.person.findMany({
+    where: { id: { in: ids }, active: true },
+    include: { roleBindings: true },
+  });
   for (const id of ids) {
     const person = people.find((p) => p.id === id);
-    const canRead = person && readableUnits({ personId: person.id, fullName: person.fullName, unitId: person.unitId, bindings: person.roleBindings }, tree).has(unitId);
+    const canRead =
+      person &&
+      readableUnits(
+        { personId: person.id, fullName: person.fullName, unitId: person.unitId, bindings: person.roleBindings },
+        tree,
+      ).has(unitId);
     if (!canRead) throw invalidField('mentionIds', `${id} is not an active colleague who may read this case`);
   }
   return people.map((p) => ({ id: p.id, fullName: p.fullName, email: p.email }));
@@ -91,11 +124,25 @@ export async function listNotes(deps: Pick<NoteDeps, 'prisma'>, principal: Princ
   await loadReadableCase(deps.prisma, principal, petitionId);
   const notes = await deps.prisma.petitionNote.findMany({ where: { petitionId }, orderBy: { createdAt: 'asc' } });
   const ids = [...new Set(notes.flatMap((n) => [n.authorId, ...n.mentionIds]))];
-  const names = new Map((await deps.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } })).map((p) => [p.id, p.fullName]));
-  const sent = await deps.prisma.notification.findMany({ where: { petitionId, template: 'note_mention' }, select: { key: true, status: true } });
+  const names = new Map(
+    (await deps.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } })).map(
+      (p) => [p.id, p.fullName],
+    ),
+  );
+  const sent = await deps.prisma.notification.findMany({
+    where: { petitionId, template: 'note_mention' },
+    select: { key: true, status: true },
+  });
   const status = new Map(sent.map((n) => [n.key, n.status === 'sent' ? 'sent' : 'pending'] as const));
   return {
-    items: notes.map((n) => view(n, names, names, new Map(n.mentionIds.map((id) => [id, status.get(`note-mention:${n.id}:${id}`) ?? 'pending'])))),
+    items: notes.map((n) =>
+      view(
+        n,
+        names,
+        names,
+        new Map(n.mentionIds.map((id) => [id, status.get(`note-mention:${n.id}:${id}`) ?? 'pending'])),
+      ),
+    ),
   };
 }
 

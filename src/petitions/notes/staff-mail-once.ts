@@ -17,20 +17,48 @@ export interface StaffMail {
 
 export type MailStatus = 'sent' | 'pending';
 
-export async function sendStaffMailOnce(deps: { prisma: PrismaClient; mailer: Mailer }, mail: StaffMail): Promise<MailStatus> {
+export async function sendStaffMailOnce(
+  deps: { prisma: PrismaClient; mailer: Mailer },
+  mail: StaffMail,
+): Promise<MailStatus> {
   const row = await deps.prisma.notification.upsert({
     where: { key: mail.key },
-    create: { key: mail.key, petitionId: mail.petitionId, template: mail.template, recipientId: mail.recipientId, toAddress: mail.to, subject: mail.subject, status: 'pending' },
+    create: {
+      key: mail.key,
+      petitionId: mail.petitionId,
+      template: mail.template,
+      recipientId: mail.recipientId,
+      toAddress: mail.to,
+      subject: mail.subject,
+      status: 'pending',
+    },
     update: {},
   });
   if (row.status === 'sent') return 'sent';
   try {
-    const info = await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, messageId: `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@danvan.local>` });
-    await deps.prisma.notification.update({ where: { key: mail.key }, data: { status: 'sent', messageId: info.messageId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+    const info = await deps.mailer.send({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      messageId: `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@danvan.local>`,
+    });
+    await deps.prisma.notification.update({
+      where: { key: mail.key },
+      data: {
+        status: 'sent',
+        messageId: info.messageId,
+        sentAt: new Date(),
+        attempts: { increment: 1 },
+        lastError: null,
+      },
+    });
     return 'sent';
   } catch (error) {
     // Left pending with the reason: the same request repeated (same Idempotency-Key) sends it then.
-    await deps.prisma.notification.update({ where: { key: mail.key }, data: { attempts: { increment: 1 }, lastError: error instanceof Error ? error.message : String(error) } });
+    await deps.prisma.notification.update({
+      where: { key: mail.key },
+      data: { attempts: { increment: 1 }, lastError: error instanceof Error ? error.message : String(error) },
+    });
     return 'pending';
   }
 }

@@ -12,7 +12,11 @@ const Duration = z.string().refine(isIsoDuration, { message: 'must be an ISO-860
 // A legal limit ({ limit, unit, basis }) or an ISO-8601 duration for demos and tests.
 const ClockSpec = z.union([
   Duration,
-  z.object({ limit: z.number().int().min(0).max(3650), unit: z.enum(['days', 'working_days']), basis: z.string().optional() }),
+  z.object({
+    limit: z.number().int().min(0).max(3650),
+    unit: z.enum(['days', 'working_days']),
+    basis: z.string().optional(),
+  }),
 ]);
 
 const KindPolicySchema = z.object({
@@ -25,28 +29,58 @@ const KindPolicySchema = z.object({
     secondEscalationAfter: Duration.optional(),
   }),
   variants: z
-    .partialRecord(z.enum(['triage', 'resolution', 'reportBack']), z.partialRecord(z.enum(['complex', 'remote', 'remoteComplex', 'multiSite']), ClockSpec))
+    .partialRecord(
+      z.enum(['triage', 'resolution', 'reportBack']),
+      z.partialRecord(z.enum(['complex', 'remote', 'remoteComplex', 'multiSite']), ClockSpec),
+    )
     .optional(),
   noticeAfterReception: z
-    .object({ limit: z.number().int().min(0).max(365), unit: z.enum(['days', 'working_days']), basis: z.string().optional(), channels: z.array(z.string()).min(1) })
+    .object({
+      limit: z.number().int().min(0).max(365),
+      unit: z.enum(['days', 'working_days']),
+      basis: z.string().optional(),
+      channels: z.array(z.string()).min(1),
+    })
     .optional(),
-  forwardWithin: z.object({ limit: z.number().int().min(0).max(365), unit: z.enum(['days', 'working_days']), basis: z.string().optional() }).optional(),
+  forwardWithin: z
+    .object({
+      limit: z.number().int().min(0).max(365),
+      unit: z.enum(['days', 'working_days']),
+      basis: z.string().optional(),
+    })
+    .optional(),
   extensions: z
-    .object({ maxDays: z.number().int().min(1), allowed: z.object({ complex: z.number().int().min(0), veryComplex: z.number().int().min(0) }), basis: z.string() })
+    .object({
+      maxDays: z.number().int().min(1),
+      allowed: z.object({ complex: z.number().int().min(0), veryComplex: z.number().int().min(0) }),
+      basis: z.string(),
+    })
     .optional(),
   basis: z.record(z.string(), z.string()).optional(),
 });
 
-const LegalLimit = z.object({ limit: z.number().int().min(0).max(3650), unit: z.enum(['days', 'working_days']), basis: z.string() });
+const LegalLimit = z.object({
+  limit: z.number().int().min(0).max(3650),
+  unit: z.enum(['days', 'working_days']),
+  basis: z.string(),
+});
 
 // The second-time complaint (khiếu nại lần hai): its own filing window and clocks (Luật Khiếu nại 2011, Đ.33, Đ.37).
-const SecondTimeSchema = KindPolicySchema.extend({ filingWindow: LegalLimit, filingWindowRemote: LegalLimit.optional() });
+const SecondTimeSchema = KindPolicySchema.extend({
+  filingWindow: LegalLimit,
+  filingWindowRemote: LegalLimit.optional(),
+});
 
 export const PolicyFileSchema = z.object({
   version: z.string().min(1).max(100),
   effectiveFrom: z.iso.datetime({ offset: true }).optional(),
   note: z.string().optional(),
-  kinds: z.object(Object.fromEntries(PETITION_KINDS.map((k) => [k, KindPolicySchema])) as Record<PetitionKind, typeof KindPolicySchema>),
+  kinds: z.object(
+    Object.fromEntries(PETITION_KINDS.map((k) => [k, KindPolicySchema])) as Record<
+      PetitionKind,
+      typeof KindPolicySchema
+    >,
+  ),
   secondTimeComplaint: SecondTimeSchema.optional(),
 });
 export type PolicyDocument = z.infer<typeof PolicyFileSchema>;
@@ -61,7 +95,14 @@ export const PolicyOverrideSchema = z.object({
   version: z.string().min(1).max(100),
   effectiveFrom: z.iso.datetime({ offset: true }).optional(),
   note: z.string().optional(),
-  kinds: z.object(Object.fromEntries(PETITION_KINDS.map((k) => [k, KindOverrideSchema])) as Record<PetitionKind, typeof KindOverrideSchema>).partial(),
+  kinds: z
+    .object(
+      Object.fromEntries(PETITION_KINDS.map((k) => [k, KindOverrideSchema])) as Record<
+        PetitionKind,
+        typeof KindOverrideSchema
+      >,
+    )
+    .partial(),
 });
 export type PolicyOverride = z.infer<typeof PolicyOverrideSchema>;
 

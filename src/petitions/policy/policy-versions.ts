@@ -31,12 +31,20 @@ export function staticPolicyResolver(policy: DeadlinePolicy): PolicyResolver {
 const EPOCH = new Date('1970-01-01T00:00:00Z');
 
 /** Inserts the file's version unless a version of that name exists (every start may call it). */
-export async function seedPolicyFromFile(prisma: PrismaClient, file: string): Promise<{ created: boolean; version: string }> {
+export async function seedPolicyFromFile(
+  prisma: PrismaClient,
+  file: string,
+): Promise<{ created: boolean; version: string }> {
   const doc = parsePolicyDocument(JSON.parse(readFileSync(file, 'utf8')), file);
   const existing = await prisma.deadlinePolicyVersion.findUnique({ where: { version: doc.version } });
   if (existing) return { created: false, version: doc.version };
   await prisma.deadlinePolicyVersion.create({
-    data: { version: doc.version, effectiveFrom: doc.effectiveFrom ? new Date(doc.effectiveFrom) : EPOCH, document: doc as object, note: doc.note ?? 'seeded from the policy file' },
+    data: {
+      version: doc.version,
+      effectiveFrom: doc.effectiveFrom ? new Date(doc.effectiveFrom) : EPOCH,
+      document: doc as object,
+      note: doc.note ?? 'seeded from the policy file',
+    },
   });
   return { created: true, version: doc.version };
 }
@@ -78,19 +86,33 @@ export async function addPolicyVersion(prisma: PrismaClient, admin: Principal, i
   const unitId = typeof raw.unitId === 'string' ? raw.unitId : null;
   const schema = unitId ? PolicyOverrideSchema : PolicyFileSchema;
   const unstorable = firstUnstorable(input.body);
-  if (unstorable) throw new AppError('ValidationFailed', 'invalid policy version', [{ path: unstorable, message: UNSTORABLE_MESSAGE }]);
+  if (unstorable)
+    throw new AppError('ValidationFailed', 'invalid policy version', [
+      { path: unstorable, message: UNSTORABLE_MESSAGE },
+    ]);
   const parsed = schema.safeParse(input.body);
   if (!parsed.success) throw new AppError('ValidationFailed', 'invalid policy version', zodFieldErrors(parsed.error));
-  if (!parsed.data.effectiveFrom) throw new AppError('ValidationFailed', 'invalid policy version', [{ path: 'effectiveFrom', message: 'required: the date from which the version applies' }]);
+  if (!parsed.data.effectiveFrom)
+    throw new AppError('ValidationFailed', 'invalid policy version', [
+      { path: 'effectiveFrom', message: 'required: the date from which the version applies' },
+    ]);
   const tree = await UnitTree.load(prisma);
   if (unitId && !tree.has(unitId)) {
     throw new AppError('ValidationFailed', 'invalid policy version', [{ path: 'unitId', message: 'no such unit' }]);
   }
   if (unitId ? !administeredUnits(admin, tree).has(unitId) : !isTopAdmin(admin, tree)) {
-    throw new AppError('Forbidden', unitId ? `local rules for unit ${unitId} need role admin on it or a unit above it` : 'a province-wide policy version needs role admin at the top of the unit tree');
+    throw new AppError(
+      'Forbidden',
+      unitId
+        ? `local rules for unit ${unitId} need role admin on it or a unit above it`
+        : 'a province-wide policy version needs role admin at the top of the unit tree',
+    );
   }
   if (await prisma.deadlinePolicyVersion.findUnique({ where: { version: parsed.data.version } })) {
-    throw new AppError('Conflict', `a policy version named ${parsed.data.version} exists; versions are never changed, add a new one`);
+    throw new AppError(
+      'Conflict',
+      `a policy version named ${parsed.data.version} exists; versions are never changed, add a new one`,
+    );
   }
   const row = await prisma.deadlinePolicyVersion.create({
     data: {
@@ -106,13 +128,23 @@ export async function addPolicyVersion(prisma: PrismaClient, admin: Principal, i
 }
 
 export async function listPolicyVersions(prisma: PrismaClient) {
-  const rows = await prisma.deadlinePolicyVersion.findMany({ orderBy: [{ effectiveFrom: 'asc' }, { createdAt: 'asc' }] });
+  const rows = await prisma.deadlinePolicyVersion.findMany({
+    orderBy: [{ effectiveFrom: 'asc' }, { createdAt: 'asc' }],
+  });
   const now = new Date();
   const inForce = rows.filter((r) => r.unitId === null && r.effectiveFrom <= now).pop();
   return { inForce: inForce?.version ?? null, versions: rows.map(toView) };
 }
 
-function toView(row: { version: string; effectiveFrom: Date; unitId: string | null; note: string | null; createdById: string | null; createdAt: Date; document: unknown }) {
+function toView(row: {
+  version: string;
+  effectiveFrom: Date;
+  unitId: string | null;
+  note: string | null;
+  createdById: string | null;
+  createdAt: Date;
+  document: unknown;
+}) {
   return {
     version: row.version,
     effectiveFrom: row.effectiveFrom.toISOString(),

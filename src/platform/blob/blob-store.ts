@@ -19,11 +19,19 @@ export interface BlobStore {
 export const BLOB_CHUNK_BYTES = 1024 * 1024;
 
 /** Cuts a byte stream into pieces of exactly `size` bytes (the last one shorter), copying only at seams. */
-export async function* rechunk(source: AsyncIterable<Buffer | Uint8Array | string>, size: number): AsyncIterable<Buffer> {
+export async function* rechunk(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  size: number,
+): AsyncIterable<Buffer> {
   let parts: Buffer[] = [];
   let held = 0;
   for await (const piece of source) {
-    let buf = typeof piece === 'string' ? Buffer.from(piece) : Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    let buf =
+      typeof piece === 'string'
+        ? Buffer.from(piece)
+        : Buffer.isBuffer(piece)
+          ? piece
+          : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     while (buf.length > 0) {
       const take = Math.min(size - held, buf.length);
       parts.push(buf.subarray(0, take));

@@ -34,9 +34,12 @@ export async function applyMigrations(options: MigrateOptions): Promise<string[]
   try {
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_ID]);
     await client.query(CREATE_TABLE);
-    const done = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
-    );
+    const done = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"');
     const byName = new Map(done.rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r]));
     for (const migration of migrations) {
       const row = byName.get(migration.name);
@@ -47,7 +50,9 @@ export async function applyMigrations(options: MigrateOptions): Promise<string[]
         continue;
       }
       if (row && !row.finished_at) {
-        throw new Error(`migration ${migration.name} failed earlier and was not rolled back; fix the database, then mark it rolled back`);
+        throw new Error(
+          `migration ${migration.name} failed earlier and was not rolled back; fix the database, then mark it rolled back`,
+        );
       }
       options.log(`applying migration ${migration.name}`);
       const id = randomUUID();
@@ -61,7 +66,9 @@ export async function applyMigrations(options: MigrateOptions): Promise<string[]
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(
+          `migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       applied.push(migration.name);
     }

@@ -13,7 +13,11 @@ export interface IcsEvent {
   cancelled?: boolean;
 }
 
-const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
@@ -58,6 +62,9 @@ export function renderIcs(event: IcsEvent): string {
 }
 
 /** The invitation as an e-mail attachment that calendar clients offer to accept. */
-export function icsAttachment(filename: string, event: IcsEvent): { filename: string; contentType: string; content: string } {
+export function icsAttachment(
+  filename: string,
+  event: IcsEvent,
+): { filename: string; contentType: string; content: string } {
   return { filename, contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: renderIcs(event) };
 }

@@ -24,16 +24,34 @@ export interface Mailer {
  * relay got the e-mail twice. `SEND_DEADLINE_MS` caps one whole send whatever the relay does: the abort
  * signal closes the connection, so an attempt that gave up cannot complete the message later.
  */
-export const SMTP_TIMEOUTS = { dnsTimeout: 10_000, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 45_000 } as const;
+export const SMTP_TIMEOUTS = {
+  dnsTimeout: 10_000,
+  connectionTimeout: 15_000,
+  greetingTimeout: 15_000,
+  socketTimeout: 45_000,
+} as const;
 export const SEND_DEADLINE_MS = 90_000;
 
-export function createSmtpMailer(options: { smtpUrl: string; from: string; timeouts?: Partial<typeof SMTP_TIMEOUTS>; sendDeadlineMs?: number }): Mailer {
+export function createSmtpMailer(options: {
+  smtpUrl: string;
+  from: string;
+  timeouts?: Partial<typeof SMTP_TIMEOUTS>;
+  sendDeadlineMs?: number;
+}): Mailer {
   const transport = nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS, ...options.timeouts });
   const deadlineMs = options.sendDeadlineMs ?? SEND_DEADLINE_MS;
   return countedMailer({
     async send(mail) {
       const signal = AbortSignal.timeout(deadlineMs);
-      const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments, signal });
+      const info = await transport.sendMail({
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: mail.messageId,
+        attachments: mail.attachments,
+        signal,
+      });
       return { messageId: info.messageId };
     },
     close: () => transport.close(),

@@ -35,8 +35,16 @@ export const workflowUpdateRefusals = new Counter({
   registers: [registry],
 });
 
-export const emailAttempts = new Counter({ name: 'danvan_email_attempts_total', help: 'E-mails handed to the SMTP transport', registers: [registry] });
-export const emailFailures = new Counter({ name: 'danvan_email_failures_total', help: 'E-mails the SMTP transport failed to send', registers: [registry] });
+export const emailAttempts = new Counter({
+  name: 'danvan_email_attempts_total',
+  help: 'E-mails handed to the SMTP transport',
+  registers: [registry],
+});
+export const emailFailures = new Counter({
+  name: 'danvan_email_failures_total',
+  help: 'E-mails the SMTP transport failed to send',
+  registers: [registry],
+});
 
 export const overdueCases = new Gauge({
   name: 'danvan_overdue_cases',

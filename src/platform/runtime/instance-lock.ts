@@ -14,7 +14,10 @@ export class AlreadyRunningError extends Error {
   }
 }
 
-export function acquireInstanceLock(dataDir: string): { update: (info: Partial<RunningInstance>) => void; release: () => void } {
+export function acquireInstanceLock(dataDir: string): {
+  update: (info: Partial<RunningInstance>) => void;
+  release: () => void;
+} {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'danvan.lock');
   if (existsSync(file)) {
@@ -36,4 +39,3 @@ export function acquireInstanceLock(dataDir: string): { update: (info: Partial<R
     release: () => rmSync(file, { force: true }),
   };
 }
-

@@ -37,7 +37,10 @@ export class OutboxStore {
   }
 
   async list(): Promise<OutboxMessageSummary[]> {
-    const ids = readdirSync(this.dir).filter((f) => f.endsWith('.eml')).map((f) => f.slice(0, -4)).sort();
+    const ids = readdirSync(this.dir)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => f.slice(0, -4))
+      .sort();
     const messages = await Promise.all(ids.map((id) => this.get(id)));
     return messages.filter((m): m is OutboxMessage => m !== null).map(({ text: _text, ...summary }) => summary);
   }
@@ -54,7 +57,9 @@ export class OutboxStore {
     }
     const parsed = await simpleParser(raw);
     const addresses = (value: typeof parsed.to): string[] =>
-      (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) => a.value.map((v) => v.address ?? '')).filter(Boolean);
+      (Array.isArray(value) ? value : value ? [value] : [])
+        .flatMap((a) => a.value.map((v) => v.address ?? ''))
+        .filter(Boolean);
     const idTime = id.split('_')[0]!.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z');
     const message: OutboxMessage = {
       id,

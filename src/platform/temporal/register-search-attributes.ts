@@ -14,10 +14,12 @@ const GRPC_UNIMPLEMENTED = 12;
 
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {
   // The time-skipping test server can add search attributes but not list them.
-  const listed = await connection.operatorService.listSearchAttributes({ namespace }).catch((error: { code?: number }) => {
-    if (error.code === GRPC_UNIMPLEMENTED) return null;
-    throw error;
-  });
+  const listed = await connection.operatorService
+    .listSearchAttributes({ namespace })
+    .catch((error: { code?: number }) => {
+      if (error.code === GRPC_UNIMPLEMENTED) return null;
+      throw error;
+    });
   const existing = new Set(Object.keys(listed?.customAttributes ?? {}));
   const missing = Object.entries(PETITION_SEARCH_ATTRIBUTES).filter(([name]) => !existing.has(name));
   if (missing.length === 0) return [];

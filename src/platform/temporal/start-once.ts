@@ -3,7 +3,12 @@
 // unless the run exists after all; every call from a request path has a short deadline, so an unreachable
 // Temporal answers within seconds instead of after the SDK's ~20 s of retries.
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client, type WorkflowHandle } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { AppError } from '../../errors';
 
@@ -25,7 +30,8 @@ export interface WorkflowStarter extends TemporalCaller {
   taskQueue: string;
 }
 
-const deadlinesOf = (deps: { deadlines?: TemporalDeadlines }): TemporalDeadlines => deps.deadlines ?? DEFAULT_TEMPORAL_DEADLINES;
+const deadlinesOf = (deps: { deadlines?: TemporalDeadlines }): TemporalDeadlines =>
+  deps.deadlines ?? DEFAULT_TEMPORAL_DEADLINES;
 
 /** Runs Temporal calls with the request-path deadline. */
 export function withinCallDeadline<R>(deps: TemporalCaller, fn: () => Promise<R>): Promise<R> {
@@ -45,9 +51,18 @@ export interface StartOnceResult {
   started: boolean;
 }
 
-export async function startOnce<Args extends unknown[]>(deps: WorkflowStarter, options: StartOnceOptions<Args>): Promise<StartOnceResult> {
+export async function startOnce<Args extends unknown[]>(
+  deps: WorkflowStarter,
+  options: StartOnceOptions<Args>,
+): Promise<StartOnceResult> {
   try {
-    await withinCallDeadline(deps, () => deps.temporal.workflow.start(options.workflowType, { taskQueue: deps.taskQueue, workflowId: options.workflowId, args: options.args }));
+    await withinCallDeadline(deps, () =>
+      deps.temporal.workflow.start(options.workflowType, {
+        taskQueue: deps.taskQueue,
+        workflowId: options.workflowId,
+        args: options.args,
+      }),
+    );
     return { started: true };
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return { started: false };
@@ -67,11 +82,17 @@ async function runExists(deps: TemporalCaller, workflowId: string): Promise<bool
   }
 }
 
-export async function signalWorkflow<Args extends unknown[]>(deps: TemporalCaller, workflowId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
+export async function signalWorkflow<Args extends unknown[]>(
+  deps: TemporalCaller,
+  workflowId: string,
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<void> {
   await withinCallDeadline(deps, () => deps.temporal.workflow.getHandle(workflowId).signal(signal, ...args));
 }
 
-export type UpdateOutcome<Ret> = { status: 'completed'; updateId: string; result: Ret } | { status: 'pending'; updateId: string };
+export type UpdateOutcome<Ret> =
+  { status: 'completed'; updateId: string; result: Ret } | { status: 'pending'; updateId: string };
 
 /**
  * Sends an Update under a stable id and waits for its result at most `updateWaitMs`. Past that (no worker,
@@ -90,7 +111,9 @@ export async function updateWithin<Ret, Args extends [unknown, ...unknown[]]>(
   // a wait that then runs out means the Update is with a live server (no worker has taken it yet).
   await withinCallDeadline(deps, () => handle.describe());
   try {
-    const result = await deps.temporal.withDeadline(Date.now() + deadlinesOf(deps).updateWaitMs, () => handle.executeUpdate(update, { args, updateId }));
+    const result = await deps.temporal.withDeadline(Date.now() + deadlinesOf(deps).updateWaitMs, () =>
+      handle.executeUpdate(update, { args, updateId }),
+    );
     return { status: 'completed', updateId, result };
   } catch (error) {
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { status: 'pending', updateId };
@@ -99,7 +122,11 @@ export async function updateWithin<Ret, Args extends [unknown, ...unknown[]]>(
 }
 
 /** The result of an Update sent earlier: completed, still pending, or unknown to the workflow (NotFound). */
-export async function followUpdate<Ret>(deps: TemporalCaller, workflowId: string, updateId: string): Promise<UpdateOutcome<Ret>> {
+export async function followUpdate<Ret>(
+  deps: TemporalCaller,
+  workflowId: string,
+  updateId: string,
+): Promise<UpdateOutcome<Ret>> {
   const workflow = deps.temporal.workflow.getHandle(workflowId);
   await withinCallDeadline(deps, () => workflow.describe());
   const handle = workflow.getUpdateHandle<Ret>(updateId);
@@ -113,8 +140,18 @@ export async function followUpdate<Ret>(deps: TemporalCaller, workflowId: string
 }
 
 /** For actions without a URL to follow: the result within the deadline, or a 503 that names the kept Update. */
-export async function updateOrUnavailable<Ret, Args extends [unknown, ...unknown[]]>(deps: TemporalCaller, workflowId: string, update: UpdateDefinition<Ret, Args>, args: Args, updateId?: string): Promise<Ret> {
+export async function updateOrUnavailable<Ret, Args extends [unknown, ...unknown[]]>(
+  deps: TemporalCaller,
+  workflowId: string,
+  update: UpdateDefinition<Ret, Args>,
+  args: Args,
+  updateId?: string,
+): Promise<Ret> {
   const outcome = await updateWithin(deps, workflowId, update, args, updateId);
   if (outcome.status === 'completed') return outcome.result;
-  throw new AppError('Unavailable', `the workflow has not answered yet; action ${outcome.updateId} is kept and applies when it does / hệ thống chưa phản hồi, thao tác sẽ được áp dụng sau`, { updateId: outcome.updateId });
+  throw new AppError(
+    'Unavailable',
+    `the workflow has not answered yet; action ${outcome.updateId} is kept and applies when it does / hệ thống chưa phản hồi, thao tác sẽ được áp dụng sau`,
+    { updateId: outcome.updateId },
+  );
 }

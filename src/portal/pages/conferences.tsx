@@ -20,7 +20,15 @@ function fieldName(field: string, ctx: PortalContext) {
   return FIELD_LABELS[field]?.[ctx.lang] ?? field;
 }
 
-export function ConferencesPage({ ctx, announced, published }: { ctx: PortalContext; announced: PublicConference[]; published: PublicConference[] }) {
+export function ConferencesPage({
+  ctx,
+  announced,
+  published,
+}: {
+  ctx: PortalContext;
+  announced: PublicConference[];
+  published: PublicConference[];
+}) {
   return (
     <PortalPage ctx={ctx} title={ctx.t('conferencesTitle')}>
       <h1>{ctx.t('conferencesTitle')}</h1>
@@ -69,7 +77,9 @@ export function ConferenceResultsPage({ ctx, conference: c }: { ctx: PortalConte
       <h2>{ctx.t('opinions')}</h2>
       {c.opinionsByField.map((group) => (
         <section aria-labelledby={`field-${group.field}`}>
-          <h3 id={`field-${group.field}`}>{`${fieldName(group.field, ctx)} (${formatNumber(group.opinions.length, ctx.lang)})`}</h3>
+          <h3
+            id={`field-${group.field}`}
+          >{`${fieldName(group.field, ctx)} (${formatNumber(group.opinions.length, ctx.lang)})`}</h3>
           <table>
             <thead>
               <tr>

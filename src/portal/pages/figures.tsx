@@ -2,7 +2,19 @@ import { formatNumber, formatPercent } from '../../web/format';
 import type { PublicFigure } from '../public-figures';
 import { PortalPage, type PortalContext } from '../portal-shell';
 
-export function FiguresPage({ ctx, periodKey, periodLabel, rows, total }: { ctx: PortalContext; periodKey: string; periodLabel: string; rows: PublicFigure[]; total: PublicFigure | null }) {
+export function FiguresPage({
+  ctx,
+  periodKey,
+  periodLabel,
+  rows,
+  total,
+}: {
+  ctx: PortalContext;
+  periodKey: string;
+  periodLabel: string;
+  rows: PublicFigure[];
+  total: PublicFigure | null;
+}) {
   const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, ctx.lang));
   return (
     <PortalPage ctx={ctx} title={ctx.t('figuresTitle')}>
@@ -21,9 +33,15 @@ export function FiguresPage({ ctx, periodKey, periodLabel, rows, total }: { ctx:
         <thead>
           <tr>
             <th scope="col">{ctx.t('unit')}</th>
-            <th scope="col" class="num">{ctx.t('received')}</th>
-            <th scope="col" class="num">{ctx.t('resolved')}</th>
-            <th scope="col" class="num">{ctx.t('onTime')}</th>
+            <th scope="col" class="num">
+              {ctx.t('received')}
+            </th>
+            <th scope="col" class="num">
+              {ctx.t('resolved')}
+            </th>
+            <th scope="col" class="num">
+              {ctx.t('onTime')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -33,9 +33,18 @@ export function UnitPickerPage({ ctx, q, units }: { ctx: PortalContext; q: strin
   );
 }
 
-function Field(props: { ctx: PortalContext; name: keyof FilingForm; label: PortalKey; hint?: string; error?: PortalKey; optional?: boolean; children: (describedBy: string | undefined) => ComponentChildren }) {
+function Field(props: {
+  ctx: PortalContext;
+  name: keyof FilingForm;
+  label: PortalKey;
+  hint?: string;
+  error?: PortalKey;
+  optional?: boolean;
+  children: (describedBy: string | undefined) => ComponentChildren;
+}) {
   const { ctx, name } = props;
-  const ids = [props.hint ? `${name}-hint` : null, props.error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+  const ids =
+    [props.hint ? `${name}-hint` : null, props.error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div>
       <label for={name}>
@@ -67,9 +76,24 @@ export interface FilingPageProps {
 export function FilingPage({ ctx, unit, form = {}, errors = {}, window }: FilingPageProps) {
   const kind = form.kind ?? 'feedback';
   const errorList = Object.entries(errors) as [keyof FilingForm, PortalKey][];
-  const input = (name: keyof FilingForm, label: PortalKey, attrs: Record<string, unknown> = {}, hint?: string, optional?: boolean) => (
+  const input = (
+    name: keyof FilingForm,
+    label: PortalKey,
+    attrs: Record<string, unknown> = {},
+    hint?: string,
+    optional?: boolean,
+  ) => (
     <Field ctx={ctx} name={name} label={label} hint={hint} error={errors[name]} optional={optional}>
-      {(describedBy) => <input id={name} name={name} value={form[name] ?? ''} aria-describedby={describedBy} aria-invalid={errors[name] ? 'true' : undefined} {...attrs} />}
+      {(describedBy) => (
+        <input
+          id={name}
+          name={name}
+          value={form[name] ?? ''}
+          aria-describedby={describedBy}
+          aria-invalid={errors[name] ? 'true' : undefined}
+          {...attrs}
+        />
+      )}
     </Field>
   );
   return (
@@ -101,7 +125,14 @@ export function FilingPage({ ctx, unit, form = {}, errors = {}, window }: Filing
           <legend>{ctx.t('kindLegend')}</legend>
           {ONLINE_KINDS.map((k) => (
             <div class="choice">
-              <input type="radio" id={`kind-${k}`} name="kind" value={k} checked={kind === k} aria-describedby={`kind-${k}-hint`} />
+              <input
+                type="radio"
+                id={`kind-${k}`}
+                name="kind"
+                value={k}
+                checked={kind === k}
+                aria-describedby={`kind-${k}-hint`}
+              />
               <label for={`kind-${k}`}>{ctx.t(`kind_${k}`)}</label>
               <p class="hint" id={`kind-${k}-hint`}>
                 {ctx.t(`kind_${k}_hint`)}
@@ -109,9 +140,14 @@ export function FilingPage({ ctx, unit, form = {}, errors = {}, window }: Filing
             </div>
           ))}
           <p class="hint">
-            <strong>{ctx.t('kind_denunciation')}:</strong> {ctx.t('kind_denunciation_hint')} <a href={`/denunciation?unit=${encodeURIComponent(unit.id)}`}>{ctx.t('denunciationTitle')}</a>
+            <strong>{ctx.t('kind_denunciation')}:</strong> {ctx.t('kind_denunciation_hint')}{' '}
+            <a href={`/denunciation?unit=${encodeURIComponent(unit.id)}`}>{ctx.t('denunciationTitle')}</a>
           </p>
-          {errors.kind ? <p class="field-error" id="kind">{ctx.t(errors.kind)}</p> : null}
+          {errors.kind ? (
+            <p class="field-error" id="kind">
+              {ctx.t(errors.kind)}
+            </p>
+          ) : null}
         </fieldset>
         <Field ctx={ctx} name="field" label="field" error={errors.field}>
           {(describedBy) => (
@@ -127,7 +163,15 @@ export function FilingPage({ ctx, unit, form = {}, errors = {}, window }: Filing
         {input('subject', 'subject', { maxLength: 300, required: true }, ctx.t('subjectHint'))}
         <Field ctx={ctx} name="body" label="body" hint={ctx.t('bodyHint', { max: BODY_MAX })} error={errors.body}>
           {(describedBy) => (
-            <textarea id="body" name="body" rows={8} maxLength={BODY_MAX} required aria-describedby={describedBy} aria-invalid={errors.body ? 'true' : undefined}>
+            <textarea
+              id="body"
+              name="body"
+              rows={8}
+              maxLength={BODY_MAX}
+              required
+              aria-describedby={describedBy}
+              aria-invalid={errors.body ? 'true' : undefined}
+            >
               {form.body ?? ''}
             </textarea>
           )}
@@ -160,8 +204,17 @@ export function FilingPage({ ctx, unit, form = {}, errors = {}, window }: Filing
 }
 
 const LABELS: Partial<Record<keyof FilingForm, PortalKey>> = {
-  kind: 'kindLegend', field: 'field', subject: 'subject', body: 'body', decision: 'decision', knownOn: 'knownOn', lateReason: 'lateReason',
-  fullName: 'fullName', email: 'email', phone: 'phone', address: 'address',
+  kind: 'kindLegend',
+  field: 'field',
+  subject: 'subject',
+  body: 'body',
+  decision: 'decision',
+  knownOn: 'knownOn',
+  lateReason: 'lateReason',
+  fullName: 'fullName',
+  email: 'email',
+  phone: 'phone',
+  address: 'address',
 };
 
 function labelOf(ctx: PortalContext, name: keyof FilingForm): string {

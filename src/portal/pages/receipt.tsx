@@ -3,7 +3,17 @@ import { basisOf, limitInWords } from '../limit-words';
 import type { Filed } from '../portal-intake';
 import { PortalPage, type PortalContext } from '../portal-shell';
 
-export function ReceiptPage({ ctx, filed, unitName, qrSvg }: { ctx: PortalContext; filed: Filed; unitName: string; qrSvg: string }) {
+export function ReceiptPage({
+  ctx,
+  filed,
+  unitName,
+  qrSvg,
+}: {
+  ctx: PortalContext;
+  filed: Filed;
+  unitName: string;
+  qrSvg: string;
+}) {
   const basis = basisOf(filed.resolution);
   return (
     <PortalPage ctx={ctx} title={ctx.t('receiptTitle')} printable>
@@ -29,13 +39,28 @@ export function ReceiptPage({ ctx, filed, unitName, qrSvg }: { ctx: PortalContex
         </p>
         <h2>{ctx.t('whatNext')}</h2>
         <ol>
-          <li>{ctx.t('nextTriage', { limit: limitInWords(filed.triage.spec, ctx.t), date: formatDate(filed.triage.dueAtMs, ctx.lang) })}</li>
-          <li>{ctx.t('nextResolution', { limit: limitInWords(filed.resolution, ctx.t), basis: basis ?? ctx.t('kind_' + filed.kind as 'kind_feedback') })}</li>
+          <li>
+            {ctx.t('nextTriage', {
+              limit: limitInWords(filed.triage.spec, ctx.t),
+              date: formatDate(filed.triage.dueAtMs, ctx.lang),
+            })}
+          </li>
+          <li>
+            {ctx.t('nextResolution', {
+              limit: limitInWords(filed.resolution, ctx.t),
+              basis: basis ?? ctx.t(('kind_' + filed.kind) as 'kind_feedback'),
+            })}
+          </li>
           <li>{ctx.t('nextForward')}</li>
           <li>{ctx.t('nextNotice')}</li>
         </ol>
         <figure class="qr">
-          <div class="qr-image" role="img" aria-label={ctx.t('qrCaption')} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+          <div
+            class="qr-image"
+            role="img"
+            aria-label={ctx.t('qrCaption')}
+            dangerouslySetInnerHTML={{ __html: qrSvg }}
+          />
           <figcaption>{ctx.t('qrCaption')}</figcaption>
         </figure>
         <p class="no-print">{ctx.t('print')}</p>

@@ -7,7 +7,15 @@ import { unitName } from './unit-name';
 
 const day = (iso: string, ctx: PortalContext) => formatDate(`${iso}T12:00:00+07:00`, ctx.lang);
 
-export function ReceptionPage({ ctx, schedules, notices }: { ctx: PortalContext; schedules: PublicSchedule[]; notices: { id: string; title: string; body: string; publishedAt: string }[] }) {
+export function ReceptionPage({
+  ctx,
+  schedules,
+  notices,
+}: {
+  ctx: PortalContext;
+  schedules: PublicSchedule[];
+  notices: { id: string; title: string; body: string; publishedAt: string }[];
+}) {
   return (
     <PortalPage ctx={ctx} title={ctx.t('receptionTitle')}>
       <h1>{ctx.t('receptionTitle')}</h1>
@@ -27,7 +35,16 @@ export function ReceptionPage({ ctx, schedules, notices }: { ctx: PortalContext;
               <li>
                 <strong>{formatDateTime(x.startsAt, ctx.lang)}</strong>
                 {x.registerBy ? ` — ${ctx.t('registerBy', { date: day(x.registerBy, ctx) })}` : ''}{' '}
-                {x.open ? <a href={`/reception/${encodeURIComponent(x.id)}/register`} aria-label={`${ctx.t('register')}: ${formatDateTime(x.startsAt, ctx.lang)}, ${s.unitName}`}>{ctx.t('register')}</a> : <span>{ctx.t('registrationClosed')}</span>}
+                {x.open ? (
+                  <a
+                    href={`/reception/${encodeURIComponent(x.id)}/register`}
+                    aria-label={`${ctx.t('register')}: ${formatDateTime(x.startsAt, ctx.lang)}, ${s.unitName}`}
+                  >
+                    {ctx.t('register')}
+                  </a>
+                ) : (
+                  <span>{ctx.t('registrationClosed')}</span>
+                )}
               </li>
             ))}
             {s.nextDays
@@ -57,7 +74,19 @@ export function ReceptionPage({ ctx, schedules, notices }: { ctx: PortalContext;
 
 type Errors = Partial<Record<'fullName' | 'email' | 'phone' | 'topic', PortalKey>>;
 
-export function RegisterPage({ ctx, schedule, session, form = {}, errors = {} }: { ctx: PortalContext; schedule: PublicSchedule; session: PublicSession; form?: Partial<Record<'fullName' | 'email' | 'phone' | 'topic', string>>; errors?: Errors }) {
+export function RegisterPage({
+  ctx,
+  schedule,
+  session,
+  form = {},
+  errors = {},
+}: {
+  ctx: PortalContext;
+  schedule: PublicSchedule;
+  session: PublicSession;
+  form?: Partial<Record<'fullName' | 'email' | 'phone' | 'topic', string>>;
+  errors?: Errors;
+}) {
   const input = (name: keyof Errors, label: PortalKey, attrs: Record<string, unknown>) => (
     <div>
       <label for={name}>{ctx.t(label)}</label>
@@ -66,7 +95,14 @@ export function RegisterPage({ ctx, schedule, session, form = {}, errors = {} }:
           {ctx.t(errors[name]!)}
         </p>
       ) : null}
-      <input id={name} name={name} value={form[name] ?? ''} aria-describedby={errors[name] ? `${name}-error` : undefined} aria-invalid={errors[name] ? 'true' : undefined} {...attrs} />
+      <input
+        id={name}
+        name={name}
+        value={form[name] ?? ''}
+        aria-describedby={errors[name] ? `${name}-error` : undefined}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        {...attrs}
+      />
     </div>
   );
   return (
@@ -103,7 +139,17 @@ export function RegisterPage({ ctx, schedule, session, form = {}, errors = {} }:
   );
 }
 
-export function RegisteredPage({ ctx, schedule, session, email }: { ctx: PortalContext; schedule: PublicSchedule; session: PublicSession; email: string }) {
+export function RegisteredPage({
+  ctx,
+  schedule,
+  session,
+  email,
+}: {
+  ctx: PortalContext;
+  schedule: PublicSchedule;
+  session: PublicSession;
+  email: string;
+}) {
   return (
     <PortalPage ctx={ctx} title={ctx.t('registerTitle')}>
       <h1>{ctx.t('registerTitle')}</h1>

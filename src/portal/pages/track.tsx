@@ -4,7 +4,17 @@ import { Notice, PortalPage, type PortalContext } from '../portal-shell';
 
 export type Tracked = Awaited<ReturnType<typeof trackPetition>>;
 
-export function TrackFormPage({ ctx, code, error, status = 200 }: { ctx: PortalContext; code?: string; error?: string; status?: number }) {
+export function TrackFormPage({
+  ctx,
+  code,
+  error,
+  status = 200,
+}: {
+  ctx: PortalContext;
+  code?: string;
+  error?: string;
+  status?: number;
+}) {
   void status;
   return (
     <PortalPage ctx={ctx} title={ctx.t('trackTitle')}>
@@ -19,11 +29,28 @@ export function TrackFormPage({ ctx, code, error, status = 200 }: { ctx: PortalC
       <form class="stack" method="post" action="/track">
         <div>
           <label for="code">{ctx.t('trackingCode')}</label>
-          <input id="code" name="code" value={code ?? ''} required maxLength={40} autocomplete="off" autocapitalize="characters" spellcheck={false} />
+          <input
+            id="code"
+            name="code"
+            value={code ?? ''}
+            required
+            maxLength={40}
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+          />
         </div>
         <div>
           <label for="secret">{ctx.t('trackingSecret')}</label>
-          <input id="secret" name="secret" type="password" required maxLength={40} autocomplete="off" autofocus={Boolean(code)} />
+          <input
+            id="secret"
+            name="secret"
+            type="password"
+            required
+            maxLength={40}
+            autocomplete="off"
+            autofocus={Boolean(code)}
+          />
         </div>
         <div>
           <button type="submit">{ctx.t('lookUp')}</button>
@@ -39,7 +66,19 @@ export interface SecondTime {
   howTo?: { vi: string; en: string };
 }
 
-export function TrackedPage({ ctx, tracked, secret, justRated, secondTime }: { ctx: PortalContext; tracked: Tracked; secret: string; justRated?: boolean; secondTime?: SecondTime }) {
+export function TrackedPage({
+  ctx,
+  tracked,
+  secret,
+  justRated,
+  secondTime,
+}: {
+  ctx: PortalContext;
+  tracked: Tracked;
+  secret: string;
+  justRated?: boolean;
+  secondTime?: SecondTime;
+}) {
   const answer = [...tracked.decisions].reverse().find((d) => d.text && tracked.stage === 'closed');
   return (
     <PortalPage ctx={ctx} title={ctx.t('trackTitle')}>

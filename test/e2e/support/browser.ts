@@ -12,14 +12,27 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
 
 // Not the package's own chromium.args: they include --disable-web-security and --single-process, which
 // would hide CSP and cookie bugs.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 function executablePath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   mkdirSync(CACHE_DIR, { recursive: true });
   // The package unpacks into $TMPDIR, so a child process with its own TMPDIR keeps the copy in our cache.
-  const script = "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
-  const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, TMPDIR: CACHE_DIR }, encoding: 'utf8' }).trim();
+  const script =
+    "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd: ROOT,
+    env: { ...process.env, TMPDIR: CACHE_DIR },
+    encoding: 'utf8',
+  }).trim();
   if (!existsSync(out)) throw new Error(`Chromium was not unpacked: ${out}`);
   return out;
 }
@@ -52,7 +65,8 @@ export function collectPageProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (m) => {
     // A refusal page answers 403 or 409 on purpose; the browser logs that status, which is not a fault.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of')) problems.push(m.text());
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of'))
+      problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return problems;
