@@ -145,24 +145,26 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
   } finally {
     clearInterval(beat);
   }
-  // The relay has it. The notification is marked first, in one statement: should the mark fail, the
-  // attempt row stays "sending", the lease runs out, and the next attempt resends and flags it. The
-  // attempt's own row comes after; a crash between the two leaves a sent notification that no attempt claims.
+  // The relay has it. The mark, the attempt's outcome and (after an attempt that ended unknown) the case
+  // event are one transaction: should it fail, the attempt row stays "sending", the lease runs out, and the
+  // next attempt resends and flags it — never a sent notification without its attempt or its warning.
   const sentAt = deps.now();
-  await prisma.notification.update({
-    where: { key: mail.key },
-    data: {
-      status: 'sent',
-      messageId: info.messageId,
-      sentAt,
-      attempts: { increment: 1 },
-      lastError: null,
-      leaseUntil: null,
-      possibleDuplicate: uncertainBefore,
-    },
-  });
-  await prisma.notificationAttempt.update({ where: { id: attemptRow.id }, data: { outcome: 'sent', endedAt: sentAt } });
-  if (uncertainBefore && mail.petitionId) await recordPossibleDuplicate(prisma, mail, sentAt);
+  await prisma.$transaction([
+    prisma.notification.update({
+      where: { key: mail.key },
+      data: {
+        status: 'sent',
+        messageId: info.messageId,
+        sentAt,
+        attempts: { increment: 1 },
+        lastError: null,
+        leaseUntil: null,
+        possibleDuplicate: uncertainBefore,
+      },
+    }),
+    prisma.notificationAttempt.update({ where: { id: attemptRow.id }, data: { outcome: 'sent', endedAt: sentAt } }),
+    ...(uncertainBefore && mail.petitionId ? [recordPossibleDuplicate(prisma, mail, sentAt)] : []),
+  ]);
   if (uncertainBefore)
     warn('e-mail sent after an attempt that ended unknown: it may have gone twice', {
       template: mail.template,
