@@ -241,7 +241,17 @@ test('a conference schedule ("every year on …") turns its next occurrence into
     title: expect.stringContaining('Hội nghị đối thoại định kỳ năm'),
   });
   expect(conference.id).toMatch(new RegExp(`^conf-${schedule.body.id}-`));
-  expect((await h.client.workflow.getHandle(conference.id).describe()).status.name).toBe('RUNNING');
+  const described = await eventually(
+    () =>
+      h.client.workflow
+        .getHandle(conference.id)
+        .describe()
+        .catch(() => null),
+    {
+      what: "the conference's workflow",
+    },
+  );
+  expect(described.status.name).toBe('RUNNING');
   await eventually(
     () => h.db.prisma.conferenceEvent.findFirst({ where: { conferenceId: conference.id, type: 'announced' } }),
     { what: 'its announcement' },

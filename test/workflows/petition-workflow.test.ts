@@ -298,7 +298,14 @@ test('when the mail relay fails twice, then the notification is retried and sent
     await eventually(async () => mailer.to(CITIZEN_EMAIL).length > 0, { what: 'the acknowledgement' });
     expect(mailer.attempts).toBe(3);
     expect(mailer.to(CITIZEN_EMAIL)).toHaveLength(1);
-    const rows = await db.prisma.notification.findMany({ where: { petitionId: p.petitionId } });
+    // The relay has it before the row is marked: wait for the mark.
+    const rows = await eventually(
+      async () => {
+        const found = await db.prisma.notification.findMany({ where: { petitionId: p.petitionId } });
+        return found.every((r) => r.status === 'sent') ? found : null;
+      },
+      { what: 'the notification marked sent' },
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'sent', attempts: 3, template: 'acknowledgement' });
 
