@@ -10,6 +10,7 @@ import { workingCalendarFor } from '../calendar/calendar-store';
 import { createPetition, type PetitionServiceDeps } from '../petitions/petitions';
 import type { CreatePetitionInput } from '../petitions/inputs';
 import { MASKED_NAME } from '../org/identity-seal';
+import { nowFrom } from '../platform/runtime/clock';
 
 export type SessionDeps = PetitionServiceDeps;
 
@@ -92,7 +93,7 @@ export async function registerCitizen(
   const session = await loadSession(deps.prisma, sessionId);
   if (session.status !== 'announced') throw new AppError('Conflict', 'registration for this session is closed');
   const schedule = await deps.prisma.receptionSchedule.findUnique({ where: { id: session.scheduleId } });
-  const todayDay = localDayOf((deps.now ?? (() => new Date()))().getTime());
+  const todayDay = localDayOf(nowFrom(deps).getTime());
   if (schedule?.registrationCutoffDays && todayDay > parseDay(session.day) - schedule.registrationCutoffDays) {
     throw new AppError(
       'Conflict',
@@ -204,7 +205,7 @@ export async function recordMatter(
         receivingUnitId: session.unitId,
         channel: 'reception_day',
         field: input.field,
-        receivedAt: new Date((deps.now ?? (() => new Date()))()).toISOString(),
+        receivedAt: new Date(nowFrom(deps)).toISOString(),
       },
       idempotencyKey ? `reception:${idempotencyKey}` : undefined,
     );
