@@ -17,7 +17,14 @@ import {
   type ConferenceInput,
   type OpinionOutcome,
 } from './client';
-import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
+import {
+  personHoldsRoleOver,
+  readableUnits,
+  requireReadable,
+  requireRoleOn,
+  UnitTree,
+  type Principal,
+} from '../org/access';
 import type { Client } from '@temporalio/client';
 import type { TemporalDeadlines } from '../platform/temporal/start-once';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
@@ -272,8 +279,7 @@ export async function listConferences(deps: ConferenceDeps, principal: Principal
 export async function getConference(deps: ConferenceDeps, principal: Principal, id: string) {
   const c = await loadConference(deps.prisma, id);
   const tree = await UnitTree.load(deps.prisma);
-  if (!readableUnits(principal, tree).has(c.unitId))
-    throw new AppError('Forbidden', `reading this conference needs a role on unit ${c.unitId} or a unit above it`);
+  requireReadable(principal, tree, c.unitId, 'conference');
   const [events, opinions, commitments] = await Promise.all([
     deps.prisma.conferenceEvent.findMany({ where: { conferenceId: id }, orderBy: { at: 'asc' } }),
     deps.prisma.conferenceOpinion.findMany({ where: { conferenceId: id }, orderBy: { createdAt: 'asc' } }),

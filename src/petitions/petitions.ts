@@ -20,6 +20,7 @@ import {
   type PetitionActionInput,
   type PetitionActionOutcome,
 } from './client';
+import { loadReadableCase } from './documents/case-access';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
 import { checkRepresentation } from '../domain/petition/representatives';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
@@ -157,13 +158,7 @@ async function committedState(deps: PetitionServiceDeps, petitionId: string) {
 }
 
 export async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
-  const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId }, include: PETITION_INCLUDE });
-  if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
-  const tree = await UnitTree.load(deps.prisma);
-  if (!readableUnits(principal, tree).has(petition.unitId)) {
-    throw new AppError('Forbidden', `reading this petition needs a role on unit ${petition.unitId} or a unit above it`);
-  }
-  return { petition, tree, roles: rolesOver(principal, petition.unitId, tree) };
+  return loadReadableCase(deps.prisma, principal, petitionId);
 }
 
 async function actorNames(prisma: PrismaClient, ids: (string | null)[]): Promise<Map<string, string>> {

@@ -5,7 +5,14 @@ import type { PrismaClient } from '../platform/db/prisma';
 import { AppError, invalidField } from '../errors';
 import { localDayOf, parseDay } from '../domain/calendar/day';
 import { sendSessionAction, type SessionAction, type SessionSnapshot } from './client';
-import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
+import {
+  personHoldsRoleOver,
+  readableUnits,
+  requireReadable,
+  requireRoleOn,
+  UnitTree,
+  type Principal,
+} from '../org/access';
 import { workingCalendarFor } from '../calendar/calendar-store';
 import { createPetition, type PetitionServiceDeps } from '../petitions/petitions';
 import type { CreatePetitionInput } from '../petitions/inputs';
@@ -59,8 +66,7 @@ export async function listSessions(
 export async function getSession(deps: SessionDeps, principal: Principal, id: string) {
   const session = await loadSession(deps.prisma, id);
   const tree = await UnitTree.load(deps.prisma);
-  if (!readableUnits(principal, tree).has(session.unitId))
-    throw new AppError('Forbidden', `reading this session needs a role on unit ${session.unitId} or a unit above it`);
+  requireReadable(principal, tree, session.unitId, 'session');
   const [events, matters, registrations] = await Promise.all([
     deps.prisma.receptionEvent.findMany({ where: { sessionId: id }, orderBy: { at: 'asc' } }),
     deps.prisma.receptionMatter.findMany({ where: { sessionId: id }, orderBy: { createdAt: 'asc' } }),
