@@ -34,6 +34,7 @@ import { httpMetrics } from './http-metrics';
 import { metricsRoute } from './routes/metrics';
 import type { BlobStore } from '../platform/blob/blob-store';
 import { documentRoutes } from './routes/documents';
+import { decisionRoutes } from './routes/decisions';
 import { noteRoutes } from './routes/notes';
 import { notifyMassPetition } from '../petitions/mass/mass-petition-notice';
 import type { Mailer } from '../platform/mail/mailer';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
     }),
   );
+  api.use('/petitions/:petitionId/decisions', decisionRoutes({ prisma: deps.prisma }));
   api.use(
     '/petitions/:petitionId/notes',
     noteRoutes({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }),

@@ -16,6 +16,7 @@ import * as C from './schemas/conferences';
 import { ZCreateTokenRequest } from './schemas/tokens';
 import * as H from './schemas/health';
 import * as D from './schemas/documents';
+import * as Dec from './schemas/decisions';
 import * as N from './schemas/notes';
 
 interface Operation {
@@ -169,6 +170,22 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     query: D.ZOpenDocumentQuery,
     responses: { 200: { description: 'the file' }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/petitions/{petitionId}/decisions',
+    summary:
+      "The written decisions extending the case's time limit (number, date, signer, days, new due time), same read access as the petition",
+    auth: true,
+    responses: { 200: { description: 'decisions', schema: Dec.ZExtensionDecisionList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/petitions/{petitionId}/decisions/{decisionId}/pdf',
+    summary:
+      'An extension decision printed as PDF in the administrative layout of Nghị định 30/2020 (A4; no petitioner named: a denouncer is "công dân"); Cache-Control: no-store',
+    auth: true,
+    responses: { 200: { description: 'application/pdf' }, ...errors(401, 403, 404) },
   },
   {
     method: 'post',
