@@ -1,15 +1,12 @@
 // Time-skipping tests of the commitment and reception workflows with the relay down when something is due:
 // the fact (a lapse escalated, a session opened) is recorded on time, and the e-mail goes later, once.
 import { randomUUID } from 'node:crypto';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { DAY_MS, endOfLocalDay, formatDay, localDayOf, VN_OFFSET_MS } from '../../src/domain/calendar/day';
 import { commitmentWorkflow, receptionSessionWorkflow } from '../../workflows';
 import { commitmentActionUpdate } from '../../workflows/conference/messages';
 import { CapturingMailer } from '../support/capturing-mailer';
 import { eventually, waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
-import { TEST_IDENTITY_KEY } from '../support/keys';
 import { startWorkflowTestbed, type WorkflowTestbed } from '../support/workflow-testbed';
 
 let testbed: WorkflowTestbed;
@@ -26,18 +23,7 @@ afterAll(async () => {
 
 async function withWorker<T>(mailer: CapturingMailer, fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = `fq-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: testbed.env.nativeConnection,
-    taskQueue,
-    workflowBundle: testbed.bundle,
-    activities: createActivities({
-      prisma: testbed.db.prisma,
-      mailer,
-      appUrl: 'http://danvan.test',
-      identityKey: TEST_IDENTITY_KEY,
-      temporal: testbed.env.client,
-    }),
-  });
+  const worker = await testbed.createWorker(taskQueue, { mailer, temporal: testbed.env.client });
   return worker.runUntil(fn(taskQueue));
 }
 
