@@ -151,6 +151,9 @@ interface Sample {
   acceptedAt: number;
   /** When the work was due to be done (a petition's acknowledgement: accepted; a lapse: its due time). */
   dueAt: number;
+  /** The e-mail's recipient (petitions) or Message-ID (commitments), to find its Notification row. */
+  address?: string;
+  messageId?: string;
   /** When each copy of the e-mail that proves it done arrived at the relay. */
   deliveries: () => number[];
   /** The database row that proves the fact recorded (petition: 'received'; commitment: 'escalated'). */
@@ -164,6 +167,8 @@ interface Row {
   refused: number;
   lost: number;
   duplicated: number;
+  /** Duplicates whose Notification row says possibleDuplicate (visible in the case history). */
+  flagged: number;
   lateP50: number;
   lateMax: number;
 }
@@ -308,7 +313,9 @@ async function main(): Promise<void> {
             const body = (await res.json()) as { id: string };
             samples.set(body.id, {
               acceptedAt: Date.now(),
-              dueAt: Date.now(),
+              // From the first attempt: a client that retried through an outage waited all that time.
+              dueAt: sentAt,
+              address,
               // The acknowledgement is the only e-mail to this citizen while the petition waits for triage.
               deliveries: () => relay.byAddress.get(address) ?? [],
             });
@@ -401,6 +408,7 @@ async function main(): Promise<void> {
         samples.set(commitmentId, {
           acceptedAt: Date.now(),
           dueAt,
+          messageId: messageIdForKey(`${commitmentId}:escalated:p${LEVEL_ABOVE_LEADER}`),
           deliveries: () =>
             relay.deliveries.get(messageIdForKey(`${commitmentId}:escalated:p${LEVEL_ABOVE_LEADER}`)) ?? [],
         });
@@ -483,6 +491,10 @@ async function main(): Promise<void> {
     while (Date.now() < settleBy && allSamples().some((s) => s.deliveries().length === 0)) await sleep(2_000);
     await sleep(5_000); // a late duplicate would show here
 
+    const flaggedRows = await query<{ toAddress: string; messageId: string | null }>(
+      `SELECT "toAddress", "messageId" FROM "Notification" WHERE "possibleDuplicate"`,
+    );
+    const flaggedKeys = new Set(flaggedRows.flatMap((r) => [r.toAddress, r.messageId ?? '']));
     const rows: Row[] = [];
     for (const run of runs) {
       const petitionIds = [...run.petitions.samples.keys()];
@@ -501,11 +513,15 @@ async function main(): Promise<void> {
       ) => {
         let lost = 0;
         let duplicated = extraDup;
+        let flagged = 0;
         const late: number[] = [];
         for (const [id, s] of samples) {
           const delivered = s.deliveries();
           if (!recorded.has(id) || delivered.length === 0) lost += 1;
-          if (delivered.length > 1) duplicated += delivered.length - 1;
+          if (delivered.length > 1) {
+            duplicated += delivered.length - 1;
+            if (flaggedKeys.has(s.address ?? '') || flaggedKeys.has(s.messageId ?? '')) flagged += delivered.length - 1;
+          }
           if (delivered.length > 0) late.push(delivered[0]! - s.dueAt);
         }
         rows.push({
@@ -515,6 +531,7 @@ async function main(): Promise<void> {
           refused,
           lost,
           duplicated,
+          flagged,
           lateP50: quantile(late, 0.5),
           lateMax: quantile(late, 1),
         });
@@ -538,6 +555,7 @@ async function main(): Promise<void> {
         refused: 0,
         lost: run.commitments.size - recordedLate.length,
         duplicated: 0,
+        flagged: 0,
         lateP50: quantile(recordedLate, 0.5),
         lateMax: quantile(recordedLate, 1),
       });
@@ -551,7 +569,17 @@ async function main(): Promise<void> {
 
 function printTable(rows: Row[]): void {
   const s = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
-  const header = ['fault', 'work', 'accepted', 'refused', 'lost', 'duplicated', 'late p50', 'late max'];
+  const header = [
+    'fault',
+    'work',
+    'accepted',
+    'refused',
+    'lost',
+    'duplicated',
+    'of which flagged',
+    'late p50',
+    'late max',
+  ];
   const cells = rows.map((r) => [
     r.fault,
     r.work,
@@ -559,6 +587,7 @@ function printTable(rows: Row[]): void {
     String(r.refused),
     String(r.lost),
     String(r.duplicated),
+    String(r.flagged),
     s(r.lateP50),
     s(r.lateMax),
   ]);
@@ -568,7 +597,7 @@ function printTable(rows: Row[]): void {
     [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n') + '\n',
   );
   process.stdout.write(
-    'late: petition — acknowledgement delivered after the 201; commitment — escalation e-mail delivered (or, fact only, the lapse recorded) after the due time. lost: accepted but not recorded or never e-mailed by the end of the settle time.\n',
+    'late: petition — acknowledgement delivered after the first create attempt; commitment — escalation e-mail delivered (or, fact only, the lapse recorded) after the due time. lost: accepted but not recorded or never e-mailed by the end of the settle time. flagged: the duplicate’s Notification says possibleDuplicate (in the case history).\n',
   );
 }
 
