@@ -1,6 +1,6 @@
 // What every workflow does the same way: keys that make a retried activity write or send once, business
 // refusals that a client sees as a stable type, and the wait for the next due time or the next change.
-import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, log, workflowInfo } from '@temporalio/workflow';
 
 /** An entry of a case's audit trail, as the workflow states it. */
 export interface CaseEvent {
@@ -40,4 +40,33 @@ export async function waitUntilDueOrChanged(
 ): Promise<void> {
   if (wakeAt === undefined) await condition(changed);
   else await condition(changed, Math.max(1, wakeAt - now));
+}
+
+/**
+ * The patch of the reception, conference and commitment workflows under which a reminder given or a
+ * deadline breached is recorded when due and its e-mail sent after, on its own path. Histories from
+ * before it sent first and recorded after (a relay that was down held the fact back).
+ */
+export const RECORDED_BEFORE_MAIL = 'breach-recorded-before-mail';
+
+/**
+ * E-mails the workflow does not wait for: a reminder or breach is recorded when due, and its e-mail goes
+ * on its own retry path (MAIL_SEND retries until the relay is back), so a relay that is down delays the
+ * e-mail, not the fact. The workflow waits for `allDelivered()` before it completes.
+ */
+export function mailOnItsOwnPath() {
+  const inFlight: Promise<void>[] = [];
+  return {
+    later(what: string, sending: Promise<unknown>): void {
+      inFlight.push(
+        sending.then(
+          () => undefined,
+          // Only a refusal ends a send: the case goes on without that e-mail.
+          (error: unknown) =>
+            log.warn('e-mail given up', { what, error: error instanceof Error ? error.message : String(error) }),
+        ),
+      );
+    },
+    allDelivered: (): Promise<unknown> => Promise.all(inFlight),
+  };
 }

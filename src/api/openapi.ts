@@ -45,6 +45,12 @@ const IDEMPOTENCY = {
   description: 'a repeated request with the same key returns the first result instead of acting twice',
 };
 
+/** An action's answer when its workflow has not answered within ACTION_WAIT_MS (src/api/action-outcome.ts). */
+const PENDING = {
+  description: 'the workflow has not answered within ACTION_WAIT_MS: follow href (Location)',
+  schema: P.ZActionPending,
+};
+
 export const OPERATIONS: Operation[] = [
   {
     method: 'post',
@@ -481,7 +487,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Postpone to a later working day (leader), with a public notice and updated invitations',
     auth: true,
     body: R.ZPostponeRequest,
-    responses: { 200: { description: 'postponed' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 200: { description: 'postponed' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
     method: 'post',
@@ -489,7 +495,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Delegate to a deputy (leader; the schedule’s deputy by default)',
     auth: true,
     body: R.ZDelegateRequest,
-    responses: { 200: { description: 'delegated' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 200: { description: 'delegated' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
     method: 'post',
@@ -499,7 +505,7 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: R.ZMatterRequest,
     headers: [IDEMPOTENCY],
-    responses: { 201: { description: 'recorded' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 201: { description: 'recorded' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
     method: 'post',
@@ -507,7 +513,18 @@ export const OPERATIONS: Operation[] = [
     summary: 'Close the session with minutes and the number of citizens received',
     auth: true,
     body: R.ZCloseRequest,
-    responses: { 200: { description: 'closed' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 200: { description: 'closed' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+  },
+  {
+    method: 'get',
+    path: '/reception/sessions/{id}/updates/{updateId}',
+    summary: 'The result of a session action answered 202',
+    auth: true,
+    responses: {
+      200: { description: 'the new state' },
+      202: { description: 'still pending', schema: P.ZActionPending },
+      ...errors(401, 403, 404),
+    },
   },
   {
     method: 'get',
@@ -575,7 +592,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Record that it was held: attendees and minutes; the results deadline (10 days) starts',
     auth: true,
     body: C.ZHoldRequest,
-    responses: { 200: { description: 'held' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 200: { description: 'held' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
     method: 'post',
@@ -584,7 +601,7 @@ export const OPERATIONS: Operation[] = [
       'Record an opinion and its outcome: answered, commitment (an agency or officer with a promised date, tracked by its own workflow), explained, or referred to the level above',
     auth: true,
     body: C.ZOpinionRequest,
-    responses: { 201: { description: 'recorded' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 201: { description: 'recorded' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
     method: 'post',
@@ -593,7 +610,18 @@ export const OPERATIONS: Operation[] = [
       'Publish the results (leader): a public notice with the opinions by field; each participant with an address is told the outcome of their opinion',
     auth: true,
     body: C.ZPublishRequest,
-    responses: { 200: { description: 'published' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 200: { description: 'published' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+  },
+  {
+    method: 'get',
+    path: '/conferences/{id}/updates/{updateId}',
+    summary: 'The result of a conference action answered 202',
+    auth: true,
+    responses: {
+      200: { description: 'the new state' },
+      202: { description: 'still pending', schema: P.ZActionPending },
+      ...errors(401, 403, 404),
+    },
   },
   {
     method: 'post',
@@ -601,7 +629,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Report progress on a commitment (0–99%); the participant is told',
     auth: true,
     body: C.ZProgressRequest,
-    responses: { 200: { description: 'recorded' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 200: { description: 'recorded' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
     method: 'post',
@@ -609,7 +637,18 @@ export const OPERATIONS: Operation[] = [
     summary: 'Mark a commitment fulfilled (on time or late); the participant is told',
     auth: true,
     body: C.ZFulfilRequest,
-    responses: { 200: { description: 'fulfilled' }, ...errors(400, 401, 403, 404, 409) },
+    responses: { 200: { description: 'fulfilled' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+  },
+  {
+    method: 'get',
+    path: '/commitments/{id}/updates/{updateId}',
+    summary: 'The result of a commitment report answered 202',
+    auth: true,
+    responses: {
+      200: { description: 'the new state' },
+      202: { description: 'still pending', schema: P.ZActionPending },
+      ...errors(401, 403, 404),
+    },
   },
   {
     method: 'get',

@@ -2,6 +2,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { AppError } from '../errors';
 import {
+  followUpdateOrPending,
   startOnce,
   updateOrUnavailable,
   type StartOnceResult,
@@ -102,4 +103,22 @@ export async function sendCommitmentAction(
     }
     throw error;
   });
+}
+
+/** A conference action answered pending earlier: the conference's snapshot once applied. */
+export function followConferenceAction(
+  deps: TemporalCaller,
+  conferenceId: string,
+  updateId: string,
+): Promise<ConferenceSnapshot> {
+  return followUpdateOrPending(deps, conferenceWorkflowId(conferenceId), updateId);
+}
+
+/** A commitment report answered pending earlier: the commitment's snapshot once applied. */
+export function followCommitmentAction(
+  deps: TemporalCaller,
+  commitmentId: string,
+  updateId: string,
+): Promise<CommitmentSnapshot> {
+  return followUpdateOrPending(deps, commitmentWorkflowId(commitmentId), updateId);
 }

@@ -6,6 +6,8 @@ import { AppError, invalidField } from '../errors';
 import { endOfLocalDay, localDayOf, parseDay, DAY_MS } from '../domain/calendar/day';
 import { hotSpotAround } from '../domain/conference/hot-spot';
 import {
+  followCommitmentAction,
+  followConferenceAction,
   sendCommitmentAction,
   sendConferenceAction,
   startCommitmentWorkflow,
@@ -257,6 +259,28 @@ export async function actOnCommitment(
     await requireRoleOn(deps.prisma, principal, commitment.unitId, ['officer', 'leader'], 'reporting on a commitment');
   const update: CommitmentAction = { ...action, actorId: principal.personId };
   return sendCommitmentAction(deps, commitmentId, update);
+}
+
+/** An action answered pending earlier, to whoever may read the conference. */
+export async function getConferenceAction(deps: ConferenceDeps, principal: Principal, id: string, updateId: string) {
+  const c = await loadConference(deps.prisma, id);
+  requireReadable(principal, await UnitTree.load(deps.prisma), c.unitId, 'conference');
+  return followConferenceAction(deps, id, updateId);
+}
+
+/** A commitment report answered pending earlier, to whoever may read its unit. */
+export async function getCommitmentAction(
+  deps: ConferenceDeps,
+  principal: Principal,
+  commitmentId: string,
+  updateId: string,
+) {
+  const commitment = await deps.prisma.commitment.findUnique({ where: { id: commitmentId } });
+  if (!commitment) throw new AppError('NotFound', `no commitment ${commitmentId}`);
+  const tree = await UnitTree.load(deps.prisma);
+  if (commitment.assigneeId !== principal.personId && !readableUnits(principal, tree).has(commitment.unitId))
+    throw new AppError('Forbidden', `reading this commitment needs a role on unit ${commitment.unitId} or above it`);
+  return followCommitmentAction(deps, commitmentId, updateId);
 }
 
 export async function listConferences(deps: ConferenceDeps, principal: Principal) {

@@ -1,6 +1,7 @@
 // The only code that starts, signals or updates the reception workflows (schedule cycles and sessions).
 import { randomUUID } from 'node:crypto';
 import {
+  followUpdateOrPending,
   signalWorkflow,
   startOnce,
   updateOrUnavailable,
@@ -46,4 +47,13 @@ export function sendSessionAction(
   updateId: string = randomUUID(),
 ): Promise<SessionSnapshot> {
   return updateOrUnavailable(deps, sessionId, sessionActionUpdate, [action], updateId);
+}
+
+/** An action answered pending earlier: the session's snapshot once applied. */
+export function followSessionAction(
+  deps: TemporalCaller,
+  sessionId: string,
+  updateId: string,
+): Promise<SessionSnapshot> {
+  return followUpdateOrPending(deps, sessionId, updateId);
 }

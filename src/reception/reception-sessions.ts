@@ -3,8 +3,9 @@
 // session's workflow as an Update; the database keeps the personal data the workflow never sees.
 import type { PrismaClient } from '../platform/db/prisma';
 import { AppError, invalidField } from '../errors';
+import { UpdatePending } from '../platform/temporal/start-once';
 import { localDayOf, parseDay } from '../domain/calendar/day';
-import { sendSessionAction, type SessionAction, type SessionSnapshot } from './client';
+import { followSessionAction, sendSessionAction, type SessionAction, type SessionSnapshot } from './client';
 import {
   personHoldsRoleOver,
   readableUnits,
@@ -29,6 +30,13 @@ async function loadSession(prisma: PrismaClient, id: string) {
 
 const act = (deps: SessionDeps, sessionId: string, action: SessionAction): Promise<SessionSnapshot> =>
   sendSessionAction(deps, sessionId, action);
+
+/** An action answered pending earlier, to whoever may read the session. */
+export async function getSessionAction(deps: SessionDeps, principal: Principal, sessionId: string, updateId: string) {
+  const session = await loadSession(deps.prisma, sessionId);
+  requireReadable(principal, await UnitTree.load(deps.prisma), session.unitId, 'session');
+  return followSessionAction(deps, sessionId, updateId);
+}
 
 function requireNotClosed(session: { status: string }): void {
   if (session.status === 'closed') throw new AppError('Conflict', 'the session is closed');
@@ -118,8 +126,9 @@ export async function registerCitizen(
   try {
     await act(deps, sessionId, { action: 'registered', registrationId: row.id });
   } catch (error) {
-    // The session opened in between: the registration is not kept.
-    await deps.prisma.receptionRegistration.delete({ where: { id: row.id } });
+    // The session opened in between: the registration is not kept. An Update still pending is kept by the
+    // server and applies later, so its registration must stay for it.
+    if (!(error instanceof UpdatePending)) await deps.prisma.receptionRegistration.delete({ where: { id: row.id } });
     throw error;
   }
   return {

@@ -1,9 +1,13 @@
 // An officer's action never hangs: with no worker it answers 202 with the Update's id and a URL that later
 // gives the result; a repeat under the same Idempotency-Key is the same action. A closed petition answers
 // 409 PetitionClosed, a fulfilled commitment 409 in its own words. A new petition's 201 already carries the deadline its workflow committed.
+// Reception session, conference and commitment actions answer the same way.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startCommitmentWorkflow } from '../../src/conferences/client';
+import { workingCalendarFor } from '../../src/calendar/calendar-store';
+import { formatDay, localDayOf } from '../../src/domain/calendar/day';
+import { startCommitmentWorkflow, startConferenceWorkflow } from '../../src/conferences/client';
+import { RECEPTION_SESSION_WORKFLOW_TYPE } from '../../workflows/reception/messages';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
@@ -165,4 +169,169 @@ test('when a commitment is fulfilled, then a later report answers 409 about the 
     .expect(409);
   expect(res.body.error.message).toMatch(/commitment is fulfilled/);
   expect(res.body.error.message).not.toMatch(/petition/i);
+});
+
+/** A conference starting within the hour (so it may be held now), its opinion and a commitment, each with its workflow. */
+async function conferenceWithCommitment() {
+  const conferenceId = `conf-${randomUUID().slice(0, 8)}`;
+  const commitmentId = `commitment-${randomUUID()}`;
+  const startsAt = new Date(Date.now() + 30 * 60_000);
+  await h.db.prisma.conference.create({
+    data: {
+      id: conferenceId,
+      unitId: h.org.communeId,
+      kind: 'adhoc',
+      title: 'Đối thoại khi không có worker',
+      startsAt,
+      location: 'Hội trường',
+      chairId: h.org.communeLeader.id,
+      status: 'announced',
+      createdById: h.org.communeLeader.id,
+    },
+  });
+  await startConferenceWorkflow(h.deps, {
+    conferenceId,
+    unitId: h.org.communeId,
+    chairId: h.org.communeLeader.id,
+    startsAt: startsAt.toISOString(),
+    resultsWithinDays: 10,
+    remindResultsBeforeDays: 3,
+  });
+  const opinion = await h.db.prisma.conferenceOpinion.create({
+    data: { conferenceId, field: 'land', content: 'Ý kiến', outcome: 'commitment', recordedById: h.org.officer.id },
+  });
+  const dueAt = new Date(Date.now() + 30 * 86_400_000);
+  await h.db.prisma.commitment.create({
+    data: {
+      id: commitmentId,
+      conferenceId,
+      opinionId: opinion.id,
+      unitId: h.org.communeId,
+      description: 'Sửa đường',
+      promisedBy: dueAt.toISOString().slice(0, 10),
+      dueAt,
+      status: 'open',
+    },
+  });
+  await startCommitmentWorkflow(h.deps, {
+    commitmentId,
+    conferenceId,
+    opinionId: opinion.id,
+    unitId: h.org.communeId,
+    assigneeId: null,
+    dueAt: dueAt.toISOString(),
+    remindBeforeDays: 3,
+  });
+  return { conferenceId, commitmentId };
+}
+
+/** A reception session a week ahead, announced by its workflow. */
+async function announcedSession() {
+  const scheduleId = `sched-${randomUUID().slice(0, 8)}`;
+  const today = localDayOf(Date.now());
+  const day = formatDay(today + 7);
+  const sessionId = `reception-${scheduleId}-${day}`;
+  await h.db.prisma.receptionSchedule.create({
+    data: {
+      id: scheduleId,
+      unitId: h.org.communeId,
+      leaderId: h.org.communeLeader.id,
+      rule: { type: 'daysOfMonth', days: [10] },
+      startTime: '08:00',
+      location: 'Trụ sở UBND xã',
+      jointUnitIds: [],
+      startsFrom: day,
+      createdById: h.org.admin.id,
+    },
+  });
+  await h.client.workflow.start(RECEPTION_SESSION_WORKFLOW_TYPE, {
+    taskQueue: h.taskQueue,
+    workflowId: sessionId,
+    args: [
+      {
+        sessionId,
+        scheduleId,
+        unitId: h.org.communeId,
+        nominalDay: day,
+        day,
+        startTime: '08:00',
+        durationMinutes: 240,
+        location: 'Trụ sở UBND xã',
+        leaderId: h.org.communeLeader.id,
+        jointUnitIds: [],
+      },
+    ],
+  });
+  await eventually(() => h.db.prisma.receptionSession.findUnique({ where: { id: sessionId } }), {
+    what: 'the session announced',
+  });
+  // A later working day to postpone to.
+  let to = today + 14;
+  for (;;) {
+    const calendar = await workingCalendarFor(h.db.prisma, new Date(formatDay(to)).getUTCFullYear());
+    if (calendar.isWorkingDay(to)) break;
+    to += 1;
+  }
+  return { sessionId, postponeTo: formatDay(to) };
+}
+
+test('when no worker runs, then session, conference and commitment actions answer 202 with a URL to follow, which gives the result once a worker is back', async () => {
+  const leader = await h.login(h.org.communeLeader.username);
+  const { conferenceId, commitmentId } = await conferenceWithCommitment();
+  const { sessionId, postponeTo } = await announcedSession();
+  await h.stopWorker();
+  let restarted = false;
+  try {
+    const actions = [
+      {
+        url: `/api/v1/reception/sessions/${sessionId}/postpone`,
+        body: { day: postponeTo, reason: 'Lãnh đạo đi công tác' },
+        follow: `/api/v1/reception/sessions/${sessionId}/updates/`,
+        done: { sessionId, day: postponeTo, postponements: 1 },
+      },
+      {
+        url: `/api/v1/conferences/${conferenceId}/hold`,
+        body: { attendeeCount: 40, minutes: 'Biên bản hội nghị' },
+        follow: `/api/v1/conferences/${conferenceId}/updates/`,
+        done: { conferenceId, status: 'held', attendeeCount: 40 },
+      },
+      {
+        url: `/api/v1/commitments/${commitmentId}/progress`,
+        body: { percent: 40, note: 'Đã khảo sát' },
+        follow: `/api/v1/commitments/${commitmentId}/updates/`,
+        done: { commitmentId, progress: 40 },
+      },
+    ];
+    const pending: { href: string; done: object }[] = [];
+    for (const a of actions) {
+      const startedAt = Date.now();
+      const res = await request(h.app).post(a.url).set(auth(leader)).send(a.body);
+      expect({ url: a.url, status: res.status }).toEqual({ url: a.url, status: 202 });
+      expect(Date.now() - startedAt).toBeLessThan(9_000);
+      expect(res.body).toMatchObject({ status: 'pending', updateId: expect.any(String) });
+      expect(res.body.href).toBe(`${a.follow}${encodeURIComponent(res.body.updateId)}`);
+      expect(res.headers.location).toBe(res.body.href);
+      expect((await request(h.app).get(res.body.href).set(auth(leader)).expect(202)).body.status).toBe('pending');
+      pending.push({ href: res.body.href, done: a.done });
+    }
+
+    await h.startWorker();
+    restarted = true;
+    for (const p of pending) {
+      const done = await eventually(
+        async () => {
+          const res = await request(h.app).get(p.href).set(auth(leader));
+          return res.status === 200 ? res.body : null;
+        },
+        { what: `${p.href} applied once a worker runs` },
+      );
+      expect(done).toMatchObject(p.done);
+    }
+  } finally {
+    if (!restarted) await h.startWorker();
+  }
+  await request(h.app).get(`/api/v1/conferences/${conferenceId}/updates/no-such-update`).set(auth(leader)).expect(404);
+  // Someone with no role on the unit does not read another unit's action results.
+  const outsider = await h.login(h.org.otherOfficer.username);
+  await request(h.app).get(`/api/v1/reception/sessions/${sessionId}/updates/x`).set(auth(outsider)).expect(403);
 });

@@ -1,21 +1,29 @@
-// Stopping and starting the whole service as `npm start` runs it: SIGTERM stops everything in order (HTTP,
-// then the worker drains, then the embedded Temporal dev server and PostgreSQL, which run in process groups
-// of their own so a terminal's Ctrl-C does not reach them first); a taken HTTP port stops the start.
+// Stopping and starting the whole service as `npm start` runs it, and as its compiled build runs in
+// production: SIGTERM stops everything in order (HTTP, then the worker drains, then the embedded Temporal dev
+// server and PostgreSQL, which run in process groups of their own so a terminal's Ctrl-C does not reach them
+// first); a taken HTTP port stops the start. A failed assertion still ends every process a test started.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../src/platform/runtime/free-port';
-import { startServiceProcess } from '../support/service-process';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 
+const ROOT = path.join(__dirname, '..', '..');
 const dirs: string[] = [];
+const services: ServiceProcess[] = [];
 function dataDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'danvan-stop-'));
   chmodSync(dir, 0o755);
   dirs.push(dir);
   return dir;
 }
+
+afterEach(async () => {
+  // After a failure the service (and its PostgreSQL and Temporal) would outlive the test otherwise.
+  await Promise.all(services.splice(0).map((s) => s.kill()));
+});
 
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -45,8 +53,7 @@ function childGroups(pid: number): Map<string, number> {
   return groups;
 }
 
-test('when the entry point gets SIGTERM, then HTTP, the worker, Temporal and PostgreSQL stop in that order and it exits 0', async () => {
-  const service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir() });
+async function expectOrderedStop(service: ServiceProcess): Promise<void> {
   const groups = childGroups(service.child.pid!);
   // Embedded children are not in the service's group: a terminal's SIGINT reaches the service only.
   expect([...groups.keys()].sort()).toEqual(['postgres', 'temporal']);
@@ -63,6 +70,34 @@ test('when the entry point gets SIGTERM, then HTTP, the worker, Temporal and Pos
   expect(await accepts(service.ports.temporal)).toBe(false);
   expect(await accepts(service.ports.pg)).toBe(false);
   expect(await accepts(service.ports.http)).toBe(false);
+}
+
+test('when the entry point gets SIGTERM, then HTTP, the worker, Temporal and PostgreSQL stop in that order and it exits 0', async () => {
+  const service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir() });
+  services.push(service);
+  await expectOrderedStop(service);
+});
+
+test('when the compiled entry (node dist/src/main.js) gets SIGTERM, then it stops in the same order and exits 0', async () => {
+  // The real build (scripts/build.mjs, ~1 s of transpiling plus the workflow bundle) into a folder of this
+  // run's own inside dist/, where node_modules and prisma/migrations resolve as they do in production.
+  const outDir = path.join(ROOT, 'dist', `test-build-${process.pid}`);
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), outDir], { stdio: 'pipe' });
+  try {
+    // At debug the SDK's own INFO lines are logged, "Workflow bundle created" among them when it bundles.
+    const service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir(), LOG_LEVEL: 'debug' }, [
+      path.join(outDir, 'src', 'main.js'),
+    ]);
+    services.push(service);
+    const command = execFileSync('ps', ['-o', 'args=', '-p', String(service.child.pid)], { encoding: 'utf8' });
+    expect(command.trim()).toBe(`${process.execPath} ${path.join(outDir, 'src', 'main.js')}`);
+    // The worker took the prebuilt bundle: no workflow bundling (webpack) at start.
+    expect(service.output()).toContain('"sdk":true');
+    expect(service.output()).not.toContain('Workflow bundle created');
+    await expectOrderedStop(service);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 });
 
 test('when the HTTP port is taken, then the start fails at once naming the port, with nothing left running', async () => {

@@ -1,6 +1,7 @@
-// Runs the service exactly as `npm start` does, in a child process with its own data folder and ports,
-// and waits for its ready line.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Runs the service exactly as `npm start` does (or as its compiled build runs), in a child process with its
+// own data folder, ports and process group, and waits for its ready line. `kill()` ends the child's group and
+// the groups of its embedded PostgreSQL and Temporal, for a test's cleanup after a failure.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { findFreePort } from '../../src/platform/runtime/free-port';
 
@@ -14,10 +15,44 @@ export interface ServiceProcess {
   ports: { http: number; pg: number; temporal: number; smtp: number };
   child: ChildProcess;
   output: () => string;
+  /** SIGTERM, then the exit code: the ordered stop under test. */
   stop: () => Promise<number | null>;
+  /** SIGKILL to every process group the service and its embedded children run in; a no-op once they are gone. */
+  kill: () => Promise<void>;
 }
 
-export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+/** What `npm start` execs: one Node process, the signal goes straight to it. */
+export const SOURCE_ENTRY = ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')];
+
+/** The process groups of the direct children of `pid` (embedded PostgreSQL and Temporal run in their own). */
+function childGroupIds(pid: number): number[] {
+  try {
+    const out = execFileSync('ps', ['-o', 'pgid=', '--ppid', String(pid)], { encoding: 'utf8' });
+    return [
+      ...new Set(
+        out
+          .split('\n')
+          .map(Number)
+          .filter((g) => g > 1),
+      ),
+    ];
+  } catch {
+    return []; // no children (ps exits 1)
+  }
+}
+
+function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+export async function startServiceProcess(
+  env: Record<string, string>,
+  entry: string[] = SOURCE_ENTRY,
+): Promise<ServiceProcess> {
   const [http, pg, temporal, ui, smtp] = await Promise.all([
     findFreePort(),
     findFreePort(),
@@ -25,9 +60,10 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
     findFreePort(),
     findFreePort(),
   ]);
-  // What `npm start` execs: one Node process, the signal goes straight to it.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
+    // A group of its own, so a cleanup can end it with whatever it left, without touching jest's group.
+    detached: true,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
@@ -46,11 +82,22 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const groups = new Set<number>([child.pid!]);
+  const kill = async () => {
+    for (const pgid of childGroupIds(child.pid!)) groups.add(pgid);
+    for (const pgid of groups) killGroup(pgid);
+    if (child.exitCode === null && child.signalCode === null) await exited;
+  };
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service not ready within 90 s:\n${out}`)), 90_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`service not ready within 90 s:\n${out}`));
+      void kill();
+    }, 90_000);
     const check = () => {
       if (out.includes('DANVAN_READY')) {
         clearTimeout(timer);
+        // Remembered now: once the service is gone its children's groups are no longer found by its pid.
+        for (const pgid of childGroupIds(child.pid!)) groups.add(pgid);
         resolve();
       }
     };
@@ -71,5 +118,6 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
       child.kill('SIGTERM');
       return exited;
     },
+    kill,
   };
 }

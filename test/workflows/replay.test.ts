@@ -40,6 +40,8 @@ test('the recorded histories cover the main paths', () => {
       'conference-published.json',
       'conference-with-referral.json',
       'commitment-escalated.json',
+      'commitment-lapse-while-mail-down.json',
+      'reception-reminder-while-mail-down.json',
     ]),
   );
 });

@@ -1,12 +1,12 @@
 // A commitment made at a conference: a tracked promise with its own deadline (the end of the promised
 // day), a reminder to the assignee (or the unit's responsible leader) before it, an escalation to the
 // level above when it lapses, and progress updates that the participant who raised the opinion is told of.
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { localDayOf, localTimeOn } from '../../src/domain/calendar/day';
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
 import { KEYED_WRITE, LOOKUP, MAIL_SEND } from '../activity-options';
-import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
+import { keyedEvents, mailOnItsOwnPath, RECORDED_BEFORE_MAIL, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
 import {
   commitmentActionUpdate,
   commitmentStateQuery,
@@ -74,6 +74,7 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
     ? { type: 'person', personId: input.assigneeId }
     : { type: 'unitLeader', unitId: input.unitId };
   const participant: ConferenceRecipient = { type: 'participant', opinionId: input.opinionId };
+  const mails = mailOnItsOwnPath();
 
   setHandler(commitmentStateQuery, snapshot);
   setHandler(
@@ -118,6 +119,12 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
     const now = Date.now();
     if (!reminded && now >= remindAt && now <= dueAt) {
       reminded = true;
+      if (patched(RECORDED_BEFORE_MAIL)) {
+        const ownerId = input.assigneeId ?? (await findEscalationTarget({ unitId: input.unitId, levels: 0 }))?.leaderId;
+        await record('reminded', { data: { recipientIds: ownerId ? [ownerId] : [] } });
+        mails.later('remind', mail('remind', 'commitmentReminder', owner));
+        continue;
+      }
       const sent = await mail('remind', 'commitmentReminder', owner);
       await record('reminded', { data: { recipientIds: sent.recipientIds } });
       continue;
@@ -126,6 +133,15 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
       const target = await findEscalationTarget({ unitId: input.unitId });
       state.escalated = true;
       state.version += 1;
+      if (patched(RECORDED_BEFORE_MAIL)) {
+        const leaderId = target?.leaderId ?? null;
+        await record('escalated', {
+          data: { toUnitId: target?.unitId ?? null, recipientIds: leaderId ? [leaderId] : [] },
+        });
+        if (leaderId)
+          mails.later('escalated', mail('escalated', 'commitmentEscalation', { type: 'person', personId: leaderId }));
+        continue;
+      }
       const sent = target?.leaderId
         ? await mail('escalated', 'commitmentEscalation', { type: 'person', personId: target.leaderId })
         : { recipientIds: [] };
@@ -136,6 +152,7 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
     dirty = false;
     await waitUntilDueOrChanged(() => dirty, now, wakeAt);
   }
+  await mails.allDelivered();
   await condition(allHandlersFinished);
   return snapshot();
 }

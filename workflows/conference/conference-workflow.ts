@@ -8,7 +8,7 @@ import type { Activities } from '../../activities';
 import { endOfLocalDay, localDayOf, localTimeOn } from '../../src/domain/calendar/day';
 import type { ConferenceRecipient, ConferenceTemplate } from '../../src/domain/conference/notification-types';
 import { KEYED_WRITE, LOOKUP, MAIL_SEND } from '../activity-options';
-import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
+import { keyedEvents, mailOnItsOwnPath, RECORDED_BEFORE_MAIL, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
 import {
   conferenceActionUpdate,
   conferenceStateQuery,
@@ -39,6 +39,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
   };
   const sent = new Set<string>();
   let dirty = false;
+  const mails = mailOnItsOwnPath();
 
   const snapshot = (): ConferenceSnapshot => ({
     conferenceId: input.conferenceId,
@@ -155,6 +156,14 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
       const remindAt = at0800(localDayOf(startsAt) - 1);
       if (now >= remindAt && now < startsAt && !sent.has('chair-reminder')) {
         sent.add('chair-reminder');
+        if (patched(RECORDED_BEFORE_MAIL)) {
+          await record('reminded', { data: { recipientId: input.chairId } });
+          mails.later(
+            'remind:chair',
+            mail('remind:chair', 'conferenceReminder', { type: 'person', personId: input.chairId }),
+          );
+          continue;
+        }
         await mail('remind:chair', 'conferenceReminder', { type: 'person', personId: input.chairId });
         await record('reminded', { data: { recipientId: input.chairId } });
         continue;
@@ -165,6 +174,19 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
       const soonAt = at0800(localDayOf(due) - input.remindResultsBeforeDays);
       if (now >= soonAt && now <= due && !sent.has('results-soon')) {
         sent.add('results-soon');
+        if (patched(RECORDED_BEFORE_MAIL)) {
+          await record('reminded', { data: { recipientId: input.chairId, about: 'results' } });
+          mails.later(
+            'results:soon',
+            mail(
+              'results:soon',
+              'resultsDueSoon',
+              { type: 'person', personId: input.chairId },
+              { dueAt: new Date(due).toISOString() },
+            ),
+          );
+          continue;
+        }
         await mail(
           'results:soon',
           'resultsDueSoon',
@@ -179,6 +201,23 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
         const target = await findEscalationTarget({ unitId: input.unitId });
         state.escalated = true;
         state.version += 1;
+        if (patched(RECORDED_BEFORE_MAIL)) {
+          const leaderId = target?.leaderId ?? null;
+          await record('escalated', {
+            data: { toUnitId: target?.unitId ?? null, recipientIds: leaderId ? [leaderId] : [] },
+          });
+          if (leaderId)
+            mails.later(
+              'results:overdue',
+              mail(
+                'results:overdue',
+                'resultsOverdue',
+                { type: 'person', personId: leaderId },
+                { dueAt: new Date(due).toISOString() },
+              ),
+            );
+          continue;
+        }
         const mailed = target?.leaderId
           ? await mail(
               'results:overdue',
@@ -195,6 +234,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
     dirty = false;
     await waitUntilDueOrChanged(() => dirty, now, wakeAt);
   }
+  await mails.allDelivered();
   await condition(allHandlersFinished);
   return snapshot();
 }

@@ -3,13 +3,13 @@
 // is open, closed with minutes. It can be postponed (new public notice, updated invitations) before it
 // opens, or delegated to a deputy until it closes. A leader who has not closed it a day after its end is
 // reminded once.
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ReceptionActivities, SessionRowSnapshot } from '../../activities';
 import { DAY_MS, localDayOf, localTimeOn, parseDay } from '../../src/domain/calendar/day';
 import type { ReceptionRecipient } from '../../activities/reception';
 import type { ReceptionTemplate } from '../../src/domain/reception/notification-types';
 import { KEYED_WRITE, MAIL_SEND } from '../activity-options';
-import { keyedEvents, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
+import { keyedEvents, mailOnItsOwnPath, RECORDED_BEFORE_MAIL, refuse, stepKey, waitUntilDueOrChanged } from '../shared';
 import {
   sessionActionUpdate,
   sessionStateQuery,
@@ -44,6 +44,7 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
   let dirty = false;
   const reminded = new Set<string>();
   let minutesReminded = false;
+  const mails = mailOnItsOwnPath();
 
   const snapshot = (): SessionSnapshot => ({
     sessionId: input.sessionId,
@@ -220,6 +221,15 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
       }
       if (now >= remindAtOf(state.day) && !reminded.has(reminderKey)) {
         reminded.add(reminderKey);
+        // A relay that is down must not hold the session back from opening at its time.
+        if (patched(RECORDED_BEFORE_MAIL)) {
+          await record('reminded', { data: { recipientId: state.receivingLeaderId } });
+          mails.later(
+            'remind',
+            mail(`remind:${reminderKey}`, 'receptionReminder', { type: 'person', personId: state.receivingLeaderId }),
+          );
+          continue;
+        }
         await mail(`remind:${reminderKey}`, 'receptionReminder', { type: 'person', personId: state.receivingLeaderId });
         await record('reminded', { data: { recipientId: state.receivingLeaderId } });
         continue;
@@ -229,7 +239,13 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
       const minutesDueAt = startsAt + input.durationMinutes * 60_000 + DAY_MS;
       if (!minutesReminded && now >= minutesDueAt) {
         minutesReminded = true;
-        await mail('minutes-due', 'receptionMinutesDue', { type: 'person', personId: state.receivingLeaderId });
+        const onItsOwnPath = patched(RECORDED_BEFORE_MAIL);
+        const reminding = mail('minutes-due', 'receptionMinutesDue', {
+          type: 'person',
+          personId: state.receivingLeaderId,
+        });
+        if (onItsOwnPath) mails.later('minutes-due', reminding);
+        else await reminding;
         continue;
       }
       wakeAt = minutesReminded ? undefined : minutesDueAt;
@@ -237,6 +253,7 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
     dirty = false;
     await waitUntilDueOrChanged(() => dirty, now, wakeAt);
   }
+  await mails.allDelivered();
   await condition(allHandlersFinished);
   return snapshot();
 }

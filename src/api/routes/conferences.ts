@@ -2,7 +2,9 @@ import { Router } from 'express';
 import {
   actOnCommitment,
   createConference,
+  getCommitmentAction,
   getConference,
+  getConferenceAction,
   holdConference,
   listConferences,
   listProposals,
@@ -10,6 +12,7 @@ import {
   recordOpinion,
   type ConferenceDeps,
 } from '../../conferences/conferences';
+import { answerAction, updatesOf } from '../action-outcome';
 import { parseOr400 } from '../errors';
 import { peopleOnly } from '../scopes';
 import {
@@ -37,15 +40,30 @@ export function conferenceRoutes(deps: ConferenceDeps): Router {
     res.json(await getConference(deps, req.principal!, req.params.id));
   });
   router.post('/:id/hold', async (req, res) => {
-    res.json(await holdConference(deps, req.principal!, req.params.id, parseOr400(ZHoldRequest, req.body)));
+    const body = parseOr400(ZHoldRequest, req.body);
+    await answerAction(res, updatesOf('conferences', req.params.id), () =>
+      holdConference(deps, req.principal!, req.params.id, body),
+    );
   });
   router.post('/:id/opinions', async (req, res) => {
-    res
-      .status(201)
-      .json(await recordOpinion(deps, req.principal!, req.params.id, parseOr400(ZOpinionRequest, req.body)));
+    const body = parseOr400(ZOpinionRequest, req.body);
+    await answerAction(
+      res,
+      updatesOf('conferences', req.params.id),
+      () => recordOpinion(deps, req.principal!, req.params.id, body),
+      201,
+    );
   });
   router.post('/:id/publish', async (req, res) => {
-    res.json(await publishResults(deps, req.principal!, req.params.id, parseOr400(ZPublishRequest, req.body)));
+    const body = parseOr400(ZPublishRequest, req.body);
+    await answerAction(res, updatesOf('conferences', req.params.id), () =>
+      publishResults(deps, req.principal!, req.params.id, body),
+    );
+  });
+  router.get('/:id/updates/:updateId', async (req, res) => {
+    await answerAction(res, updatesOf('conferences', req.params.id), () =>
+      getConferenceAction(deps, req.principal!, req.params.id, req.params.updateId),
+    );
   });
   return router;
 }
@@ -54,19 +72,20 @@ export function commitmentRoutes(deps: ConferenceDeps): Router {
   const router = Router();
   router.use(peopleOnly);
   router.post('/:id/progress', async (req, res) => {
-    res.json(
-      await actOnCommitment(deps, req.principal!, req.params.id, {
-        action: 'progress',
-        ...parseOr400(ZProgressRequest, req.body),
-      }),
+    const body = parseOr400(ZProgressRequest, req.body);
+    await answerAction(res, updatesOf('commitments', req.params.id), () =>
+      actOnCommitment(deps, req.principal!, req.params.id, { action: 'progress', ...body }),
     );
   });
   router.post('/:id/fulfil', async (req, res) => {
-    res.json(
-      await actOnCommitment(deps, req.principal!, req.params.id, {
-        action: 'fulfil',
-        ...parseOr400(ZFulfilRequest, req.body),
-      }),
+    const body = parseOr400(ZFulfilRequest, req.body);
+    await answerAction(res, updatesOf('commitments', req.params.id), () =>
+      actOnCommitment(deps, req.principal!, req.params.id, { action: 'fulfil', ...body }),
+    );
+  });
+  router.get('/:id/updates/:updateId', async (req, res) => {
+    await answerAction(res, updatesOf('commitments', req.params.id), () =>
+      getCommitmentAction(deps, req.principal!, req.params.id, req.params.updateId),
     );
   });
   return router;

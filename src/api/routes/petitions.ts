@@ -8,6 +8,7 @@ import {
   listPetitions,
   type PetitionServiceDeps,
 } from '../../petitions/petitions';
+import { sendPending } from '../action-outcome';
 import { parseOr400 } from '../errors';
 import { needs } from '../scopes';
 import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas/petitions';
@@ -20,14 +21,7 @@ function sendOutcome(res: Response, petitionId: string, outcome: PetitionActionO
     res.json(outcome.result);
     return;
   }
-  const href = `/api/v1/petitions/${petitionId}/updates/${encodeURIComponent(outcome.updateId)}`;
-  res.status(202).location(href).setHeader('Retry-After', '2');
-  res.json({
-    status: 'pending',
-    updateId: outcome.updateId,
-    href,
-    message: 'the action is waiting for the workflow; follow href for its result / thao tác đang chờ xử lý',
-  });
+  sendPending(res, `/api/v1/petitions/${petitionId}/updates/${encodeURIComponent(outcome.updateId)}`, outcome.updateId);
 }
 
 export function petitionRoutes(deps: PetitionServiceDeps): Router {

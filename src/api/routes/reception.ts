@@ -7,12 +7,14 @@ import {
   closeSession,
   delegateSession,
   getSession,
+  getSessionAction,
   listSessions,
   postponeSession,
   publicNotices,
   recordMatter,
   registerCitizen,
 } from '../../reception/reception-sessions';
+import { answerAction, updatesOf } from '../action-outcome';
 import { parseOr400 } from '../errors';
 import { needs, peopleOnly } from '../scopes';
 import { AppError } from '../../errors';
@@ -56,27 +58,33 @@ export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: Rece
   router.get('/sessions/:id', async (req, res) => {
     res.json(await getSession(deps, req.principal!, req.params.id));
   });
+  const follow = (id: string) => updatesOf('reception/sessions', id);
   router.post('/sessions/:id/postpone', async (req, res) => {
-    res.json(await postponeSession(deps, req.principal!, req.params.id, parseOr400(ZPostponeRequest, req.body)));
+    const body = parseOr400(ZPostponeRequest, req.body);
+    await answerAction(res, follow(req.params.id), () => postponeSession(deps, req.principal!, req.params.id, body));
   });
   router.post('/sessions/:id/delegate', async (req, res) => {
-    res.json(await delegateSession(deps, req.principal!, req.params.id, parseOr400(ZDelegateRequest, req.body)));
+    const body = parseOr400(ZDelegateRequest, req.body);
+    await answerAction(res, follow(req.params.id), () => delegateSession(deps, req.principal!, req.params.id, body));
   });
   router.post('/sessions/:id/matters', async (req, res) => {
-    res
-      .status(201)
-      .json(
-        await recordMatter(
-          deps,
-          req.principal!,
-          req.params.id,
-          parseOr400(ZMatterRequest, req.body),
-          req.header('idempotency-key') ?? undefined,
-        ),
-      );
+    const body = parseOr400(ZMatterRequest, req.body);
+    const key = req.header('idempotency-key') ?? undefined;
+    await answerAction(
+      res,
+      follow(req.params.id),
+      () => recordMatter(deps, req.principal!, req.params.id, body, key),
+      201,
+    );
   });
   router.post('/sessions/:id/close', async (req, res) => {
-    res.json(await closeSession(deps, req.principal!, req.params.id, parseOr400(ZCloseRequest, req.body)));
+    const body = parseOr400(ZCloseRequest, req.body);
+    await answerAction(res, follow(req.params.id), () => closeSession(deps, req.principal!, req.params.id, body));
+  });
+  router.get('/sessions/:id/updates/:updateId', async (req, res) => {
+    await answerAction(res, follow(req.params.id), () =>
+      getSessionAction(deps, req.principal!, req.params.id, req.params.updateId),
+    );
   });
   return router;
 }
@@ -90,7 +98,9 @@ export function publicReceptionRoutes(deps: PetitionServiceDeps): Router {
     );
   });
   router.post('/reception-sessions/:id/registrations', async (req, res) => {
-    res.status(201).json(await registerCitizen(deps, req.params.id, parseOr400(ZRegistrationRequest, req.body)));
+    const body = parseOr400(ZRegistrationRequest, req.body);
+    // A citizen has no login to follow a pending action: the 202 says the registration is kept.
+    await answerAction(res, null, () => registerCitizen(deps, req.params.id, body), 201);
   });
   return router;
 }

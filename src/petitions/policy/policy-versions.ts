@@ -2,7 +2,7 @@
 // from its date. A petition gets the national version in force at its receipt, with the local rules of
 // its unit and the units above it merged in.
 import { readFileSync } from 'node:fs';
-import type { PrismaClient } from '../../platform/db/prisma';
+import { isUniqueViolation, type PrismaClient } from '../../platform/db/prisma';
 import { AppError, zodFieldErrors } from '../../errors';
 import { firstUnstorable, UNSTORABLE_MESSAGE } from '../../domain/storable-text';
 import { isTopAdmin, UnitTree, type Principal } from '../../org/access';
@@ -38,14 +38,20 @@ export async function seedPolicyFromFile(
   const doc = parsePolicyDocument(JSON.parse(readFileSync(file, 'utf8')), file);
   const existing = await prisma.deadlinePolicyVersion.findUnique({ where: { version: doc.version } });
   if (existing) return { created: false, version: doc.version };
-  await prisma.deadlinePolicyVersion.create({
-    data: {
-      version: doc.version,
-      effectiveFrom: doc.effectiveFrom ? new Date(doc.effectiveFrom) : EPOCH,
-      document: doc as object,
-      note: doc.note ?? 'seeded from the policy file',
-    },
-  });
+  try {
+    await prisma.deadlinePolicyVersion.create({
+      data: {
+        version: doc.version,
+        effectiveFrom: doc.effectiveFrom ? new Date(doc.effectiveFrom) : EPOCH,
+        document: doc as object,
+        note: doc.note ?? 'seeded from the policy file',
+      },
+    });
+  } catch (error) {
+    // An API and a worker starting at once on a fresh database: the other one seeded it.
+    if (isUniqueViolation(error)) return { created: false, version: doc.version };
+    throw error;
+  }
   return { created: true, version: doc.version };
 }
 

@@ -3,7 +3,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+/**
+ * The folder with package.json: .tools/ and prisma/migrations/ are there whether this runs from src/ (tsx) or
+ * from the compiled dist/src/ (`node dist/src/main.js`).
+ */
+export const PROJECT_ROOT = projectRootFrom(__dirname);
+
+function projectRootFrom(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) return path.resolve(__dirname, '..', '..', '..');
+  }
+}
 
 export function resolveTemporalCli(explicitPath?: string): string {
   if (explicitPath) return explicitPath;

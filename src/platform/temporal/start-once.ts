@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
   type WorkflowHandle,
@@ -139,7 +140,22 @@ export async function followUpdate<Ret>(
   }
 }
 
-/** For actions without a URL to follow: the result within the deadline, or a 503 that names the kept Update. */
+/**
+ * An Update the workflow has not answered within the wait: the server keeps it and it applies when a worker
+ * takes it. The HTTP edge answers it `202` with a URL to follow; a caller that cannot follow (the console)
+ * sees a 503-like "not yet", never a refusal, since the action may still apply.
+ */
+export class UpdatePending extends AppError {
+  constructor(readonly updateId: string) {
+    super(
+      'Unavailable',
+      `the workflow has not answered yet; action ${updateId} is kept and applies when it does / hệ thống chưa phản hồi, thao tác sẽ được áp dụng sau`,
+      { updateId },
+    );
+  }
+}
+
+/** The result within the deadline, or UpdatePending that names the kept Update. */
 export async function updateOrUnavailable<Ret, Args extends [unknown, ...unknown[]]>(
   deps: TemporalCaller,
   workflowId: string,
@@ -149,9 +165,20 @@ export async function updateOrUnavailable<Ret, Args extends [unknown, ...unknown
 ): Promise<Ret> {
   const outcome = await updateWithin(deps, workflowId, update, args, updateId);
   if (outcome.status === 'completed') return outcome.result;
-  throw new AppError(
-    'Unavailable',
-    `the workflow has not answered yet; action ${outcome.updateId} is kept and applies when it does / hệ thống chưa phản hồi, thao tác sẽ được áp dụng sau`,
-    { updateId: outcome.updateId },
-  );
+  throw new UpdatePending(outcome.updateId);
+}
+
+/** The result of an Update answered UpdatePending earlier: the snapshot, or UpdatePending again while it still waits. */
+export async function followUpdateOrPending<Ret>(
+  deps: TemporalCaller,
+  workflowId: string,
+  updateId: string,
+): Promise<Ret> {
+  const outcome = await followUpdate<Ret>(deps, workflowId, updateId).catch((error: unknown) => {
+    if (error instanceof WorkflowNotFoundError && !/already completed/i.test(error.message))
+      throw new AppError('NotFound', `no action ${updateId} on ${workflowId}`);
+    throw error;
+  });
+  if (outcome.status === 'completed') return outcome.result;
+  throw new UpdatePending(outcome.updateId);
 }

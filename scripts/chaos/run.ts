@@ -1,0 +1,607 @@
+// `npm run chaos`: the service on a split deployment of its own (PostgreSQL, a Temporal dev server, a fake
+// SMTP relay that can fail or hang, and the worker and the API as separate processes), put through three
+// faults one after the other while petitions are registered and commitments lapse:
+//   1. PostgreSQL stopped for CHAOS_PG_DOWN_MINUTES,
+//   2. the relay failing (or hanging: CHAOS_RELAY_FAULT=hang) for CHAOS_RELAY_DOWN_MINUTES,
+//   3. the worker killed with SIGKILL CHAOS_WORKER_KILLS times over CHAOS_KILL_MINUTES.
+// Then it waits (at most CHAOS_SETTLE_MINUTES) for everything accepted to be done and prints one table:
+// accepted, lost, duplicated, late p50 and late max, per fault and per kind of work. Not part of `npm test`.
+//
+//   npm run chaos
+//   CHAOS_PG_DOWN_MINUTES=20 CHAOS_RELAY_DOWN_MINUTES=30 CHAOS_PETITIONS_PER_SECOND=5 npm run chaos
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import { createPrismaClient } from '../../src/platform/db/prisma';
+import { SMTPServer } from 'smtp-server';
+import { DEMO_PASSWORD } from '../../src/org/seed-demo';
+import { findFreePort } from '../../src/platform/runtime/free-port';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/platform/runtime/embedded-postgres';
+import { resolveTemporalCli } from '../../src/platform/runtime/temporal-binaries';
+import { startTemporalDevServer } from '../../src/platform/runtime/temporal-dev-server';
+import { messageIdForKey } from '../../src/platform/mail/message-id';
+import { dataConverterFor } from '../../src/platform/temporal/connection';
+import { AesGcmPayloadCodec } from '../../src/platform/temporal/encryption-codec';
+import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/petition/search-attributes';
+import { COMMITMENT_WORKFLOW_TYPE, type CommitmentInput } from '../../workflows/conference/messages';
+
+const ROOT = path.join(__dirname, '..', '..');
+const MINUTE = 60_000;
+const minutes = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * MINUTE;
+const PG_DOWN_MS = minutes('CHAOS_PG_DOWN_MINUTES', 2);
+const RELAY_DOWN_MS = minutes('CHAOS_RELAY_DOWN_MINUTES', 2);
+const KILL_WINDOW_MS = minutes('CHAOS_KILL_MINUTES', 2);
+const SETTLE_MS = minutes('CHAOS_SETTLE_MINUTES', 5);
+const KILLS = Number(process.env.CHAOS_WORKER_KILLS ?? 4);
+const RATE = Number(process.env.CHAOS_PETITIONS_PER_SECOND ?? 2);
+const COMMITMENTS = Number(process.env.CHAOS_COMMITMENTS ?? 10);
+const RELAY_FAULT = process.env.CHAOS_RELAY_FAULT === 'hang' ? 'hang' : 'fail';
+/** Load before and after each fault, so what was in flight when it began and ended is measured too. */
+const MARGIN_MS = 15_000;
+
+// The demo organisation (SEED_DEMO): an officer of xa-tien-du registers; the province's leader is told of breaches.
+const OFFICER = 'can-bo-tien-du';
+const UNIT = 'xa-tien-du';
+const LEVEL_ABOVE_LEADER = 'chu-tich-tinh';
+const CHAIR = 'chu-tich-tien-du';
+
+const log = (line: string) => process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------------------
+// The relay: accepts, refuses with 421 (fail) or never answers (hang); keeps every delivery by Message-ID.
+
+class Relay {
+  mode: 'ok' | 'fail' | 'hang' = 'ok';
+  /** Message-ID → when each copy arrived; envelope recipient → the same, for mail told apart by address. */
+  readonly deliveries = new Map<string, number[]>();
+  readonly byAddress = new Map<string, number[]>();
+  private server: SMTPServer;
+  constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onMailFrom: (_address, _session, callback) => {
+        if (this.mode === 'hang') return; // the conversation stalls: the sender's own timeouts must end it
+        if (this.mode === 'fail') return callback(Object.assign(new Error('relay unavailable'), { responseCode: 421 }));
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const head =
+            Buffer.concat(chunks)
+              .toString('utf8')
+              .split(/\r?\n\r?\n/)[0] ?? '';
+          const id = /^message-id:\s*(<[^>]+>)/im.exec(head)?.[1] ?? `(none) ${randomUUID()}`;
+          const now = Date.now();
+          this.deliveries.set(id, [...(this.deliveries.get(id) ?? []), now]);
+          for (const rcpt of session.envelope.rcptTo)
+            this.byAddress.set(rcpt.address, [...(this.byAddress.get(rcpt.address) ?? []), now]);
+          callback();
+        });
+      },
+    });
+  }
+  listen(port: number): Promise<void> {
+    return new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+  }
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The service's processes.
+
+interface ServiceProc {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** Set before the script itself ends it, so its exit is not taken for a crash. */
+  ended?: boolean;
+}
+
+function startRole(role: 'api' | 'worker', env: Record<string, string>, dataDir: string): ServiceProc {
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...env,
+      DANVAN_PROCESS_ROLES: role,
+      DANVAN_DATA_DIR: dataDir,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  let tail = '';
+  child.stderr?.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-4000)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (code && code !== 0) log(`${role} exited ${code}: ${tail.split('\n').slice(-5).join(' | ')}`);
+      resolve(signal ? null : code);
+    }),
+  );
+  return { child, exited };
+}
+
+async function stopRole(p: ServiceProc, signal: NodeJS.Signals): Promise<void> {
+  p.ended = true;
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  try {
+    process.kill(-p.child.pid!, signal);
+  } catch {
+    return;
+  }
+  await p.exited;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What is measured.
+
+interface Sample {
+  acceptedAt: number;
+  /** When the work was due to be done (a petition's acknowledgement: accepted; a lapse: its due time). */
+  dueAt: number;
+  /** The e-mail's recipient (petitions) or Message-ID (commitments), to find its Notification row. */
+  address?: string;
+  messageId?: string;
+  /** When each copy of the e-mail that proves it done arrived at the relay. */
+  deliveries: () => number[];
+  /** The database row that proves the fact recorded (petition: 'received'; commitment: 'escalated'). */
+  recordedAt?: number;
+}
+
+interface Row {
+  fault: string;
+  work: string;
+  accepted: number;
+  refused: number;
+  lost: number;
+  duplicated: number;
+  /** Duplicates whose Notification row says possibleDuplicate (visible in the case history). */
+  flagged: number;
+  lateP50: number;
+  lateMax: number;
+}
+
+const quantile = (xs: number[], q: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'danvan-chaos-'));
+  chmodSync(scratch, 0o755);
+  const [pgPort, temporalPort, relayPort, httpPort] = await Promise.all([
+    findFreePort(),
+    findFreePort(),
+    findFreePort(),
+    findFreePort(),
+  ]);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    log(`scratch ${scratch}; PostgreSQL :${pgPort}, Temporal :${temporalPort}, relay :${relayPort}, API :${httpPort}`);
+    const pgDir = path.join(scratch, 'pg');
+    const startPg = () => startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, log: () => undefined });
+    let pg: EmbeddedPostgresHandle = await startPg();
+    cleanups.push(() => pg.stop());
+    const temporal = await startTemporalDevServer({
+      cliPath: resolveTemporalCli(process.env.TEMPORAL_CLI_PATH),
+      port: temporalPort,
+      uiPort: 0,
+      headless: true,
+      namespace: 'default',
+      searchAttributes: PETITION_SEARCH_ATTRIBUTES,
+      log: () => undefined,
+    });
+    cleanups.push(() => temporal.stop());
+    const relay = new Relay();
+    await relay.listen(relayPort);
+    cleanups.push(() => relay.close());
+
+    const payloadKey = randomBytes(32).toString('base64');
+    const env: Record<string, string> = {
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: 'chaos',
+      SMTP_URL: `smtp://127.0.0.1:${relayPort}`,
+      PAYLOAD_KEY: payloadKey,
+      HTTP_PORT: String(httpPort),
+      SEED_DEMO: 'true',
+      RECONCILE_INTERVAL_SECONDS: '10',
+      POLICY_FILE: path.join(ROOT, 'config', 'deadline-policy.json'),
+    };
+    const api = startRole('api', env, path.join(scratch, 'api'));
+    // Started with the API, on the same fresh database; the API seeds the demo organisation.
+    const workerEnv = { ...env, SEED_DEMO: 'false' };
+    let worker!: ServiceProc;
+    let unplannedRestarts = 0;
+    const runWorker = () => {
+      const me = startRole('worker', workerEnv, path.join(scratch, 'worker'));
+      worker = me;
+      void me.exited.then(() => {
+        if (me.ended) return;
+        // What a supervisor (systemd Restart=on-failure, a container runtime) does.
+        unplannedRestarts += 1;
+        log('worker exited on its own; restarting it');
+        setTimeout(runWorker, 2_000);
+      });
+    };
+    runWorker();
+    cleanups.push(() => stopRole(api, 'SIGKILL'));
+    cleanups.push(() => stopRole(worker, 'SIGKILL'));
+    const apiUrl = `http://127.0.0.1:${httpPort}/api/v1`;
+    for (const deadline = Date.now() + 120_000; ;) {
+      const ready = await fetch(`${apiUrl}/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error('the API was not ready within 2 minutes');
+      await sleep(500);
+    }
+    const login = await fetch(`${apiUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: OFFICER, password: DEMO_PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`login answered ${login.status}`);
+    const token = ((await login.json()) as { token: string }).token;
+
+    const query = async <T>(sql: string, args: unknown[] = []): Promise<T[]> => {
+      const c = new PgClient({ connectionString: pg.url });
+      await c.connect();
+      try {
+        return (await c.query(sql, args)).rows as T[];
+      } finally {
+        await c.end();
+      }
+    };
+    const connection = await Connection.connect({ address: temporal.address });
+    cleanups.push(() => connection.close());
+    const client = new Client({
+      connection,
+      dataConverter: dataConverterFor(new AesGcmPayloadCodec([Buffer.from(payloadKey, 'base64')])),
+    });
+
+    // ---- the petitions: a client that retries with the same Idempotency-Key until it gets an answer
+    const petitionLoad = (fault: string, durationMs: number) => {
+      const samples = new Map<string, Sample>(); // petition id → sample
+      let refused = 0;
+      const inFlight: Promise<void>[] = [];
+      const stopAt = Date.now() + durationMs;
+      const createOne = async (n: number) => {
+        const key = `chaos-${slug(fault)}-${n}-${randomUUID().slice(0, 8)}`;
+        const address = `${key}@chaos.test`;
+        const sentAt = Date.now();
+        for (;;) {
+          const res = await fetch(`${apiUrl}/petitions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+            body: JSON.stringify({
+              kind: 'complaint',
+              receivingUnitId: UNIT,
+              channel: 'in_person',
+              field: 'land',
+              subject: `Chaos ${key}`,
+              body: 'Đơn thử nghiệm khi có sự cố.',
+              receivedAt: new Date(sentAt).toISOString(),
+              petitioners: [{ fullName: 'Người Thử', email: address }],
+            }),
+            signal: AbortSignal.timeout(30_000),
+          }).catch(() => null);
+          if (res && (res.status === 201 || res.status === 200)) {
+            const body = (await res.json()) as { id: string };
+            samples.set(body.id, {
+              acceptedAt: Date.now(),
+              // From the first attempt: a client that retried through an outage waited all that time.
+              dueAt: sentAt,
+              address,
+              // The acknowledgement is the only e-mail to this citizen while the petition waits for triage.
+              deliveries: () => relay.byAddress.get(address) ?? [],
+            });
+            return;
+          }
+          if (res && res.status >= 400 && res.status < 500 && res.status !== 429) {
+            if (refused === 0) log(`a create refused: ${res.status} ${(await res.text()).slice(0, 300)}`);
+            refused += 1;
+            return;
+          }
+          // 503 / 5xx / no answer: the client tries again, as the issue's clients do; it gives up after the run.
+          if (Date.now() > stopAt + SETTLE_MS) return;
+          await sleep(1_000);
+        }
+      };
+      const running = (async () => {
+        for (let n = 0; Date.now() < stopAt; n++) {
+          inFlight.push(createOne(n));
+          await sleep(1_000 / RATE);
+        }
+      })();
+      return {
+        samples,
+        refused: () => refused,
+        done: async () => {
+          await running;
+          await Promise.all(inFlight);
+        },
+      };
+    };
+
+    // ---- the commitments: each lapses inside the fault window; its lapse must be recorded when due
+    const conferenceId = `conf-chaos-${randomUUID().slice(0, 8)}`;
+    const prisma = createPrismaClient(pg.url);
+    cleanups.push(() => prisma.$disconnect());
+    await prisma.conference.create({
+      data: {
+        id: conferenceId,
+        unitId: UNIT,
+        kind: 'adhoc',
+        title: 'Đối thoại thử nghiệm sự cố',
+        startsAt: new Date(),
+        location: 'Hội trường',
+        chairId: CHAIR,
+        status: 'held',
+        createdById: CHAIR,
+      },
+    });
+    const startCommitments = async (fault: string, firstDueAt: number, windowMs: number) => {
+      const samples = new Map<string, Sample>();
+      for (let i = 0; i < COMMITMENTS; i++) {
+        const dueAt = firstDueAt + Math.round((i * windowMs) / Math.max(1, COMMITMENTS));
+        const commitmentId = `commitment-chaos-${fault}-${i}-${randomUUID().slice(0, 8)}`;
+        const opinion = await prisma.conferenceOpinion.create({
+          data: {
+            conferenceId,
+            field: 'infrastructure',
+            content: 'Ý kiến thử nghiệm',
+            outcome: 'commitment',
+            recordedById: OFFICER,
+          },
+        });
+        await prisma.commitment.create({
+          data: {
+            id: commitmentId,
+            conferenceId,
+            opinionId: opinion.id,
+            unitId: UNIT,
+            assigneeId: OFFICER,
+            description: 'Cam kết thử nghiệm',
+            promisedBy: new Date(dueAt).toISOString().slice(0, 10),
+            dueAt: new Date(dueAt),
+            status: 'open',
+          },
+        });
+        const input: CommitmentInput = {
+          commitmentId,
+          conferenceId,
+          opinionId: opinion.id,
+          unitId: UNIT,
+          assigneeId: OFFICER,
+          dueAt: new Date(dueAt).toISOString(),
+          remindBeforeDays: 0,
+        };
+        await client.workflow.start(COMMITMENT_WORKFLOW_TYPE, {
+          taskQueue: 'chaos',
+          workflowId: commitmentId,
+          args: [input],
+        });
+        samples.set(commitmentId, {
+          acceptedAt: Date.now(),
+          dueAt,
+          messageId: messageIdForKey(`${commitmentId}:escalated:p${LEVEL_ABOVE_LEADER}`),
+          deliveries: () =>
+            relay.deliveries.get(messageIdForKey(`${commitmentId}:escalated:p${LEVEL_ABOVE_LEADER}`)) ?? [],
+        });
+      }
+      return samples;
+    };
+
+    // ---- the faults
+    const faults: { name: string; windowMs: number; run: () => Promise<void> }[] = [
+      {
+        name: `PostgreSQL down ${PG_DOWN_MS / MINUTE} min`,
+        windowMs: PG_DOWN_MS,
+        run: async () => {
+          await pg.stop();
+          log('PostgreSQL stopped');
+          await sleep(PG_DOWN_MS);
+          pg = await startPg();
+          log('PostgreSQL back');
+        },
+      },
+      {
+        name: `relay ${RELAY_FAULT === 'hang' ? 'hanging' : 'down'} ${RELAY_DOWN_MS / MINUTE} min`,
+        windowMs: RELAY_DOWN_MS,
+        run: async () => {
+          relay.mode = RELAY_FAULT;
+          log(`relay ${relay.mode}`);
+          await sleep(RELAY_DOWN_MS);
+          relay.mode = 'ok';
+          log('relay back');
+        },
+      },
+      {
+        name: `worker kill -9 ×${KILLS} in ${KILL_WINDOW_MS / MINUTE} min`,
+        windowMs: KILL_WINDOW_MS,
+        run: async () => {
+          for (let k = 0; k < KILLS; k++) {
+            await sleep(KILL_WINDOW_MS / KILLS - 3_000);
+            await stopRole(worker, 'SIGKILL');
+            log(`worker killed (${k + 1}/${KILLS})`);
+            await sleep(3_000);
+            runWorker();
+          }
+        },
+      },
+    ];
+
+    const runs: { fault: string; petitions: ReturnType<typeof petitionLoad>; commitments: Map<string, Sample> }[] = [];
+    for (const fault of faults) {
+      log(`— ${fault.name}`);
+      const commitments = await startCommitments(fault.name, Date.now() + MARGIN_MS + 10_000, fault.windowMs * 0.8);
+      const petitions = petitionLoad(fault.name, fault.windowMs + 2 * MARGIN_MS);
+      await sleep(MARGIN_MS);
+      await fault.run();
+      await sleep(MARGIN_MS);
+      await petitions.done();
+      runs.push({ fault: fault.name, petitions, commitments });
+    }
+
+    // ---- settle: everything accepted done, or the time is up
+    const recordedPetitions = async (ids: string[]) =>
+      new Map(
+        (
+          await query<{ petitionId: string; at: Date }>(
+            `SELECT "petitionId", at FROM "PetitionEvent" WHERE type = 'received' AND "petitionId" = ANY($1)`,
+            [ids],
+          )
+        ).map((r) => [r.petitionId, r.at.getTime()]),
+      );
+    const recordedLapses = async (ids: string[]) =>
+      new Map(
+        (
+          await query<{ commitmentId: string; at: Date }>(
+            `SELECT "commitmentId", at FROM "CommitmentEvent" WHERE type = 'escalated' AND "commitmentId" = ANY($1)`,
+            [ids],
+          )
+        ).map((r) => [r.commitmentId, r.at.getTime()]),
+      );
+    const allSamples = () => runs.flatMap((r) => [...r.petitions.samples.values(), ...r.commitments.values()]);
+    const settleBy = Date.now() + SETTLE_MS;
+    while (Date.now() < settleBy && allSamples().some((s) => s.deliveries().length === 0)) await sleep(2_000);
+    await sleep(5_000); // a late duplicate would show here
+
+    const flaggedRows = await query<{ toAddress: string; messageId: string | null }>(
+      `SELECT "toAddress", "messageId" FROM "Notification" WHERE "possibleDuplicate"`,
+    );
+    const flaggedKeys = new Set(flaggedRows.flatMap((r) => [r.toAddress, r.messageId ?? '']));
+    const rows: Row[] = [];
+    for (const run of runs) {
+      const petitionIds = [...run.petitions.samples.keys()];
+      const received = await recordedPetitions(petitionIds);
+      const rowsByKey = await query<{ subject: string; n: string }>(
+        `SELECT subject, count(*) AS n FROM "Petition" WHERE subject LIKE $1 GROUP BY subject HAVING count(*) > 1`,
+        [`Chaos chaos-${slug(run.fault)}-%`],
+      );
+      const lapses = await recordedLapses([...run.commitments.keys()]);
+      const measure = (
+        work: string,
+        samples: Map<string, Sample>,
+        recorded: Map<string, number>,
+        extraDup: number,
+        refused: number,
+      ) => {
+        let lost = 0;
+        let duplicated = extraDup;
+        let flagged = 0;
+        const late: number[] = [];
+        for (const [id, s] of samples) {
+          const delivered = s.deliveries();
+          if (!recorded.has(id) || delivered.length === 0) lost += 1;
+          if (delivered.length > 1) {
+            duplicated += delivered.length - 1;
+            if (flaggedKeys.has(s.address ?? '') || flaggedKeys.has(s.messageId ?? '')) flagged += delivered.length - 1;
+          }
+          if (delivered.length > 0) late.push(delivered[0]! - s.dueAt);
+        }
+        rows.push({
+          fault: run.fault,
+          work,
+          accepted: samples.size,
+          refused,
+          lost,
+          duplicated,
+          flagged,
+          lateP50: quantile(late, 0.5),
+          lateMax: quantile(late, 1),
+        });
+      };
+      measure(
+        'petition: registered + acknowledged',
+        run.petitions.samples,
+        received,
+        rowsByKey.length,
+        run.petitions.refused(),
+      );
+      measure('commitment: lapse escalated + e-mailed', run.commitments, lapses, 0, 0);
+      // The fact on time: how long after its due time each lapse was recorded.
+      const recordedLate = [...run.commitments].flatMap(([id, s]) =>
+        lapses.has(id) ? [lapses.get(id)! - s.dueAt] : [],
+      );
+      rows.push({
+        fault: run.fault,
+        work: 'commitment: lapse recorded (fact only)',
+        accepted: run.commitments.size,
+        refused: 0,
+        lost: run.commitments.size - recordedLate.length,
+        duplicated: 0,
+        flagged: 0,
+        lateP50: quantile(recordedLate, 0.5),
+        lateMax: quantile(recordedLate, 1),
+      });
+    }
+    printTable(rows);
+    process.stdout.write(`worker restarts not caused by the script: ${unplannedRestarts}\n`);
+  } finally {
+    await cleanup();
+  }
+}
+
+function printTable(rows: Row[]): void {
+  const s = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
+  const header = [
+    'fault',
+    'work',
+    'accepted',
+    'refused',
+    'lost',
+    'duplicated',
+    'of which flagged',
+    'late p50',
+    'late max',
+  ];
+  const cells = rows.map((r) => [
+    r.fault,
+    r.work,
+    String(r.accepted),
+    String(r.refused),
+    String(r.lost),
+    String(r.duplicated),
+    String(r.flagged),
+    s(r.lateP50),
+    s(r.lateMax),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
+  process.stdout.write(
+    [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n') + '\n',
+  );
+  process.stdout.write(
+    'late: petition — acknowledgement delivered after the first create attempt; commitment — escalation e-mail delivered (or, fact only, the lapse recorded) after the due time. lost: accepted but not recorded or never e-mailed by the end of the settle time. flagged: the duplicate’s Notification says possibleDuplicate (in the case history).\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
