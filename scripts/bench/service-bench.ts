@@ -102,8 +102,11 @@ export async function startService(dataDir: string, cpuProfDir?: string): Promis
         SMTP_SINK_PORT: String(smtp),
         SEED_DEMO: 'true',
         LOG_LEVEL: 'warn',
-        // The bench's own many sign-ins and requests come from one address.
         NODE_ENV: 'development',
+        // Round trips are timed to their answer: on a loaded machine the defaults (2 s, 5 s) would turn the
+        // slow tail into 503s and 202s instead of figures.
+        TEMPORAL_CALL_TIMEOUT_MS: '10000',
+        ACTION_WAIT_MS: '30000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
