@@ -172,7 +172,10 @@ function printServiceTable(service: ServiceRow[]): void {
     `|${'-'.repeat(w + 2)}|---|---|---|`,
     ...service.map((r) => `| ${r.what.padEnd(w)} | ${r.danvan} | ${r.raw} | ${r.note ?? ''} |`),
   ];
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   process.stdout.write(
     `\n${lines.join('\n')}\n\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average after the run ${load}; Node ${process.version}\n`,
   );
@@ -181,7 +184,10 @@ function printServiceTable(service: ServiceRow[]): void {
 async function main(): Promise<void> {
   if (SUITES.includes('service')) {
     const [a, b, c] = arg('intake', '30,100,200').split(',').map(Number);
-    const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+    const loadBefore = os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
     process.stderr.write(`service suite; load average before ${loadBefore}\n`);
     const service = await benchService({
       intake: [a ?? 30, b ?? 100, c ?? 200],

@@ -41,7 +41,8 @@ interface Timed {
   failures: number;
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 /** Runs `n` calls, `c` at a time; each call's latency and the whole run's wall time. */
 async function load(c: number, n: number, call: (i: number) => Promise<void>): Promise<Timed> {
@@ -68,7 +69,8 @@ async function load(c: number, n: number, call: (i: number) => Promise<void>): P
   return { ms, wallMs: performance.now() - t0, failures };
 }
 
-const rate = (t: Timed) => `${((t.ms.length / t.wallMs) * 1000).toFixed(1)}/s (p50 ${quantile(t.ms, 0.5).toFixed(0)} ms)`;
+const rate = (t: Timed) =>
+  `${((t.ms.length / t.wallMs) * 1000).toFixed(1)}/s (p50 ${quantile(t.ms, 0.5).toFixed(0)} ms)`;
 const pcts = (t: Timed) =>
   `${quantile(t.ms, 0.5).toFixed(0)} / ${quantile(t.ms, 0.95).toFixed(0)} / ${quantile(t.ms, 0.99).toFixed(0)} ms`;
 const failed = (...ts: Timed[]) => {
@@ -303,7 +305,12 @@ export async function benchService(options: ServiceBenchOptions): Promise<Servic
     if (toOpen > 0) {
       process.stderr.write(`filling up to ${options.open} open petitions (${toOpen} more, c=20)…\n`);
       const fill = await load(20, toOpen, createOne);
-      rows.push({ what: `intake c=20 while filling to ${options.open} open`, danvan: rate(fill), raw: '—', note: failed(fill) });
+      rows.push({
+        what: `intake c=20 while filling to ${options.open} open`,
+        danvan: rate(fill),
+        raw: '—',
+        note: failed(fill),
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const open = await openNow();

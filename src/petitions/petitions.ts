@@ -7,10 +7,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
 import type { CreatePetitionInput, PetitionActionRequest } from './inputs';
 import { firstUnstorable, UNSTORABLE_MESSAGE } from '../domain/storable-text';
-import {
-  withinCallDeadline,
-  type TemporalDeadlines,
-} from '../platform/temporal/start-once';
+import { withinCallDeadline, type TemporalDeadlines } from '../platform/temporal/start-once';
 import {
   followPetitionAction,
   petitionUpdateId,
