@@ -35,7 +35,7 @@ import { loadPayloadKeys } from './platform/temporal/payload-key';
 import { registerSearchAttributes } from './platform/temporal/register-search-attributes';
 import { createPetitionWorker } from './platform/temporal/worker';
 import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/petition/search-attributes';
-import { createPostgresBlobStore } from './platform/blob/postgres-blob-store';
+import { createBlobStore } from './platform/blob/create-blob-store';
 import { findFreePort } from './platform/runtime/free-port';
 import { sdkMetricsBindAddress } from './platform/metrics/sdk-metrics';
 
@@ -290,7 +290,10 @@ export async function startService(
         receptionPolicy,
         logger,
       });
+      const blobStore = createBlobStore(config.blobStore, prisma);
       const readiness = config.mail.smtpUrl ? [relayReachable(config.mail.smtpUrl)] : [];
+      // An object store is a dependency of its own; the PostgreSQL store is the database, already checked.
+      if (blobStore.reachable) readiness.push({ name: 'documents', check: () => blobStore.reachable!() });
       const app = createApp({
         prisma,
         temporal: client,
@@ -309,7 +312,7 @@ export async function startService(
         sdkMetricsUrl: sdkMetricsPort ? `http://${sdkMetricsBindAddress(sdkMetricsPort)}/metrics` : undefined,
         outbox: sink?.store ?? null,
         caseFile: {
-          blobStore: createPostgresBlobStore(prisma),
+          blobStore,
           documentMaxBytes: config.documentMaxBytes,
           mailer,
           appUrl: apiUrl,
