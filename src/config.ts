@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   RECEPTION_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('config/reception-policy.json')),
   SEED_DEMO: optionalString,
   METRICS_TOKEN: optionalString,
+  TEMPORAL_METRICS_PORT: port(0),
   DOCUMENT_MAX_BYTES: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -112,6 +113,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** The scraper's bearer token for GET /metrics; unset: only admins' and supervisors' sessions. */
   metricsToken?: string;
+  /** Loopback port of the Temporal SDK's Prometheus exporter (0: a free one), appended to GET /metrics. */
+  sdkMetricsPort: number;
   /** The largest document a case file accepts, in bytes. */
   documentMaxBytes: number;
   /** Where document bytes live: PostgreSQL (default) or an S3-compatible object store. */
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     // The demo organisation is seeded on the embedded database unless switched off; never by default in production.
     seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
     metricsToken: e.METRICS_TOKEN,
+    sdkMetricsPort: e.TEMPORAL_METRICS_PORT,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     blobStore: blobStoreConfig(e),
   };

@@ -36,6 +36,8 @@ import { registerSearchAttributes } from './platform/temporal/register-search-at
 import { createPetitionWorker } from './platform/temporal/worker';
 import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/petition/search-attributes';
 import { createBlobStore } from './platform/blob/create-blob-store';
+import { findFreePort } from './platform/runtime/free-port';
+import { sdkMetricsBindAddress } from './platform/metrics/sdk-metrics';
 
 export interface RunningService {
   apiUrl: string | null;
@@ -135,10 +137,15 @@ export async function startService(
     stack.push({ name: 'lock', stop: lock.release });
     if (config.roles.includes('api') && config.http.port !== 0) await checkPortFree(config.http.host, config.http.port);
 
+    // The SDK's worker metrics: its core serves them on loopback, GET /metrics appends them.
+    const sdkMetricsPort = config.roles.includes('worker') ? config.sdkMetricsPort || (await findFreePort()) : 0;
     Runtime.install({
       logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'INFO' : 'WARN', (entry) =>
         logger.warn({ sdk: true, meta: entry.meta }, entry.message),
       ),
+      ...(sdkMetricsPort
+        ? { telemetryOptions: { metrics: { prometheus: { bindAddress: sdkMetricsBindAddress(sdkMetricsPort) } } } }
+        : {}),
     });
 
     // Database
@@ -302,6 +309,7 @@ export async function startService(
         logger,
         sessionTtlMs: config.sessionTtlMs,
         metricsToken: config.metricsToken,
+        sdkMetricsUrl: sdkMetricsPort ? `http://${sdkMetricsBindAddress(sdkMetricsPort)}/metrics` : undefined,
         outbox: sink?.store ?? null,
         caseFile: {
           blobStore,

@@ -4,7 +4,7 @@
 // interval so recovery is noticed within that interval; activities log a warning once an attempt count
 // passes RETRY_WARNING_ATTEMPT (activities/shared/retry-warning.ts). What must not be retried is a
 // business refusal, which the activity throws as ApplicationFailure with nonRetryable: true and a stable type.
-import type { ActivityOptions, RetryPolicy } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@temporalio/workflow';
 
 /** Backs off to one minute and keeps trying: PostgreSQL being back is picked up within a minute. */
 const UNTIL_DATABASE_IS_BACK: RetryPolicy = {
@@ -28,6 +28,18 @@ export const KEYED_WRITE: ActivityOptions = { startToCloseTimeout: '30 seconds',
 
 /** Lookups the workflow decides on (escalation target, policy in force, calendar years): reads only. */
 export const LOOKUP: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: UNTIL_DATABASE_IS_BACK };
+
+/**
+ * KEYED_WRITE and LOOKUP run as local activities where an officer waits for them (an Update's answer): the
+ * worker runs them inside the workflow task, one database transaction instead of a task queue round trip
+ * and a workflow task each. Same retry-forever policy: past the first minute of an outage the SDK spaces
+ * the attempts with durable timers, so a long outage still delays the case and never ends it.
+ */
+export const KEYED_WRITE_LOCAL: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: UNTIL_DATABASE_IS_BACK,
+};
+export const LOOKUP_LOCAL: LocalActivityOptions = { startToCloseTimeout: '30 seconds', retry: UNTIL_DATABASE_IS_BACK };
 
 /**
  * E-mail through send-mail-once. Every SMTP timeout (src/platform/mail/mailer.ts: SMTP_TIMEOUTS) ends well

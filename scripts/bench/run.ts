@@ -1,12 +1,17 @@
-// `npm run bench`: reports over 100 k and 1 M petitions seeded straight into an embedded PostgreSQL that
+// `npm run bench`: two suites, each printing one table; nothing here runs in `npm test`.
+// service (service-bench.ts): the service started as `npm start` runs it, on its own ports and data folder,
+// its request paths next to raw Temporal on the same dev server in the same run.
+// reports: reports over 100 k and 1 M petitions seeded straight into an embedded PostgreSQL that
 // this script starts in a scratch folder on a free port (and removes afterwards), timed through the
 // service's own report code next to one raw aggregate SQL over the same rows and the report as it was
-// before (rows loaded into JavaScript). Prints one table; nothing here runs in `npm test`.
+// before (rows loaded into JavaScript).
 //
-//   npm run bench                          # 100 k and 1 M, 7 runs each
-//   npm run bench -- --sizes=100000 --runs=5 --legacy=1000000
+//   npm run bench                          # both suites: intake 30/100/200, 200 actions, 10 k open; 100 k and 1 M
+//   npm run bench -- --suites=service --intake=20,80,200 --actions=100 --open=3000 [--cpu-prof=DIR]
+//   npm run bench -- --suites=reports --sizes=100000 --runs=5 --legacy=1000000
 //
 // --legacy: the largest size the old report is timed at (once; it needs several GB at 1 M).
+// --cpu-prof: the service runs with `node --cpu-prof` and leaves its profile in DIR when it stops.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +26,7 @@ import { leaderScorecard } from '../../src/reports/leader-scorecard';
 import type { Principal } from '../../src/org/access';
 import { legacyPetitionReport } from './legacy-petition-report';
 import { seedPetitions } from './seed-petitions';
+import { benchService, type ServiceRow } from './service-bench';
 
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -28,6 +34,7 @@ const SIZES = arg('sizes', '100000,1000000').split(',').map(Number);
 const RUNS = Number(arg('runs', '7'));
 const LEGACY_UP_TO = Number(arg('legacy', '100000'));
 const SCORECARD_UP_TO = Number(arg('scorecard', '100000'));
+const SUITES = arg('suites', 'service,reports').split(',');
 const NOW = new Date('2026-12-01T03:00:00Z');
 const SUPERVISOR: Principal = {
   personId: 'b-sv',
@@ -158,7 +165,43 @@ async function benchSize(baseUrl: string, n: number): Promise<void> {
   }
 }
 
+function printServiceTable(service: ServiceRow[]): void {
+  const w = Math.max(...service.map((r) => r.what.length));
+  const lines = [
+    `| ${'figure'.padEnd(w)} | danvan | raw Temporal, same server, same run | note |`,
+    `|${'-'.repeat(w + 2)}|---|---|---|`,
+    ...service.map((r) => `| ${r.what.padEnd(w)} | ${r.danvan} | ${r.raw} | ${r.note ?? ''} |`),
+  ];
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  process.stdout.write(
+    `\n${lines.join('\n')}\n\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average after the run ${load}; Node ${process.version}\n`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (SUITES.includes('service')) {
+    const [a, b, c] = arg('intake', '30,100,200').split(',').map(Number);
+    const loadBefore = os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+    process.stderr.write(`service suite; load average before ${loadBefore}\n`);
+    const service = await benchService({
+      intake: [a ?? 30, b ?? 100, c ?? 200],
+      actions: Number(arg('actions', '200')),
+      open: Number(arg('open', '10000')),
+      cpuProfDir: process.argv.some((x) => x.startsWith('--cpu-prof=')) ? path.resolve(arg('cpu-prof', '')) : undefined,
+    });
+    printServiceTable(service);
+    process.stdout.write(`load average before the service suite ${loadBefore}\n`);
+  }
+  if (SUITES.includes('reports')) await benchReports();
+}
+
+async function benchReports(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'danvan-bench-'));
   // As root PostgreSQL runs as the postgres user, which must be able to enter the folder.
   chmodSync(scratch, 0o755);

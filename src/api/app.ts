@@ -56,6 +56,8 @@ export interface AppDeps extends PetitionServiceDeps {
   readiness?: ReadinessCheck[];
   /** A scraper's bearer token for GET /metrics (admins and supervisors may read it with their session). */
   metricsToken?: string;
+  /** Where the Temporal SDK's worker metrics are served on loopback, to be appended to GET /metrics. */
+  sdkMetricsUrl?: string;
   /** Where case-file documents are stored, and the largest accepted (DOCUMENT_MAX_BYTES). */
   caseFile: { blobStore: BlobStore; documentMaxBytes: number; mailer: Mailer; appUrl: string };
   /** The citizens' portal's per-address limits. */
@@ -146,7 +148,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/open311/v2', open311Routes(deps));
   app.use(STATIC_PREFIX, staticAssets());
   app.use('/console', consoleRoutes(deps));
-  app.get('/metrics', metricsRoute({ prisma: deps.prisma, metricsToken: deps.metricsToken }));
+  app.get(
+    '/metrics',
+    metricsRoute({ prisma: deps.prisma, metricsToken: deps.metricsToken, sdkMetricsUrl: deps.sdkMetricsUrl }),
+  );
   if (deps.outbox) {
     // The outbox is read in the console now, behind its sign-in.
     app.get('/outbox', (_req, res) => {

@@ -14,6 +14,7 @@ import type { CalendarYear } from '../domain/calendar/holidays';
 import { generateTrackingCode } from './tracking-code';
 import { MASS_PETITION_MIN } from '../domain/petition/representatives';
 import { MASKED_NAME, openIdentity, sealIdentity } from '../org/identity-seal';
+import { firstDeadline } from '../domain/petition/first-deadline';
 
 export interface PetitionerInput {
   fullName: string;
@@ -66,6 +67,8 @@ export async function registerPetition(
   const petitionId = randomUUID();
   const workflowId = petitionWorkflowId(petitionId);
   const calendar = await calendarYearsFrom(prisma, yearOf(localDayOf(Date.parse(input.receivedAt))));
+  const workflowInput = workflowInputOf(policy, { ...input, petitionId }, calendar);
+  const first = firstDeadline(workflowInput);
   for (let attempt = 0; ; attempt++) {
     const trackingCode = generateTrackingCode();
     try {
@@ -87,6 +90,9 @@ export async function registerPetition(
           round: input.round ?? 1,
           appealOfId: input.appealOfId ?? null,
           isMass: input.petitioners.length >= MASS_PETITION_MIN,
+          currentClock: first.clock,
+          dueAt: new Date(first.dueAtMs),
+          nextReminderAt: first.nextReminderAtMs === null ? null : new Date(first.nextReminderAtMs),
           petitioners: {
             create: input.petitioners.map((p, position) =>
               // A denouncer's identity never sits in plain columns (Luật Tố cáo Đ.47).
@@ -116,7 +122,7 @@ export async function registerPetition(
         petitionId,
         trackingCode,
         workflowId,
-        workflowInput: workflowInputOf(policy, { ...input, petitionId }, calendar),
+        workflowInput,
         created: true,
       };
     } catch (error) {

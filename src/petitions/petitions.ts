@@ -7,11 +7,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { AppError, invalidField } from '../errors';
 import type { CreatePetitionInput, PetitionActionRequest } from './inputs';
 import { firstUnstorable, UNSTORABLE_MESSAGE } from '../domain/storable-text';
-import {
-  DEFAULT_TEMPORAL_DEADLINES,
-  withinCallDeadline,
-  type TemporalDeadlines,
-} from '../platform/temporal/start-once';
+import { withinCallDeadline, type TemporalDeadlines } from '../platform/temporal/start-once';
 import {
   followPetitionAction,
   petitionUpdateId,
@@ -125,7 +121,7 @@ export async function createPetition(
     for (const hook of deps.afterRegistered ?? []) await hook(registered.petitionId).catch(() => null);
   // Also on a repeated request: the keyed mail sends only what did not go out the first time.
   if (representation.isMass && deps.onMassPetition) await deps.onMassPetition(registered.petitionId).catch(() => null);
-  const committed = await committedState(deps, registered.petitionId);
+  const committed = await registeredState(deps, registered.petitionId);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,
@@ -138,23 +134,13 @@ export async function createPetition(
 }
 
 /**
- * The state the workflow has written for a new petition (its first deadline): waited for a short while, so
- * the 201 and the view read alike; a worker that is slow to pick it up leaves the received state.
+ * The state a new petition was registered with: its first deadline is written with the row, from the rules
+ * its workflow starts with (src/domain/petition/first-deadline.ts), so the 201 does not wait for the worker.
  */
-async function committedState(deps: PetitionServiceDeps, petitionId: string) {
-  const waitMs = (deps.deadlines ?? DEFAULT_TEMPORAL_DEADLINES).updateWaitMs;
-  const until = Date.now() + waitMs;
-  for (;;) {
-    const row = await deps.prisma.petition.findUniqueOrThrow({
-      where: { id: petitionId },
-      include: { ...PETITION_INCLUDE, _count: { select: { events: true } } },
-    });
-    if (row._count.events > 0 || Date.now() >= until) {
-      const { stage, nextDeadline } = toListItem(row, nowFrom(deps));
-      return { stage, nextDeadline };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+async function registeredState(deps: PetitionServiceDeps, petitionId: string) {
+  const row = await deps.prisma.petition.findUniqueOrThrow({ where: { id: petitionId }, include: PETITION_INCLUDE });
+  const { stage, nextDeadline } = toListItem(row, nowFrom(deps));
+  return { stage, nextDeadline };
 }
 
 export async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {

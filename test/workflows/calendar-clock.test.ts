@@ -266,6 +266,11 @@ test('when a complaint received in person gets no decision, then the officer is 
       args: [{ action: 'accept', actor: { personId: org.officer.id, roles: ['officer'] } }],
     });
     expect(accepted.notice?.given).toBe(true);
+    // The action's e-mail goes on its own retry path: the Update answers before it is sent.
+    await eventually(
+      async () => noticeMailer.to('nop.don@example.test').some((m) => m.subject.includes('Thông báo thụ lý')),
+      { what: 'the accept notice' },
+    );
     expect(noticeMailer.to('nop.don@example.test').filter((m) => m.subject.includes('Thông báo thụ lý'))).toHaveLength(
       1,
     );

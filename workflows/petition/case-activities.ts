@@ -1,15 +1,30 @@
 // The petition's activities, bound to one case: every event and e-mail keyed by workflow id + step.
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { Stage } from '../../src/domain/petition/petition-stages';
 import type { NotificationTemplate, RecipientRef } from '../../src/domain/petition/notification-types';
-import { KEYED_WRITE, LOOKUP, MAIL_SEND } from '../activity-options';
+import { KEYED_WRITE, KEYED_WRITE_LOCAL, LOOKUP, LOOKUP_LOCAL, MAIL_SEND } from '../activity-options';
 import { stepKey } from '../shared';
 import type { PetitionCase } from './case-state';
 
 const { recordPetitionEvent } = proxyActivities<Activities>(KEYED_WRITE);
-export const { findEscalationTarget, resolveDeadlinePolicy } = proxyActivities<Activities>(LOOKUP);
+const { recordPetitionEvent: recordPetitionEventLocally } = proxyLocalActivities<Activities>(KEYED_WRITE_LOCAL);
+const { resolveDeadlinePolicy: resolveDeadlinePolicyLocally } = proxyLocalActivities<Activities>(LOOKUP_LOCAL);
+export const { findEscalationTarget } = proxyActivities<Activities>(LOOKUP);
+const { resolveDeadlinePolicy: resolveDeadlinePolicyRemote } = proxyActivities<Activities>(LOOKUP);
 const { sendNotification } = proxyActivities<Activities>(MAIL_SEND);
+
+/**
+ * Histories from before this patch ran the case's writes and lookups as activities, each a task queue round
+ * trip and a workflow task; since, they run locally (activity-options.ts: KEYED_WRITE_LOCAL) and an officer's
+ * action is answered once its event is written, its e-mails going on their own retry path. Asked at each
+ * call site: a run that was already going when the patch shipped switches at its next write.
+ */
+export const recordsLocally = (): boolean => patched('case-writes-local');
+
+/** The deadline policy in force when a clock starts, for the unit that runs it. */
+export const resolveDeadlinePolicy: Activities['resolveDeadlinePolicy'] = (input) =>
+  recordsLocally() ? resolveDeadlinePolicyLocally(input) : resolveDeadlinePolicyRemote(input);
 
 export interface PetitionEventInput {
   type: string;
@@ -24,7 +39,8 @@ export interface PetitionEventInput {
 export function recorderFor(c: PetitionCase) {
   return async (event: PetitionEventInput) => {
     c.state.eventSeq += 1;
-    await recordPetitionEvent({
+    const write = recordsLocally() ? recordPetitionEventLocally : recordPetitionEvent;
+    await write({
       key: stepKey(`e${c.state.eventSeq}`),
       petitionId: c.input.petitionId,
       type: event.type,

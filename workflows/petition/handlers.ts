@@ -14,12 +14,13 @@ import {
   type PetitionSnapshot,
 } from './messages';
 import type { PetitionCase } from './case-state';
-import { resolveDeadlinePolicy, type RecordEvent } from './case-activities';
+import { recordsLocally, resolveDeadlinePolicy, type RecordEvent } from './case-activities';
 
 export function setPetitionHandlers(
   c: PetitionCase,
   record: RecordEvent,
   notifyAfterAction: (step: string, action: PetitionActionInput) => Promise<void>,
+  notifyAfterActionLater: (step: string, action: PetitionActionInput) => void,
 ): void {
   const {
     input,
@@ -137,7 +138,9 @@ export function setPetitionHandlers(
             : {}),
         },
       });
-      await notifyAfterAction(step, action);
+      // Answered once the event is written (case-activities.ts: recordsLocally); earlier histories waited for the e-mail.
+      if (recordsLocally()) notifyAfterActionLater(step, action);
+      else await notifyAfterAction(step, action);
       return snapshot();
     },
     {

@@ -22,7 +22,14 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
       ),
     );
   };
-  const mailInFlight = (): Promise<unknown> => Promise.all(inFlight);
+  /** Until every e-mail handed over so far is done, including any handed over while waiting. */
+  const mailInFlight = async (): Promise<void> => {
+    let waited = -1;
+    while (waited !== inFlight.length) {
+      waited = inFlight.length;
+      await Promise.all(inFlight);
+    }
+  };
 
   const notifyAfterAction = async (step: string, action: PetitionActionInput): Promise<void> => {
     const citizen: RecipientRef = { type: 'citizen' };
@@ -69,6 +76,10 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
         break;
     }
   };
+
+  /** The e-mails of an action on their own retry path: the officer's answer does not wait for the relay. */
+  const notifyAfterActionLater = (step: string, action: PetitionActionInput): void =>
+    deliverLater(step, notifyAfterAction(step, action));
 
   const fireRungMailFirst = async (rung: Rung, clock: RunningClock): Promise<void> => {
     const dueAt = new Date(clock.dueAtMs).toISOString();
@@ -183,5 +194,5 @@ export function noticesFor(c: PetitionCase, notify: Notify, record: RecordEvent)
   const fireRung = (rung: Rung, clock: RunningClock): Promise<void> =>
     patched('rung-recorded-before-mail') ? fireRungRecordFirst(rung, clock) : fireRungMailFirst(rung, clock);
 
-  return { notifyAfterAction, fireRung, mailInFlight };
+  return { notifyAfterAction, notifyAfterActionLater, fireRung, mailInFlight };
 }

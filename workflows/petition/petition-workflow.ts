@@ -14,8 +14,8 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   const { state, pending } = c;
   const record = recorderFor(c);
   const notify = notifierFor(c);
-  const { notifyAfterAction, fireRung, mailInFlight } = noticesFor(c, notify, record);
-  setPetitionHandlers(c, record, notifyAfterAction);
+  const { notifyAfterAction, notifyAfterActionLater, fireRung, mailInFlight } = noticesFor(c, notify, record);
+  setPetitionHandlers(c, record, notifyAfterAction, notifyAfterActionLater);
 
   c.publishSearchAttributes();
   await record({ type: 'received', actorId: input.registeredById, data: { policyVersion: input.policyVersion } });
@@ -56,5 +56,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   // before the workflow closes.
   await mailInFlight();
   await condition(allHandlersFinished);
+  // The closing action's own e-mails, handed over after its event was written.
+  await mailInFlight();
   return c.snapshot();
 }

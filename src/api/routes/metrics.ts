@@ -9,10 +9,16 @@ import { hasRoleAnywhere } from '../../org/access';
 import { AppError } from '../../errors';
 import { registry } from '../../platform/metrics/registry';
 import { refreshOverdueGauge } from '../../platform/metrics/overdue-gauge';
+import { fetchSdkMetrics } from '../../platform/metrics/sdk-metrics';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
-export function metricsRoute(deps: { prisma: PrismaClient; metricsToken?: string }): RequestHandler {
+export function metricsRoute(deps: {
+  prisma: PrismaClient;
+  metricsToken?: string;
+  /** The Temporal SDK's loopback exporter (src/platform/metrics/sdk-metrics.ts), when this process runs a worker. */
+  sdkMetricsUrl?: string;
+}): RequestHandler {
   const expected = deps.metricsToken ? digest(deps.metricsToken) : null;
   return async (req, res) => {
     const credential = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
@@ -30,6 +36,10 @@ export function metricsRoute(deps: { prisma: PrismaClient; metricsToken?: string
         throw new AppError('Forbidden', 'metrics need role admin or supervisor');
     }
     await refreshOverdueGauge(deps.prisma);
-    res.type(registry.contentType).send(await registry.metrics());
+    const [own, sdk] = await Promise.all([
+      registry.metrics(),
+      deps.sdkMetricsUrl ? fetchSdkMetrics(deps.sdkMetricsUrl) : Promise.resolve(''),
+    ]);
+    res.type(registry.contentType).send(sdk ? `${own}\n${sdk}` : own);
   };
 }

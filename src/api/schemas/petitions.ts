@@ -51,7 +51,7 @@ export const ZCreatePetitionResponse = z.object({
     })
     .nullable()
     .describe(
-      'the first deadline as the workflow committed it (null if its worker has not answered within ACTION_WAIT_MS)',
+      'the first deadline, from the rules the workflow starts with: written with the petition, confirmed by the workflow’s first write',
     ),
 });
 

@@ -41,15 +41,17 @@ export function hotSpotAround(
   anchor: HotSpotCandidate,
   others: HotSpotCandidate[],
   options: { minPetitions: number; minSimilarity: number },
+  /** A subject's words; a caller scanning the same petitions again may pass a memo of subjectWords. */
+  wordsOf: (c: HotSpotCandidate) => Set<string> = (c) => subjectWords(c.subject),
 ): HotSpot | null {
-  const words = subjectWords(anchor.subject);
+  const words = wordsOf(anchor);
   const cluster = [
     anchor,
-    ...others.filter((o) => o.id !== anchor.id && similarity(words, subjectWords(o.subject)) >= options.minSimilarity),
+    ...others.filter((o) => o.id !== anchor.id && similarity(words, wordsOf(o)) >= options.minSimilarity),
   ];
   if (cluster.length < options.minPetitions) return null;
   const counts = new Map<string, number>();
-  for (const c of cluster) for (const w of subjectWords(c.subject)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const c of cluster) for (const w of wordsOf(c)) counts.set(w, (counts.get(w) ?? 0) + 1);
   const commonWords = [...counts.entries()]
     .filter(([, n]) => n * 2 >= cluster.length)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
