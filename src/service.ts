@@ -296,6 +296,7 @@ export async function startService(
         codecs: [codec],
         trackingKey,
         identityKey,
+        matchKey: config.petitionerMatchKey,
         logger,
         sessionTtlMs: config.sessionTtlMs,
         metricsToken: config.metricsToken,

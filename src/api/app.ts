@@ -35,6 +35,7 @@ import { metricsRoute } from './routes/metrics';
 import type { BlobStore } from '../platform/blob/blob-store';
 import { documentRoutes } from './routes/documents';
 import { noteRoutes } from './routes/notes';
+import { duplicateRoutes } from './routes/duplicates';
 import { notifyMassPetition } from '../petitions/mass/mass-petition-notice';
 import type { Mailer } from '../platform/mail/mailer';
 import { portalRoutes, type PortalDeps } from '../portal/portal-routes';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
     '/petitions/:petitionId/notes',
     noteRoutes({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }),
   );
+  api.use('/petitions/:petitionId/duplicates', duplicateRoutes(deps));
   api.use(
     '/petitions',
     petitionRoutes({

@@ -17,6 +17,7 @@ import { ZCreateTokenRequest } from './schemas/tokens';
 import * as H from './schemas/health';
 import * as D from './schemas/documents';
 import * as N from './schemas/notes';
+import * as Dup from './schemas/duplicates';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -193,6 +194,27 @@ export const OPERATIONS: Operation[] = [
     summary: 'The internal notes of a case, oldest first, with who wrote them and when',
     auth: true,
     responses: { 200: { description: 'notes', schema: N.ZNoteList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/petitions/{petitionId}/duplicates',
+    summary:
+      'Likely duplicates (đơn trùng) across the province: the same petitioner by keyed hash (sealed identities compared without opening them) and similar subjects (diacritics folded), with the reasons; and what was decided',
+    auth: true,
+    responses: { 200: { description: 'proposals', schema: Dup.ZDuplicateProposals }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/petitions/{petitionId}/duplicates',
+    summary:
+      'Decide: a duplicate of an open case (closed at once, no clock of its own, the citizen told where it is handled, counted once in reports), of a decided one with no new facts (the legal answer, no new case), or a new matter',
+    auth: true,
+    body: Dup.ZDuplicateDecisionRequest,
+    responses: {
+      200: { description: 'decided', schema: Dup.ZDuplicateDecisionResponse },
+      202: { description: 'the link waits for the workflow; follow href', schema: P.ZActionPending },
+      ...errors(400, 401, 403, 404, 409),
+    },
   },
   {
     method: 'get',

@@ -14,6 +14,7 @@ import type { CalendarYear } from '../domain/calendar/holidays';
 import { generateTrackingCode } from './tracking-code';
 import { MASS_PETITION_MIN } from '../domain/petition/representatives';
 import { MASKED_NAME, openIdentity, sealIdentity } from '../org/identity-seal';
+import { deriveMatchKey, petitionerMatchKeys } from './duplicates/petitioner-keys';
 
 export interface PetitionerInput {
   fullName: string;
@@ -51,6 +52,8 @@ export interface RegisteredPetition {
 export interface SealingOptions {
   /** Seals a denouncer's identity before it is stored. */
   identityKey: Buffer;
+  /** Keys the petitioner's facets for the duplicate check (PETITIONER_MATCH_KEY); derived when absent. */
+  matchKey?: Buffer;
 }
 
 export async function registerPetition(
@@ -66,6 +69,7 @@ export async function registerPetition(
   const petitionId = randomUUID();
   const workflowId = petitionWorkflowId(petitionId);
   const calendar = await calendarYearsFrom(prisma, yearOf(localDayOf(Date.parse(input.receivedAt))));
+  const matchKey = sealing.matchKey ?? deriveMatchKey(sealing.identityKey);
   for (let attempt = 0; ; attempt++) {
     const trackingCode = generateTrackingCode();
     try {
@@ -99,6 +103,7 @@ export async function registerPetition(
                     address: null,
                     isRepresentative: p.isRepresentative ?? false,
                     sealedIdentity: sealIdentity(sealing.identityKey, p),
+                    matchKeys: petitionerMatchKeys(matchKey, p),
                   }
                 : {
                     position,
@@ -107,6 +112,7 @@ export async function registerPetition(
                     email: p.email ?? null,
                     address: p.address ?? null,
                     isRepresentative: p.isRepresentative ?? false,
+                    matchKeys: petitionerMatchKeys(matchKey, p),
                   },
             ),
           },

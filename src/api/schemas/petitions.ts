@@ -53,6 +53,9 @@ export const ZCreatePetitionResponse = z.object({
     .describe(
       'the first deadline as the workflow committed it (null if its worker has not answered within ACTION_WAIT_MS)',
     ),
+  possibleDuplicates: z
+    .number()
+    .describe('likely duplicates across the province (đơn trùng): read them at GET /petitions/{id}/duplicates'),
 });
 
 export const ZActionPending = z.object({
