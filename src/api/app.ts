@@ -36,6 +36,7 @@ import type { BlobStore } from '../platform/blob/blob-store';
 import { documentRoutes } from './routes/documents';
 import { noteRoutes } from './routes/notes';
 import { duplicateRoutes } from './routes/duplicates';
+import { registerRoutes } from './routes/registers';
 import { notifyMassPetition } from '../petitions/mass/mass-petition-notice';
 import type { Mailer } from '../platform/mail/mailer';
 import { portalRoutes, type PortalDeps } from '../portal/portal-routes';
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));
+  api.use('/registers', registerRoutes({ prisma: deps.prisma, identityKey: deps.identityKey }));
   api.use('/reports', reportRoutes({ prisma: deps.prisma, receptionPolicy: deps.receptionPolicy }));
   api.use('/tokens', tokenRoutes({ prisma: deps.prisma }));
   api.use('/reception', receptionRoutes(deps, deps.receptionPolicy));

@@ -18,6 +18,7 @@ import * as H from './schemas/health';
 import * as D from './schemas/documents';
 import * as N from './schemas/notes';
 import * as Dup from './schemas/duplicates';
+import { ZRegisterQuery } from './schemas/registers';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -194,6 +195,24 @@ export const OPERATIONS: Operation[] = [
     summary: 'The internal notes of a case, oldest first, with who wrote them and when',
     auth: true,
     responses: { 200: { description: 'notes', schema: N.ZNoteList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/registers/reception',
+    summary:
+      'Sổ tiếp công dân of a unit over a period, XLSX in the layout of Thông tư 05/2021/TT-TTCP: the matters raised at its reception sessions and the petitions handed in person; a denouncer reads “công dân”',
+    auth: true,
+    query: ZRegisterQuery as unknown as z.ZodObject,
+    responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/registers/petitions',
+    summary:
+      'Sổ theo dõi xử lý đơn of a unit over a period, XLSX in the layout of Thông tư 05/2021/TT-TTCP: every petition received and what became of it; a denouncer reads “công dân” unless the caller is entitled and gives a reason (each opening recorded)',
+    auth: true,
+    query: ZRegisterQuery as unknown as z.ZodObject,
+    responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },
   },
   {
     method: 'get',

@@ -9,6 +9,7 @@ import { eventually } from '../support/eventually';
 import { petitionReport } from '../../src/reports/reports';
 import { parsePeriod } from '../../src/domain/report-period';
 import type { Principal } from '../../src/org/access';
+import { ZDuplicateDecisionResponse, ZDuplicateProposals } from '../../src/api/schemas/duplicates';
 
 let h: ApiHarness;
 let officer: string;
@@ -123,6 +124,8 @@ test('when the same citizen sends the same matter to another commune of the prov
   expect(await provinceReceived()).toMatchObject({ rollup: before.rollup + 1, events: before.events + 1 });
 
   const proposed = await proposals(otherOfficer, second.body.id);
+  // What the OpenAPI document promises is what is answered.
+  ZDuplicateProposals.parse(proposed.body);
   expect(proposed.body.decision).toBeNull();
   expect(proposed.body.proposals).toHaveLength(1);
   const [p] = proposed.body.proposals;
@@ -143,6 +146,7 @@ test('when the same citizen sends the same matter to another commune of the prov
     decision: 'duplicate',
     ofPetitionId: first.body.id,
   }).expect(200);
+  ZDuplicateDecisionResponse.parse(linked.body);
   expect(linked.body).toMatchObject({
     decision: 'duplicate',
     stage: 'closed',
@@ -314,6 +318,14 @@ test('when the link is not the officer’s to make or points nowhere, then it is
     stage: 'received',
     duplicateOfId: null,
   });
+});
+
+test('when the API is described, then the duplicate and register routes are in the OpenAPI document', async () => {
+  const doc = await request(h.app).get('/api/v1/openapi.json').expect(200);
+  expect(Object.keys(doc.body.paths)).toEqual(
+    expect.arrayContaining(['/petitions/{petitionId}/duplicates', '/registers/reception', '/registers/petitions']),
+  );
+  expect(Object.keys(doc.body.paths['/petitions/{petitionId}/duplicates'])).toEqual(['get', 'post']);
 });
 
 test('when a mass petition is registered, then the report counts it as such once, and its notices go to the representatives only', async () => {
