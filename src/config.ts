@@ -47,6 +47,13 @@ const EnvSchema = z.object({
 
   PAYLOAD_KEY: optionalString,
   PAYLOAD_KEY_FILE: optionalString,
+  PETITIONER_MATCH_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length >= 32, { message: 'must be base64 of at least 32 bytes' })
+      .optional(),
+  ),
 
   SMTP_URL: optionalString,
   SMTP_SINK_PORT: port(2525),
@@ -106,6 +113,8 @@ export interface AppConfig {
     devHeadless: boolean;
   };
   payloadKey: { base64?: string; file: string };
+  /** HMAC key of the petitioners' match keys (duplicate check); unset: derived from the payload key. */
+  petitionerMatchKey?: Buffer;
   mail: { smtpUrl?: string; sinkPort: number; from: string };
   policyFile: string;
   /** Reception duties per post (days per week or month). */
@@ -167,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       base64: e.PAYLOAD_KEY,
       file: path.resolve(cwd, e.PAYLOAD_KEY_FILE ?? path.join(dataDir, 'payload.key')),
     },
+    petitionerMatchKey: e.PETITIONER_MATCH_KEY ? Buffer.from(e.PETITIONER_MATCH_KEY, 'base64') : undefined,
     mail: { smtpUrl: e.SMTP_URL, sinkPort: e.SMTP_SINK_PORT, from: e.MAIL_FROM },
     policyFile: path.resolve(cwd, e.POLICY_FILE),
     receptionPolicyFile: path.resolve(cwd, e.RECEPTION_POLICY_FILE),

@@ -306,6 +306,7 @@ export async function startService(
         codecs: [codec],
         trackingKey,
         identityKey,
+        matchKey: config.petitionerMatchKey,
         logger,
         sessionTtlMs: config.sessionTtlMs,
         metricsToken: config.metricsToken,

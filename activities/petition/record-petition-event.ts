@@ -55,6 +55,7 @@ export function makeRecordPetitionEvent(deps: { prisma: PrismaClient }) {
             nextReminderAt: s.nextRung ? new Date(s.nextRung.at) : null,
             stateVersion: s.version,
             closedAt: isTerminal(s.stage) ? new Date(input.at) : null,
+            ...(s.duplicateOfId ? { duplicateOfId: s.duplicateOfId } : {}),
           },
         }),
     });

@@ -32,7 +32,10 @@ export function makeSendNotification(deps: SendNotificationDeps) {
         nonRetryable: true,
       });
     }
-    const recipients = await resolveRecipients(deps.prisma, input, petition.petitioners, deps.identityKey);
+    // A mass petition speaks through its representatives (Luật Tiếp công dân 2013 Đ.30, NĐ 124/2020 Đ.7):
+    // the notices go to them, not to every one of the forty who signed.
+    const addressed = petition.isMass ? petition.petitioners.filter((p) => p.isRepresentative) : petition.petitioners;
+    const recipients = await resolveRecipients(deps.prisma, input, addressed, deps.identityKey);
     const result: SendNotificationResult = { recipientIds: [], sent: 0, skipped: 0 };
     for (const recipient of recipients) {
       const key = `${input.key}:${recipient.keySuffix}`;

@@ -36,6 +36,8 @@ import type { BlobStore } from '../platform/blob/blob-store';
 import { documentRoutes } from './routes/documents';
 import { decisionRoutes } from './routes/decisions';
 import { noteRoutes } from './routes/notes';
+import { duplicateRoutes } from './routes/duplicates';
+import { registerRoutes } from './routes/registers';
 import { notifyMassPetition } from '../petitions/mass/mass-petition-notice';
 import type { Mailer } from '../platform/mail/mailer';
 import { portalRoutes, type PortalDeps } from '../portal/portal-routes';
@@ -125,6 +127,7 @@ export function createApp(deps: AppDeps): Express {
     '/petitions/:petitionId/notes',
     noteRoutes({ prisma: deps.prisma, mailer: deps.caseFile.mailer, appUrl: deps.caseFile.appUrl }),
   );
+  api.use('/petitions/:petitionId/duplicates', duplicateRoutes(deps));
   api.use(
     '/petitions',
     petitionRoutes({
@@ -136,6 +139,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/calendar', calendarRoutes({ prisma: deps.prisma, onCalendarChanged: deps.onCalendarChanged }));
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));
+  api.use('/registers', registerRoutes({ prisma: deps.prisma, identityKey: deps.identityKey }));
   api.use('/reports', reportRoutes({ prisma: deps.prisma, receptionPolicy: deps.receptionPolicy }));
   api.use('/tokens', tokenRoutes({ prisma: deps.prisma }));
   api.use('/reception', receptionRoutes(deps, deps.receptionPolicy));

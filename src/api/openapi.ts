@@ -18,6 +18,8 @@ import * as H from './schemas/health';
 import * as D from './schemas/documents';
 import * as Dec from './schemas/decisions';
 import * as N from './schemas/notes';
+import * as Dup from './schemas/duplicates';
+import { ZRegisterQuery } from './schemas/registers';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -216,6 +218,45 @@ export const OPERATIONS: Operation[] = [
     summary: 'The internal notes of a case, oldest first, with who wrote them and when',
     auth: true,
     responses: { 200: { description: 'notes', schema: N.ZNoteList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/registers/reception',
+    summary:
+      'Sổ tiếp công dân of a unit over a period, XLSX in the layout of Thông tư 05/2021/TT-TTCP: the matters raised at its reception sessions and the petitions handed in person; a denouncer reads “công dân”',
+    auth: true,
+    query: ZRegisterQuery as unknown as z.ZodObject,
+    responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/registers/petitions',
+    summary:
+      'Sổ theo dõi xử lý đơn of a unit over a period, XLSX in the layout of Thông tư 05/2021/TT-TTCP: every petition received and what became of it; a denouncer reads “công dân” unless the caller is entitled and gives a reason (each opening recorded)',
+    auth: true,
+    query: ZRegisterQuery as unknown as z.ZodObject,
+    responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/petitions/{petitionId}/duplicates',
+    summary:
+      'Likely duplicates (đơn trùng) across the province: the same petitioner by keyed hash (sealed identities compared without opening them) and similar subjects (diacritics folded), with the reasons; and what was decided',
+    auth: true,
+    responses: { 200: { description: 'proposals', schema: Dup.ZDuplicateProposals }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/petitions/{petitionId}/duplicates',
+    summary:
+      'Decide: a duplicate of an open case (closed at once, no clock of its own, the citizen told where it is handled, counted once in reports), of a decided one with no new facts (the legal answer, no new case), or a new matter',
+    auth: true,
+    body: Dup.ZDuplicateDecisionRequest,
+    responses: {
+      200: { description: 'decided', schema: Dup.ZDuplicateDecisionResponse },
+      202: { description: 'the link waits for the workflow; follow href', schema: P.ZActionPending },
+      ...errors(400, 401, 403, 404, 409),
+    },
   },
   {
     method: 'get',

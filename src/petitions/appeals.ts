@@ -115,7 +115,7 @@ export async function fileAppeal(
       round: 2,
       appealOfId: first.id,
     },
-    { identityKey: deps.identityKey },
+    { identityKey: deps.identityKey, matchKey: deps.matchKey },
   );
   await startRegistered(deps, registered);
   return {

@@ -17,16 +17,18 @@ import {
 import {
   actionUpdate,
   calendarChangedSignal,
+  linkDuplicateUpdate,
   PETITION_WORKFLOW_TYPE,
   snapshotQuery,
   petitionWorkflowId,
+  type LinkDuplicateInput,
   type PetitionActionInput,
   type PetitionSnapshot,
   type PetitionWorkflowInput,
 } from '../../workflows/petition/messages';
 
 export { petitionWorkflowId };
-export type { PetitionActionInput, PetitionSnapshot, PetitionWorkflowInput };
+export type { LinkDuplicateInput, PetitionActionInput, PetitionSnapshot, PetitionWorkflowInput };
 export type PetitionActionOutcome = UpdateOutcome<PetitionSnapshot>;
 
 export function startPetitionWorkflow(
@@ -49,6 +51,15 @@ export async function sendPetitionAction(
   updateId: string,
 ): Promise<PetitionActionOutcome> {
   return updateWithin(deps, workflowId, actionUpdate, [input], updateId).catch(closedAsConflict);
+}
+
+export async function sendLinkDuplicate(
+  deps: TemporalCaller,
+  workflowId: string,
+  input: LinkDuplicateInput,
+  updateId: string,
+): Promise<PetitionActionOutcome> {
+  return updateWithin(deps, workflowId, linkDuplicateUpdate, [input], updateId).catch(closedAsConflict);
 }
 
 export async function followPetitionAction(

@@ -15,6 +15,7 @@ import { generateTrackingCode } from './tracking-code';
 import { MASS_PETITION_MIN } from '../domain/petition/representatives';
 import { MASKED_NAME, openIdentity, sealIdentity } from '../org/identity-seal';
 import { firstDeadline } from '../domain/petition/first-deadline';
+import { deriveMatchKey, petitionerMatchKeys } from './duplicates/petitioner-keys';
 
 export interface PetitionerInput {
   fullName: string;
@@ -52,6 +53,8 @@ export interface RegisteredPetition {
 export interface SealingOptions {
   /** Seals a denouncer's identity before it is stored. */
   identityKey: Buffer;
+  /** Keys the petitioner's facets for the duplicate check (PETITIONER_MATCH_KEY); derived when absent. */
+  matchKey?: Buffer;
 }
 
 export async function registerPetition(
@@ -69,6 +72,7 @@ export async function registerPetition(
   const calendar = await calendarYearsFrom(prisma, yearOf(localDayOf(Date.parse(input.receivedAt))));
   const workflowInput = workflowInputOf(policy, { ...input, petitionId }, calendar);
   const first = firstDeadline(workflowInput);
+  const matchKey = sealing.matchKey ?? deriveMatchKey(sealing.identityKey);
   for (let attempt = 0; ; attempt++) {
     const trackingCode = generateTrackingCode();
     try {
@@ -105,6 +109,7 @@ export async function registerPetition(
                     address: null,
                     isRepresentative: p.isRepresentative ?? false,
                     sealedIdentity: sealIdentity(sealing.identityKey, p),
+                    matchKeys: petitionerMatchKeys(matchKey, p),
                   }
                 : {
                     position,
@@ -113,6 +118,7 @@ export async function registerPetition(
                     email: p.email ?? null,
                     address: p.address ?? null,
                     isRepresentative: p.isRepresentative ?? false,
+                    matchKeys: petitionerMatchKeys(matchKey, p),
                   },
             ),
           },

@@ -28,6 +28,7 @@ import { allowedActions } from '../domain/petition/petition-stages';
 import { endOfWorkingDaysAhead } from '../domain/calendar/time-left';
 import { localDayOf, yearOf } from '../domain/calendar/day';
 import { workingCalendarFor } from '../calendar/calendar-store';
+import { findDuplicateCandidates } from './duplicates/duplicates';
 import { nowFrom } from '../platform/runtime/clock';
 
 export interface PetitionServiceDeps {
@@ -41,6 +42,8 @@ export interface PetitionServiceDeps {
   trackingKey: Buffer;
   /** Seals and opens denouncers' identities. */
   identityKey: Buffer;
+  /** PETITIONER_MATCH_KEY: keys petitioners for the duplicate check; derived from identityKey when absent. */
+  matchKey?: Buffer;
   /** Run after a new petition is registered and its workflow started (the hot-spot check); wired by src/service.ts. */
   afterRegistered?: AfterRegisteredHook[];
   deadlines?: TemporalDeadlines;
@@ -113,7 +116,7 @@ export async function createPetition(
     deps.prisma,
     policy,
     { ...body, registeredById: principal.personId, idempotencyKey },
-    { identityKey: deps.identityKey },
+    { identityKey: deps.identityKey, matchKey: deps.matchKey },
   );
   await startRegistered(deps, registered);
   // Advisory: a failed hook (the hot-spot check) must not undo a registered petition.
@@ -121,7 +124,10 @@ export async function createPetition(
     for (const hook of deps.afterRegistered ?? []) await hook(registered.petitionId).catch(() => null);
   // Also on a repeated request: the keyed mail sends only what did not go out the first time.
   if (representation.isMass && deps.onMassPetition) await deps.onMassPetition(registered.petitionId).catch(() => null);
-  const committed = await registeredState(deps, registered.petitionId);
+  const [committed, possibleDuplicates] = await Promise.all([
+    registeredState(deps, registered.petitionId),
+    countPossibleDuplicates(deps, registered.petitionId),
+  ]);
   return {
     id: registered.petitionId,
     trackingCode: registered.trackingCode,
@@ -129,8 +135,20 @@ export async function createPetition(
     workflowId: registered.workflowId,
     stage: committed.stage,
     nextDeadline: committed.nextDeadline,
+    possibleDuplicates,
     created: registered.created,
   };
+}
+
+/** Advisory, like the hot-spot check: the officer reads the proposals at GET /petitions/{id}/duplicates. */
+async function countPossibleDuplicates(deps: PetitionServiceDeps, petitionId: string): Promise<number> {
+  try {
+    const row = await deps.prisma.petition.findUniqueOrThrow({ where: { id: petitionId } });
+    if (row.duplicateOfId) return 0;
+    return (await findDuplicateCandidates(deps.prisma, await UnitTree.load(deps.prisma), row)).length;
+  } catch {
+    return 0;
+  }
 }
 
 /**

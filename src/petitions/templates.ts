@@ -153,5 +153,19 @@ export function renderNotification(template: NotificationTemplate, ctx: Template
         `Thời hạn giải quyết đơn "${ctx.subject}" được gia hạn đến ${due} theo quyết định số ${ctx.data.decision ?? ''}.`,
         `The period to resolve "${ctx.subject}" has been extended to ${due} by decision no. ${ctx.data.decision ?? ''}.`,
       );
+    case 'duplicate':
+      return both(
+        'Đơn trùng nội dung đang được giải quyết',
+        'Same matter already being handled',
+        `Đơn "${ctx.subject}" có cùng nội dung với hồ sơ ${ctx.data.ofTrackingCode ?? ''} đang được ${ctx.data.handledBy ?? ''} giải quyết. Đơn được gộp vào hồ sơ đó; kết quả sẽ được thông báo theo hồ sơ ${ctx.data.ofTrackingCode ?? ''}.`,
+        `Your petition "${ctx.subject}" concerns the same matter as case ${ctx.data.ofTrackingCode ?? ''}, which ${ctx.data.handledBy ?? ''} is handling. It has been joined to that case; you will be told the result under case ${ctx.data.ofTrackingCode ?? ''}.`,
+      );
+    case 'alreadyDecided':
+      return both(
+        'Nội dung đơn đã được giải quyết',
+        'Matter already decided',
+        `Đơn "${ctx.subject}" có nội dung đã được ${ctx.data.handledBy ?? ''} giải quyết (hồ sơ ${ctx.data.ofTrackingCode ?? ''}). ${ctx.data.answerVi ?? ''}`,
+        `Your petition "${ctx.subject}" concerns a matter ${ctx.data.handledBy ?? ''} has already decided (case ${ctx.data.ofTrackingCode ?? ''}). ${ctx.data.answerEn ?? ''}`,
+      );
   }
 }

@@ -3,7 +3,8 @@
 // same thing: from the monthly rollups the database keeps in step with every petition and event (a
 // report over a million cases sums rows per month and key), with the days of a range outside whole
 // months counted from the events; or wholly from the petitions and events, which any period can use,
-// also one that does not start and end on local midnights.
+// also one that does not start and end on local midnights. A petition linked as a duplicate (đơn trùng)
+// counts with the case it duplicates only, so one matter sent twice is counted once.
 import { Prisma } from '../generated/prisma/client';
 import type { PrismaClient } from '../platform/db/prisma';
 import type { Period } from '../domain/report-period';
@@ -23,6 +24,8 @@ export interface GroupCounts {
   /** Petitions with at least one escalation in the period (not escalations). */
   escalated: number;
   withdrawn: number;
+  /** Of `received`: mass petitions (khiếu kiện đông người). */
+  massReceived: number;
 }
 
 export type CountSource = 'rollup' | 'events';
@@ -36,6 +39,7 @@ const ZERO = {
   forwarded: 0,
   escalated: 0,
   withdrawn: 0,
+  massReceived: 0,
 };
 type Figure = keyof typeof ZERO;
 type SqlRow = { key: string } & Partial<Record<Figure, bigint | number | null>>;
@@ -141,7 +145,8 @@ function monthlyRollups(
   return prisma.$queryRaw<SqlRow[]>`
     SELECT ${g} AS "key",
       SUM("received") AS "received", SUM("accepted") AS "accepted", SUM("resolved") AS "resolved",
-      SUM("resolvedOnTime") AS "resolvedOnTime", SUM("forwarded") AS "forwarded", SUM("withdrawn") AS "withdrawn"
+      SUM("resolvedOnTime") AS "resolvedOnTime", SUM("forwarded") AS "forwarded", SUM("withdrawn") AS "withdrawn",
+      SUM("massReceived") AS "massReceived"
     FROM "ReportMonthlyRollup" t JOIN "Unit" u ON u."id" = t."receivingUnitId"
     WHERE t."month" BETWEEN ${first}::date AND ${last}::date AND t."receivingUnitId" = ANY(${units}::text[])
     GROUP BY 1`;
@@ -153,9 +158,9 @@ async function eventCounts(prisma: PrismaClient, g: Prisma.Sql, units: string[],
   const to = utc(range.toMs);
   const [received, events] = await Promise.all([
     prisma.$queryRaw<SqlRow[]>`
-      SELECT ${g} AS "key", COUNT(*) AS "received"
+      SELECT ${g} AS "key", COUNT(*) AS "received", COUNT(*) FILTER (WHERE t."isMass") AS "massReceived"
       FROM "Petition" t JOIN "Unit" u ON u."id" = t."receivingUnitId"
-      WHERE t."receivedAt" BETWEEN (${from}::timestamptz AT TIME ZONE 'UTC') AND (${to}::timestamptz AT TIME ZONE 'UTC') AND t."receivingUnitId" = ANY(${units}::text[])
+      WHERE t."duplicateOfId" IS NULL AND t."receivedAt" BETWEEN (${from}::timestamptz AT TIME ZONE 'UTC') AND (${to}::timestamptz AT TIME ZONE 'UTC') AND t."receivingUnitId" = ANY(${units}::text[])
       GROUP BY 1`,
     prisma.$queryRaw<SqlRow[]>`
       SELECT ${g} AS "key",
@@ -165,7 +170,7 @@ async function eventCounts(prisma: PrismaClient, g: Prisma.Sql, units: string[],
         COUNT(*) FILTER (WHERE e."type" = 'forward') AS "forwarded",
         COUNT(*) FILTER (WHERE e."type" = 'withdraw') AS "withdrawn"
       FROM "PetitionEvent" e JOIN "Petition" t ON t."id" = e."petitionId" JOIN "Unit" u ON u."id" = t."receivingUnitId"
-      WHERE e."type" IN ('accept', 'resolve', 'forward', 'withdraw')
+      WHERE e."type" IN ('accept', 'resolve', 'forward', 'withdraw') AND t."duplicateOfId" IS NULL
         AND e."at" BETWEEN (${from}::timestamptz AT TIME ZONE 'UTC') AND (${to}::timestamptz AT TIME ZONE 'UTC')
         AND t."receivingUnitId" = ANY(${units}::text[])
       GROUP BY 1`,
@@ -192,7 +197,7 @@ function escalatedPetitions(
       UNION ALL
       SELECT e."petitionId", ${g}
       FROM "PetitionEvent" e JOIN "Petition" t ON t."id" = e."petitionId" JOIN "Unit" u ON u."id" = t."receivingUnitId"
-      WHERE e."type" = 'escalated' AND t."receivingUnitId" = ANY(${units}::text[])
+      WHERE e."type" = 'escalated' AND t."duplicateOfId" IS NULL AND t."receivingUnitId" = ANY(${units}::text[])
         AND (e."at" BETWEEN (${utc(a.fromMs)}::timestamptz AT TIME ZONE 'UTC') AND (${utc(a.toMs)}::timestamptz AT TIME ZONE 'UTC')
           OR e."at" BETWEEN (${utc(b.fromMs)}::timestamptz AT TIME ZONE 'UTC') AND (${utc(b.toMs)}::timestamptz AT TIME ZONE 'UTC'))
     ) AS x

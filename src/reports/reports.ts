@@ -24,6 +24,8 @@ export interface ReportRow {
   escalated: number;
   escalatedPct: number | null;
   withdrawn: number;
+  /** Of `received`: mass petitions (khiếu kiện đông người), each counted once however many sign it. */
+  massReceived: number;
 }
 
 const FIGURES = [
@@ -35,6 +37,7 @@ const FIGURES = [
   'forwarded',
   'escalated',
   'withdrawn',
+  'massReceived',
 ] as const;
 
 export async function petitionReport(
@@ -89,6 +92,7 @@ export async function petitionReport(
         escalated: 0,
         escalatedPct: null,
         withdrawn: 0,
+        massReceived: 0,
       };
       rows.set(c.key, row);
     }
@@ -115,6 +119,7 @@ export async function petitionReport(
     escalated: sum('escalated'),
     escalatedPct: percent(sum('escalated'), sum('received')),
     withdrawn: sum('withdrawn'),
+    massReceived: sum('massReceived'),
   };
   return { period: { label: period.label, from: from.toISOString(), to: to.toISOString() }, groupBy, rows: out, total };
 }
@@ -131,4 +136,5 @@ export const REPORT_COLUMNS: Column<ReportRow>[] = [
   { key: 'escalated', vi: 'Báo cáo lên cấp trên', en: 'Escalated to the level above' },
   { key: 'escalatedPct', vi: 'Tỷ lệ lên cấp trên (%)', en: 'Escalated (%)' },
   { key: 'withdrawn', vi: 'Rút đơn', en: 'Withdrawn' },
+  { key: 'massReceived', vi: 'Đơn đông người', en: 'Mass petitions' },
 ];

@@ -268,11 +268,11 @@ test('CSV has Vietnamese headings by default and English on request; XLSX is a r
   expect(csv.headers['content-type']).toMatch(/text\/csv/);
   const [head, row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
   expect(head).toBe(
-    'Nhóm,Tiếp nhận,Thụ lý,Đã giải quyết,Giải quyết đúng hạn,Tỷ lệ đúng hạn (%),Quá hạn hiện tại,Chuyển đơn,Báo cáo lên cấp trên,Tỷ lệ lên cấp trên (%),Rút đơn',
+    'Nhóm,Tiếp nhận,Thụ lý,Đã giải quyết,Giải quyết đúng hạn,Tỷ lệ đúng hạn (%),Quá hạn hiện tại,Chuyển đơn,Báo cáo lên cấp trên,Tỷ lệ lên cấp trên (%),Rút đơn,Đơn đông người',
   );
   const e = expected(SEEDS);
   expect(row).toBe(
-    `Tổng / Total,${e.received},${e.accepted},${e.resolved},${e.resolvedOnTime},${e.resolvedOnTimePct},${e.overdueNow},${e.forwarded},${e.escalated},${e.escalatedPct},${e.withdrawn}`,
+    `Tổng / Total,${e.received},${e.accepted},${e.resolved},${e.resolvedOnTime},${e.resolvedOnTimePct},${e.overdueNow},${e.forwarded},${e.escalated},${e.escalatedPct},${e.withdrawn},0`,
   );
   const en = await request(h.app)
     .get('/api/v1/reports/petitions?period=2026-11&groupBy=none&format=csv&lang=en')

@@ -37,6 +37,7 @@ export interface PetitionState {
   extensions: ExtensionView[];
   pendingExtension: { days: number; requestedById: string; reason: string } | null;
   notice: { dueAtMs: number; given: boolean } | null;
+  duplicateOfId: string | null;
 }
 
 /** The rules of the running clock: those pinned at receipt, then those in force when each later clock starts. */
@@ -81,6 +82,7 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
     extensions: [],
     pendingExtension: null,
     notice: null,
+    duplicateOfId: null,
   };
   // Luật Tiếp công dân 2013, Đ.28: a petition received in person gets a notice within the limit.
   const noticeRule = rules.kindPolicy.noticeAfterReception;
@@ -141,6 +143,7 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
       extensions: state.extensions.map((e) => ({ ...e })),
       pendingExtension: state.pendingExtension ? { ...state.pendingExtension } : null,
       notice: state.notice ? { dueAt: new Date(state.notice.dueAtMs).toISOString(), given: state.notice.given } : null,
+      ...(state.duplicateOfId ? { duplicateOfId: state.duplicateOfId } : {}),
     };
   };
 

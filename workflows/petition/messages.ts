@@ -90,9 +90,28 @@ export interface PetitionSnapshot {
   pendingExtension?: { days: number; requestedById: string; reason: string } | null;
   /** The notice after reception: when it is due, and whether it was given. */
   notice?: { dueAt: string; given: boolean } | null;
+  /** Set when an officer linked it as a duplicate (đơn trùng): the case that handles the matter. */
+  duplicateOfId?: string | null;
+}
+
+/**
+ * Đơn trùng: the petition is the same matter as another case. With `decided` false that case is open and
+ * handles it; with `decided` true it was already decided and the petition gets the legal answer
+ * (`answer`, with its basis). Either way the petition ends here, without a clock of its own.
+ */
+export interface LinkDuplicateInput {
+  actor: ActorRef;
+  duplicateOfId: string;
+  duplicateOfTrackingCode: string;
+  handledByUnitId: string;
+  handledByUnitName: string;
+  decided: boolean;
+  answer?: { basis: string; vi: string; en: string };
+  note?: string;
 }
 
 export const actionUpdate = defineUpdate<PetitionSnapshot, [PetitionActionInput]>('action');
 export const snapshotQuery = defineQuery<PetitionSnapshot>('snapshot');
+export const linkDuplicateUpdate = defineUpdate<PetitionSnapshot, [LinkDuplicateInput]>('linkDuplicate');
 /** An admin changed a year's calendar: running clocks are recomputed and their timers re-armed. */
 export const calendarChangedSignal = defineSignal<[CalendarYear]>('calendarChanged');

@@ -8,6 +8,7 @@ import { openCase } from './case-state';
 import { notifierFor, recorderFor } from './case-activities';
 import { setPetitionHandlers } from './handlers';
 import { noticesFor } from './notices';
+import { setDuplicateHandler } from './duplicate-handler';
 
 export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionSnapshot> {
   const c = openCase(input);
@@ -16,6 +17,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   const notify = notifierFor(c);
   const { notifyAfterAction, notifyAfterActionLater, fireRung, mailInFlight } = noticesFor(c, notify, record);
   setPetitionHandlers(c, record, notifyAfterAction, notifyAfterActionLater);
+  setDuplicateHandler(c, record, notify);
 
   c.publishSearchAttributes();
   await record({ type: 'received', actorId: input.registeredById, data: { policyVersion: input.policyVersion } });

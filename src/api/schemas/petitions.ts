@@ -53,6 +53,9 @@ export const ZCreatePetitionResponse = z.object({
     .describe(
       'the first deadline, from the rules the workflow starts with: written with the petition, confirmed by the workflow’s first write',
     ),
+  possibleDuplicates: z
+    .number()
+    .describe('likely duplicates across the province (đơn trùng): read them at GET /petitions/{id}/duplicates'),
 });
 
 export const ZActionPending = z.object({

@@ -16,6 +16,8 @@ export const NOTIFICATION_TEMPLATES = [
   'extended',
   'forwardLimit',
   'accepted',
+  'duplicate',
+  'alreadyDecided',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
