@@ -13,7 +13,8 @@ import { localDayOf, yearOf } from '../domain/calendar/day';
 import type { CalendarYear } from '../domain/calendar/holidays';
 import { generateTrackingCode } from './tracking-code';
 import { MASS_PETITION_MIN } from '../domain/petition/representatives';
-import { MASKED_NAME, openIdentity, sealIdentity } from '../org/identity-seal';
+import { MASKED_NAME, openIdentity, sealedNameHash, sealIdentity } from '../org/identity-seal';
+import { foldName } from '../domain/petitioner/petitioner-name';
 
 export interface PetitionerInput {
   fullName: string;
@@ -99,6 +100,7 @@ export async function registerPetition(
                     address: null,
                     isRepresentative: p.isRepresentative ?? false,
                     sealedIdentity: sealIdentity(sealing.identityKey, p),
+                    sealedNameHash: sealedNameHash(sealing.identityKey, p.fullName),
                   }
                 : {
                     position,
@@ -107,6 +109,7 @@ export async function registerPetition(
                     email: p.email ?? null,
                     address: p.address ?? null,
                     isRepresentative: p.isRepresentative ?? false,
+                    nameFolded: foldName(p.fullName),
                   },
             ),
           },

@@ -31,6 +31,8 @@ import { allowedActions } from '../domain/petition/petition-stages';
 import { endOfWorkingDaysAhead } from '../domain/calendar/time-left';
 import { localDayOf, yearOf } from '../domain/calendar/day';
 import { workingCalendarFor } from '../calendar/calendar-store';
+import { foldName } from '../domain/petitioner/petitioner-name';
+import { sealedNameHash } from '../org/identity-seal';
 
 export interface PetitionServiceDeps {
   prisma: PrismaClient;
@@ -291,7 +293,9 @@ export interface ListPetitionsQuery {
   awaitingDecision?: boolean;
   /** A tracking code (exact) or words of the subject. */
   text?: string;
-  sort?: 'dueAt' | 'receivedAt';
+  /** A petitioner's name, accents optional; a sealed identity matches only its whole name, for those handling it. */
+  petitioner?: string;
+  sort?: 'dueAt' | 'receivedAt' | 'trackingCode';
   order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
@@ -357,12 +361,17 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
     const text = query.text.trim();
     and.push({ OR: [{ trackingCode: text.toUpperCase() }, { subject: { contains: text, mode: 'insensitive' } }] });
   }
+  if (query.petitioner?.trim()) and.push(petitionerMatch(deps, principal, tree, query.petitioner));
   if (and.length) where.AND = and;
   const order = query.order ?? 'asc';
+  const sort = query.sort ?? 'dueAt';
+  // The id last: rows that tie keep one order from page to page, so offset paging neither repeats nor skips.
   const orderBy: Prisma.PetitionOrderByWithRelationInput[] =
-    (query.sort ?? 'dueAt') === 'dueAt'
-      ? [{ dueAt: { sort: order, nulls: 'last' } }, { receivedAt: 'desc' }]
-      : [{ receivedAt: order }];
+    sort === 'dueAt'
+      ? [{ dueAt: { sort: order, nulls: 'last' } }, { receivedAt: 'desc' }, { id: 'asc' }]
+      : sort === 'receivedAt'
+        ? [{ receivedAt: order }, { id: 'asc' }]
+        : [{ trackingCode: order }];
   const [total, rows] = await Promise.all([
     deps.prisma.petition.count({ where }),
     deps.prisma.petition.findMany({
@@ -374,6 +383,31 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
     }),
   ]);
   return { items: rows.map((r) => toListItem(r, now)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Plain names are compared folded (no diacritics) as a part of the name. A denouncer's sealed identity has no
+ * plain name to compare: only the keyed hash of the whole folded name, and only on cases whose identity the
+ * caller may see by handling them (assigned, registered, or a leader over the unit; canSeeIdentity) — never a
+ * partial match, and never for a supervisor, whose grants are checked case by case when the identity is opened.
+ */
+function petitionerMatch(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  tree: UnitTree,
+  typed: string,
+): Prisma.PetitionWhereInput {
+  const leaderUnits = principal.bindings.filter((b) => b.role === 'leader').flatMap((b) => tree.subtreeOf(b.unitId));
+  return {
+    OR: [
+      { kind: { not: 'denunciation' }, petitioners: { some: { nameFolded: { contains: foldName(typed) } } } },
+      {
+        kind: 'denunciation',
+        petitioners: { some: { sealedNameHash: sealedNameHash(deps.identityKey, typed) } },
+        OR: [{ assigneeId: principal.personId }, { createdById: principal.personId }, { unitId: { in: leaderUnits } }],
+      },
+    ],
+  };
 }
 
 export async function actOnPetition(

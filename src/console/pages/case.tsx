@@ -34,6 +34,16 @@ export interface CasePageProps {
   canReadHistory: boolean;
 }
 
+/** The case as this form saw it: a refusal after someone else's change then says so (a reload, not a mistake). */
+function SeenState({ view }: { view: CaseView }) {
+  return (
+    <>
+      <input type="hidden" name="seenStage" value={view.stage} />
+      <input type="hidden" name="seenEvents" value={String(view.timeline.length)} />
+    </>
+  );
+}
+
 const actionLabel = (ctx: PageContext, action: string) => ctx.t(`action_${action}` as ConsoleKey);
 
 function Petitioners({ ctx, view, revealed }: { ctx: PageContext; view: CaseView; revealed?: boolean }) {
@@ -452,6 +462,7 @@ export function CasePage(props: CasePageProps) {
                   <CsrfField ctx={ctx} />
                   <input type="hidden" name="action" value={action} />
                   <input type="hidden" name="idempotencyKey" value={randomUUID()} />
+                  <SeenState view={view} />
                   <ActionFields
                     ctx={ctx}
                     action={action}
