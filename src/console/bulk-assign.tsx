@@ -44,7 +44,10 @@ export async function assigneeOptions(prisma: PrismaClient, principal: Principal
   const byPerson = new Map<string, AssigneeOption>();
   for (const option of seen.values()) {
     const known = byPerson.get(option.id);
-    byPerson.set(option.id, known ? { id: option.id, label: `${known.label}, ${option.label.split(' — ')[1]}` } : option);
+    byPerson.set(
+      option.id,
+      known ? { id: option.id, label: `${known.label}, ${option.label.split(' — ')[1]}` } : option,
+    );
   }
   return [...byPerson.values()].sort((a, b) => compareNames(a.label, b.label));
 }

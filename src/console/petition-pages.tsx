@@ -148,26 +148,27 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     } = {},
   ) => {
     const principal = req.principal!;
-    const view = await getPetition(
-      deps,
-      principal,
-      id,
-      options.reveal ? { reveal: true, reason: options.reveal.reason } : { reveal: false },
-    );
-    const [clock, { now, calendar }, tree, people] = await Promise.all([
+    // Side by side: the workflow's clock checks access on its own, so it need not wait for the view.
+    const [view, clock, { now, calendar }, tree] = await Promise.all([
+      getPetition(
+        deps,
+        principal,
+        id,
+        options.reveal ? { reveal: true, reason: options.reveal.reason } : { reveal: false },
+      ),
       getPetitionClock(deps, principal, id),
       calendarNow(deps),
       UnitTree.load(deps.prisma),
-      view.allowedActions.includes('assign')
-        ? deps.prisma.person.findMany({
-            where: {
-              active: true,
-              roleBindings: { some: { unitId: view.unit.id, role: { in: ['officer', 'leader'] } } },
-            },
-            select: { id: true, fullName: true },
-          })
-        : Promise.resolve([]),
     ]);
+    const people = await (view.allowedActions.includes('assign')
+      ? deps.prisma.person.findMany({
+          where: {
+            active: true,
+            roleBindings: { some: { unitId: view.unit.id, role: { in: ['officer', 'leader'] } } },
+          },
+          select: { id: true, fullName: true },
+        })
+      : Promise.resolve([]));
     const units = view.allowedActions.includes('forward')
       ? [...tree.names].map(([uid, name]) => ({ id: uid, name })).sort((a, b) => compareNames(a.name, b.name))
       : [];

@@ -23,7 +23,8 @@ export const QUEUE_WORDS_VI = {
   sortDescending: 'giảm dần',
   searchPetitioner: 'Tên người gửi đơn',
   searchPetitionerHint: 'Không dấu cũng được. Không tìm theo danh tính được bảo mật của người tố cáo.',
-  caseChangedMeanwhile: 'Hồ sơ vừa được người khác thay đổi; dưới đây là trạng thái hiện tại. Hãy xem lại trước khi thao tác.',
+  caseChangedMeanwhile:
+    'Hồ sơ vừa được người khác thay đổi; dưới đây là trạng thái hiện tại. Hãy xem lại trước khi thao tác.',
 } as const;
 
 export const QUEUE_WORDS_EN: Record<keyof typeof QUEUE_WORDS_VI, string> = {

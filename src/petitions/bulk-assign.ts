@@ -16,7 +16,13 @@ export type BulkAssignItem =
   | { petitionId: string; trackingCode: string | null; outcome: 'assigned'; stage: string }
   | { petitionId: string; trackingCode: string | null; outcome: 'pending'; updateId: string }
   | { petitionId: string; trackingCode: string | null; outcome: 'notFound' }
-  | { petitionId: string; trackingCode: string | null; outcome: 'refused' | 'failed'; code: ErrorCode; message: string };
+  | {
+      petitionId: string;
+      trackingCode: string | null;
+      outcome: 'refused' | 'failed';
+      code: ErrorCode;
+      message: string;
+    };
 
 export interface BulkAssignResult {
   items: BulkAssignItem[];
@@ -54,9 +60,9 @@ export async function bulkAssign(
       { path: 'petitionIds', message: `between 1 and ${MAX_BULK_ASSIGN} cases` },
     ]);
   const codes = new Map(
-    (
-      await deps.prisma.petition.findMany({ where: { id: { in: ids } }, select: { id: true, trackingCode: true } })
-    ).map((p) => [p.id, p.trackingCode]),
+    (await deps.prisma.petition.findMany({ where: { id: { in: ids } }, select: { id: true, trackingCode: true } })).map(
+      (p) => [p.id, p.trackingCode],
+    ),
   );
   const one = async (petitionId: string): Promise<BulkAssignItem> => {
     const trackingCode = codes.get(petitionId) ?? null;

@@ -320,10 +320,15 @@ async function awaitingDecisionIds(prisma: PrismaClient, units: string[]): Promi
   return [...balance].filter(([, n]) => n > 0).map(([id]) => id);
 }
 
-export async function listPetitions(deps: PetitionServiceDeps, principal: Principal, query: ListPetitionsQuery) {
-  const tree = await UnitTree.load(deps.prisma);
+/** The filter of a list query over the units the caller may read. */
+async function petitionWhere(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  query: Omit<ListPetitionsQuery, 'page' | 'pageSize'>,
+  tree: UnitTree,
+  now: Date,
+): Promise<Prisma.PetitionWhereInput> {
   const readable = [...readableUnits(principal, tree)];
-  const now = (deps.now ?? (() => new Date()))();
   const units = query.unitId ? readable.filter((u) => tree.subtreeOf(query.unitId!).includes(u)) : readable;
   const where: Prisma.PetitionWhereInput = {
     unitId: { in: units },
@@ -363,6 +368,26 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
   }
   if (query.petitioner?.trim()) and.push(petitionerMatch(deps, principal, tree, query.petitioner));
   if (and.length) where.AND = and;
+  return where;
+}
+
+/** How many cases each query finds: one unit tree for all, and no rows read (the queue counts). */
+export async function countPetitions(
+  deps: PetitionServiceDeps,
+  principal: Principal,
+  queries: Omit<ListPetitionsQuery, 'page' | 'pageSize'>[],
+): Promise<number[]> {
+  const tree = await UnitTree.load(deps.prisma);
+  const now = (deps.now ?? (() => new Date()))();
+  return Promise.all(
+    queries.map(async (q) => deps.prisma.petition.count({ where: await petitionWhere(deps, principal, q, tree, now) })),
+  );
+}
+
+export async function listPetitions(deps: PetitionServiceDeps, principal: Principal, query: ListPetitionsQuery) {
+  const tree = await UnitTree.load(deps.prisma);
+  const now = (deps.now ?? (() => new Date()))();
+  const where = await petitionWhere(deps, principal, query, tree, now);
   const order = query.order ?? 'asc';
   const sort = query.sort ?? 'dueAt';
   // The id last: rows that tie keep one order from page to page, so offset paging neither repeats nor skips.
@@ -374,15 +399,22 @@ export async function listPetitions(deps: PetitionServiceDeps, principal: Princi
         : [{ trackingCode: order }];
   const [total, rows] = await Promise.all([
     deps.prisma.petition.count({ where }),
+    // Unit names from the tree already loaded: two joins fewer on every page of every queue.
     deps.prisma.petition.findMany({
       where,
-      include: PETITION_INCLUDE,
+      include: { assignee: PETITION_INCLUDE.assignee },
       orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
   ]);
-  return { items: rows.map((r) => toListItem(r, now)), total, page: query.page, pageSize: query.pageSize };
+  const unitOf = (id: string) => ({ id, name: tree.names.get(id) ?? id });
+  return {
+    items: rows.map((r) => toListItem({ ...r, unit: unitOf(r.unitId), receivingUnit: unitOf(r.receivingUnitId) }, now)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /**

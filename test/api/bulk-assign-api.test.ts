@@ -36,9 +36,12 @@ async function create(unitId = h.org.communeId, token = officer): Promise<string
       petitioners: [{ fullName: 'Hồ Văn Giao' }],
     })
     .expect(201);
-  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }), {
-    what: 'the receipt',
-  });
+  await eventually(
+    () => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }),
+    {
+      what: 'the receipt',
+    },
+  );
   return res.body.id as string;
 }
 
@@ -135,8 +138,15 @@ test('when the batch is empty, too large or has no assignee, then 400 and nothin
     .send({ petitionIds: Array.from({ length: 101 }, (_, i) => `x${i}`), assigneeId: h.org.officer.id })
     .expect(400);
   expect(tooMany.body.error.details[0].path).toBe('petitionIds');
-  await request(h.app).post('/api/v1/petitions/bulk-assign').set(auth(leader)).send({ petitionIds: ['x'] }).expect(400);
-  await request(h.app).post('/api/v1/petitions/bulk-assign').send({ petitionIds: ['x'], assigneeId: 'y' }).expect(401);
+  await request(h.app)
+    .post('/api/v1/petitions/bulk-assign')
+    .set(auth(leader))
+    .send({ petitionIds: ['x'] })
+    .expect(400);
+  await request(h.app)
+    .post('/api/v1/petitions/bulk-assign')
+    .send({ petitionIds: ['x'], assigneeId: 'y' })
+    .expect(401);
 });
 
 test('the OpenAPI document describes bulk assign with its Idempotency-Key and per-item outcomes', async () => {

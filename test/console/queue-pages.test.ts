@@ -52,7 +52,8 @@ const act = (client: ConsoleClient, id: string, fields: Record<string, string>) 
 
 test('when a leader ticks cases in the search table and assigns them, then the results page lists each case’s outcome', async () => {
   const [a, b, received] = [await register(), await register(), await register()];
-  for (const id of [a, b]) expect((await act(leader, id, { action: 'accept', idempotencyKey: `ac-${id}` })).status).toBe(303);
+  for (const id of [a, b])
+    expect((await act(leader, id, { action: 'accept', idempotencyKey: `ac-${id}` })).status).toBe(303);
   const search = await leader.get(`/console/petitions?text=${encodeURIComponent(tag)}`);
   expect(search.text).toContain('id="bulk-assign"');
   for (const id of [a, b, received]) expect(search.text).toContain(`value="${id}" form="bulk-assign"`);
@@ -79,7 +80,11 @@ test('when a leader ticks cases in the search table and assigns them, then the r
 });
 
 test('when nothing is ticked, then the results page says so and nothing is assigned', async () => {
-  const res = await leader.post('/console/petitions/bulk-assign', { assigneeId: h.org.officer.id }, { formPage: '/console' });
+  const res = await leader.post(
+    '/console/petitions/bulk-assign',
+    { assigneeId: h.org.officer.id },
+    { formPage: '/console' },
+  );
   expect(res.status).toBe(400);
   expect(res.text).toContain('Chưa chọn đơn nào.');
 });
@@ -88,10 +93,16 @@ test('when the table is sorted by a header, then the URL carries the order and t
   await register({ subject: `Sắp xếp ${tag} một` });
   await register({ subject: `Sắp xếp ${tag} hai` });
   const home = await officer.get('/console?queue=unassigned');
-  expect(home.text).toMatch(/<th scope="col" aria-sort="ascending"><a href="\/console\?queue=unassigned&amp;sort=dueAt&amp;order=desc&amp;page=1" data-sort="dueAt">/);
-  const byCode = await officer.get(`/console/petitions?text=${encodeURIComponent(`Sắp xếp ${tag}`)}&sort=trackingCode&order=desc`);
+  expect(home.text).toMatch(
+    /<th scope="col" aria-sort="ascending"><a href="\/console\?queue=unassigned&amp;sort=dueAt&amp;order=desc&amp;page=1" data-sort="dueAt">/,
+  );
+  const byCode = await officer.get(
+    `/console/petitions?text=${encodeURIComponent(`Sắp xếp ${tag}`)}&sort=trackingCode&order=desc`,
+  );
   expect(byCode.text).toMatch(/aria-sort="descending"><a [^>]*data-sort="trackingCode"/);
-  const codes = [...byCode.text.matchAll(/<a href="\/console\/petitions\/(?!new")[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
+  const codes = [...byCode.text.matchAll(/<a href="\/console\/petitions\/(?!new")[^"]+">([^<]+)<\/a>/g)].map(
+    (m) => m[1]!,
+  );
   expect(codes.length).toBe(2);
   expect([...codes].sort().reverse()).toEqual(codes);
   expect(byCode.text).toMatch(/href="\/console\/petitions\?text=[^"]*&amp;sort=trackingCode&amp;order=asc"/);
@@ -115,7 +126,9 @@ test('when the case changed after the page was loaded, then the refused action s
   const stale = await officer.get(`/console/petitions/${id}`);
   const form = /<form[^>]*data-action="accept"[^]*?<\/form>/.exec(stale.text)![0];
   const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)![1]!;
-  expect((await act(leader, id, { action: 'refuse', reason: 'Không thuộc thẩm quyền', idempotencyKey: `r-${id}` })).status).toBe(303);
+  expect(
+    (await act(leader, id, { action: 'refuse', reason: 'Không thuộc thẩm quyền', idempotencyKey: `r-${id}` })).status,
+  ).toBe(303);
   const res = await officer.post(
     `/console/petitions/${id}/actions`,
     {

@@ -43,7 +43,9 @@ export function BulkAssignResultPage(props: {
           <tbody>
             {result.items.map((item) => (
               <tr data-outcome={item.outcome}>
-                <td>{item.trackingCode ? <a href={caseHref(item.petitionId)}>{item.trackingCode}</a> : item.petitionId}</td>
+                <td>
+                  {item.trackingCode ? <a href={caseHref(item.petitionId)}>{item.trackingCode}</a> : item.petitionId}
+                </td>
                 <td>{ctx.t(`bulk_${item.outcome}` as ConsoleKey)}</td>
                 <td>
                   {item.outcome === 'refused' || item.outcome === 'failed'

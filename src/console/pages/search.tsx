@@ -30,7 +30,9 @@ export function SearchPage(props: {
   const { ctx, query } = props;
   const urlOf = (q: SearchQuery, page: number) => {
     // Empty filters stay out of the URL, so a shared link reads as what was asked.
-    const params = Object.entries({ ...q, page: String(page) }).filter(([k, v]) => v !== '' && !(k === 'page' && v === '1'));
+    const params = Object.entries({ ...q, page: String(page) }).filter(
+      ([k, v]) => v !== '' && !(k === 'page' && v === '1'),
+    );
     return `${CONSOLE_BASE}/petitions?${new URLSearchParams(params).toString()}`;
   };
   const hrefFor = (page: number) => urlOf(query, page);

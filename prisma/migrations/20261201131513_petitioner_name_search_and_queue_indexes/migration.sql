@@ -3,6 +3,12 @@ ALTER TABLE "Petitioner" ADD COLUMN     "nameFolded" TEXT,
 ADD COLUMN     "sealedNameHash" TEXT;
 
 -- CreateIndex
+CREATE INDEX "Petition_assigneeId_closedAt_dueAt_idx" ON "Petition"("assigneeId", "closedAt", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "Petition_unitId_closedAt_dueAt_idx" ON "Petition"("unitId", "closedAt", "dueAt");
+
+-- CreateIndex
 CREATE INDEX "Petitioner_sealedNameHash_idx" ON "Petitioner"("sealedNameHash");
 
 -- Existing plain names, folded as src/domain/petitioner/petitioner-name.ts folds them (Vietnamese letters;
