@@ -22,6 +22,7 @@ import { SearchPage } from './pages/search';
 import { caseHref, sortOf } from './components';
 import { assigneeOptions } from './bulk-assign';
 import { CONSOLE_BASE } from './console-session';
+import { nowFrom } from '../platform/runtime/clock';
 
 type Fields = Record<string, string | undefined>;
 
@@ -65,7 +66,7 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
   };
 
   router.get('/petitions/new', async (req, res) => {
-    await renderRegister(req, res, emptyRegisterForm(req.principal!.unitId, (deps.now ?? (() => new Date()))()), {});
+    await renderRegister(req, res, emptyRegisterForm(req.principal!.unitId, nowFrom(deps)), {});
   });
 
   router.post('/petitions', async (req, res) => {
