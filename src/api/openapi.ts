@@ -127,6 +127,19 @@ export const OPERATIONS: Operation[] = [
     },
   },
   {
+    method: 'post',
+    path: '/petitions/bulk-assign',
+    summary:
+      'Assign up to 100 cases to one officer or leader: the assign action for each, with the same access checks; each case answered on its own (assigned, pending, refused with the code and reason, notFound)',
+    auth: true,
+    body: P.ZBulkAssignRequest,
+    headers: [IDEMPOTENCY],
+    responses: {
+      200: { description: 'one outcome per case', schema: P.ZBulkAssignResponse },
+      ...errors(400, 401, 403),
+    },
+  },
+  {
     method: 'get',
     path: '/petitions/{id}/updates/{updateId}',
     summary: 'The result of an action answered 202',

@@ -53,6 +53,42 @@ export function caseHref(id: string): string {
   return `${CONSOLE_BASE}/petitions/${encodeURIComponent(id)}`;
 }
 
+export const SORT_KEYS = ['dueAt', 'receivedAt', 'trackingCode'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortOrder = 'asc' | 'desc';
+
+/** A table's order as it is in the URL, and the URL of another order (so every order can be shared). */
+export interface TableSort {
+  sort: SortKey;
+  order: SortOrder;
+  hrefFor: (sort: SortKey, order: SortOrder) => string;
+}
+
+export function sortOf(query: { sort?: unknown; order?: unknown }): { sort: SortKey; order: SortOrder } {
+  const sort = SORT_KEYS.find((k) => k === query.sort) ?? 'dueAt';
+  return { sort, order: query.order === 'desc' ? 'desc' : 'asc' };
+}
+
+/** A column header that sorts: a link to the other order when current, `aria-sort` saying the current one. */
+function SortHeader(props: { ctx: PageContext; label: string; column: SortKey; sort?: TableSort }) {
+  const { ctx, sort } = props;
+  if (!sort) return <th scope="col">{props.label}</th>;
+  const current = sort.sort === props.column;
+  const next: SortOrder = current && sort.order === 'asc' ? 'desc' : 'asc';
+  return (
+    <th scope="col" aria-sort={current ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <a href={sort.hrefFor(props.column, next)} data-sort={props.column}>
+        {props.label}
+        <span class="visually-hidden">
+          {' '}
+          ({ctx.t('sortBy', { column: props.label })}, {ctx.t(next === 'asc' ? 'sortAscending' : 'sortDescending')})
+        </span>
+        {current ? <span aria-hidden="true">{sort.order === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+      </a>
+    </th>
+  );
+}
+
 export function PetitionTable(props: {
   ctx: PageContext;
   caption: string;
@@ -60,31 +96,52 @@ export function PetitionTable(props: {
   now: Date;
   calendar: WorkingCalendar;
   id?: string;
+  sort?: TableSort;
+  /** The id of the bulk form the row checkboxes belong to (the `form` attribute: no nesting, no script). */
+  selectForm?: string;
 }) {
   const { ctx } = props;
+  const columns = props.selectForm ? 9 : 8;
   return (
     <table id={props.id}>
       <caption>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{ctx.t('colCode')}</th>
+          {props.selectForm ? (
+            <th scope="col">
+              <span class="visually-hidden">{ctx.t('bulkAssignLegend')}</span>
+            </th>
+          ) : null}
+          <SortHeader ctx={ctx} label={ctx.t('colCode')} column="trackingCode" sort={props.sort} />
           <th scope="col">{ctx.t('colSubject')}</th>
           <th scope="col">{ctx.t('colKind')}</th>
           <th scope="col">{ctx.t('colStage')}</th>
           <th scope="col">{ctx.t('colUnit')}</th>
           <th scope="col">{ctx.t('colAssignee')}</th>
-          <th scope="col">{ctx.t('colReceived')}</th>
-          <th scope="col">{ctx.t('colTimeLeft')}</th>
+          <SortHeader ctx={ctx} label={ctx.t('colReceived')} column="receivedAt" sort={props.sort} />
+          <SortHeader ctx={ctx} label={ctx.t('colTimeLeft')} column="dueAt" sort={props.sort} />
         </tr>
       </thead>
       <tbody>
         {props.items.length === 0 ? (
           <tr>
-            <td colSpan={8}>{ctx.t('queueEmpty')}</td>
+            <td colSpan={columns}>{ctx.t('queueEmpty')}</td>
           </tr>
         ) : (
           props.items.map((p) => (
             <tr>
+              {props.selectForm ? (
+                <td>
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={p.id}
+                    form={props.selectForm}
+                    id={`select-${p.id}`}
+                    aria-label={ctx.t('bulkSelect', { code: p.trackingCode })}
+                  />
+                </td>
+              ) : null}
               <td>
                 <a href={caseHref(p.id)}>{p.trackingCode}</a>
               </td>

@@ -21,6 +21,8 @@ import { MessagePage } from './pages/message-page';
 import { SignInPage } from './pages/sign-in';
 import { petitionPages } from './petition-pages';
 import { oversightPages } from './oversight-pages';
+import { assigneeOptions, bulkAssignPages } from './bulk-assign';
+import { sortOf } from './components';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
@@ -104,10 +106,12 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';
     const pageNo = Math.max(1, Number(req.query.page) || 1);
     const pageSize = 25;
-    const [counts, list, { now, calendar }] = await Promise.all([
+    const { sort, order } = sortOf(req.query);
+    const [counts, list, { now, calendar }, assignees] = await Promise.all([
       queueCounts(deps, principal),
-      listPetitions(deps, principal, { ...queueFilter(queue, principal), page: pageNo, pageSize }),
+      listPetitions(deps, principal, { ...queueFilter(queue, principal), sort, order, page: pageNo, pageSize }),
       calendarNow(deps),
+      assigneeOptions(deps.prisma, principal),
     ]);
     sendPage(
       res,
@@ -121,10 +125,14 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
         pageSize={pageSize}
         now={now}
         calendar={calendar}
+        sort={sort}
+        order={order}
+        assignees={assignees}
       />,
     );
   });
 
+  router.use(bulkAssignPages(deps, ctxOf));
   router.use(petitionPages(deps, ctxOf));
   router.use(oversightPages(deps, ctxOf));
 

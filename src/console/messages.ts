@@ -1,5 +1,8 @@
 // The console's words. `vi` first; `en` must have every key (tsc fails otherwise).
+import { QUEUE_WORDS_EN, QUEUE_WORDS_VI } from './queue-messages';
+
 export const vi = {
+  ...QUEUE_WORDS_VI,
   signInTitle: 'Đăng nhập',
   signInIntro: 'Dành cho cán bộ, lãnh đạo, thanh tra và quản trị viên.',
   username: 'Tên đăng nhập',
@@ -236,6 +239,7 @@ export const vi = {
 type Key = keyof typeof vi;
 
 export const en: Record<Key, string> = {
+  ...QUEUE_WORDS_EN,
   signInTitle: 'Sign in',
   signInIntro: 'For officers, leaders, inspectors and administrators.',
   username: 'Username',

@@ -19,7 +19,8 @@ import { HistoryPage } from './pages/history';
 import { ReceiptPage } from './pages/receipt';
 import { RegisterPage } from './pages/register';
 import { SearchPage } from './pages/search';
-import { caseHref } from './components';
+import { caseHref, sortOf } from './components';
+import { assigneeOptions } from './bulk-assign';
 import { CONSOLE_BASE } from './console-session';
 import { nowFrom } from '../platform/runtime/clock';
 
@@ -34,6 +35,16 @@ function registrationUnits(principal: Principal, tree: UnitTree): { id: string; 
   return [...readableUnits(registering, tree)]
     .map((id) => ({ id, name: tree.names.get(id) ?? id }))
     .sort((a, b) => compareNames(a.name, b.name));
+}
+
+/** Whether the case moved on (another stage, or more events) since the form was rendered. */
+async function changedSinceSeen(deps: ConsoleDeps, id: string, fields: Fields): Promise<boolean> {
+  if (fields.seenStage === undefined || fields.seenEvents === undefined) return false;
+  const now = await deps.prisma.petition.findUnique({
+    where: { id },
+    select: { stage: true, _count: { select: { events: true } } },
+  });
+  return Boolean(now) && (now!.stage !== fields.seenStage || now!._count.events !== Number(fields.seenEvents));
 }
 
 export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageContext): Router {
@@ -96,20 +107,32 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     const pageNo = Math.max(1, Number(q.page) || 1);
     const stage = STAGES.find((s) => s === q.stage);
     const kind = PETITION_KINDS.find((k) => k === q.kind);
-    const sort = q.sort === 'receivedAt' ? 'receivedAt' : 'dueAt';
-    const order = q.order === 'desc' ? 'desc' : 'asc';
-    const [list, { now, calendar }] = await Promise.all([
-      listPetitions(deps, req.principal!, { text: q.text, stage, kind, sort, order, page: pageNo, pageSize: 25 }),
+    const { sort, order } = sortOf(q);
+    const petitioner = (q.petitioner ?? '').trim();
+    const [list, { now, calendar }, assignees] = await Promise.all([
+      listPetitions(deps, req.principal!, {
+        text: q.text,
+        // As GET /petitions: a name of fewer than two letters would match nearly everyone.
+        petitioner: petitioner.length >= 2 ? petitioner : undefined,
+        stage,
+        kind,
+        sort,
+        order,
+        page: pageNo,
+        pageSize: 25,
+      }),
       calendarNow(deps),
+      assigneeOptions(deps.prisma, req.principal!),
     ]);
     sendPage(
       res,
       <SearchPage
         ctx={ctxOf(req)}
-        query={{ text: q.text ?? '', stage: stage ?? '', kind: kind ?? '', sort, order }}
+        query={{ text: q.text ?? '', petitioner, stage: stage ?? '', kind: kind ?? '', sort, order }}
         list={list}
         now={now}
         calendar={calendar}
+        assignees={assignees}
       />,
     );
   });
@@ -126,26 +149,27 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     } = {},
   ) => {
     const principal = req.principal!;
-    const view = await getPetition(
-      deps,
-      principal,
-      id,
-      options.reveal ? { reveal: true, reason: options.reveal.reason } : { reveal: false },
-    );
-    const [clock, { now, calendar }, tree, people] = await Promise.all([
+    // Side by side: the workflow's clock checks access on its own, so it need not wait for the view.
+    const [view, clock, { now, calendar }, tree] = await Promise.all([
+      getPetition(
+        deps,
+        principal,
+        id,
+        options.reveal ? { reveal: true, reason: options.reveal.reason } : { reveal: false },
+      ),
       getPetitionClock(deps, principal, id),
       calendarNow(deps),
       UnitTree.load(deps.prisma),
-      view.allowedActions.includes('assign')
-        ? deps.prisma.person.findMany({
-            where: {
-              active: true,
-              roleBindings: { some: { unitId: view.unit.id, role: { in: ['officer', 'leader'] } } },
-            },
-            select: { id: true, fullName: true },
-          })
-        : Promise.resolve([]),
     ]);
+    const people = await (view.allowedActions.includes('assign')
+      ? deps.prisma.person.findMany({
+          where: {
+            active: true,
+            roleBindings: { some: { unitId: view.unit.id, role: { in: ['officer', 'leader'] } } },
+          },
+          select: { id: true, fullName: true },
+        })
+      : Promise.resolve([]));
     const units = view.allowedActions.includes('forward')
       ? [...tree.names].map(([uid, name]) => ({ id: uid, name })).sort((a, b) => compareNames(a.name, b.name))
       : [];
@@ -207,10 +231,16 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
         throw appError;
       // A refusal (or a concurrent change) shows the case as it is now, with the reason in words.
       const words = refusalWords(ctx, appError);
+      const status = statusFor(appError);
+      const changed = status === 409 && (await changedSinceSeen(deps, req.params.id, fields));
+      // An htmx request reloads the whole page, so no fragment can keep showing the old state.
+      if (changed && req.get('HX-Request')) res.setHeader('HX-Refresh', 'true');
       return renderCase(req, res, req.params.id, {
-        notice: { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail: words.detail },
+        notice: changed
+          ? { kind: 'error', headline: ctx.t('caseChangedMeanwhile'), detail: words.detail }
+          : { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail: words.detail },
         failed: appError.code === 'ValidationFailed' ? { action: parsed.value.action, errors: {} } : undefined,
-        status: statusFor(appError),
+        status,
       });
     }
     if (fields.returnTo === 'extensions') {

@@ -1,6 +1,6 @@
 // The officer's work queues, each one a filter of the same list use case the API's GET /petitions runs.
 import type { Principal } from '../org/access';
-import { listPetitions, type ListPetitionsQuery, type PetitionServiceDeps } from '../petitions/petitions';
+import { countPetitions, type ListPetitionsQuery, type PetitionServiceDeps } from '../petitions/petitions';
 import type { ConsoleKey } from './messages';
 
 export const QUEUES = ['mine', 'unassigned', 'dueSoon', 'overdue', 'awaiting'] as const;
@@ -34,10 +34,10 @@ export function isQueue(value: unknown): value is QueueName {
 }
 
 export async function queueCounts(deps: PetitionServiceDeps, principal: Principal): Promise<Record<QueueName, number>> {
-  const totals = await Promise.all(
-    QUEUES.map((q) =>
-      listPetitions(deps, principal, { ...queueFilter(q, principal), page: 1, pageSize: 1 }).then((r) => r.total),
-    ),
+  const totals = await countPetitions(
+    deps,
+    principal,
+    QUEUES.map((q) => queueFilter(q, principal)),
   );
   return Object.fromEntries(QUEUES.map((q, i) => [q, totals[i]!])) as Record<QueueName, number>;
 }

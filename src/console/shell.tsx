@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { hasRoleAnywhere } from '../org/access';
 import type { Role } from '../domain/petition/petition-stages';
 import { CSRF_FIELD } from '../web/csrf';
-import { Layout } from '../web/layout';
+import { documentProps, Layout, MainNav, Notice } from '../web/layout';
 import type { ConsoleKey } from './messages';
 import type { PageContext } from './page-context';
 import { CONSOLE_BASE } from './console-session';
@@ -33,20 +33,14 @@ export function ConsolePage(props: {
   const principal = ctx.principal;
   const header = principal ? (
     <>
-      <nav aria-label={ctx.lang === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
-        <ul>
-          {NAV.filter((item) => hasRoleAnywhere(principal, item.roles)).map((item) => (
-            <li>
-              <a
-                href={`${CONSOLE_BASE}${item.href === '/' ? '' : item.href}`}
-                aria-current={ctx.path === item.href ? 'page' : undefined}
-              >
-                {ctx.t(item.key)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MainNav
+        lang={ctx.lang}
+        items={NAV.filter((item) => hasRoleAnywhere(principal, item.roles)).map((item) => ({
+          href: `${CONSOLE_BASE}${item.href === '/' ? '' : item.href}`,
+          label: ctx.t(item.key),
+          current: ctx.path === item.href,
+        }))}
+      />
       <div class="account">
         <span>{ctx.t('signedInAs', { name: principal.fullName })}</span>
         <form method="post" action={`${CONSOLE_BASE}/sign-out`}>
@@ -57,26 +51,10 @@ export function ConsolePage(props: {
     </>
   ) : null;
   return (
-    <Layout
-      lang={ctx.lang}
-      title={props.title}
-      otherLanguageHref={ctx.otherLanguageHref}
-      header={header}
-      printable={props.printable}
-    >
+    <Layout {...documentProps(ctx, props)} header={header}>
       {props.children}
     </Layout>
   );
 }
 
-export function Notice(props: {
-  kind: 'error' | 'warning' | 'success' | 'info';
-  children: ComponentChildren;
-  live?: boolean;
-}) {
-  return (
-    <div class={`notice ${props.kind}`} role={props.live ? (props.kind === 'error' ? 'alert' : 'status') : undefined}>
-      {props.children}
-    </div>
-  );
-}
+export { Notice };

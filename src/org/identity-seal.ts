@@ -1,6 +1,7 @@
 // Sealing a denouncer's identity at rest (Luật Tố cáo 2018, Đ.47: it is secret). AES-256-GCM under a
 // key of its own; the plain columns keep only "công dân".
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { foldName } from '../domain/petitioner/petitioner-name';
 
 export interface Identity {
   fullName: string;
@@ -37,4 +38,14 @@ export function openIdentity(key: Buffer, sealed: string): Identity {
   return JSON.parse(
     Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]).toString('utf8'),
   ) as Identity;
+}
+
+/**
+ * A sealed denouncer's full name as a keyed hash (HMAC under a key of its own, derived from the identity
+ * key): an entitled officer can find the case by typing the whole name, while the stored value reveals
+ * nothing without the key and matches no part of a name.
+ */
+export function sealedNameHash(identityKey: Buffer, fullName: string): string {
+  const key = createHash('sha256').update('danvan-sealed-name-search').update(identityKey).digest();
+  return createHmac('sha256', key).update(foldName(fullName)).digest('base64url');
 }

@@ -13,9 +13,10 @@ import { localDayOf, yearOf } from '../domain/calendar/day';
 import type { CalendarYear } from '../domain/calendar/holidays';
 import { generateTrackingCode } from './tracking-code';
 import { MASS_PETITION_MIN } from '../domain/petition/representatives';
-import { MASKED_NAME, openIdentity, sealIdentity } from '../org/identity-seal';
+import { MASKED_NAME, openIdentity, sealedNameHash, sealIdentity } from '../org/identity-seal';
 import { firstDeadline } from '../domain/petition/first-deadline';
 import { deriveMatchKey, petitionerMatchKeys } from './duplicates/petitioner-keys';
+import { foldName } from '../domain/petitioner/petitioner-name';
 
 export interface PetitionerInput {
   fullName: string;
@@ -110,6 +111,7 @@ export async function registerPetition(
                     isRepresentative: p.isRepresentative ?? false,
                     sealedIdentity: sealIdentity(sealing.identityKey, p),
                     matchKeys: petitionerMatchKeys(matchKey, p),
+                    sealedNameHash: sealedNameHash(sealing.identityKey, p.fullName),
                   }
                 : {
                     position,
@@ -119,6 +121,7 @@ export async function registerPetition(
                     address: p.address ?? null,
                     isRepresentative: p.isRepresentative ?? false,
                     matchKeys: petitionerMatchKeys(matchKey, p),
+                    nameFolded: foldName(p.fullName),
                   },
             ),
           },

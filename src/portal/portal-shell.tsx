@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Request } from 'express';
 import { translator, type Lang, type Translate } from '../web/i18n';
 import { langOf, switchLanguageHref } from '../web/language';
+import { documentProps, MainNav, Notice } from '../web/layout';
 import { PortalLayout } from './portal-layout';
 import { PORTAL_WORDS, type PortalKey } from './messages';
 
@@ -40,42 +41,19 @@ export function PortalPage(props: {
 }) {
   const { ctx } = props;
   const header = (
-    <nav aria-label={ctx.lang === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
-      <ul>
-        {NAV.map((item) => (
-          <li>
-            <a href={item.href} aria-current={ctx.path === item.href ? 'page' : undefined}>
-              {ctx.t(item.key)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <MainNav
+      lang={ctx.lang}
+      items={NAV.map((item) => ({ href: item.href, label: ctx.t(item.key), current: ctx.path === item.href }))}
+    />
   );
   return (
-    <PortalLayout
-      lang={ctx.lang}
-      title={props.title}
-      otherLanguageHref={ctx.otherLanguageHref}
-      header={header}
-      printable={props.printable}
-    >
+    <PortalLayout {...documentProps(ctx, props)} header={header}>
       {props.children}
     </PortalLayout>
   );
 }
 
-export function Notice(props: {
-  kind: 'error' | 'warning' | 'success' | 'info';
-  live?: boolean;
-  children: ComponentChildren;
-}) {
-  return (
-    <div class={`notice ${props.kind}`} role={props.live ? (props.kind === 'error' ? 'alert' : 'status') : undefined}>
-      {props.children}
-    </div>
-  );
-}
+export { Notice };
 
 export function MessagePage({ ctx, title, message }: { ctx: PortalContext; title: string; message: string }) {
   return (

@@ -96,6 +96,8 @@ const year = new Date().getFullYear();
 const GETS = [
   '/api/v1/auth/me',
   '/api/v1/petitions?pageSize=200',
+  `/api/v1/petitions?pageSize=200&petitioner=${encodeURIComponent(NAME)}`,
+  `/api/v1/petitions?pageSize=200&petitioner=${encodeURIComponent(`Kín Đáo ${tag}`)}`,
   () => `/api/v1/petitions/${petitionId}`,
   () => `/api/v1/petitions/${petitionId}?revealIdentity=true&reason=${encodeURIComponent('tò mò')}`,
   () => `/api/v1/petitions/${petitionId}/history`,
@@ -157,3 +159,35 @@ test("when unentitled accounts and tokens read every response they can get, then
   expect(read).toBeGreaterThan(8 * GETS.length);
   expect(statuses[200]).toBeGreaterThan(60);
 });
+
+test("when a denouncer's name is searched, then only those handling the case find it, by the whole name only", async () => {
+  const ids = async (credential: string, name: string) => {
+    const res = await request(h.app)
+      .get(`/api/v1/petitions?pageSize=200&petitioner=${encodeURIComponent(name)}`)
+      .set(auth(credential))
+      .expect(200);
+    return (res.body.items as { id: string }[]).map((p) => p.id);
+  };
+  // Positive control: the assigned officer and the unit's leader find it by the whole name, accents optional.
+  const officer = await h.login(h.org.officer.username);
+  const leader = await h.login(h.org.communeLeader.username);
+  expect(await ids(officer, NAME)).toContain(petitionId);
+  expect(await ids(leader, `bui kin dao ${tag}`)).toContain(petitionId);
+  // No part of a sealed name matches, even for them: nothing to guess letter by letter.
+  expect(await ids(officer, `Kín Đáo ${tag}`)).not.toContain(petitionId);
+  expect(await ids(officer, 'Bùi')).not.toContain(petitionId);
+  const found: string[] = [];
+  for (const [who, credential] of Object.entries(await unentitledAgain()))
+    for (const name of [NAME, `bui kin dao ${tag}`, `Kín Đáo ${tag}`])
+      if ((await ids(credential, name)).includes(petitionId)) found.push(`${who}: ${name}`);
+  expect(found).toEqual([]);
+});
+
+async function unentitledAgain(): Promise<Record<string, string>> {
+  return {
+    'supervisor (province, no grant)': await h.login(h.org.supervisor.username),
+    'admin (province)': await h.login(h.org.admin.username),
+    'leader (commune 2)': await h.login(h.org.otherCommuneLeader.username),
+    'officer (commune 2)': await h.login(h.org.otherOfficer.username),
+  };
+}

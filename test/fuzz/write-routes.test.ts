@@ -14,7 +14,12 @@ import { ZCalendarYearBody, ZComputeDeadlineRequest } from '../../src/api/schema
 import * as Conf from '../../src/api/schemas/conferences';
 import { ZIdentityGrantRequest } from '../../src/api/schemas/identity-grants';
 import { ZOpen311Request } from '../../src/api/schemas/open311';
-import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest } from '../../src/api/schemas/petitions';
+import {
+  ZActionRequest,
+  ZAppealRequest,
+  ZBulkAssignRequest,
+  ZCreatePetitionRequest,
+} from '../../src/api/schemas/petitions';
 import * as Rec from '../../src/api/schemas/reception';
 import { ZCreateTokenRequest } from '../../src/api/schemas/tokens';
 import { ZRatingRequest } from '../../src/api/schemas/tracking';
@@ -93,6 +98,7 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/api/v1/petitions/{petition}/actions', schema: ZActionRequest, as: 'officer' },
   { method: 'post', path: '/api/v1/petitions/{petition}/actions', schema: ZActionRequest, as: 'leader' },
   { method: 'post', path: '/api/v1/petitions/{petition}/appeal', schema: ZAppealRequest, as: 'officer' },
+  { method: 'post', path: '/api/v1/petitions/bulk-assign', schema: ZBulkAssignRequest, as: 'leader' },
   { method: 'put', path: '/api/v1/calendar/2090', schema: ZCalendarYearBody, as: 'admin' },
   { method: 'post', path: '/api/v1/deadlines/compute', schema: ZComputeDeadlineRequest, as: 'officer' },
   { method: 'post', path: '/api/v1/policy', schema: PolicyFileSchema, as: 'admin' },

@@ -9,9 +9,17 @@ import {
   type PetitionServiceDeps,
 } from '../../petitions/petitions';
 import { sendPending } from '../action-outcome';
-import { parseOr400 } from '../errors';
+import { fromTemporal, parseOr400 } from '../errors';
+import { AppError } from '../../errors';
+import { bulkAssign } from '../../petitions/bulk-assign';
 import { needs } from '../scopes';
-import { ZActionRequest, ZAppealRequest, ZCreatePetitionRequest, ZListPetitionsQuery } from '../schemas/petitions';
+import {
+  ZActionRequest,
+  ZAppealRequest,
+  ZBulkAssignRequest,
+  ZCreatePetitionRequest,
+  ZListPetitionsQuery,
+} from '../schemas/petitions';
 import { fileAppeal } from '../../petitions/appeals';
 import type { PetitionActionOutcome } from '../../petitions/client';
 
@@ -41,6 +49,15 @@ export function petitionRoutes(deps: PetitionServiceDeps): Router {
   router.get('/', needs('petitions:read'), async (req, res) => {
     const query = parseOr400(ZListPetitionsQuery, req.query, 'query');
     res.json(await listPetitions(deps, req.principal!, query));
+  });
+
+  // Each case is answered on its own (assigned, pending, refused with the reason, not found): 200 even when
+  // some are refused, as a batch is not one transaction.
+  router.post('/bulk-assign', needs('petitions:write'), async (req, res) => {
+    const body = parseOr400(ZBulkAssignRequest, req.body);
+    const explain = (error: unknown) =>
+      error instanceof AppError ? error : (fromTemporal(error) ?? new AppError('Internal', 'internal error'));
+    res.json(await bulkAssign(deps, req.principal!, body, req.header('idempotency-key') ?? undefined, explain));
   });
 
   router.get('/:id', needs('petitions:read'), async (req, res) => {

@@ -123,7 +123,19 @@ export const ZListPetitionsQuery = z.object({
     "true: cases with an extension request waiting for the leader's decision",
   ),
   text: z.string().trim().max(200).optional().describe('a tracking code, or words of the subject'),
-  sort: z.enum(['dueAt', 'receivedAt']).default('dueAt'),
+  petitioner: z
+    .string()
+    .trim()
+    .min(2)
+    .max(200)
+    .optional()
+    .describe(
+      "part of a petitioner's name, accents optional (Nguyen finds Nguyễn). A denouncer's sealed identity is never matched in plain text: only by its whole name, and only on cases the caller handles (assigned, registering officer, leader of the unit); supervisors' identity grants do not extend to search",
+    ),
+  sort: z
+    .enum(['dueAt', 'receivedAt', 'trackingCode'])
+    .default('dueAt')
+    .describe('the page order; ties are broken by id, so offset pages are stable'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -222,4 +234,38 @@ export const ZAppealResponse = z.object({
   appealOf: z.object({ id: str(), trackingCode: str() }),
   trigger: z.enum(['decision', 'lapsed']),
   filingWindowEndsAt: str(),
+});
+
+export const ZBulkAssignRequest = z.object({
+  petitionIds: z.array(str().min(1)).min(1).max(100).describe('up to 100 cases; a repeated id counts once'),
+  assigneeId: str().min(1).describe('an active officer or leader of each case’s current unit'),
+  note: str().max(2000).optional(),
+});
+
+const ZBulkItemBase = z.object({ petitionId: str(), trackingCode: str().nullable() });
+export const ZBulkAssignResponse = z.object({
+  items: z
+    .array(
+      z.discriminatedUnion('outcome', [
+        ZBulkItemBase.extend({ outcome: z.literal('assigned'), stage: z.enum(STAGES) }),
+        ZBulkItemBase.extend({
+          outcome: z.literal('pending'),
+          updateId: str().describe('follow GET /petitions/{petitionId}/updates/{updateId}'),
+        }),
+        ZBulkItemBase.extend({ outcome: z.literal('notFound') }),
+        ZBulkItemBase.extend({
+          outcome: z.enum(['refused', 'failed']),
+          code: str().describe('the error code the single action would answer (Forbidden, IllegalTransition, …)'),
+          message: str(),
+        }),
+      ]),
+    )
+    .describe('one per distinct id, in the order asked'),
+  counts: z.object({
+    assigned: z.number(),
+    pending: z.number(),
+    notFound: z.number(),
+    refused: z.number(),
+    failed: z.number(),
+  }),
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
-import type { ActionName } from '../../domain/petition/petition-stages';
+import { ACTIONS, type ActionName } from '../../domain/petition/petition-stages';
 import type { getPetition } from '../../petitions/petitions';
 import type { PetitionClockView } from '../../petitions/petition-clock';
 import { formatDate, formatDateTime, localIsoDate } from '../../web/format';
@@ -9,6 +9,7 @@ import type { ConsoleKey } from '../messages';
 import type { PageContext } from '../page-context';
 import { ConsolePage, CsrfField, Notice } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
+import { TimelineTable } from '../timeline-table';
 
 export type CaseView = Awaited<ReturnType<typeof getPetition>>;
 
@@ -31,6 +32,16 @@ export interface CasePageProps {
   calendar: WorkingCalendar;
   revealed?: boolean;
   canReadHistory: boolean;
+}
+
+/** The case as this form saw it: a refusal after someone else's change then says so (a reload, not a mistake). */
+function SeenState({ view }: { view: CaseView }) {
+  return (
+    <>
+      <input type="hidden" name="seenStage" value={view.stage} />
+      <input type="hidden" name="seenEvents" value={String(view.timeline.length)} />
+    </>
+  );
 }
 
 const actionLabel = (ctx: PageContext, action: string) => ctx.t(`action_${action}` as ConsoleKey);
@@ -451,6 +462,7 @@ export function CasePage(props: CasePageProps) {
                   <CsrfField ctx={ctx} />
                   <input type="hidden" name="action" value={action} />
                   <input type="hidden" name="idempotencyKey" value={randomUUID()} />
+                  <SeenState view={view} />
                   <ActionFields
                     ctx={ctx}
                     action={action}
@@ -475,27 +487,11 @@ export function CasePage(props: CasePageProps) {
       <ClockSection ctx={ctx} view={view} clock={props.clock} now={props.now} calendar={props.calendar} />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{ctx.t('caseTimeline')}</h2>
-        <table>
-          <caption>{ctx.t('timelineCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('colWhen')}</th>
-              <th scope="col">{ctx.t('colWho')}</th>
-              <th scope="col">{ctx.t('colWhat')}</th>
-              <th scope="col">{ctx.t('colNote')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.timeline.map((e) => (
-              <tr>
-                <td>{formatDateTime(e.at, ctx.lang)}</td>
-                <td>{e.actor?.fullName ?? ctx.t('systemActor')}</td>
-                <td>{`action_${e.type}` in ACTION_KEYS ? actionLabel(ctx, e.type) : e.type}</td>
-                <td>{e.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TimelineTable
+          ctx={ctx}
+          rows={view.timeline}
+          what={(type) => (`action_${type}` in ACTION_KEYS ? actionLabel(ctx, type) : type)}
+        />
       </section>
       <p>
         <a href={CONSOLE_BASE}>{ctx.t('backHome')}</a>
@@ -504,18 +500,4 @@ export function CasePage(props: CasePageProps) {
   );
 }
 
-const ACTION_KEYS: Record<string, true> = Object.fromEntries(
-  [
-    'accept',
-    'refuse',
-    'forward',
-    'assign',
-    'startVerification',
-    'resolve',
-    'reportBack',
-    'withdraw',
-    'setFlags',
-    'requestExtension',
-    'decideExtension',
-  ].map((a) => [`action_${a}`, true]),
-);
+const ACTION_KEYS: Record<string, true> = Object.fromEntries(ACTIONS.map((a) => [`action_${a}`, true]));

@@ -4,6 +4,7 @@ import { caseHref } from '../components';
 import type { PageContext } from '../page-context';
 import type { CaseView } from './case';
 import { ConsolePage } from '../shell';
+import { TimelineTable } from '../timeline-table';
 
 export function HistoryPage({
   ctx,
@@ -21,27 +22,7 @@ export function HistoryPage({
       <p>
         <a href={caseHref(view.id)}>{ctx.t('caseTitle', { code: view.trackingCode })}</a>
       </p>
-      <table>
-        <caption>{ctx.t('timelineCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ctx.t('colWhen')}</th>
-            <th scope="col">{ctx.t('colWho')}</th>
-            <th scope="col">{ctx.t('colWhat')}</th>
-            <th scope="col">{ctx.t('colNote')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.timeline.map((e) => (
-            <tr>
-              <td>{formatDateTime(e.at, ctx.lang)}</td>
-              <td>{e.actor?.fullName ?? ctx.t('systemActor')}</td>
-              <td>{e.type}</td>
-              <td>{e.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TimelineTable ctx={ctx} rows={history.timeline} what={(type) => type} />
       <details>
         <summary>{ctx.t('historyTemporal')}</summary>
         <table>

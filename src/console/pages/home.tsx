@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { formatNumber } from '../../web/format';
-import { Pager, PetitionTable, type PetitionRow } from '../components';
+import { Pager, PetitionTable, type PetitionRow, type SortKey, type SortOrder } from '../components';
+import { BULK_FORM_ID, BulkAssignForm, type AssigneeOption } from '../bulk-assign';
 import { CONSOLE_BASE } from '../console-session';
 import type { PageContext } from '../page-context';
 import { QUEUE_LABEL, QUEUES, type QueueName } from '../queues';
@@ -49,9 +50,16 @@ export function HomePage(props: {
   pageSize: number;
   now: Date;
   calendar: WorkingCalendar;
+  sort: SortKey;
+  order: SortOrder;
+  /** Whom the caller may assign to; null when the caller may not assign (not a leader). */
+  assignees: AssigneeOption[] | null;
 }) {
   const { ctx } = props;
   const label = ctx.t(QUEUE_LABEL[props.queue]);
+  // The default order (due date, soonest first) stays out of the URL, so queue links read as before.
+  const hrefOf = (sort: SortKey, order: SortOrder, page: number) =>
+    `${CONSOLE_BASE}?queue=${props.queue}${sort === 'dueAt' && order === 'asc' ? '' : `&sort=${sort}&order=${order}`}&page=${page}`;
   return (
     <ConsolePage ctx={ctx} title={ctx.t('homeTitle')}>
       <h1>{ctx.t('homeTitle')}</h1>
@@ -64,13 +72,16 @@ export function HomePage(props: {
         items={props.items}
         now={props.now}
         calendar={props.calendar}
+        sort={{ sort: props.sort, order: props.order, hrefFor: (sort, order) => hrefOf(sort, order, 1) }}
+        selectForm={props.assignees ? BULK_FORM_ID : undefined}
       />
+      <BulkAssignForm ctx={ctx} assignees={props.assignees} returnTo={hrefOf(props.sort, props.order, props.page)} />
       <Pager
         ctx={ctx}
         page={props.page}
         pageSize={props.pageSize}
         total={props.total}
-        hrefFor={(page) => `${CONSOLE_BASE}?queue=${props.queue}&page=${page}`}
+        hrefFor={(page) => hrefOf(props.sort, props.order, page)}
       />
     </ConsolePage>
   );
