@@ -17,9 +17,11 @@ import {
 import {
   actionUpdate,
   calendarChangedSignal,
+  calendarPreviewQuery,
   PETITION_WORKFLOW_TYPE,
   snapshotQuery,
   petitionWorkflowId,
+  type CalendarPreview,
   type PetitionActionInput,
   type PetitionSnapshot,
   type PetitionWorkflowInput,
@@ -65,6 +67,17 @@ export async function followPetitionAction(
 
 export function signalCalendarChanged(deps: TemporalCaller, workflowId: string, table: CalendarYear): Promise<void> {
   return signalWorkflow(deps, workflowId, calendarChangedSignal, table);
+}
+
+/** What the petition's running due time would become under `table`, as the workflow itself computes it. */
+export function queryCalendarPreview(
+  deps: TemporalCaller,
+  workflowId: string,
+  table: CalendarYear,
+): Promise<CalendarPreview | null> {
+  return withinCallDeadline(deps, () =>
+    deps.temporal.workflow.getHandle(workflowId).query(calendarPreviewQuery, table),
+  );
 }
 
 /** The workflow's own view of the case: its clock, the ladder and extensions (the read model keeps only the due time). */

@@ -96,3 +96,10 @@ export const actionUpdate = defineUpdate<PetitionSnapshot, [PetitionActionInput]
 export const snapshotQuery = defineQuery<PetitionSnapshot>('snapshot');
 /** An admin changed a year's calendar: running clocks are recomputed and their timers re-armed. */
 export const calendarChangedSignal = defineSignal<[CalendarYear]>('calendarChanged');
+/** What the running clock's due time would become under a changed year, without changing anything. */
+export const calendarPreviewQuery = defineQuery<CalendarPreview | null, [CalendarYear]>('calendarPreview');
+export interface CalendarPreview {
+  clock: ClockName;
+  from: string;
+  to: string;
+}
