@@ -7,6 +7,8 @@ export interface ConsoleDeps extends PetitionServiceDeps {
   sessionTtlMs: number;
   outbox: OutboxStore | null;
   receptionPolicy: ReceptionPolicy;
+  /** After an admin saves a year's calendar: open petitions re-arm their timers (as after PUT /calendar). */
+  onCalendarChanged?: (year: number) => Promise<void>;
   /** Signs CSRF tokens; random per process when not given (a restart asks forms to be reloaded). */
   csrfKey?: Buffer;
 }

@@ -23,6 +23,7 @@ import { petitionPages } from './petition-pages';
 import { oversightPages } from './oversight-pages';
 import { assigneeOptions, bulkAssignPages } from './bulk-assign';
 import { sortOf } from './components';
+import { adminPages } from './admin/admin-routes';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
@@ -135,6 +136,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
   router.use(bulkAssignPages(deps, ctxOf));
   router.use(petitionPages(deps, ctxOf));
   router.use(oversightPages(deps, ctxOf));
+  router.use('/admin', adminPages(deps, ctxOf));
 
   router.get('/queue-counts', async (req, res) => {
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';

@@ -234,6 +234,7 @@ export const vi = {
   reportRangeHint: 'Hoặc chọn khoảng ngày (bỏ trống kỳ báo cáo)',
   yes: 'Có',
   no: 'Không',
+  navAdmin: 'Quản trị',
 } as const;
 
 type Key = keyof typeof vi;
@@ -471,6 +472,7 @@ export const en: Record<Key, string> = {
   reportRangeHint: 'Or choose a date range (leave the period empty)',
   yes: 'Yes',
   no: 'No',
+  navAdmin: 'Administration',
 };
 
 export const CONSOLE_WORDS = { vi, en };

@@ -17,10 +17,12 @@ import {
 import {
   actionUpdate,
   calendarChangedSignal,
+  calendarPreviewQuery,
   linkDuplicateUpdate,
   PETITION_WORKFLOW_TYPE,
   snapshotQuery,
   petitionWorkflowId,
+  type CalendarPreview,
   type LinkDuplicateInput,
   type PetitionActionInput,
   type PetitionSnapshot,
@@ -76,6 +78,17 @@ export async function followPetitionAction(
 
 export function signalCalendarChanged(deps: TemporalCaller, workflowId: string, table: CalendarYear): Promise<void> {
   return signalWorkflow(deps, workflowId, calendarChangedSignal, table);
+}
+
+/** What the petition's running due time would become under `table`, as the workflow itself computes it. */
+export function queryCalendarPreview(
+  deps: TemporalCaller,
+  workflowId: string,
+  table: CalendarYear,
+): Promise<CalendarPreview | null> {
+  return withinCallDeadline(deps, () =>
+    deps.temporal.workflow.getHandle(workflowId).query(calendarPreviewQuery, table),
+  );
 }
 
 /** The workflow's own view of the case: its clock, the ladder and extensions (the read model keeps only the due time). */

@@ -55,10 +55,16 @@ export interface PetitionCase {
   pending: { deadlineChange: { from: number; to: number; year: number } | null };
   dueOf: (name: ClockName, startedAtMs: number) => number;
   recomputeClock: () => { from: number; to: number } | null;
+  previewCalendar: (year: CalendarYear) => { from: number; to: number } | null;
   restartClockIfNeeded: (now: number, forceRestart: boolean) => void;
   upcomingRung: () => Rung | null;
   snapshot: () => PetitionSnapshot;
   publishSearchAttributes: () => void;
+}
+
+/** The pinned tables with one year replaced by an admin's edit. */
+export function withCalendarYear(calendar: CalendarYear[], year: CalendarYear): CalendarYear[] {
+  return [...calendar.filter((y) => y.year !== year.year), year];
 }
 
 export function openCase(input: PetitionWorkflowInput): PetitionCase {
@@ -98,9 +104,9 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
   }
 
   // The due time of a clock: the limit for the case's flags, on the pinned calendar, plus approved extensions.
-  const dueOf = (name: ClockName, startedAtMs: number): number => {
-    let due = dueAtFor(specFor(rules.kindPolicy, name, state.flags), startedAtMs, rules.calendar);
-    if (name === 'resolution') for (const ext of state.extensions) due = extendDue(due, ext.days, rules.calendar);
+  const dueOf = (name: ClockName, startedAtMs: number, calendar: CalendarYear[] = rules.calendar): number => {
+    let due = dueAtFor(specFor(rules.kindPolicy, name, state.flags), startedAtMs, calendar);
+    if (name === 'resolution') for (const ext of state.extensions) due = extendDue(due, ext.days, calendar);
     return due;
   };
   const startClock = (name: ClockName, seq: number, startedAtMs: number): RunningClock => ({
@@ -117,6 +123,12 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
     const from = state.clock.dueAtMs;
     state.clock = { ...state.clock, dueAtMs: to };
     return { from, to };
+  };
+  /** The running clock's due time under a changed year, computed as the signal would and changing nothing. */
+  const previewCalendar = (year: CalendarYear): { from: number; to: number } | null => {
+    if (!state.clock) return null;
+    const to = dueOf(state.clock.name, state.clock.startedAtMs, withCalendarYear(rules.calendar, year));
+    return to === state.clock.dueAtMs ? null : { from: state.clock.dueAtMs, to };
   };
   state.clock = startClock('triage', 1, Date.parse(input.receivedAt));
 
@@ -183,6 +195,7 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
     pending: { deadlineChange: null },
     dueOf,
     recomputeClock,
+    previewCalendar,
     restartClockIfNeeded,
     upcomingRung,
     snapshot,

@@ -9,11 +9,12 @@ import { refuse } from '../shared';
 import {
   actionUpdate,
   calendarChangedSignal,
+  calendarPreviewQuery,
   snapshotQuery,
   type PetitionActionInput,
   type PetitionSnapshot,
 } from './messages';
-import type { PetitionCase } from './case-state';
+import { withCalendarYear, type PetitionCase } from './case-state';
 import { recordsLocally, resolveDeadlinePolicy, type RecordEvent } from './case-activities';
 
 export function setPetitionHandlers(
@@ -36,9 +37,17 @@ export function setPetitionHandlers(
 
   setHandler(snapshotQuery, snapshot);
 
+  // The admin's preview before saving a calendar edit: the same computation as the signal below.
+  setHandler(calendarPreviewQuery, (year: CalendarYear) => {
+    const change = c.previewCalendar(year);
+    return change && state.clock
+      ? { clock: state.clock.name, from: new Date(change.from).toISOString(), to: new Date(change.to).toISOString() }
+      : null;
+  });
+
   // Same clock, same rung keys: a rung already fired stays fired, the others move with the due time.
   setHandler(calendarChangedSignal, (year: CalendarYear) => {
-    rules.calendar = [...rules.calendar.filter((y) => y.year !== year.year), year];
+    rules.calendar = withCalendarYear(rules.calendar, year);
     const change = recomputeClock();
     if (!change) return;
     pending.deadlineChange = { from: pending.deadlineChange?.from ?? change.from, to: change.to, year: year.year };

@@ -115,3 +115,10 @@ export const snapshotQuery = defineQuery<PetitionSnapshot>('snapshot');
 export const linkDuplicateUpdate = defineUpdate<PetitionSnapshot, [LinkDuplicateInput]>('linkDuplicate');
 /** An admin changed a year's calendar: running clocks are recomputed and their timers re-armed. */
 export const calendarChangedSignal = defineSignal<[CalendarYear]>('calendarChanged');
+/** What the running clock's due time would become under a changed year, without changing anything. */
+export const calendarPreviewQuery = defineQuery<CalendarPreview | null, [CalendarYear]>('calendarPreview');
+export interface CalendarPreview {
+  clock: ClockName;
+  from: string;
+  to: string;
+}

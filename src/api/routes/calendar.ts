@@ -1,15 +1,15 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { computeDeadline } from '../../domain/calendar/deadline';
-import { hasRoleAnywhere, isTopAdmin, UnitTree } from '../../org/access';
-import { getCalendarYear, putCalendarYear, workingCalendarFor } from '../../calendar/calendar-store';
+import { getCalendarYear, workingCalendarFor } from '../../calendar/calendar-store';
+import { changeCalendarYear, requireCalendarEditor } from '../../calendar/calendar-admin';
 import { parseOr400 } from '../errors';
 import { anyToken, peopleOnly } from '../scopes';
 import { ZCalendarYearBody, ZComputeDeadlineRequest } from '../schemas/calendar';
 import { localDayOf, yearOf } from '../../domain/calendar/day';
 import { AppError, invalidField } from '../../errors';
 
-function yearParam(raw: string): number {
+export function yearParam(raw: string): number {
   const year = Number(raw);
   if (!Number.isInteger(year) || year < 1900 || year > 2200)
     throw new AppError('ValidationFailed', 'invalid year', [{ path: 'year', message: 'a year between 1900 and 2200' }]);
@@ -29,17 +29,11 @@ export function calendarRoutes(deps: CalendarRouteDeps): Router {
     res.json(table);
   });
   router.put('/:year', peopleOnly, async (req, res) => {
-    if (!hasRoleAnywhere(req.principal!, ['admin']))
-      throw new AppError('Forbidden', 'changing the calendar needs role admin');
-    // One national calendar re-arms every open petition: not a commune admin's call.
-    if (!isTopAdmin(req.principal!, await UnitTree.load(deps.prisma)))
-      throw new AppError('Forbidden', 'changing the national calendar needs role admin at the top of the unit tree');
+    await requireCalendarEditor(deps.prisma, req.principal!);
     const year = yearParam(req.params.year);
     const body = parseOr400(ZCalendarYearBody, { ...req.body, year: req.body?.year ?? year });
     if (body.year !== year) throw invalidField('year', `must match the path (${year})`);
-    const saved = await putCalendarYear(deps.prisma, year, body, req.principal!.personId);
-    await deps.onCalendarChanged?.(year);
-    res.json(saved);
+    res.json(await changeCalendarYear(deps, req.principal!, year, body));
   });
   return router;
 }
