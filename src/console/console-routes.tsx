@@ -21,6 +21,7 @@ import { MessagePage } from './pages/message-page';
 import { SignInPage } from './pages/sign-in';
 import { petitionPages } from './petition-pages';
 import { oversightPages } from './oversight-pages';
+import { cyclesPages } from './cycles/cycles-routes';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
@@ -127,6 +128,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
 
   router.use(petitionPages(deps, ctxOf));
   router.use(oversightPages(deps, ctxOf));
+  router.use(cyclesPages(deps, ctxOf));
 
   router.get('/queue-counts', async (req, res) => {
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';

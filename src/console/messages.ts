@@ -231,6 +231,7 @@ export const vi = {
   reportRangeHint: 'Hoặc chọn khoảng ngày (bỏ trống kỳ báo cáo)',
   yes: 'Có',
   no: 'Không',
+  navCycles: 'Tiếp dân, đối thoại',
 } as const;
 
 type Key = keyof typeof vi;
@@ -467,6 +468,7 @@ export const en: Record<Key, string> = {
   reportRangeHint: 'Or choose a date range (leave the period empty)',
   yes: 'Yes',
   no: 'No',
+  navCycles: 'Reception and dialogue',
 };
 
 export const CONSOLE_WORDS = { vi, en };
