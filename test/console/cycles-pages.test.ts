@@ -35,7 +35,11 @@ beforeAll(async () => {
   const year = Number(today.slice(0, 4));
   const table = defaultCalendarYear(year);
   await h.db.prisma.calendarYear.create({
-    data: { year, holidays: table.holidays.filter((d) => d !== today), workingWeekends: [...table.workingWeekends, today] },
+    data: {
+      year,
+      holidays: table.holidays.filter((d) => d !== today),
+      workingWeekends: [...table.workingWeekends, today],
+    },
   });
   deputyId = `deputy-${h.org.communeId}`;
   await h.db.prisma.person.create({
@@ -140,7 +144,11 @@ test("when today's session is open, then officer and leader run it from matters 
   expect(after.text).toContain('Hỏi thủ tục &lt;script>alert(1)&lt;/script> cấp sổ đỏ');
   expect(after.text).not.toContain('<script>alert(1)</script>');
 
-  const missing = await officer.post(`${page}/matters`, { summary: 'Đề nghị hỗ trợ', field: 'policy', outcome: 'explained' });
+  const missing = await officer.post(`${page}/matters`, {
+    summary: 'Đề nghị hỗ trợ',
+    field: 'policy',
+    outcome: 'explained',
+  });
   expect(missing.status).toBe(400);
   expect(missing.text).toContain('Thông tin chưa hợp lệ.');
   expect(missing.text).toContain('what was answered or explained is recorded');
@@ -175,9 +183,9 @@ test("when today's session is open, then officer and leader run it from matters 
   expect(
     (await officer.post(`${page}/close`, { minutes: 'Biên bản buổi tiếp', attendeeCount: '2' }, { csrf: null })).text,
   ).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ.');
-  expect((await officer.post(`${page}/close`, { minutes: 'Biên bản', attendeeCount: '2' }, { csrf: null })).status).toBe(
-    403,
-  );
+  expect(
+    (await officer.post(`${page}/close`, { minutes: 'Biên bản', attendeeCount: '2' }, { csrf: null })).status,
+  ).toBe(403);
   const notMine = await supervisor.post(`${page}/close`, { minutes: 'Biên bản buổi tiếp', attendeeCount: '2' });
   expect(notMine.status).toBe(403);
   const closed = await leader.post(
@@ -190,7 +198,12 @@ test("when today's session is open, then officer and leader run it from matters 
   expect(done.text).toContain('data-testid="session-status">Đã kết thúc<');
   expect(done.text).toContain('Biên bản: tiếp 2 lượt công dân, 2 vụ việc.');
   expect(formsOn(done.text)).toEqual([]);
-  const late = await officer.post(`${page}/matters`, { summary: 'Muộn', field: 'land', outcome: 'answered', answer: 'Đã trả lời' });
+  const late = await officer.post(`${page}/matters`, {
+    summary: 'Muộn',
+    field: 'land',
+    outcome: 'answered',
+    answer: 'Đã trả lời',
+  });
   expect(late.status).toBe(409);
   expect(late.text).toContain('Không thực hiện được');
 });
@@ -208,26 +221,45 @@ test('when a later session is announced, then only its leader postpones (to a wo
   expect((await leader.get('/console/reception')).text).toContain(`href="${page}"`);
   expect(formsOn((await officer.get(page)).text)).toEqual([]);
   expect(formsOn((await leader.get(page)).text)).toEqual(['delegate', 'postpone']);
-  expect((await officer.post(`${page}/postpone`, { day: formatDay(todayDay + 40), reason: 'Trùng lịch' })).status).toBe(403);
+  expect((await officer.post(`${page}/postpone`, { day: formatDay(todayDay + 40), reason: 'Trùng lịch' })).status).toBe(
+    403,
+  );
 
-  let sunday = dayOf(Number(session.day.slice(0, 4)), Number(session.day.slice(5, 7)), Number(session.day.slice(8, 10))) + 1;
+  let sunday =
+    dayOf(Number(session.day.slice(0, 4)), Number(session.day.slice(5, 7)), Number(session.day.slice(8, 10))) + 1;
   while (new Date(sunday * 86_400_000).getUTCDay() !== 0) sunday += 1;
-  const refused = await leader.post(`${page}/postpone`, { day: formatDay(sunday), reason: 'Trùng lịch' }, { formPage: page });
+  const refused = await leader.post(
+    `${page}/postpone`,
+    { day: formatDay(sunday), reason: 'Trùng lịch' },
+    { formPage: page },
+  );
   expect(refused.status).toBe(400);
-  expect(refused.text).toMatch(/Ngày \d{1,2}\/\d{1,2}\/\d{4} không phải ngày làm việc: buổi tiếp chỉ được hoãn sang một ngày làm việc\./);
+  expect(refused.text).toMatch(
+    /Ngày \d{1,2}\/\d{1,2}\/\d{4} không phải ngày làm việc: buổi tiếp chỉ được hoãn sang một ngày làm việc\./,
+  );
   const refusedEn = await leader.post(`${page}/postpone?lang=en`, { day: formatDay(sunday), reason: 'Trùng lịch' });
   await leader.get('/console/reception?lang=vi');
   expect(refusedEn.text).toContain('is not a working day: a session is postponed to a working day only.');
 
-  const moved = await leader.post(`${page}/postpone`, { day: formatDay(sunday + 2), reason: 'Trùng kỳ họp HĐND' }, { formPage: page });
+  const moved = await leader.post(
+    `${page}/postpone`,
+    { day: formatDay(sunday + 2), reason: 'Trùng kỳ họp HĐND' },
+    { formPage: page },
+  );
   expect(moved.status).toBe(303);
-  const delegated = await leader.post(`${page}/delegate`, { deputyId, reason: 'Chủ tịch đi công tác' }, { formPage: page });
+  const delegated = await leader.post(
+    `${page}/delegate`,
+    { deputyId, reason: 'Chủ tịch đi công tác' },
+    { formPage: page },
+  );
   expect(delegated.status).toBe(303);
   const shown = await leader.get(page);
   expect(shown.text).toContain('Phó Chủ tịch Đỗ Văn Phó');
   expect(shown.text).toContain('Hoãn buổi tiếp');
   expect(shown.text).toContain('Trùng kỳ họp HĐND');
-  expect((await h.db.prisma.receptionSession.findUniqueOrThrow({ where: { id: session.id } })).day).toBe(formatDay(sunday + 2));
+  expect((await h.db.prisma.receptionSession.findUniqueOrThrow({ where: { id: session.id } })).day).toBe(
+    formatDay(sunday + 2),
+  );
 });
 
 test('when a leader calls and holds a conference, then an opinion becomes a commitment that is reported, fulfilled, and the results are published', async () => {
@@ -254,7 +286,11 @@ test('when a leader calls and holds a conference, then an opinion becomes a comm
   expect((await outsider.get(page)).status).toBe(403);
 
   expect(formsOn((await officer.get(page)).text)).toEqual(['hold']);
-  const held = await officer.post(page + '/hold', { attendeeCount: '120', minutes: 'Biên bản hội nghị đối thoại' }, { formPage: page });
+  const held = await officer.post(
+    page + '/hold',
+    { attendeeCount: '120', minutes: 'Biên bản hội nghị đối thoại' },
+    { formPage: page },
+  );
   expect(held.status).toBe(303);
   expect(formsOn((await officer.get(page)).text)).toEqual(['opinion']);
   expect(formsOn((await leader.get(page)).text)).toEqual(['opinion', 'publish']);
@@ -293,14 +329,26 @@ test('when a leader calls and holds a conference, then an opinion becomes a comm
   expect((await outsider.get('/console/commitments')).text).not.toContain('Kiểm tra, xử lý lò gạch');
 
   const base = `/console/commitments/${commitment.id}`;
-  const backwards = await officer.post(`${base}/progress`, { percent: '100', note: 'Xong' }, { formPage: '/console/commitments' });
+  const backwards = await officer.post(
+    `${base}/progress`,
+    { percent: '100', note: 'Xong' },
+    { formPage: '/console/commitments' },
+  );
   expect(backwards.status).toBe(400);
-  const progressed = await officer.post(`${base}/progress`, { percent: '40', note: 'Đã lập đoàn kiểm tra' }, { formPage: '/console/commitments' });
+  const progressed = await officer.post(
+    `${base}/progress`,
+    { percent: '40', note: 'Đã lập đoàn kiểm tra' },
+    { formPage: '/console/commitments' },
+  );
   expect(progressed.status).toBe(303);
   expect(progressed.headers.location).toBe(`/console/commitments?done=progress#${commitment.id}`);
   expect((await officer.get('/console/commitments')).text).toContain('data-testid="progress">40%<');
   expect((await supervisor.post(`${base}/fulfil`, { note: 'Đã di dời' })).status).toBe(403);
-  const fulfilled = await officer.post(`${base}/fulfil`, { note: 'Đã di dời lò gạch' }, { formPage: '/console/commitments' });
+  const fulfilled = await officer.post(
+    `${base}/fulfil`,
+    { note: 'Đã di dời lò gạch' },
+    { formPage: '/console/commitments' },
+  );
   expect(fulfilled.status).toBe(303);
   expect((await officer.get('/console/commitments')).text).toContain('Đã hoàn thành');
 
@@ -312,7 +360,7 @@ test('when a leader calls and holds a conference, then an opinion becomes a comm
   expect(formsOn(final.text)).toEqual([]);
 });
 
-test("when a leader opens their scorecard, then their own row is shown; others are refused and a bad period is said so", async () => {
+test('when a leader opens their scorecard, then their own row is shown; others are refused and a bad period is said so', async () => {
   const card = await leader.get('/console/scorecard?period=' + today.slice(0, 4));
   expect(card.status).toBe(200);
   expect(card.text).toContain('Kết quả của Trần Thị Xã');
@@ -329,9 +377,18 @@ test('when a leader grants a supervisor identity access, then the supervisor see
   const page = '/console/identity-grants';
   expect(formsOn((await leader.get(page)).text)).toEqual(['grant']);
   expect(formsOn((await supervisor.get(page)).text)).toEqual([]);
-  const grant = { personId: h.org.supervisor.id, scope: 'unit', unitId: h.org.communeId, reason: 'Thanh tra vụ việc tố cáo' };
+  const grant = {
+    personId: h.org.supervisor.id,
+    scope: 'unit',
+    unitId: h.org.communeId,
+    reason: 'Thanh tra vụ việc tố cáo',
+  };
   expect((await officer.post(page, grant)).status).toBe(403);
-  const noSuch = await leader.post(page, { ...grant, scope: 'petition', trackingCode: 'DV-KHONGCO' }, { formPage: page });
+  const noSuch = await leader.post(
+    page,
+    { ...grant, scope: 'petition', trackingCode: 'DV-KHONGCO' },
+    { formPage: page },
+  );
   expect(noSuch.status).toBe(400);
   expect(noSuch.text).toContain('Không tìm thấy đơn có mã DV-KHONGCO.');
   const granted = await leader.post(page, grant, { formPage: page });
@@ -358,7 +415,11 @@ test('when the worker is away, then a session action is kept and the page says i
   const session = await sessionOf(scheduleId, 'announced');
   const page = `/console/reception/sessions/${session.id}`;
   const slow = consoleClient(createApp({ ...h.deps, deadlines: { callMs: 5_000, updateWaitMs: 300 } }));
-  await slow.post('/console/sign-in', { username: h.org.communeLeader.username, password: PASSWORD }, { formPage: '/console/sign-in' });
+  await slow.post(
+    '/console/sign-in',
+    { username: h.org.communeLeader.username, password: PASSWORD },
+    { formPage: '/console/sign-in' },
+  );
   await slow.get(page);
   await h.stopWorker();
   try {
@@ -371,7 +432,8 @@ test('when the worker is away, then a session action is kept and the page says i
   }
   await eventually(
     async () =>
-      (await h.db.prisma.receptionSession.findUniqueOrThrow({ where: { id: session.id } })).receivingLeaderId === deputyId,
+      (await h.db.prisma.receptionSession.findUniqueOrThrow({ where: { id: session.id } })).receivingLeaderId ===
+      deputyId,
     { what: 'the kept delegation applied', timeoutMs: 60_000 },
   );
 });

@@ -316,7 +316,8 @@ export const en: Record<Key, string> = {
   matterAnswer: 'The answer or explanation given',
   matterAnswerHint: 'Required when answered on the spot or explained',
   petitionLegend: 'When registered as a petition',
-  petitionHint: 'The petition is registered on the "reception day" channel, linked to this session, and its clock starts.',
+  petitionHint:
+    'The petition is registered on the "reception day" channel, linked to this session, and its clock starts.',
   petitionKind: 'Kind of petition',
   petitionSubject: 'Subject of the petition',
   petitionBody: 'Text of the petition',

@@ -225,16 +225,15 @@ export function cyclesPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCont
     if (session.status !== 'closed' && leads) allowed.push('delegate');
     const petitionIds = session.matters.map((m) => m.petitionId).filter((x): x is string => Boolean(x));
     const [names, deputies, petitions] = await Promise.all([
-      namesOf(deps.prisma, [
-        session.leaderId,
-        session.receivingLeaderId,
-        ...session.timeline.map((e) => e.actorId),
-      ]),
+      namesOf(deps.prisma, [session.leaderId, session.receivingLeaderId, ...session.timeline.map((e) => e.actorId)]),
       allowed.includes('delegate')
         ? peopleWithRoleOver(deps.prisma, tree, [session.unitId], 'leader')
         : Promise.resolve([]),
       petitionIds.length
-        ? deps.prisma.petition.findMany({ where: { id: { in: petitionIds } }, select: { id: true, trackingCode: true } })
+        ? deps.prisma.petition.findMany({
+            where: { id: { in: petitionIds } },
+            select: { id: true, trackingCode: true },
+          })
         : Promise.resolve([]),
     ]);
     sendPage(
@@ -498,7 +497,8 @@ export function cyclesPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCont
     const principal = req.principal!;
     if (!isLeader(principal)) throw new AppError('Forbidden', "the scorecard is a leader's own: it needs role leader");
     const ctx = ctxOf(req);
-    const period = typeof req.query.period === 'string' && req.query.period ? req.query.period : String(now().getFullYear());
+    const period =
+      typeof req.query.period === 'string' && req.query.period ? req.query.period : String(now().getFullYear());
     try {
       const parsed = periodOf({ period });
       const card = await leaderScorecard(deps.prisma, principal, parsed, now(), deps.receptionPolicy);
@@ -527,7 +527,10 @@ export function cyclesPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCont
     ]);
     const petitionIds = grants.map((g) => g.petitionId).filter((x): x is string => Boolean(x));
     const [names, petitions] = await Promise.all([
-      namesOf(deps.prisma, grants.flatMap((g) => [g.personId, g.grantedById])),
+      namesOf(
+        deps.prisma,
+        grants.flatMap((g) => [g.personId, g.grantedById]),
+      ),
       petitionIds.length
         ? deps.prisma.petition.findMany({
             where: { id: { in: petitionIds } },
@@ -557,7 +560,9 @@ export function cyclesPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCont
     const form = units.length
       ? {
           supervisors: await peopleWithRoleOver(deps.prisma, tree, units, 'supervisor'),
-          units: units.map((id) => ({ id, name: tree.names.get(id) ?? id })).sort((a, b) => compareNames(a.name, b.name)),
+          units: units
+            .map((id) => ({ id, name: tree.names.get(id) ?? id }))
+            .sort((a, b) => compareNames(a.name, b.name)),
         }
       : null;
     sendPage(
@@ -587,7 +592,10 @@ export function cyclesPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCont
     const w = cyclesT(ctxOf(req));
     const parsed: Parsed<Parameters<typeof grantIdentityAccess>[2]> =
       wantsPetition && !petition
-        ? { ok: false, errors: { trackingCode: code ? w('grantNoPetition', { code }) : ctxOf(req).t('refusal_ValidationFailed') } }
+        ? {
+            ok: false,
+            errors: { trackingCode: code ? w('grantNoPetition', { code }) : ctxOf(req).t('refusal_ValidationFailed') },
+          }
         : grantForm(fields, petition?.id);
     await perform(req, res, {
       action: 'grant',

@@ -55,7 +55,9 @@ export function CommitmentsPage(props: {
                   <td class="num">
                     <progress max={100} value={c.status === 'fulfilled' ? 100 : c.progress} aria-hidden="true" />{' '}
                     <span data-testid="progress">
-                      {w('progressOf', { percent: formatNumber(c.status === 'fulfilled' ? 100 : c.progress, ctx.lang) })}
+                      {w('progressOf', {
+                        percent: formatNumber(c.status === 'fulfilled' ? 100 : c.progress, ctx.lang),
+                      })}
                     </span>
                   </td>
                   <td data-testid="commitment-status">
@@ -81,7 +83,13 @@ export function CommitmentsPage(props: {
           return (
             <section aria-labelledby={`update-${c.id}`} class="actions" data-commitment-forms={c.id}>
               <h2 id={`update-${c.id}`}>{w('formsFor', { description: c.description })}</h2>
-              <ActionForm ctx={ctx} action="progress" label={w('action_progress')} path={`${base}/progress`} open={Boolean(progress)}>
+              <ActionForm
+                ctx={ctx}
+                action="progress"
+                label={w('action_progress')}
+                path={`${base}/progress`}
+                open={Boolean(progress)}
+              >
                 <TextField
                   id={`${c.id}-percent`}
                   name="percent"
@@ -102,7 +110,13 @@ export function CommitmentsPage(props: {
                   error={progress?.errors.note}
                 />
               </ActionForm>
-              <ActionForm ctx={ctx} action="fulfil" label={w('action_fulfil')} path={`${base}/fulfil`} open={Boolean(fulfil)}>
+              <ActionForm
+                ctx={ctx}
+                action="fulfil"
+                label={w('action_fulfil')}
+                path={`${base}/fulfil`}
+                open={Boolean(fulfil)}
+              >
                 <TextField
                   id={`${c.id}-fulfil-note`}
                   name="note"

@@ -3,7 +3,17 @@ import { formatDate, formatDateTime, formatNumber } from '../../../web/format';
 import type { PageContext } from '../../page-context';
 import { cyclesT, type CyclesKey } from '../cycles-messages';
 import type { PersonOption } from '../cycles-people';
-import { ActionForm, CyclesPage, Facts, href, SelectField, TextArea, TextField, Timeline, type Outcome } from '../cycles-ui';
+import {
+  ActionForm,
+  CyclesPage,
+  Facts,
+  href,
+  SelectField,
+  TextArea,
+  TextField,
+  Timeline,
+  type Outcome,
+} from '../cycles-ui';
 import { conferenceKindLabel, conferenceStatusLabel } from './conferences';
 import type { Failed } from './reception-session';
 
@@ -37,7 +47,12 @@ export function ConferencePage(props: {
   const commitmentOf = new Map(c.commitments.map((k) => [k.opinionId, k]));
   const fields = Object.entries(c.opinionsByField);
   return (
-    <CyclesPage ctx={ctx} title={w('conferenceTitle', { title: c.title })} isLeader={props.isLeader} outcome={props.outcome}>
+    <CyclesPage
+      ctx={ctx}
+      title={w('conferenceTitle', { title: c.title })}
+      isLeader={props.isLeader}
+      outcome={props.outcome}
+    >
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading">{w('conferenceFacts')}</h2>
         <Facts
@@ -52,18 +67,30 @@ export function ConferencePage(props: {
             ...(c.attendeeCount !== null
               ? ([[w('factAttendeesConf'), formatNumber(c.attendeeCount, ctx.lang)]] as [string, string][])
               : []),
-            ...(c.resultsDueAt ? ([[w('factResultsDue'), formatDateTime(c.resultsDueAt, ctx.lang)]] as [string, string][]) : []),
-            ...(c.publishedAt ? ([[w('factPublishedAt'), formatDateTime(c.publishedAt, ctx.lang)]] as [string, string][]) : []),
+            ...(c.resultsDueAt
+              ? ([[w('factResultsDue'), formatDateTime(c.resultsDueAt, ctx.lang)]] as [string, string][])
+              : []),
+            ...(c.publishedAt
+              ? ([[w('factPublishedAt'), formatDateTime(c.publishedAt, ctx.lang)]] as [string, string][])
+              : []),
           ]}
         />
-        {props.holdFrom ? <p class="hint">{w('holdOpensAt', { at: formatDateTime(props.holdFrom, ctx.lang) })}</p> : null}
+        {props.holdFrom ? (
+          <p class="hint">{w('holdOpensAt', { at: formatDateTime(props.holdFrom, ctx.lang) })}</p>
+        ) : null}
       </section>
 
       <section aria-labelledby="actions-heading" class="actions">
         <h2 id="actions-heading">{w('actionsHeading')}</h2>
         {props.allowed.length === 0 ? <p>{w('noActions')}</p> : null}
         {props.allowed.includes('hold') ? (
-          <ActionForm ctx={ctx} action="hold" label={w('action_hold')} path={`${base}/hold`} open={Boolean(failed('hold'))}>
+          <ActionForm
+            ctx={ctx}
+            action="hold"
+            label={w('action_hold')}
+            path={`${base}/hold`}
+            open={Boolean(failed('hold'))}
+          >
             <TextField
               id="hold-attendees"
               name="attendeeCount"

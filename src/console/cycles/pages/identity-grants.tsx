@@ -56,9 +56,7 @@ export function IdentityGrantsPage(props: {
             props.grants.map((g) => (
               <tr data-grant={g.id}>
                 <td>{g.personName}</td>
-                <td>
-                  {g.petitionId ? <a href={caseHref(g.petitionId)}>{g.scopeLabel}</a> : g.scopeLabel}
-                </td>
+                <td>{g.petitionId ? <a href={caseHref(g.petitionId)}>{g.scopeLabel}</a> : g.scopeLabel}</td>
                 <td>{g.reason}</td>
                 <td>{g.grantedByName}</td>
                 <td>{g.expiresAt ? formatDate(g.expiresAt, ctx.lang) : w('noExpiry')}</td>
@@ -72,7 +70,11 @@ export function IdentityGrantsPage(props: {
                       data-action="revoke"
                     >
                       <CsrfField ctx={ctx} />
-                      <button type="submit" class="secondary" aria-label={`${w('action_revoke')}: ${g.personName}, ${g.scopeLabel}`}>
+                      <button
+                        type="submit"
+                        class="secondary"
+                        aria-label={`${w('action_revoke')}: ${g.personName}, ${g.scopeLabel}`}
+                      >
                         {w('action_revoke')}
                       </button>
                     </form>
@@ -86,7 +88,13 @@ export function IdentityGrantsPage(props: {
       {props.form ? (
         <section aria-labelledby="grant-heading" class="actions">
           <h2 id="grant-heading">{w('actionsHeading')}</h2>
-          <ActionForm ctx={ctx} action="grant" label={w('action_grant')} path="/identity-grants" open={Boolean(props.failed) || props.grants.length === 0}>
+          <ActionForm
+            ctx={ctx}
+            action="grant"
+            label={w('action_grant')}
+            path="/identity-grants"
+            open={Boolean(props.failed) || props.grants.length === 0}
+          >
             <SelectField
               id="grant-person"
               name="personId"

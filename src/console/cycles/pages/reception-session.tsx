@@ -6,16 +6,7 @@ import { caseHref, kindLabel } from '../../components';
 import type { PageContext } from '../../page-context';
 import { cyclesT } from '../cycles-messages';
 import type { PersonOption } from '../cycles-people';
-import {
-  ActionForm,
-  CyclesPage,
-  Facts,
-  SelectField,
-  TextArea,
-  TextField,
-  Timeline,
-  type Outcome,
-} from '../cycles-ui';
+import { ActionForm, CyclesPage, Facts, SelectField, TextArea, TextField, Timeline, type Outcome } from '../cycles-ui';
 import { sessionStatusLabel, timeOf } from './reception-calendar';
 
 export type SessionView = Awaited<ReturnType<typeof getSession>>;
@@ -69,7 +60,10 @@ export function ReceptionSessionPage(props: {
                   string,
                 ][])
               : []),
-            [w('factPostponements'), formatNumber(session.timeline.filter((e) => e.type === 'postponed').length, ctx.lang)],
+            [
+              w('factPostponements'),
+              formatNumber(session.timeline.filter((e) => e.type === 'postponed').length, ctx.lang),
+            ],
             ...(session.attendeeCount !== null && session.attendeeCount !== undefined
               ? ([[w('factAttendees'), formatNumber(session.attendeeCount, ctx.lang)]] as [string, string][])
               : []),
@@ -296,7 +290,9 @@ export function ReceptionSessionPage(props: {
           </tbody>
         </table>
         <table>
-          <caption>{w('registrationsCaption', { count: formatNumber(session.registrations.length, ctx.lang) })}</caption>
+          <caption>
+            {w('registrationsCaption', { count: formatNumber(session.registrations.length, ctx.lang) })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{w('colCitizen')}</th>

@@ -9,7 +9,8 @@ function cell(ctx: PageContext, key: keyof ScorecardRow, row: ScorecardRow): str
   const value = row[key];
   if (value === null || value === undefined) return cyclesT(ctx)('none');
   if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'number') return key === 'onTimePct' ? formatPercent(value, ctx.lang) : formatNumber(value, ctx.lang);
+  if (typeof value === 'number')
+    return key === 'onTimePct' ? formatPercent(value, ctx.lang) : formatNumber(value, ctx.lang);
   return String(value);
 }
 
@@ -50,7 +51,9 @@ export function ScorecardPage(props: {
         </div>
       ) : props.row ? (
         <table id="scorecard-table">
-          <caption>{w('scorecardCaption', { name: props.row.leaderName, period: props.periodLabel ?? props.period })}</caption>
+          <caption>
+            {w('scorecardCaption', { name: props.row.leaderName, period: props.periodLabel ?? props.period })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{w('colMeasure')}</th>
