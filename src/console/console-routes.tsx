@@ -22,6 +22,7 @@ import { SignInPage } from './pages/sign-in';
 import { petitionPages } from './petition-pages';
 import { oversightPages } from './oversight-pages';
 import { cyclesPages } from './cycles/cycles-routes';
+import { todaySessionCount } from './cycles/today-sessions';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
@@ -105,10 +106,11 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';
     const pageNo = Math.max(1, Number(req.query.page) || 1);
     const pageSize = 25;
-    const [counts, list, { now, calendar }] = await Promise.all([
+    const [counts, list, { now, calendar }, receptionToday] = await Promise.all([
       queueCounts(deps, principal),
       listPetitions(deps, principal, { ...queueFilter(queue, principal), page: pageNo, pageSize }),
       calendarNow(deps),
+      todaySessionCount(deps, principal),
     ]);
     sendPage(
       res,
@@ -122,6 +124,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
         pageSize={pageSize}
         now={now}
         calendar={calendar}
+        receptionToday={receptionToday}
       />,
     );
   });

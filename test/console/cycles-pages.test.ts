@@ -112,6 +112,10 @@ test("when today's session is open, then officer and leader run it from matters 
   const session = await sessionOf(scheduleId, 'open');
   const page = `/console/reception/sessions/${session.id}`;
 
+  const home = await officer.get('/console');
+  expect(home.text).toMatch(
+    /<a href="\/console\/reception#today-table" data-queue="receptionToday"><span class="count">[1-9]\d*<\/span>Buổi tiếp công dân hôm nay<\/a>/,
+  );
   const calendar = await officer.get('/console/reception');
   expect(calendar.status).toBe(200);
   expect(calendar.text).toContain('id="today-table"');

@@ -114,7 +114,9 @@ async function submit(page: Page, form: ReturnType<Page['locator']>) {
 
 test("when today's reception session is open, then the leader runs it from matters to minutes", async () => {
   const leader = await asLeader();
-  await leader.getByRole('link', { name: 'Tiếp dân, đối thoại' }).click();
+  // Today's sessions are an item of the home page's queues, linking to the calendar.
+  await leader.getByRole('link', { name: /Buổi tiếp công dân hôm nay/ }).click();
+  await leader.waitForURL((u) => u.pathname === '/console/reception');
   await eventually(
     async () => {
       await leader.goto(`${svc.baseUrl}/console/reception`);

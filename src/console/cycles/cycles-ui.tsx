@@ -1,7 +1,7 @@
 // Pieces the cycle pages share: their sub-navigation, labelled fields with their errors, an action as a
 // short form behind a disclosure (usable without JavaScript), the timeline table and the outcome notice.
 import type { ComponentChildren } from 'preact';
-import { formatDateTime } from '../../web/format';
+import { formatDateTime, formatNumber } from '../../web/format';
 import { CONSOLE_BASE } from '../console-session';
 import type { PageContext } from '../page-context';
 import { ConsolePage, CsrfField, Notice } from '../shell';
@@ -278,5 +278,20 @@ export function Facts({ rows }: { rows: [string, ComponentChildren][] }) {
         </>
       ))}
     </dl>
+  );
+}
+
+/** The home page's "reception sessions today" item: the count, linking to the calendar's today table. */
+export function TodaySessionsItem({ ctx, count }: { ctx: PageContext; count: number }) {
+  const w = cyclesT(ctx);
+  return (
+    <ul class="queues" aria-label={w('navReception')}>
+      <li>
+        <a href={`${href('/reception')}#today-table`} data-queue="receptionToday">
+          <span class="count">{formatNumber(count, ctx.lang)}</span>
+          {w('homeToday')}
+        </a>
+      </li>
+    </ul>
   );
 }

@@ -5,6 +5,7 @@ import { CONSOLE_BASE } from '../console-session';
 import type { PageContext } from '../page-context';
 import { QUEUE_LABEL, QUEUES, type QueueName } from '../queues';
 import { ConsolePage } from '../shell';
+import { TodaySessionsItem } from '../cycles/cycles-ui';
 
 export function QueueCounts({
   ctx,
@@ -49,6 +50,7 @@ export function HomePage(props: {
   pageSize: number;
   now: Date;
   calendar: WorkingCalendar;
+  receptionToday?: number;
 }) {
   const { ctx } = props;
   const label = ctx.t(QUEUE_LABEL[props.queue]);
@@ -57,6 +59,7 @@ export function HomePage(props: {
       <h1>{ctx.t('homeTitle')}</h1>
       <h2>{ctx.t('queuesHeading')}</h2>
       <QueueCounts ctx={ctx} counts={props.counts} current={props.queue} />
+      {props.receptionToday !== undefined ? <TodaySessionsItem ctx={ctx} count={props.receptionToday} /> : null}
       <PetitionTable
         ctx={ctx}
         id="queue-table"
