@@ -2,6 +2,7 @@
 // with every problem listed. Every key is documented in .env.example.
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3BlobStoreOptions } from './platform/blob/s3-blob-store';
 
 const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -64,6 +65,14 @@ const EnvSchema = z.object({
       .max(2 ** 31 - 1)
       .default(25 * 1024 * 1024),
   ),
+  BLOB_STORE: z.preprocess(emptyToUndefined, z.enum(['postgres', 's3']).default('postgres')),
+  S3_BUCKET: optionalString,
+  S3_PREFIX: optionalString,
+  S3_ENDPOINT: optionalString,
+  S3_REGION: z.preprocess(emptyToUndefined, z.string().default('us-east-1')),
+  S3_FORCE_PATH_STYLE: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
 });
 
 export type ProcessRole = 'api' | 'worker';
@@ -105,6 +114,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** The largest document a case file accepts, in bytes. */
   documentMaxBytes: number;
+  /** Where document bytes live: PostgreSQL (default) or an S3-compatible object store. */
+  blobStore: { kind: 'postgres' } | ({ kind: 's3' } & S3BlobStoreOptions);
 }
 
 export class ConfigError extends Error {}
@@ -160,5 +171,31 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
     metricsToken: e.METRICS_TOKEN,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
+    blobStore: blobStoreConfig(e),
+  };
+}
+
+function blobStoreConfig(e: z.infer<typeof EnvSchema>): AppConfig['blobStore'] {
+  if (e.BLOB_STORE === 'postgres') return { kind: 'postgres' };
+  const problems: string[] = [];
+  if (!e.S3_BUCKET) problems.push('  S3_BUCKET: required when BLOB_STORE=s3');
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY))
+    problems.push('  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither (neither: the SDK\'s default chain)');
+  if (e.S3_FORCE_PATH_STYLE !== undefined && !['true', 'false', '1', '0'].includes(e.S3_FORCE_PATH_STYLE))
+    problems.push('  S3_FORCE_PATH_STYLE: true or false');
+  if (problems.length) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  return {
+    kind: 's3',
+    bucket: e.S3_BUCKET!,
+    prefix: e.S3_PREFIX,
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    // Self-hosted stores (MinIO, Ceph) want path-style URLs; AWS itself virtual-hosted ones.
+    forcePathStyle:
+      e.S3_FORCE_PATH_STYLE === undefined ? Boolean(e.S3_ENDPOINT) : ['true', '1'].includes(e.S3_FORCE_PATH_STYLE),
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
   };
 }

@@ -35,7 +35,7 @@ import { loadPayloadKeys } from './platform/temporal/payload-key';
 import { registerSearchAttributes } from './platform/temporal/register-search-attributes';
 import { createPetitionWorker } from './platform/temporal/worker';
 import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/petition/search-attributes';
-import { createPostgresBlobStore } from './platform/blob/postgres-blob-store';
+import { createBlobStore } from './platform/blob/create-blob-store';
 
 export interface RunningService {
   apiUrl: string | null;
@@ -283,7 +283,10 @@ export async function startService(
         receptionPolicy,
         logger,
       });
+      const blobStore = createBlobStore(config.blobStore, prisma);
       const readiness = config.mail.smtpUrl ? [relayReachable(config.mail.smtpUrl)] : [];
+      // An object store is a dependency of its own; the PostgreSQL store is the database, already checked.
+      if (blobStore.reachable) readiness.push({ name: 'documents', check: () => blobStore.reachable!() });
       const app = createApp({
         prisma,
         temporal: client,
@@ -301,7 +304,7 @@ export async function startService(
         metricsToken: config.metricsToken,
         outbox: sink?.store ?? null,
         caseFile: {
-          blobStore: createPostgresBlobStore(prisma),
+          blobStore,
           documentMaxBytes: config.documentMaxBytes,
           mailer,
           appUrl: apiUrl,

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../platform/db/prisma';
 import { AppError, invalidField } from '../errors';
-import { endOfLocalDay, localDayOf, parseDay } from '../domain/calendar/day';
+import { endOfLocalDay, localDayOf, parseDay, DAY_MS } from '../domain/calendar/day';
 import { hotSpotAround } from '../domain/conference/hot-spot';
 import {
   sendCommitmentAction,
@@ -17,10 +17,18 @@ import {
   type ConferenceInput,
   type OpinionOutcome,
 } from './client';
-import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
+import {
+  personHoldsRoleOver,
+  readableUnits,
+  requireReadable,
+  requireRoleOn,
+  UnitTree,
+  type Principal,
+} from '../org/access';
 import type { Client } from '@temporalio/client';
 import type { TemporalDeadlines } from '../platform/temporal/start-once';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
+import { nowFrom } from '../platform/runtime/clock';
 
 export interface ConferenceDeps {
   prisma: PrismaClient;
@@ -30,8 +38,6 @@ export interface ConferenceDeps {
   receptionPolicy: ReceptionPolicy;
   now?: () => Date;
 }
-
-const nowOf = (deps: { now?: () => Date }) => (deps.now ?? (() => new Date()))();
 
 async function loadConference(prisma: PrismaClient, id: string) {
   const c = await prisma.conference.findUnique({ where: { id } });
@@ -59,7 +65,7 @@ export async function createConference(deps: ConferenceDeps, principal: Principa
     'creating a dialogue conference',
   );
   const policy = deps.receptionPolicy.conferences;
-  const earliest = nowOf(deps).getTime() + policy.announceAtLeastDays * 86_400_000;
+  const earliest = nowFrom(deps).getTime() + policy.announceAtLeastDays * DAY_MS;
   if (Date.parse(input.startsAt) < earliest) {
     throw invalidField('startsAt', `announced at least ${policy.announceAtLeastDays} days before (${policy.basis})`);
   }
@@ -155,7 +161,7 @@ export async function recordOpinion(deps: ConferenceDeps, principal: Principal, 
   if (input.commitment) {
     commitmentUnit = input.commitment.unitId ?? c.unitId;
     if (!tree.has(commitmentUnit)) throw invalid('commitment.unitId', 'no such unit');
-    if (parseDay(input.commitment.promisedBy) <= localDayOf(nowOf(deps).getTime()))
+    if (parseDay(input.commitment.promisedBy) <= localDayOf(nowFrom(deps).getTime()))
       throw invalid('commitment.promisedBy', 'a promised date after today');
     if (
       input.commitment.assigneeId &&
@@ -273,8 +279,7 @@ export async function listConferences(deps: ConferenceDeps, principal: Principal
 export async function getConference(deps: ConferenceDeps, principal: Principal, id: string) {
   const c = await loadConference(deps.prisma, id);
   const tree = await UnitTree.load(deps.prisma);
-  if (!readableUnits(principal, tree).has(c.unitId))
-    throw new AppError('Forbidden', `reading this conference needs a role on unit ${c.unitId} or a unit above it`);
+  requireReadable(principal, tree, c.unitId, 'conference');
   const [events, opinions, commitments] = await Promise.all([
     deps.prisma.conferenceEvent.findMany({ where: { conferenceId: id }, orderBy: { at: 'asc' } }),
     deps.prisma.conferenceOpinion.findMany({ where: { conferenceId: id }, orderBy: { createdAt: 'asc' } }),
@@ -320,7 +325,7 @@ export async function proposeConferenceIfHotSpot(
     where: {
       receivingUnitId: p.receivingUnitId,
       field: p.field,
-      receivedAt: { gte: new Date(p.receivedAt.getTime() - windowDays * 86_400_000), lte: p.receivedAt },
+      receivedAt: { gte: new Date(p.receivedAt.getTime() - windowDays * DAY_MS), lte: p.receivedAt },
     },
     select: { id: true, subject: true, receivedAt: true },
   });

@@ -20,6 +20,7 @@ import { ExtensionsPage } from './pages/extensions';
 import { OversightPage } from './pages/oversight';
 import { ReportsPage, type ReportQuery } from './pages/reports';
 import { OutboxPage } from './pages/outbox';
+import { nowFrom } from '../platform/runtime/clock';
 
 const OVERSIGHT_PAGE_SIZE = 200;
 
@@ -98,7 +99,7 @@ export function oversightPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
   });
 
   const defaultPeriod = () => {
-    const now = (deps.now ?? (() => new Date()))();
+    const now = nowFrom(deps);
     return now.toISOString().slice(0, 4);
   };
 

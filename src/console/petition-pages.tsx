@@ -21,6 +21,7 @@ import { RegisterPage } from './pages/register';
 import { SearchPage } from './pages/search';
 import { caseHref } from './components';
 import { CONSOLE_BASE } from './console-session';
+import { nowFrom } from '../platform/runtime/clock';
 
 type Fields = Record<string, string | undefined>;
 
@@ -54,7 +55,7 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
   };
 
   router.get('/petitions/new', async (req, res) => {
-    await renderRegister(req, res, emptyRegisterForm(req.principal!.unitId, (deps.now ?? (() => new Date()))()), {});
+    await renderRegister(req, res, emptyRegisterForm(req.principal!.unitId, nowFrom(deps)), {});
   });
 
   router.post('/petitions', async (req, res) => {

@@ -94,6 +94,12 @@ export function readableUnits(principal: Principal, tree: UnitTree): Set<string>
   return units;
 }
 
+/** Refuses, in the same words everywhere, a read of something kept by a unit the person cannot read. */
+export function requireReadable(principal: Principal, tree: UnitTree, unitId: string, what: string): void {
+  if (!readableUnits(principal, tree).has(unitId))
+    throw new AppError('Forbidden', `reading this ${what} needs a role on unit ${unitId} or a unit above it`);
+}
+
 /** An admin of the whole instance: the national calendar and the province-wide policy are theirs alone. */
 export function isTopAdmin(principal: Principal, tree: UnitTree): boolean {
   return principal.bindings.some((b) => b.role === 'admin' && tree.isTop(b.unitId));

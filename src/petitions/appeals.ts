@@ -7,6 +7,7 @@ import { workingCalendarFor } from '../calendar/calendar-store';
 import { registerPetition } from './petition-registration';
 import { startRegistered, type PetitionServiceDeps } from './petitions';
 import type { DeadlinePolicy } from './policy/policy-store';
+import { nowFrom } from '../platform/runtime/clock';
 
 export interface FileAppealInput {
   reason: string;
@@ -82,7 +83,7 @@ export async function fileAppeal(
       `filing a second-time complaint needs role officer or leader on unit ${targetUnitId} (the level above)`,
     );
   }
-  const now = (deps.now ?? (() => new Date()))();
+  const now = nowFrom(deps);
   const check = await checkSecondTimeComplaint(deps, first, {
     nowMs: now.getTime(),
     rulesUnitId: targetUnitId,

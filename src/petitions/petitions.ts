@@ -20,6 +20,7 @@ import {
   type PetitionActionInput,
   type PetitionActionOutcome,
 } from './client';
+import { loadReadableCase } from './documents/case-access';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
 import { checkRepresentation } from '../domain/petition/representatives';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
@@ -31,6 +32,7 @@ import { allowedActions } from '../domain/petition/petition-stages';
 import { endOfWorkingDaysAhead } from '../domain/calendar/time-left';
 import { localDayOf, yearOf } from '../domain/calendar/day';
 import { workingCalendarFor } from '../calendar/calendar-store';
+import { nowFrom } from '../platform/runtime/clock';
 
 export interface PetitionServiceDeps {
   prisma: PrismaClient;
@@ -82,7 +84,7 @@ export async function createPetition(
   idempotencyKey?: string,
 ) {
   requireStorable(body);
-  const nowMs = (deps.now ?? (() => new Date()))().getTime();
+  const nowMs = nowFrom(deps).getTime();
   // A few minutes of clock skew between the registering desk and the server are tolerated, not a date to come.
   if (Date.parse(body.receivedAt) > nowMs + RECEIVED_AT_SKEW_MS)
     throw invalidField('receivedAt', 'must not be in the future / ngày nhận không được ở tương lai');
@@ -148,7 +150,7 @@ async function committedState(deps: PetitionServiceDeps, petitionId: string) {
       include: { ...PETITION_INCLUDE, _count: { select: { events: true } } },
     });
     if (row._count.events > 0 || Date.now() >= until) {
-      const { stage, nextDeadline } = toListItem(row, (deps.now ?? (() => new Date()))());
+      const { stage, nextDeadline } = toListItem(row, nowFrom(deps));
       return { stage, nextDeadline };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -156,13 +158,7 @@ async function committedState(deps: PetitionServiceDeps, petitionId: string) {
 }
 
 export async function loadReadable(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
-  const petition = await deps.prisma.petition.findUnique({ where: { id: petitionId }, include: PETITION_INCLUDE });
-  if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
-  const tree = await UnitTree.load(deps.prisma);
-  if (!readableUnits(principal, tree).has(petition.unitId)) {
-    throw new AppError('Forbidden', `reading this petition needs a role on unit ${petition.unitId} or a unit above it`);
-  }
-  return { petition, tree, roles: rolesOver(principal, petition.unitId, tree) };
+  return loadReadableCase(deps.prisma, principal, petitionId);
 }
 
 async function actorNames(prisma: PrismaClient, ids: (string | null)[]): Promise<Map<string, string>> {
@@ -219,7 +215,7 @@ export async function getPetition(
   );
   const pendingExtension = countOf(events, 'requestExtension') > countOf(events, 'decideExtension');
   return {
-    ...toListItem(petition, (deps.now ?? (() => new Date()))()),
+    ...toListItem(petition, nowFrom(deps)),
     allowedActions: allowedActions({
       stage: petition.stage,
       actorRoles: roles,
@@ -319,7 +315,7 @@ async function awaitingDecisionIds(prisma: PrismaClient, units: string[]): Promi
 export async function listPetitions(deps: PetitionServiceDeps, principal: Principal, query: ListPetitionsQuery) {
   const tree = await UnitTree.load(deps.prisma);
   const readable = [...readableUnits(principal, tree)];
-  const now = (deps.now ?? (() => new Date()))();
+  const now = nowFrom(deps);
   const units = query.unitId ? readable.filter((u) => tree.subtreeOf(query.unitId!).includes(u)) : readable;
   const where: Prisma.PetitionWhereInput = {
     unitId: { in: units },

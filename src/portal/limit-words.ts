@@ -4,11 +4,12 @@ import { parseIsoDuration } from '../domain/duration';
 import type { ClockSpec } from '../domain/petition/deadline-ladder';
 import type { Translate } from '../web/i18n';
 import type { PortalKey } from './messages';
+import { DAY_MS } from '../domain/calendar/day';
 
 export function limitInWords(spec: ClockSpec, t: Translate<PortalKey>): string {
   if (typeof spec !== 'string') return t(spec.unit === 'working_days' ? 'workingDays' : 'days', { n: spec.limit });
   const ms = parseIsoDuration(spec);
-  if (ms % 86_400_000 === 0) return t('days', { n: ms / 86_400_000 });
+  if (ms % DAY_MS === 0) return t('days', { n: ms / DAY_MS });
   if (ms % 3_600_000 === 0) return t('hours', { n: ms / 3_600_000 });
   return t('minutes', { n: Math.max(1, Math.round(ms / 60_000)) });
 }

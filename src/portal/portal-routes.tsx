@@ -28,6 +28,7 @@ import { publicConferences } from './public-conferences';
 import { publicFigures, publicPeriod } from './public-figures';
 import { TrackedPage, TrackFormPage, type SecondTime } from './pages/track';
 import { unitName } from './pages/unit-name';
+import { nowFrom } from '../platform/runtime/clock';
 
 export interface Limit {
   limit: number;
@@ -76,7 +77,7 @@ const field = (body: unknown, name: string, max = 200): string => {
 
 export function portalRoutes(deps: PortalDeps): Router {
   const router = Router();
-  const now = () => (deps.now ?? (() => new Date()))();
+  const now = () => nowFrom(deps);
   const submitLimit = rateLimit(deps.portalLimits?.submit ?? { limit: 10, windowMs: 15 * 60_000 });
   const lookupLimit = rateLimit(deps.portalLimits?.lookup ?? { limit: 30, windowMs: 15 * 60_000 });
   const common = [securityHeaders(), languageMiddleware()];
@@ -91,14 +92,12 @@ export function portalRoutes(deps: PortalDeps): Router {
     return schedules.flatMap((s) =>
       s.sessions.length
         ? s.sessions.map((x) => ({ id: x.id, unitName: s.unitName, startsAt: x.startsAt, location: x.location }))
-        : s.nextDays
-            .slice(0, 2)
-            .map((d) => ({
-              id: `${s.id}:${d.day}`,
-              unitName: s.unitName,
-              startsAt: new Date(`${d.day}T${s.startTime}:00+07:00`),
-              location: s.location,
-            })),
+        : s.nextDays.slice(0, 2).map((d) => ({
+            id: `${s.id}:${d.day}`,
+            unitName: s.unitName,
+            startsAt: new Date(`${d.day}T${s.startTime}:00+07:00`),
+            location: s.location,
+          })),
     );
   };
 

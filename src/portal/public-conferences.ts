@@ -2,6 +2,7 @@
 // summary, every opinion's outcome grouped by field, and the commitments with their promised dates and
 // progress. Participants' names and e-mail addresses are never read here.
 import type { PrismaClient } from '../platform/db/prisma';
+import { DAY_MS } from '../domain/calendar/day';
 
 export interface PublicOpinion {
   content: string;
@@ -40,7 +41,7 @@ export async function publicConferences(
 ): Promise<{ announced: PublicConference[]; published: PublicConference[] }> {
   const rows = await prisma.conference.findMany({
     where: {
-      OR: [{ status: 'published' }, { status: 'announced', startsAt: { gte: new Date(now.getTime() - 86_400_000) } }],
+      OR: [{ status: 'published' }, { status: 'announced', startsAt: { gte: new Date(now.getTime() - DAY_MS) } }],
     },
     orderBy: { startsAt: 'desc' },
     take: 50,

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { PrismaClient } from '../platform/db/prisma';
-import { dayOf, formatDay, localDayOf, weekdayOf, type DayNumber } from '../domain/calendar/day';
+import { dayOf, formatDay, localDayOf, weekdayOf, type DayNumber, DAY_MS } from '../domain/calendar/day';
 import type { Period } from '../domain/report-period';
 import { readableUnits, UnitTree, type Principal } from '../org/access';
 import { workingCalendarFor } from '../calendar/calendar-store';
@@ -69,7 +69,7 @@ export function windowsOf(per: 'week' | 'month', fromDay: DayNumber, toDay: DayN
     if (per === 'week') {
       end = start + ((7 - weekdayOf(start)) % 7); // the Sunday on or after
     } else {
-      const d = new Date(start * 86_400_000);
+      const d = new Date(start * DAY_MS);
       end = dayOf(d.getUTCFullYear(), d.getUTCMonth() + 2, 1) - 1;
     }
     out.push([start, Math.min(end, toDay)]);

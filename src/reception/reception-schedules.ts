@@ -19,6 +19,7 @@ import {
 import type { TemporalDeadlines } from '../platform/temporal/start-once';
 import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
 import type { ReceptionPolicy } from './reception-obligations';
+import { nowFrom } from '../platform/runtime/clock';
 
 export interface ReceptionDeps {
   prisma: PrismaClient;
@@ -86,7 +87,7 @@ async function validate(prisma: PrismaClient, tree: UnitTree, input: ScheduleInp
   for (const id of input.jointUnitIds ?? []) if (!tree.has(id)) throw invalidField('jointUnitIds', `no unit ${id}`);
 }
 
-const today = (deps: ReceptionDeps) => localDayOf((deps.now ?? (() => new Date()))().getTime());
+const today = (deps: ReceptionDeps) => localDayOf(nowFrom(deps).getTime());
 
 async function startCycle(deps: ReceptionDeps, row: ScheduleRow, afterDay: string): Promise<boolean> {
   const input: ReceptionCycleInput = { spec: specOf(row), afterDay, started: 0 };

@@ -5,11 +5,19 @@ import type { PrismaClient } from '../platform/db/prisma';
 import { AppError, invalidField } from '../errors';
 import { localDayOf, parseDay } from '../domain/calendar/day';
 import { sendSessionAction, type SessionAction, type SessionSnapshot } from './client';
-import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
+import {
+  personHoldsRoleOver,
+  readableUnits,
+  requireReadable,
+  requireRoleOn,
+  UnitTree,
+  type Principal,
+} from '../org/access';
 import { workingCalendarFor } from '../calendar/calendar-store';
 import { createPetition, type PetitionServiceDeps } from '../petitions/petitions';
 import type { CreatePetitionInput } from '../petitions/inputs';
 import { MASKED_NAME } from '../org/identity-seal';
+import { nowFrom } from '../platform/runtime/clock';
 
 export type SessionDeps = PetitionServiceDeps;
 
@@ -58,8 +66,7 @@ export async function listSessions(
 export async function getSession(deps: SessionDeps, principal: Principal, id: string) {
   const session = await loadSession(deps.prisma, id);
   const tree = await UnitTree.load(deps.prisma);
-  if (!readableUnits(principal, tree).has(session.unitId))
-    throw new AppError('Forbidden', `reading this session needs a role on unit ${session.unitId} or a unit above it`);
+  requireReadable(principal, tree, session.unitId, 'session');
   const [events, matters, registrations] = await Promise.all([
     deps.prisma.receptionEvent.findMany({ where: { sessionId: id }, orderBy: { at: 'asc' } }),
     deps.prisma.receptionMatter.findMany({ where: { sessionId: id }, orderBy: { createdAt: 'asc' } }),
@@ -92,7 +99,7 @@ export async function registerCitizen(
   const session = await loadSession(deps.prisma, sessionId);
   if (session.status !== 'announced') throw new AppError('Conflict', 'registration for this session is closed');
   const schedule = await deps.prisma.receptionSchedule.findUnique({ where: { id: session.scheduleId } });
-  const todayDay = localDayOf((deps.now ?? (() => new Date()))().getTime());
+  const todayDay = localDayOf(nowFrom(deps).getTime());
   if (schedule?.registrationCutoffDays && todayDay > parseDay(session.day) - schedule.registrationCutoffDays) {
     throw new AppError(
       'Conflict',
@@ -204,7 +211,7 @@ export async function recordMatter(
         receivingUnitId: session.unitId,
         channel: 'reception_day',
         field: input.field,
-        receivedAt: new Date((deps.now ?? (() => new Date()))()).toISOString(),
+        receivedAt: new Date(nowFrom(deps)).toISOString(),
       },
       idempotencyKey ? `reception:${idempotencyKey}` : undefined,
     );

@@ -20,6 +20,18 @@ export interface FieldRow {
   sentUpPct: number | null;
 }
 
+const emptyRow = (field: string): FieldRow => ({
+  field,
+  opinions: 0,
+  answered: 0,
+  commitment: 0,
+  explained: 0,
+  referred: 0,
+  settledHere: 0,
+  settledPct: null,
+  sentUpPct: null,
+});
+
 const nf = new Intl.NumberFormat('vi-VN');
 const nfEn = new Intl.NumberFormat('en-US');
 
@@ -39,17 +51,7 @@ export async function conferenceReport(
   const held = conferences.filter((c) => c.status !== 'announced');
   const rows = new Map<string, FieldRow>();
   for (const o of held.flatMap((c) => c.opinions)) {
-    const row = rows.get(o.field) ?? {
-      field: o.field,
-      opinions: 0,
-      answered: 0,
-      commitment: 0,
-      explained: 0,
-      referred: 0,
-      settledHere: 0,
-      settledPct: null,
-      sentUpPct: null,
-    };
+    const row = rows.get(o.field) ?? emptyRow(o.field);
     row.opinions += 1;
     row[o.outcome as 'answered' | 'commitment' | 'explained' | 'referred'] += 1;
     rows.set(o.field, row);
@@ -76,17 +78,7 @@ export async function conferenceReport(
         explained: acc.explained + r.explained,
         referred: acc.referred + r.referred,
       }),
-      {
-        field: 'Tổng / Total',
-        opinions: 0,
-        answered: 0,
-        commitment: 0,
-        explained: 0,
-        referred: 0,
-        settledHere: 0,
-        settledPct: null,
-        sentUpPct: null,
-      },
+      emptyRow('Tổng / Total'),
     ),
   );
   const commitments = held.flatMap((c) => c.commitments);

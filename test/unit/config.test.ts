@@ -32,3 +32,32 @@ test('when values are wrong, then every problem is listed at once', () => {
   }
   expect(() => loadConfig({ DANVAN_PROCESS_ROLES: 'api,janitor' })).toThrow(/janitor/);
 });
+
+test('documents stay in PostgreSQL by default; BLOB_STORE=s3 needs a bucket and both keys or neither', () => {
+  expect(loadConfig({}).blobStore).toEqual({ kind: 'postgres' });
+  expect(
+    loadConfig({
+      BLOB_STORE: 's3',
+      S3_BUCKET: 'ho-so',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY_ID: 'a',
+      S3_SECRET_ACCESS_KEY: 'b',
+    }).blobStore,
+  ).toEqual({
+    kind: 's3',
+    bucket: 'ho-so',
+    prefix: undefined,
+    endpoint: 'http://minio:9000',
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+  });
+  expect(loadConfig({ BLOB_STORE: 's3', S3_BUCKET: 'ho-so' }).blobStore).toMatchObject({
+    forcePathStyle: false,
+    credentials: undefined,
+  });
+  expect(() => loadConfig({ BLOB_STORE: 's3', S3_ACCESS_KEY_ID: 'a' })).toThrow(
+    /S3_BUCKET: required[\s\S]*give both or neither/,
+  );
+  expect(() => loadConfig({ BLOB_STORE: 'disk' })).toThrow(/BLOB_STORE/);
+});

@@ -3,8 +3,6 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { computeDeadline } from '../../src/domain/calendar/deadline';
 import { formatDay, localDayOf } from '../../src/domain/calendar/day';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
@@ -35,12 +33,11 @@ let testbed: WorkflowTestbed;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let org: TestOrg;
-let bundle: WorkflowBundleWithSourceMap;
 const mailer = new CapturingMailer();
 
 beforeAll(async () => {
   testbed = await startWorkflowTestbed();
-  ({ env, db, org, bundle } = testbed);
+  ({ env, db, org } = testbed);
 });
 
 // A failed test leaves its workflow open with timers, which would hold up time skipping for the next one.
@@ -54,17 +51,7 @@ afterAll(async () => {
 
 test('when a denunciation arrives, then triage is due at the end of the 7th working day; a new holiday moves it and the reminder follows', async () => {
   const taskQueue = `q-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer,
-      appUrl: 'http://danvan.test',
-      identityKey: TEST_IDENTITY_KEY,
-    }),
-  });
+  const worker = await testbed.createWorker(taskQueue, { mailer });
   await worker.runUntil(async () => {
     const receivedAt = new Date(await env.currentTimeMs()).toISOString();
     const registered = await registerPetition(
@@ -145,17 +132,7 @@ test('when a denunciation arrives, then triage is due at the end of the 7th work
 test('when a complaint stays open past its legal deadline, then every rung of the ladder fires once, in order, up to the level above the province', async () => {
   const taskQueue = `q-${randomUUID()}`;
   const ladderMailer = new CapturingMailer();
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer: ladderMailer,
-      appUrl: 'http://danvan.test',
-      identityKey: TEST_IDENTITY_KEY,
-    }),
-  });
+  const worker = await testbed.createWorker(taskQueue, { mailer: ladderMailer });
   await worker.runUntil(async () => {
     const registered = await registerPetition(
       db.prisma,
@@ -237,17 +214,7 @@ test('when a complaint stays open past its legal deadline, then every rung of th
 test('when a complaint received in person gets no decision, then the officer is nudged on the last day of the 10-working-day notice and the leader told when it lapses; a decision stops it', async () => {
   const taskQueue = `q-${randomUUID()}`;
   const noticeMailer = new CapturingMailer();
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer: noticeMailer,
-      appUrl: 'http://danvan.test',
-      identityKey: TEST_IDENTITY_KEY,
-    }),
-  });
+  const worker = await testbed.createWorker(taskQueue, { mailer: noticeMailer });
   // Triage is longer than the notice here, so only the notice rungs are due first.
   const noticeFirst = {
     ...policy,

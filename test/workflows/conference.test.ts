@@ -3,8 +3,6 @@
 // report, one left to lapse and escalated. A second conference misses its results deadline and is
 // escalated. The conference report is then checked against counts made by hand here.
 import { randomUUID } from 'node:crypto';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { DAY_MS, endOfLocalDay, formatDay, localDayOf, VN_OFFSET_MS } from '../../src/domain/calendar/day';
 import { rangePeriod } from '../../src/domain/report-period';
 import { conferenceReport } from '../../src/reports/conference-report';
@@ -18,7 +16,6 @@ import {
 import { CapturingMailer } from '../support/capturing-mailer';
 import { eventually } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
-import { TEST_IDENTITY_KEY } from '../support/keys';
 import { startWorkflowTestbed, type WorkflowTestbed } from '../support/workflow-testbed';
 
 let testbed: WorkflowTestbed;
@@ -34,20 +31,9 @@ afterAll(async () => {
 });
 
 test('a conference from announcement through commitments to published results; a lapsed commitment and late results go up a level', async () => {
-  const { env, db, org, bundle } = testbed;
+  const { env, db, org } = testbed;
   const taskQueue = `cq-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer,
-      appUrl: 'http://danvan.test',
-      identityKey: TEST_IDENTITY_KEY,
-      temporal: env.client,
-    }),
-  });
+  const worker = await testbed.createWorker(taskQueue, { mailer, temporal: env.client });
   const sleepUntil = async (at: number) => env.sleep(Math.max(1, at - (await env.currentTimeMs())));
   const startDay = localDayOf(await env.currentTimeMs()) + 8;
   const at = (day: number, hour: number) => day * DAY_MS - VN_OFFSET_MS + hour * 3_600_000;
@@ -194,17 +180,13 @@ test('a conference from announcement through commitments to published results; a
     });
     // Day +10: half way on the kept commitment; the participant hears of it.
     await sleepUntil(at(startDay + 10, 10));
-    await env.client.workflow
-      .getHandle(kept)
-      .executeUpdate(commitmentActionUpdate, {
-        args: [{ action: 'progress', percent: 50, note: 'Đã lập hồ sơ chi trả', actorId: org.officer.id }],
-      });
+    await env.client.workflow.getHandle(kept).executeUpdate(commitmentActionUpdate, {
+      args: [{ action: 'progress', percent: 50, note: 'Đã lập hồ sơ chi trả', actorId: org.officer.id }],
+    });
     await sleepUntil(at(startDay + 18, 10));
-    const fulfilled = await env.client.workflow
-      .getHandle(kept)
-      .executeUpdate(commitmentActionUpdate, {
-        args: [{ action: 'fulfil', note: 'Đã chi trả đủ', actorId: org.officer.id }],
-      });
+    const fulfilled = await env.client.workflow.getHandle(kept).executeUpdate(commitmentActionUpdate, {
+      args: [{ action: 'fulfil', note: 'Đã chi trả đủ', actorId: org.officer.id }],
+    });
     expect(fulfilled).toMatchObject({ status: 'fulfilled', fulfilledOnTime: true, escalated: false });
     await sleepUntil(at(startDay + 25, 10));
     await keepHistory('conference-with-referral', main.handle);

@@ -5,8 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { computeDeadline } from '../../src/domain/calendar/deadline';
 import { forwardDeadline } from '../../src/domain/petition/deadline-ladder';
 import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
@@ -29,12 +27,11 @@ let testbed: WorkflowTestbed;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let org: TestOrg;
-let bundle: WorkflowBundleWithSourceMap;
 let mailer: CapturingMailer;
 
 beforeAll(async () => {
   testbed = await startWorkflowTestbed();
-  ({ env, db, org, bundle } = testbed);
+  ({ env, db, org } = testbed);
 });
 
 afterEach(async () => {
@@ -54,17 +51,7 @@ async function run(
   body: (handle: Awaited<ReturnType<typeof env.client.workflow.start>>, petitionId: string) => Promise<void>,
 ) {
   const taskQueue = `q-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer,
-      appUrl: 'http://danvan.test',
-      identityKey: TEST_IDENTITY_KEY,
-    }),
-  });
+  const worker = await testbed.createWorker(taskQueue, { mailer });
   await worker.runUntil(async () => {
     const registered = await registerPetition(
       db.prisma,

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
 import { createActivities } from '../../activities';
 import { loadDeadlinePolicy } from '../../src/petitions/policy/policy-store';
@@ -26,13 +25,12 @@ let testbed: WorkflowTestbed;
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let org: TestOrg;
-let bundle: WorkflowBundleWithSourceMap;
 let mailer: CapturingMailer;
 let client: Client;
 
 beforeAll(async () => {
   testbed = await startWorkflowTestbed();
-  ({ env, db, org, bundle } = testbed);
+  ({ env, db, org } = testbed);
   client = env.client;
 });
 
@@ -50,17 +48,7 @@ beforeEach(() => {
 
 async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = `q-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer,
-      appUrl: 'http://danvan.test',
-      identityKey: TEST_IDENTITY_KEY,
-    }),
-  });
+  const worker = await testbed.createWorker(taskQueue, { mailer });
   return worker.runUntil(fn(taskQueue));
 }
 

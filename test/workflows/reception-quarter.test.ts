@@ -2,8 +2,6 @@
 // to February 2027, with Tết 2027 in the unit's calendar table, one session postponed, one delegated to a
 // deputy, and the schedule edited mid-quarter. Expected dates are worked out by hand in the comments.
 import { randomUUID } from 'node:crypto';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { receptionCycleWorkflow } from '../../workflows';
 import {
   cycleStateQuery,
@@ -15,7 +13,6 @@ import {
 } from '../../workflows/reception/messages';
 import { CapturingMailer } from '../support/capturing-mailer';
 import { keepHistory } from '../support/history-recorder';
-import { TEST_IDENTITY_KEY } from '../support/keys';
 import { startWorkflowTestbed, type WorkflowTestbed } from '../support/workflow-testbed';
 
 let testbed: WorkflowTestbed;
@@ -34,7 +31,7 @@ afterAll(async () => {
 const local = (text: string) => Date.parse(`${text}:00+07:00`);
 
 test('a quarter of reception days: holidays move sessions, a postponement and a delegation are honoured, an edit changes only later sessions', async () => {
-  const { env, db, org, bundle } = testbed;
+  const { env, db, org } = testbed;
   const scheduleId = `s-${randomUUID().slice(0, 8)}`;
   await db.prisma.calendarYear.create({
     data: {
@@ -83,18 +80,7 @@ test('a quarter of reception days: holidays move sessions, a postponement and a 
     },
   });
   const taskQueue = `rq-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createActivities({
-      prisma: db.prisma,
-      mailer,
-      appUrl: 'http://danvan.test',
-      identityKey: TEST_IDENTITY_KEY,
-      temporal: env.client,
-    }),
-  });
+  const worker = await testbed.createWorker(taskQueue, { mailer, temporal: env.client });
   const sleepUntil = async (at: number) => env.sleep(Math.max(1, at - (await env.currentTimeMs())));
 
   await worker.runUntil(async () => {

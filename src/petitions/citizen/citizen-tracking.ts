@@ -7,6 +7,7 @@ import { checkSecondTimeComplaint } from '../appeals';
 import { isTerminal, type Stage } from '../../domain/petition/petition-stages';
 import type { PolicyResolver } from '../policy/policy-versions';
 import { isTrackingSecretValid } from './tracking-secret';
+import { nowFrom } from '../../platform/runtime/clock';
 
 export const STAGE_LABEL: Record<Stage, { vi: string; en: string }> = {
   received: { vi: 'Đã tiếp nhận, đang phân loại', en: 'Received, being classified' },
@@ -94,7 +95,7 @@ export async function rateAnswer(
     );
   const existing = await deps.prisma.petitionRating.findUnique({ where: { petitionId: petition.id } });
   if (existing) throw new AppError('Conflict', 'this answer has already been rated / đã đánh giá');
-  const now = (deps.now ?? (() => new Date()))();
+  const now = nowFrom(deps);
   await deps.prisma.$transaction([
     deps.prisma.petitionRating.create({
       data: { petitionId: petition.id, satisfied: input.satisfied, comment: input.comment ?? null },

@@ -8,6 +8,7 @@ import type { CreatePetitionInput } from '../inputs';
 import { readableUnits, rolesOver, UnitTree, type Principal } from '../../org/access';
 import { STAGE_LABEL } from './citizen-tracking';
 import { createPetition, type PetitionServiceDeps } from '../petitions';
+import { DAY_MS } from '../../domain/calendar/day';
 
 const FIELDS: { field: string; vi: string; en: string }[] = [
   { field: 'land', vi: 'Đất đai', en: 'Land' },
@@ -153,7 +154,7 @@ export async function findServiceRequests(
     throw new AppError('ValidationFailed', `unknown service_code ${query.service_code}`);
   // Without dates the standard asks for the last 90 days, at most 1000 requests.
   const end = query.end_date ? new Date(query.end_date) : new Date();
-  const start = query.start_date ? new Date(query.start_date) : new Date(end.getTime() - 90 * 86_400_000);
+  const start = query.start_date ? new Date(query.start_date) : new Date(end.getTime() - 90 * DAY_MS);
   const rows = await deps.prisma.petition.findMany({
     where: {
       unitId: { in: units },

@@ -3,7 +3,7 @@
 import type { PrismaClient } from '../../platform/db/prisma';
 import { AppError } from '../../errors';
 import { holdsIdentityGrant } from '../../org/identity-grants';
-import { readableUnits, rolesOver, UnitTree, type Principal } from '../../org/access';
+import { requireReadable, rolesOver, UnitTree, type Principal } from '../../org/access';
 import type { Role } from '../../domain/petition/petition-stages';
 import { canSeeIdentity, PETITION_INCLUDE } from '../petition-views';
 
@@ -11,9 +11,7 @@ export async function loadReadableCase(prisma: PrismaClient, principal: Principa
   const petition = await prisma.petition.findUnique({ where: { id: petitionId }, include: PETITION_INCLUDE });
   if (!petition) throw new AppError('NotFound', `no petition ${petitionId}`);
   const tree = await UnitTree.load(prisma);
-  if (!readableUnits(principal, tree).has(petition.unitId)) {
-    throw new AppError('Forbidden', `reading this petition needs a role on unit ${petition.unitId} or a unit above it`);
-  }
+  requireReadable(principal, tree, petition.unitId, 'petition');
   const roles: Role[] = rolesOver(principal, petition.unitId, tree);
   return { petition, tree, roles };
 }

@@ -13,6 +13,8 @@ export interface BlobStore {
   /** The stored bytes in order, in chunks of the store's choosing. */
   get(key: string): AsyncIterable<Buffer>;
   remove(key: string): Promise<void>;
+  /** Resolves when a store that is a service of its own (not the database) answers; for readiness. */
+  reachable?(): Promise<void>;
 }
 
 /** The largest chunk a store keeps in one row or part. */

@@ -1,21 +1,10 @@
 // The one way e-mail leaves the service: nodemailer over SMTP, to the local sink in development or to
 // the relay in SMTP_URL in production.
 import nodemailer from 'nodemailer';
-import { countedMailer } from '../metrics/mail-metrics';
+import { countedMailer } from './counted-mailer';
+import type { Mailer } from './mail-types';
 
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  text: string;
-  /** Stable per notification key, so a relay or a reader can spot a duplicate. */
-  messageId: string;
-  attachments?: { filename: string; content: string; contentType: string }[];
-}
-
-export interface Mailer {
-  send(mail: OutgoingMail): Promise<{ messageId: string }>;
-  close(): void;
-}
+export type { Mailer, OutgoingMail } from './mail-types';
 
 /**
  * Every wait on the relay ends well inside the send activity's 2-minute startToCloseTimeout

@@ -17,28 +17,22 @@ function countUpdate(update: string, outcome: WorkflowStartUpdateOutput['outcome
   } else workflowUpdates.inc({ update, outcome: 'failed' });
 }
 
+/** A start (plain or with a signal) counted by its outcome: started, already started, or failed. */
+async function countedStart<T>(workflowType: string, start: () => Promise<T>): Promise<T> {
+  try {
+    const out = await start();
+    workflowStarts.inc({ workflow_type: workflowType, outcome: 'started' });
+    return out;
+  } catch (error) {
+    workflowStarts.inc({ workflow_type: workflowType, outcome: startOutcome(error) });
+    throw error;
+  }
+}
+
 export function workflowClientMetrics(): WorkflowClientInterceptor {
   return {
-    async startWithDetails(input, next) {
-      try {
-        const out = await next(input);
-        workflowStarts.inc({ workflow_type: input.workflowType, outcome: 'started' });
-        return out;
-      } catch (error) {
-        workflowStarts.inc({ workflow_type: input.workflowType, outcome: startOutcome(error) });
-        throw error;
-      }
-    },
-    async signalWithStart(input, next) {
-      try {
-        const out = await next(input);
-        workflowStarts.inc({ workflow_type: input.workflowType, outcome: 'started' });
-        return out;
-      } catch (error) {
-        workflowStarts.inc({ workflow_type: input.workflowType, outcome: startOutcome(error) });
-        throw error;
-      }
-    },
+    startWithDetails: (input, next) => countedStart(input.workflowType, () => next(input)),
+    signalWithStart: (input, next) => countedStart(input.workflowType, () => next(input)),
     async startUpdate(input, next) {
       try {
         const out = await next(input);

@@ -1,6 +1,6 @@
 // Counts what the mailer hands to SMTP and what fails, whatever transport sits behind it.
-import type { Mailer } from '../mail/mailer';
-import { emailAttempts, emailFailures } from './registry';
+import type { Mailer } from './mail-types';
+import { emailAttempts, emailFailures } from '../metrics/registry';
 
 export function countedMailer(mailer: Mailer): Mailer {
   return {
