@@ -27,6 +27,7 @@ import {
 } from '../../reception/reception-sessions';
 import { leaderScorecard } from '../../reports/leader-scorecard';
 import { periodOf } from '../../api/period-query';
+import { nowFrom } from '../../platform/runtime/clock';
 import { statusFor, toAppError } from '../../web/app-errors';
 import { compareNames, formatDate } from '../../web/format';
 import { sendPage } from '../../web/render';
@@ -101,7 +102,7 @@ function valuesOf(fields: Fields): Record<string, string> {
 
 export function cyclesPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageContext): Router {
   const router = Router();
-  const now = () => (deps.now ?? (() => new Date()))();
+  const now = () => nowFrom(deps);
 
   const doneOutcome = (req: Request): Outcome | null => {
     const done = ACTIONS.find((a) => a === req.query.done);
