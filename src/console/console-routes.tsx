@@ -24,6 +24,8 @@ import { oversightPages } from './oversight-pages';
 import { assigneeOptions, bulkAssignPages } from './bulk-assign';
 import { sortOf } from './components';
 import { adminPages } from './admin/admin-routes';
+import { cyclesPages } from './cycles/cycles-routes';
+import { todaySessionCount } from './cycles/today-sessions';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
@@ -108,11 +110,12 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
     const pageNo = Math.max(1, Number(req.query.page) || 1);
     const pageSize = 25;
     const { sort, order } = sortOf(req.query);
-    const [counts, list, { now, calendar }, assignees] = await Promise.all([
+    const [counts, list, { now, calendar }, assignees, receptionToday] = await Promise.all([
       queueCounts(deps, principal),
       listPetitions(deps, principal, { ...queueFilter(queue, principal), sort, order, page: pageNo, pageSize }),
       calendarNow(deps),
       assigneeOptions(deps.prisma, principal),
+      todaySessionCount(deps, principal),
     ]);
     sendPage(
       res,
@@ -129,6 +132,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
         sort={sort}
         order={order}
         assignees={assignees}
+        receptionToday={receptionToday}
       />,
     );
   });
@@ -137,6 +141,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
   router.use(petitionPages(deps, ctxOf));
   router.use(oversightPages(deps, ctxOf));
   router.use('/admin', adminPages(deps, ctxOf));
+  router.use(cyclesPages(deps, ctxOf));
 
   router.get('/queue-counts', async (req, res) => {
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';

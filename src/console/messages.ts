@@ -235,6 +235,7 @@ export const vi = {
   yes: 'Có',
   no: 'Không',
   navAdmin: 'Quản trị',
+  navCycles: 'Tiếp dân, đối thoại',
 } as const;
 
 type Key = keyof typeof vi;
@@ -473,6 +474,7 @@ export const en: Record<Key, string> = {
   yes: 'Yes',
   no: 'No',
   navAdmin: 'Administration',
+  navCycles: 'Reception and dialogue',
 };
 
 export const CONSOLE_WORDS = { vi, en };

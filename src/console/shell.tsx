@@ -21,6 +21,7 @@ const NAV: { href: string; key: ConsoleKey; roles: Role[] }[] = [
   { href: '/oversight', key: 'navOversight', roles: ['leader', 'supervisor'] },
   { href: '/reports', key: 'navReports', roles: ['leader', 'supervisor', 'admin'] },
   { href: '/outbox', key: 'navOutbox', roles: ['admin', 'supervisor'] },
+  { href: '/reception', key: 'navCycles', roles: ['officer', 'leader', 'supervisor'] },
   { href: '/admin', key: 'navAdmin', roles: ['admin'] },
 ];
 

@@ -6,6 +6,7 @@ import { CONSOLE_BASE } from '../console-session';
 import type { PageContext } from '../page-context';
 import { QUEUE_LABEL, QUEUES, type QueueName } from '../queues';
 import { ConsolePage } from '../shell';
+import { TodaySessionsItem } from '../cycles/cycles-ui';
 
 export function QueueCounts({
   ctx,
@@ -54,6 +55,7 @@ export function HomePage(props: {
   order: SortOrder;
   /** Whom the caller may assign to; null when the caller may not assign (not a leader). */
   assignees: AssigneeOption[] | null;
+  receptionToday?: number;
 }) {
   const { ctx } = props;
   const label = ctx.t(QUEUE_LABEL[props.queue]);
@@ -65,6 +67,7 @@ export function HomePage(props: {
       <h1>{ctx.t('homeTitle')}</h1>
       <h2>{ctx.t('queuesHeading')}</h2>
       <QueueCounts ctx={ctx} counts={props.counts} current={props.queue} />
+      {props.receptionToday !== undefined ? <TodaySessionsItem ctx={ctx} count={props.receptionToday} /> : null}
       <PetitionTable
         ctx={ctx}
         id="queue-table"
