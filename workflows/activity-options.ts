@@ -30,16 +30,28 @@ export const KEYED_WRITE: ActivityOptions = { startToCloseTimeout: '30 seconds',
 export const LOOKUP: ActivityOptions = { startToCloseTimeout: '30 seconds', retry: UNTIL_DATABASE_IS_BACK };
 
 /**
+ * Past a few seconds of failures, a local activity's next attempt waits on a durable timer instead of inside
+ * the worker's workflow task: an outage then holds no workflow task open (nor a time-skipping test server's
+ * clock), and the wait survives a worker restart.
+ */
+const LOCAL_RETRY_THRESHOLD = '5 seconds';
+
+/**
  * KEYED_WRITE and LOOKUP run as local activities where an officer waits for them (an Update's answer): the
  * worker runs them inside the workflow task, one database transaction instead of a task queue round trip
- * and a workflow task each. Same retry-forever policy: past the first minute of an outage the SDK spaces
+ * and a workflow task each. Same retry-forever policy: past the first seconds of an outage the SDK spaces
  * the attempts with durable timers, so a long outage still delays the case and never ends it.
  */
 export const KEYED_WRITE_LOCAL: LocalActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: UNTIL_DATABASE_IS_BACK,
+  localRetryThreshold: LOCAL_RETRY_THRESHOLD,
 };
-export const LOOKUP_LOCAL: LocalActivityOptions = { startToCloseTimeout: '30 seconds', retry: UNTIL_DATABASE_IS_BACK };
+export const LOOKUP_LOCAL: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: UNTIL_DATABASE_IS_BACK,
+  localRetryThreshold: LOCAL_RETRY_THRESHOLD,
+};
 
 /**
  * E-mail through send-mail-once. Every SMTP timeout (src/platform/mail/mailer.ts: SMTP_TIMEOUTS) ends well

@@ -15,7 +15,7 @@ import { actionUpdate, type PetitionActionInput } from '../../workflows/petition
 import { petitionWorkflow } from '../../workflows';
 import { TEST_IDENTITY_KEY } from '../support/keys';
 import { CapturingMailer } from '../support/capturing-mailer';
-import { waitForIdle } from '../support/eventually';
+import { eventually, waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
 import type { TestOrg } from '../support/org';
 import type { TestDatabase } from '../support/test-database';
@@ -170,9 +170,12 @@ test('when a denunciation is extended, then the law holds: complex once, very co
     // The ladder follows the new due time: the next reminder moved later and still precedes it.
     expect(Date.parse(first.nextRung!.at)).toBeGreaterThan(Date.parse(assigned.nextRung!.at));
     expect(Date.parse(first.nextRung!.at)).toBeLessThan(due1);
-    expect(
-      mailer.to('dan@example.test').some((m) => m.subject.includes('Gia hạn') && m.text.includes('12/QĐ-UBND')),
-    ).toBe(true);
+    // The action's e-mails go after its answer, on their own retry path.
+    await eventually(
+      async () =>
+        mailer.to('dan@example.test').some((m) => m.subject.includes('Gia hạn') && m.text.includes('12/QĐ-UBND')),
+      { what: 'the extension notice' },
+    );
 
     expect(await refusalType(act({ action: 'requestExtension', actor: officer(), days: 10, reason: 'Lần hai' }))).toBe(
       'ExtensionRefused',
@@ -225,7 +228,9 @@ test('when a denunciation is forwarded after the 5-working-day limit, then the n
     await act({ action: 'forward', actor: officer(), toUnitId: org.otherCommuneId, reason: 'Không thuộc thẩm quyền' });
     const event = await db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId, type: 'forward' } });
     expect(event.data).toMatchObject({ forwardOnTime: false, toUnitId: org.otherCommuneId });
-    expect(mailer.to('dan@example.test').some((m) => m.subject.includes('Đơn đã được chuyển'))).toBe(true);
+    await eventually(async () => mailer.to('dan@example.test').some((m) => m.subject.includes('Đơn đã được chuyển')), {
+      what: 'the forward notice',
+    });
   });
 });
 
