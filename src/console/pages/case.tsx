@@ -10,6 +10,7 @@ import type { PageContext } from '../page-context';
 import { ConsolePage, CsrfField, Notice } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
 import { TimelineTable } from '../timeline-table';
+import { TextField } from '../form-fields';
 
 export type CaseView = Awaited<ReturnType<typeof getPetition>>;
 
@@ -194,41 +195,6 @@ function ClockSection({
   );
 }
 
-function TextInput(props: {
-  id: string;
-  name: string;
-  label: string;
-  required?: boolean;
-  error?: string;
-  type?: string;
-  value?: string;
-  min?: number;
-  max?: number;
-}) {
-  return (
-    <div>
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        required={props.required}
-        value={props.value}
-        min={props.min}
-        max={props.max}
-        size={props.type === 'number' ? undefined : 50}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      />
-      {props.error ? (
-        <p class="hint" id={`${props.id}-error`}>
-          <strong>{props.error}</strong>
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 function ActionFields({
   ctx,
   action,
@@ -242,11 +208,11 @@ function ActionFields({
 }) {
   const id = (name: string) => `${action}-${name}`;
   const reason = (
-    <TextInput id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />
+    <TextField id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />
   );
-  const note = <TextInput id={id('note')} name="note" label={ctx.t('fieldNote')} error={errors.note} />;
+  const note = <TextField id={id('note')} name="note" label={ctx.t('fieldNote')} error={errors.note} />;
   const summary = (
-    <TextInput id={id('summary')} name="summary" label={ctx.t('fieldSummary')} required error={errors.summary} />
+    <TextField id={id('summary')} name="summary" label={ctx.t('fieldSummary')} required error={errors.summary} />
   );
   switch (action) {
     case 'accept':
@@ -320,7 +286,7 @@ function ActionFields({
     case 'requestExtension':
       return (
         <>
-          <TextInput
+          <TextField
             id={id('days')}
             name="days"
             type="number"
@@ -366,16 +332,16 @@ export function DecisionFields({
           </label>
         </div>
       </fieldset>
-      <TextInput id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />
+      <TextField id={id('reason')} name="reason" label={ctx.t('fieldReason')} required error={errors.reason} />
       <fieldset>
         <legend>{ctx.t('decisionLegend')}</legend>
-        <TextInput
+        <TextField
           id={id('number')}
           name="decision.number"
           label={ctx.t('decisionNumber')}
           error={errors['decision.number']}
         />
-        <TextInput
+        <TextField
           id={id('date')}
           name="decision.date"
           type="date"
@@ -383,7 +349,7 @@ export function DecisionFields({
           value={localIsoDate(new Date())}
           error={errors['decision.date']}
         />
-        <TextInput
+        <TextField
           id={id('signer')}
           name="decision.signer"
           label={ctx.t('decisionSigner')}
