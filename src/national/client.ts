@@ -25,7 +25,12 @@ export async function ensureNationalSyncs(
   const started: string[] = [];
   for (const { id } of units.filter((u) => tree.isTop(u.id))) {
     const run = (await deps.prisma.nationalSyncRun.count({ where: { unitId: id } })) + 1;
-    const input: NationalSyncInput = { unitId: id, intervalMinutes: config.intervalMinutes, batchSize: config.batchSize, run };
+    const input: NationalSyncInput = {
+      unitId: id,
+      intervalMinutes: config.intervalMinutes,
+      batchSize: config.batchSize,
+      run,
+    };
     const result = await startOnce(deps, {
       workflowType: NATIONAL_SYNC_WORKFLOW_TYPE,
       workflowId: nationalSyncWorkflowId(id),

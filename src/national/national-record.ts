@@ -195,7 +195,11 @@ export function toNationalRecordContent(c: NationalCaseFile): NationalRecordCont
     receivedAt: c.receivedAt.toISOString(),
     stage: c.stage,
     closedAt: iso(c.closedAt),
-    deadline: { clock: c.closedAt ? null : c.currentClock, dueAt: c.closedAt ? null : iso(c.dueAt), escalated: c.escalated },
+    deadline: {
+      clock: c.closedAt ? null : c.currentClock,
+      dueAt: c.closedAt ? null : iso(c.dueAt),
+      escalated: c.escalated,
+    },
     stageHistory: c.events
       .filter((e) => e.stageTo !== null && (e.type === 'received' || movesTheCase(e)))
       .map((e) => ({ at: e.at.toISOString(), action: e.type, from: e.stageFrom, to: e.stageTo! })),

@@ -6,7 +6,12 @@ import type { PrismaClient } from '../platform/db/prisma';
 import { isUniqueViolation } from '../platform/db/prisma';
 import { UnitTree } from '../org/access';
 import { loadCaseFiles } from './case-file-loader';
-import { contentHashOf, toNationalRecordContent, type NationalRecord, type NationalRecordContent } from './national-record';
+import {
+  contentHashOf,
+  toNationalRecordContent,
+  type NationalRecord,
+  type NationalRecordContent,
+} from './national-record';
 
 export interface PendingRecord {
   petitionId: string;
@@ -168,8 +173,7 @@ export async function recordDelivery(prisma: PrismaClient, answer: DeliveryAnswe
           where: { ...older, OR: [{ sentVersion: null }, { sentVersion: { lt: record.recordVersion } }] },
           data: { sentVersion: record.recordVersion, sentAt: answer.at },
         });
-      else
-        await tx.nationalRecord.updateMany({ where: older, data: { rejectedVersion: record.recordVersion } });
+      else await tx.nationalRecord.updateMany({ where: older, data: { rejectedVersion: record.recordVersion } });
       return { written: true };
     });
   } catch (error) {

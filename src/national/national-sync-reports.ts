@@ -89,7 +89,14 @@ export async function previewRecord(
   const tree = await UnitTree.load(prisma);
   const roles = rolesOver(principal, file.receivingUnit.id, tree);
   if (!readableUnits(principal, tree).has(file.receivingUnit.id) || !READERS.some((r) => roles.includes(r)))
-    throw new AppError('Forbidden', `the national record of this case needs role admin or supervisor over unit ${file.receivingUnit.id}`);
+    throw new AppError(
+      'Forbidden',
+      `the national record of this case needs role admin or supervisor over unit ${file.receivingUnit.id}`,
+    );
   const row = await prisma.nationalRecord.findUnique({ where: { petitionId } });
-  return { record: toNationalRecordContent(file), version: row?.version ?? null, sentVersion: row?.sentVersion ?? null };
+  return {
+    record: toNationalRecordContent(file),
+    version: row?.version ?? null,
+    sentVersion: row?.sentVersion ?? null,
+  };
 }

@@ -17,7 +17,9 @@ export function assertSafeUrl(config: Pick<NationalSyncConfig, 'url' | 'allowHtt
   const url = new URL(config.url);
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && config.allowHttp) return url;
-  throw new Error(`NATIONAL_SYNC_URL must be https:// (got ${url.protocol}); plain http needs NATIONAL_SYNC_ALLOW_HTTP=true`);
+  throw new Error(
+    `NATIONAL_SYNC_URL must be https:// (got ${url.protocol}); plain http needs NATIONAL_SYNC_ALLOW_HTTP=true`,
+  );
 }
 
 export function postRecord(

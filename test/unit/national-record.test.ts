@@ -20,13 +20,21 @@ const schema = JSON.parse(
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
-const errorsOf = (record: unknown) => (validate(record) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+const errorsOf = (record: unknown) =>
+  validate(record) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 
 const t = (iso: string) => new Date(iso);
 const commune = { id: 'xa-1', name: 'UBND xã Một', level: 'commune' as const };
 const district = { id: 'huyen', name: 'UBND huyện', level: 'district' as const };
 
-const ev = (type: string, at: string, stageFrom: string | null, stageTo: string, data: object = {}, note: string | null = null) => ({
+const ev = (
+  type: string,
+  at: string,
+  stageFrom: string | null,
+  stageTo: string,
+  data: object = {},
+  note: string | null = null,
+) => ({
   type,
   at: t(at),
   stageFrom,
@@ -56,11 +64,24 @@ function complaint(): NationalCaseFile {
     petitioners: [
       { position: 0, fullName: 'Nguyễn Văn Một', address: 'Thôn 1', isRepresentative: false, sealedIdentity: null },
       { position: 1, fullName: 'Trần Thị Hai', address: 'Thôn 2', isRepresentative: true, sealedIdentity: null },
-      ...[2, 3, 4].map((i) => ({ position: i, fullName: `Người ${i}`, address: null, isRepresentative: false, sealedIdentity: null })),
+      ...[2, 3, 4].map((i) => ({
+        position: i,
+        fullName: `Người ${i}`,
+        address: null,
+        isRepresentative: false,
+        sealedIdentity: null,
+      })),
     ],
     events: [
       ev('received', '2026-11-02T02:00:00.000Z', null, 'received', { policyVersion: 'v1' }),
-      ev('forward', '2026-11-03T02:00:00.000Z', 'received', 'received', { toUnitId: district.id }, 'Thuộc thẩm quyền huyện'),
+      ev(
+        'forward',
+        '2026-11-03T02:00:00.000Z',
+        'received',
+        'received',
+        { toUnitId: district.id },
+        'Thuộc thẩm quyền huyện',
+      ),
       ev('accept', '2026-11-04T02:00:00.000Z', 'received', 'accepted'),
       ev('assign', '2026-11-04T03:00:00.000Z', 'accepted', 'assigned', { assigneeId: 'officer-9' }),
       ev('reminder', '2026-11-20T02:00:00.000Z', null, 'assigned', { rung: 'officer' }),
@@ -123,7 +144,12 @@ test('when a closed mass complaint with an extension, a forward and an appeal is
   const record = { ...toNationalRecordContent(complaint()), recordVersion: 1 };
   expect(errorsOf(record)).toEqual([]);
   expect(record.petitioners.count).toBe(5);
-  expect(record.petitioners.listed[0]).toEqual({ sealed: false, name: 'Trần Thị Hai', address: 'Thôn 2', representative: true });
+  expect(record.petitioners.listed[0]).toEqual({
+    sealed: false,
+    name: 'Trần Thị Hai',
+    address: 'Thôn 2',
+    representative: true,
+  });
   expect(record.handlingUnit).toEqual(district);
   expect(record.forwards).toEqual([{ at: '2026-11-03T02:00:00.000Z', fromUnitId: commune.id, toUnitId: district.id }]);
   expect(record.extensionDecisions).toEqual([

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { str } from './text';
 
 export const ZSyncRunsQuery = z.object({
-  unitId: str().min(1).optional().describe('the province (top unit) whose runs to list; default: every unit the caller may read'),
+  unitId: str()
+    .min(1)
+    .optional()
+    .describe('the province (top unit) whose runs to list; default: every unit the caller may read'),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 
@@ -36,7 +39,9 @@ export const ZSyncDelivery = z.object({
 export const ZSyncRunDetail = ZSyncRun.extend({ deliveries: z.array(ZSyncDelivery) });
 
 export const ZNationalRecordPreview = z.object({
-  record: z.record(z.string(), z.unknown()).describe('the record without its version (schemas/national-record.v1.schema.json)'),
+  record: z
+    .record(z.string(), z.unknown())
+    .describe('the record without its version (schemas/national-record.v1.schema.json)'),
   version: z.number().nullable().describe('the latest version made; null before the first sync run saw the case'),
   sentVersion: z.number().nullable().describe('the version the receiver last took'),
 });
