@@ -2,7 +2,7 @@
 // from its content hash, a delivery is written once per Idempotency-Key, and the receiver de-duplicates on
 // that key, so an attempt retried after the receiver took the record neither sends a new version nor
 // counts twice. Only ids and version numbers cross into the workflow's history; the record stays here.
-import { Context, log } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { NationalSyncConfig } from '../../src/national/national-sync-config';
 import { idempotencyKeyOf } from '../../src/national/national-record';
 import {
@@ -23,11 +23,12 @@ export interface PushOutcome {
   version: number | null;
 }
 
-const attemptOf = (): number => {
+/** The running activity's context, or null when called directly (a test, a script). */
+const contextOrNull = (): Context | null => {
   try {
-    return Context.current().info.attempt;
+    return Context.current();
   } catch {
-    return 1; // called directly by a test or a script
+    return null;
   }
 };
 
@@ -50,8 +51,9 @@ export function createNationalSyncActivities(deps: ActivityContext & { nationalS
       const answer = await postRecord(config, { idempotencyKey, body: JSON.stringify(record) });
       if (answer.kind === 'unavailable')
         throw new Error(`national receiver unavailable for ${idempotencyKey}: ${answer.reason}`);
+      const context = contextOrNull();
       if (answer.kind === 'rejected')
-        log.warn('national receiver rejected a record', { idempotencyKey, status: answer.status });
+        context?.log.warn('national receiver rejected a record', { idempotencyKey, status: answer.status });
       await recordDelivery(deps.prisma, {
         runId: input.runId,
         idempotencyKey,
@@ -59,7 +61,7 @@ export function createNationalSyncActivities(deps: ActivityContext & { nationalS
         contentHash,
         outcome: answer.kind,
         httpStatus: answer.status,
-        attempts: attemptOf(),
+        attempts: context?.info.attempt ?? 1,
         error: answer.kind === 'rejected' ? answer.body : undefined,
         at: deps.now(),
       });

@@ -26,6 +26,8 @@ const COMPLAINANT = `Hoàng Công Khai ${tag}`;
 let denunciationId: string;
 let complaintId: string;
 let runId: string;
+let activities: ReturnType<typeof createNationalSyncActivities>;
+let register: (body: object) => Promise<string>;
 
 beforeAll(async () => {
   [h, receiver] = await Promise.all([
@@ -34,7 +36,7 @@ beforeAll(async () => {
   ]);
   await receiver.up();
   const [officer, leader] = [await h.login(h.org.officer.username), await h.login(h.org.communeLeader.username)];
-  const register = async (body: object) =>
+  register = async (body: object) =>
     (
       await request(h.app)
         .post('/api/v1/petitions')
@@ -76,7 +78,7 @@ beforeAll(async () => {
     .expect(201);
 
   // One sync run, its activities called directly (the workflow's own test is test/workflows/national-sync.test.ts).
-  const activities = createNationalSyncActivities({
+  activities = createNationalSyncActivities({
     ...withDefaults({
       prisma: h.db.prisma,
       mailer: h.mailer,
@@ -192,4 +194,38 @@ test("when the receiver's records and every national-sync response are searched,
   });
   expect(texts[`receiver ${complaintId}:v1`]).toContain(COMPLAINANT);
   expect(Object.keys(texts).length).toBe(12);
+});
+
+test('when the receiver refuses a record, then the run reports it, it is not offered again, and a change offers it anew', async () => {
+  const id = await register({
+    kind: 'recommendation',
+    subject: 'Kiến nghị sửa đường',
+    petitioners: [{ fullName: 'Ai Đó' }],
+  });
+  await eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: id, type: 'received' } }), {
+    what: 'the receipt',
+  });
+  receiver.refuseRecord(id);
+  const run = `national-sync-${h.org.provinceId}:2`;
+  const batch = await activities.prepareNationalRecords({ runId: run, unitId: h.org.provinceId, batchSize: 10 });
+  expect(batch.pending).toEqual([{ petitionId: id, version: 1 }]);
+  expect(await activities.pushNationalRecord({ runId: run, petitionId: id })).toEqual({
+    outcome: 'rejected',
+    version: 1,
+  });
+  expect(await activities.finishNationalSyncRun({ runId: run })).toMatchObject({ found: 1, accepted: 0, rejected: 1 });
+  const delivery = await h.db.prisma.nationalSyncDelivery.findUniqueOrThrow({ where: { idempotencyKey: `${id}:v1` } });
+  expect(delivery).toMatchObject({ outcome: 'rejected', httpStatus: 422 });
+  expect(delivery.error).toContain('refused');
+  expect(receiver.stored.has(`${id}:v1`)).toBe(false);
+
+  // Not offered again while unchanged; a change makes v2, offered at once.
+  const run3 = `national-sync-${h.org.provinceId}:3`;
+  expect(
+    (await activities.prepareNationalRecords({ runId: run3, unitId: h.org.provinceId, batchSize: 10 })).pending,
+  ).toEqual([]);
+  await h.db.prisma.petition.update({ where: { id }, data: { subject: 'Kiến nghị sửa đường liên thôn' } });
+  expect(
+    (await activities.prepareNationalRecords({ runId: run3, unitId: h.org.provinceId, batchSize: 10 })).pending,
+  ).toEqual([{ petitionId: id, version: 2 }]);
 });

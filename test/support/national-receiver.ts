@@ -31,6 +31,8 @@ export interface NationalReceiver {
   stored: Map<string, Receipt>;
   /** Stores the next request carrying a new key, then drops the connection without answering. */
   loseNextAnswer: () => void;
+  /** Answers 422 to every version of this record, as a receiver with stricter rules of its own might. */
+  refuseRecord: (recordId: string) => void;
   up: () => Promise<void>;
   down: () => Promise<void>;
   stop: () => Promise<void>;
@@ -74,6 +76,7 @@ export async function startNationalReceiver(schemaPath: string): Promise<Nationa
   const raw: NationalReceiver['raw'] = [];
   const stored = new Map<string, Receipt>();
   let loseNext = false;
+  const refused = new Set<string>();
   let server: https.Server | null = null;
   const sockets = new Set<Duplex>();
 
@@ -96,6 +99,7 @@ export async function startNationalReceiver(schemaPath: string): Promise<Nationa
         return answer(400, { error: 'not JSON' });
       }
       if (!validate(body)) return answer(422, { errors: validate.errors });
+      if (refused.has(String(body.recordId))) return answer(422, { errors: ["refused by the receiver's own rules"] });
       if (idempotencyKey !== `${String(body.recordId)}:v${String(body.recordVersion)}`)
         return answer(400, { error: 'Idempotency-Key does not name this record version' });
       stored.set(idempotencyKey, {
@@ -146,6 +150,7 @@ export async function startNationalReceiver(schemaPath: string): Promise<Nationa
     loseNextAnswer: () => {
       loseNext = true;
     },
+    refuseRecord: (recordId) => refused.add(recordId),
     up,
     down,
     stop: async () => {
