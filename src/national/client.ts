@@ -21,9 +21,10 @@ export async function ensureNationalSyncs(
   config: Pick<NationalSyncConfig, 'intervalMinutes' | 'batchSize'>,
 ): Promise<string[]> {
   const tree = await UnitTree.load(deps.prisma);
-  const units = await deps.prisma.unit.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  const units = await deps.prisma.unit.findMany({ select: { id: true, level: true }, orderBy: { id: 'asc' } });
   const started: string[] = [];
-  for (const { id } of units.filter((u) => tree.isTop(u.id))) {
+  // A central body in the tree (the government inspectorate a province escalates to) is not administered here.
+  for (const { id } of units.filter((u) => u.level !== 'central' && tree.isTop(u.id))) {
     const run = (await deps.prisma.nationalSyncRun.count({ where: { unitId: id } })) + 1;
     const input: NationalSyncInput = {
       unitId: id,

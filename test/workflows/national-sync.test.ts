@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { nationalSyncWorkflow } from '../../workflows';
 import { nationalSyncWorkflowId } from '../../workflows/national/messages';
+import { ensureNationalSyncs } from '../../src/national/client';
 import { sealIdentity } from '../../src/org/identity-seal';
 import type { NationalSyncConfig } from '../../src/national/national-sync-config';
 import { CapturingMailer } from '../support/capturing-mailer';
@@ -204,3 +205,24 @@ test('when the receiver is down, then back, losing one answer, then each record 
     );
   });
 }, 240_000);
+
+test('when the service ensures the syncs, then each province gets one, the central body none, and a second call starts nothing', async () => {
+  const { env, db, org } = testbed;
+  const deps = { prisma: db.prisma, temporal: env.client, taskQueue: `national-idle-${randomUUID()}` };
+  const started = await ensureNationalSyncs(deps, { intervalMinutes: 60, batchSize: 5 });
+  for (const id of started) testbed.track(env.client.workflow.getHandle(nationalSyncWorkflowId(id)));
+  const provinces = await db.prisma.unit.findMany({ where: { level: 'province' }, select: { id: true } });
+  expect(started.sort()).toEqual(provinces.map((p) => p.id).sort());
+  expect(started).toContain(org.provinceId);
+  expect(started).not.toContain(org.centralId);
+  expect(await ensureNationalSyncs(deps, { intervalMinutes: 60, batchSize: 5 })).toEqual([]);
+  // Run numbers go on after the runs already reported: no report row is reused.
+  const described = await env.client.workflow.getHandle(nationalSyncWorkflowId(org.provinceId)).fetchHistory();
+  const input = described.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  expect(input).toBeDefined();
+  const reported = await db.prisma.nationalSyncRun.count({ where: { unitId: org.provinceId } });
+  expect(JSON.parse(Buffer.from(input!.data!).toString('utf8'))).toMatchObject({
+    unitId: org.provinceId,
+    run: reported + 1,
+  });
+});
