@@ -8,6 +8,7 @@ import { makeSendNotification } from './petition/send-notification';
 import { makeResolveDeadlinePolicy } from './petition/resolve-deadline-policy';
 import { createReceptionActivities } from './reception';
 import { createConferenceActivities } from './conference';
+import { createNationalSyncActivities } from './national';
 
 export function createActivities(options: ActivityDeps) {
   const deps = withDefaults(options);
@@ -18,6 +19,7 @@ export function createActivities(options: ActivityDeps) {
     resolveDeadlinePolicy: makeResolveDeadlinePolicy(deps),
     ...createReceptionActivities(deps),
     ...createConferenceActivities(deps),
+    ...createNationalSyncActivities(deps),
   });
 }
 
@@ -27,3 +29,4 @@ export type { RecordPetitionEventInput } from './petition/record-petition-event'
 export type { EscalationTarget } from './petition/find-escalation-target';
 export type { ReceptionActivities, SessionRowSnapshot } from './reception';
 export type { ConferenceActivities } from './conference';
+export type { NationalSyncActivities } from './national';

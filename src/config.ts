@@ -2,7 +2,9 @@
 // with every problem listed. Every key is documented in .env.example.
 import path from 'node:path';
 import { z } from 'zod';
+import { readFileSync } from 'node:fs';
 import type { S3BlobStoreOptions } from './platform/blob/s3-blob-store';
+import type { NationalSyncConfig } from './national/national-sync-config';
 
 const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -81,6 +83,14 @@ const EnvSchema = z.object({
   S3_FORCE_PATH_STYLE: optionalString,
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
+
+  NATIONAL_SYNC_URL: optionalString,
+  NATIONAL_SYNC_TOKEN: optionalString,
+  NATIONAL_SYNC_CA_FILE: optionalString,
+  NATIONAL_SYNC_ALLOW_HTTP: bool(false),
+  NATIONAL_SYNC_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60)),
+  NATIONAL_SYNC_BATCH_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(10)),
+  NATIONAL_SYNC_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(50_000).default(20_000)),
 });
 
 export type ProcessRole = 'api' | 'worker';
@@ -128,6 +138,8 @@ export interface AppConfig {
   documentMaxBytes: number;
   /** Where document bytes live: PostgreSQL (default) or an S3-compatible object store. */
   blobStore: { kind: 'postgres' } | ({ kind: 's3' } & S3BlobStoreOptions);
+  /** The national complaints database's receiver (NĐ 55/2022); absent: the national sync is off. */
+  nationalSync?: NationalSyncConfig;
 }
 
 export class ConfigError extends Error {}
@@ -186,6 +198,39 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     sdkMetricsPort: e.TEMPORAL_METRICS_PORT,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     blobStore: blobStoreConfig(e),
+    nationalSync: nationalSyncConfig(e, cwd),
+  };
+}
+
+function nationalSyncConfig(e: z.infer<typeof EnvSchema>, cwd: string): NationalSyncConfig | undefined {
+  if (!e.NATIONAL_SYNC_URL) return undefined;
+  let url: URL;
+  try {
+    url = new URL(e.NATIONAL_SYNC_URL);
+  } catch {
+    throw new ConfigError('invalid configuration:\n  NATIONAL_SYNC_URL: not a URL');
+  }
+  // Case files go over the public network: plain HTTP only when a deployment says so on purpose.
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && e.NATIONAL_SYNC_ALLOW_HTTP))
+    throw new ConfigError(
+      'invalid configuration:\n  NATIONAL_SYNC_URL: must be https:// (plain http:// only with NATIONAL_SYNC_ALLOW_HTTP=true)',
+    );
+  let caPem: string | undefined;
+  if (e.NATIONAL_SYNC_CA_FILE) {
+    try {
+      caPem = readFileSync(path.resolve(cwd, e.NATIONAL_SYNC_CA_FILE), 'utf8');
+    } catch {
+      throw new ConfigError('invalid configuration:\n  NATIONAL_SYNC_CA_FILE: cannot be read');
+    }
+  }
+  return {
+    url: url.toString(),
+    token: e.NATIONAL_SYNC_TOKEN,
+    caPem,
+    allowHttp: e.NATIONAL_SYNC_ALLOW_HTTP,
+    intervalMinutes: e.NATIONAL_SYNC_INTERVAL_MINUTES,
+    batchSize: e.NATIONAL_SYNC_BATCH_SIZE,
+    requestTimeoutMs: e.NATIONAL_SYNC_TIMEOUT_MS,
   };
 }
 

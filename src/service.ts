@@ -38,6 +38,7 @@ import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/petition/search-attribu
 import { createBlobStore } from './platform/blob/create-blob-store';
 import { findFreePort } from './platform/runtime/free-port';
 import { sdkMetricsBindAddress } from './platform/metrics/sdk-metrics';
+import { ensureNationalSyncs } from './national/client';
 
 export interface RunningService {
   apiUrl: string | null;
@@ -245,6 +246,7 @@ export async function startService(
           identityKey,
           temporal: client,
           conferencePolicy: receptionPolicy.conferences,
+          nationalSync: config.nationalSync,
         },
       });
       const running = worker.run();
@@ -260,6 +262,13 @@ export async function startService(
       running.catch((error: unknown) => logger.error({ err: error }, 'worker failed'));
       // A schedule whose cycle is missing (a restored database, a new cluster) gets it back.
       await ensureReceptionCycles({ prisma, temporal: client, taskQueue: config.temporal.taskQueue }, logger);
+      if (config.nationalSync) {
+        const syncs = await ensureNationalSyncs(
+          { prisma, temporal: client, taskQueue: config.temporal.taskQueue },
+          config.nationalSync,
+        );
+        if (syncs.length) step(`national sync started for ${syncs.join(', ')}`);
+      }
     }
 
     // A registration cut between its insert and its workflow start (a crash, a kill) is finished here.

@@ -73,5 +73,16 @@ export const MAIL_SEND: ActivityOptions = {
 /** Starting a session's or conference's workflow: the workflow id makes a repeated start a no-op. */
 export const WORKFLOW_START: ActivityOptions = { startToCloseTimeout: '1 minute', retry: UNTIL_DATABASE_IS_BACK };
 
+/**
+ * A push of one record to the national complaints database (workflows/national/): the receiver being down
+ * for hours delays the sync, never ends it. Backs off to ten minutes so a ministry's endpoint coming back
+ * is not met by a stampede; the receiver de-duplicates on the Idempotency-Key, so a retry after a lost
+ * answer is harmless. 1 minute bounds one request (its own timeout is shorter: NATIONAL_SYNC_TIMEOUT_MS).
+ */
+export const NATIONAL_PUSH: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+};
+
 /** The attempt from which an activity still failing logs a warning: ~4 minutes into a write's outage, ~5 into a send's. */
 export const RETRY_WARNING_ATTEMPT = 10;

@@ -5,3 +5,4 @@ export { receptionSessionWorkflow } from './reception/session-workflow';
 export { conferenceWorkflow } from './conference/conference-workflow';
 export { commitmentWorkflow } from './conference/commitment-workflow';
 export { conferenceProposalWorkflow } from './conference/proposal-workflow';
+export { nationalSyncWorkflow } from './national/national-sync-workflow';

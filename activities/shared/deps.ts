@@ -3,6 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../../src/platform/db/prisma';
 import type { Mailer } from '../../src/platform/mail/mailer';
+import type { NationalSyncConfig } from '../../src/national/national-sync-config';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   temporal?: Client;
   /** Results deadline and reminders of conferences created from a schedule (config/reception-policy.json). */
   conferencePolicy?: { resultsWithinDays: number; remindResultsBeforeDays: number };
+  /** The national complaints database's receiver; absent: the national sync is off. */
+  nationalSync?: NationalSyncConfig;
   /** The clock; the system clock unless a test sets one. */
   now?: () => Date;
 }

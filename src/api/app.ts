@@ -38,6 +38,7 @@ import { decisionRoutes } from './routes/decisions';
 import { noteRoutes } from './routes/notes';
 import { duplicateRoutes } from './routes/duplicates';
 import { registerRoutes } from './routes/registers';
+import { nationalSyncRoutes } from './routes/national-sync';
 import { notifyMassPetition } from '../petitions/mass/mass-petition-notice';
 import type { Mailer } from '../platform/mail/mailer';
 import { portalRoutes, type PortalDeps } from '../portal/portal-routes';
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/deadlines', deadlineRoutes({ prisma: deps.prisma }));
   api.use('/policy', policyRoutes({ prisma: deps.prisma }));
   api.use('/registers', registerRoutes({ prisma: deps.prisma, identityKey: deps.identityKey }));
+  api.use('/national-sync', nationalSyncRoutes({ prisma: deps.prisma }));
   api.use('/reports', reportRoutes({ prisma: deps.prisma, receptionPolicy: deps.receptionPolicy }));
   api.use('/tokens', tokenRoutes({ prisma: deps.prisma }));
   api.use('/reception', receptionRoutes(deps, deps.receptionPolicy));

@@ -20,6 +20,7 @@ import * as Dec from './schemas/decisions';
 import * as N from './schemas/notes';
 import * as Dup from './schemas/duplicates';
 import { ZRegisterQuery } from './schemas/registers';
+import * as Nat from './schemas/national-sync';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -249,6 +250,30 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     query: ZRegisterQuery as unknown as z.ZodObject,
     responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/national-sync/runs',
+    summary:
+      'The national complaints database sync (CSDL quốc gia, NĐ 55/2022): its runs, newest first, with what each found, what the receiver accepted or rejected and how many deliveries needed retries; admins and supervisors (people, not tokens)',
+    auth: true,
+    query: Nat.ZSyncRunsQuery,
+    responses: { 200: { description: 'runs', schema: Nat.ZSyncRunList }, ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/national-sync/runs/{runId}',
+    summary: 'One sync run and every record version it delivered (Idempotency-Key, version, HTTP status, attempts)',
+    auth: true,
+    responses: { 200: { description: 'the run', schema: Nat.ZSyncRunDetail }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/national-sync/records/{petitionId}',
+    summary:
+      'The record a case is sent to the national database as (schemas/national-record.v1.schema.json; a denouncer is “công dân”), with its latest and last-sent versions; Cache-Control: no-store',
+    auth: true,
+    responses: { 200: { description: 'the record', schema: Nat.ZNationalRecordPreview }, ...errors(401, 403, 404) },
   },
   {
     method: 'get',

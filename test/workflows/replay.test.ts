@@ -43,6 +43,7 @@ test('the recorded histories cover the main paths', () => {
       'commitment-lapse-while-mail-down.json',
       'reception-reminder-while-mail-down.json',
       'commitment-relay-down-from-start.json',
+      'national-sync-receiver-outage.json',
     ]),
   );
 });
