@@ -13,7 +13,7 @@
 // State and logs: .data/cluster (wiped at the next start). Binaries: .tools/cluster/bin (DANVAN_CLUSTER_BIN).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -60,11 +60,20 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T>
   }
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number | null> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  logFile?: string,
+): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+    const out = logFile ? openSync(logFile, 'a') : 'inherit';
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', out, out] });
     child.once('error', reject);
-    child.once('exit', (code) => resolve(code));
+    child.once('exit', (code) => {
+      if (typeof out === 'number') closeSync(out);
+      resolve(code);
+    });
   });
 }
 
@@ -79,6 +88,11 @@ function stopAll(): Promise<void> {
     }
   })();
   return stopping;
+}
+
+/** After Ctrl-C the phases still running must not start processes that nothing would stop. */
+function refuseWhileStopping(): void {
+  if (stopping) throw new Error('stopping');
 }
 
 async function startPostgres(): Promise<EmbeddedPostgresHandle> {
@@ -110,8 +124,9 @@ async function applyTemporalSchema(sqlTool: string, moduleDir: string): Promise<
       ['--db', db, 'setup-schema', '-v', '0.0'],
       ['--db', db, 'update-schema', '-d', versioned],
     ]) {
-      const code = await run(sqlTool, [...common, '--quiet', ...args]);
-      if (code !== 0) throw new Error(`temporal sql tool ${args.join(' ')} exited with ${code}`);
+      const logFile = path.join(DIR, 'logs', 'temporal-sql-tool.log');
+      const code = await run(sqlTool, [...common, ...args], process.env, logFile);
+      if (code !== 0) throw new Error(`temporal sql tool ${args.join(' ')} exited with ${code}; see ${logFile}`);
     }
     log(`schema applied to ${db} from ${path.relative(moduleDir, versioned)}`);
   }
@@ -127,6 +142,7 @@ async function startTemporalServer(server: string): Promise<Managed> {
     renderServerConfig({ pgPort: P.postgres, user: PG_USER, password: PG_PASSWORD, dynamicConfigFile }),
   );
   const t = Date.now();
+  refuseWhileStopping();
   const proc = startManaged('temporal-server', server, ['--config-file', configFile, '--allow-no-auth', 'start'], {
     cwd: DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
@@ -209,6 +225,7 @@ async function startDanvan(phase: string, database: string, namespace: string, e
     ...extra,
   };
   const start = (name: string, env: NodeJS.ProcessEnv) => {
+    refuseWhileStopping();
     const proc = startManaged(name, process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
       cwd: ROOT,
       env: { ...common, ...env, DANVAN_DATA_DIR: name === 'api-1' ? api1 : dir(name) },
@@ -371,6 +388,8 @@ async function main(): Promise<void> {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
+    // tsx passes the terminal's Ctrl-C on as well: one stop is enough.
+    if (stopping) return;
     log(`${signal}: stopping in order…`);
     void stopAll().then(() => process.exit(130));
   });

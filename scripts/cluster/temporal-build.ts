@@ -52,7 +52,7 @@ export async function ensureTemporalBuild(binDir: string, log: (line: string) =>
   if (!existsSync(path.join(moduleDir, 'schema', 'postgresql', 'v12'))) {
     // Binaries kept from an earlier run, module cache cleaned since: fetch the source alone.
     execFileSync(go, ['mod', 'download', `${MODULE}@${TEMPORAL_SERVER_VERSION}`], {
-      env: { ...process.env, GOTOOLCHAIN: 'auto', GOFLAGS: '-mod=mod' },
+      env: { ...process.env, GOTOOLCHAIN: 'auto' },
       stdio: 'inherit',
     });
   }
