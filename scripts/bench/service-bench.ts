@@ -26,6 +26,16 @@ export interface ServiceBenchOptions {
   open: number;
   /** Folder for the service's V8 CPU profile (`node --cpu-prof`), if wanted. */
   cpuProfDir?: string;
+  /** A service already running elsewhere (`npm run cluster`): its API processes take the officers in turn. */
+  external?: ExternalService;
+}
+
+export interface ExternalService {
+  apiUrls: string[];
+  temporalAddress: string;
+  namespace: string;
+  /** The memory row's two cells, read when the run has settled. */
+  memory: () => { danvan: string; raw: string };
 }
 
 export interface ServiceRow {
@@ -223,23 +233,29 @@ export async function benchService(options: ServiceBenchOptions): Promise<Servic
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'danvan-bench-service-'));
   chmodSync(scratch, 0o755);
   const rows: ServiceRow[] = [];
-  const service = await startService(path.join(scratch, 'data'), options.cpuProfDir);
+  const external = options.external;
+  const service = external ? null : await startService(path.join(scratch, 'data'), options.cpuProfDir);
+  const apiUrls = external ? external.apiUrls : [service!.apiUrl];
+  const temporalAddress = external ? external.temporalAddress : service!.temporalAddress;
+  const namespace = external?.namespace ?? 'default';
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const connection = await Connection.connect({ address: service.temporalAddress });
-  const nativeConnection = await NativeConnection.connect({ address: service.temporalAddress });
-  const client = new Client({ connection });
+  const connection = await Connection.connect({ address: temporalAddress });
+  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+  const client = new Client({ connection, namespace });
   const rawQueue = `bench-raw-${randomUUID().slice(0, 8)}`;
   const worker = await Worker.create({
     connection: nativeConnection,
+    namespace,
     taskQueue: rawQueue,
     workflowsPath: require.resolve('./raw-temporal/workflows'),
     activities: rawActivities,
   });
   const running = worker.run();
   try {
-    const anon = new Api(service.apiUrl);
-    const officers = await Promise.all(OFFICERS.map(async (o) => ({ ...o, api: await anon.login(o.username) })));
-    const supervisor = await anon.login('thanh-tra-vien');
+    const officers = await Promise.all(
+      OFFICERS.map(async (o, i) => ({ ...o, api: await new Api(apiUrls[i % apiUrls.length]!).login(o.username) })),
+    );
+    const supervisor = await new Api(apiUrls[apiUrls.length - 1]!).login('thanh-tra-vien');
     const created: { id: string; officer: number }[] = [];
     let seq = 0;
     const createOne = async () => {
@@ -341,11 +357,18 @@ export async function benchService(options: ServiceBenchOptions): Promise<Servic
     });
     // Settled: nothing in flight, a collection or two behind.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    const mem = rssTree(service.child.pid!);
+    const mem = external
+      ? external.memory()
+      : (() => {
+          const tree = rssTree(service!.child.pid!);
+          return {
+            danvan: `Node ${tree.self.toFixed(0)} MiB`,
+            raw: tree.children.map((c) => `${c.name} ${c.mib.toFixed(0)} MiB`).join(', '),
+          };
+        })();
     rows.push({
       what: `memory RSS with ${open} open`,
-      danvan: `Node ${mem.self.toFixed(0)} MiB`,
-      raw: mem.children.map((c) => `${c.name} ${c.mib.toFixed(0)} MiB`).join(', '),
+      ...mem,
       note: `raw workflows open: ${rawIds.length + updateTargets.length}`,
     });
   } finally {
@@ -353,7 +376,7 @@ export async function benchService(options: ServiceBenchOptions): Promise<Servic
     await running.catch(() => undefined);
     await nativeConnection.close();
     await connection.close();
-    await service.stop();
+    await service?.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
   return rows;

@@ -1,11 +1,13 @@
 // The whole service as `npm start` runs it (embedded PostgreSQL, Temporal dev server, SMTP sink, worker,
 // HTTP API) with a deadline policy in seconds: the reminder, the leader reminder and the escalation
-// e-mails arrive in the outbox and the history shows them.
+// e-mails arrive in the outbox and the history shows them. Under `npm run cluster` the same tests run against a
+// real Temporal server with two workers and two API processes (test/support/cluster-target.ts).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { clusterTarget } from '../support/cluster-target';
 import { eventually } from '../support/eventually';
 import { DEMO_PASSWORD } from '../../src/org/seed-demo';
 import { AesGcmPayloadCodec } from '../../src/platform/temporal/encryption-codec';
@@ -15,10 +17,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { Client as PgClient } from 'pg';
 
-let service: ServiceProcess;
+const cluster = clusterTarget();
+let service: Pick<ServiceProcess, 'apiUrl' | 'databaseUrl' | 'temporalAddress' | 'output'> &
+  Partial<Pick<ServiceProcess, 'stop'>>;
 let dataDir: string;
 
 beforeAll(async () => {
+  if (cluster) {
+    service = cluster;
+    dataDir = cluster.dataDir;
+    return;
+  }
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'danvan-e2e-'));
   chmodSync(dataDir, 0o755);
   service = await startServiceProcess({
@@ -28,7 +37,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (service) expect(await service.stop()).toBe(0);
+  // The cluster is the script's to stop: it checks each process's exit code.
+  if (cluster) return;
+  if (service?.stop) expect(await service.stop()).toBe(0);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
