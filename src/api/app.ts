@@ -21,6 +21,7 @@ import { trackingRoutes } from './routes/tracking';
 import { reportRoutes } from './routes/reports';
 import { tokenRoutes } from './routes/tokens';
 import { adminRoutes } from './routes/admin';
+import { letterRoutes } from './routes/letters';
 import { identityGrantRoutes } from './routes/identity-grants';
 import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
@@ -146,6 +147,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/conferences', conferenceRoutes(deps));
   api.use('/commitments', commitmentRoutes(deps));
   api.use('/admin', adminRoutes({ prisma: deps.prisma }));
+  api.use('/admin/letters', letterRoutes({ prisma: deps.prisma, appUrl: deps.caseFile.appUrl }));
   api.use('/identity-grants', identityGrantRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.prisma, deps.outbox));
   app.use('/api/v1', api);

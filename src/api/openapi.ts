@@ -20,6 +20,7 @@ import * as Dec from './schemas/decisions';
 import * as N from './schemas/notes';
 import * as Dup from './schemas/duplicates';
 import { ZRegisterQuery } from './schemas/registers';
+import * as L from './schemas/letters';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -433,6 +434,67 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: A.ZResponsibleLeaderRequest,
     responses: { 200: { description: 'assigned' }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/admin/letters/wording',
+    summary: 'The built-in wording of every petition letter, with the placeholders each template may use (admin)',
+    auth: true,
+    responses: { 200: { description: 'templates', schema: L.ZBuiltInWording }, ...errors(401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/admin/letters/templates',
+    summary: 'The units’ own letter templates in the admin’s subtree, or of one unit (admin)',
+    auth: true,
+    query: L.ZLetterTemplateQuery,
+    responses: { 200: { description: 'templates', schema: L.ZLetterTemplateList }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'put',
+    path: '/admin/letters/templates',
+    summary:
+      'Add or replace a unit’s wording of a letter for one kind or every kind ("*"); an unknown {{placeholder}} is a field error; the nearest unit up the tree with one is used when sending (admin)',
+    auth: true,
+    body: L.ZLetterTemplateRequest,
+    responses: { 200: { description: 'saved', schema: L.ZLetterTemplate }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/admin/letters/preview',
+    summary: 'The letter as it would be sent (subject, text, HTML with the unit’s letterhead), with sample values (admin)',
+    auth: true,
+    body: L.ZLetterTemplateRequest,
+    responses: { 200: { description: 'the rendered letter', schema: L.ZRenderedLetter }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/admin/letters/templates/{id}',
+    summary: 'One letter template (admin)',
+    auth: true,
+    responses: { 200: { description: 'template', schema: L.ZLetterTemplate }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'delete',
+    path: '/admin/letters/templates/{id}',
+    summary: 'Remove a unit’s wording: its letters go out in the wording above it again (admin)',
+    auth: true,
+    responses: { 204: { description: 'removed' }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/admin/letters/letterheads/{unitId}',
+    summary: 'A unit’s letterhead lines and the letterhead its letters carry (admin)',
+    auth: true,
+    responses: { 200: { description: 'letterhead' }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'put',
+    path: '/admin/letters/letterheads/{unitId}',
+    summary: 'Set the lines under a unit’s name on its letters: address, telephone, e-mail (admin)',
+    auth: true,
+    body: L.ZLetterheadRequest,
+    responses: { 200: { description: 'saved' }, ...errors(400, 401, 403, 404) },
   },
   {
     method: 'get',
