@@ -133,14 +133,22 @@ export async function findLetterWording(
   unitId: string,
   template: NotificationTemplate,
   kind: string,
-): Promise<{ wording: LetterWording; id: string; version: number } | null> {
+): Promise<{ wording: LetterWording; id: string; version: number; unitId: string; kind: string } | null> {
   const chain = (await UnitTree.load(prisma)).ancestorsOf(unitId);
   const rows = await prisma.letterTemplate.findMany({
     where: { unitId: { in: chain }, template, kind: { in: [kind, ALL_KINDS] } },
   });
   const rank = (r: { unitId: string; kind: string }) => chain.indexOf(r.unitId) * 2 + (r.kind === kind ? 0 : 1);
   const best = rows.sort((a, b) => rank(a) - rank(b))[0];
-  return best ? { wording: best, id: best.id, version: best.version } : null;
+  if (!best) return null;
+  const { subjectVi, subjectEn, bodyVi, bodyEn } = best;
+  return {
+    wording: { subjectVi, subjectEn, bodyVi, bodyEn },
+    id: best.id,
+    version: best.version,
+    unitId: best.unitId,
+    kind: best.kind,
+  };
 }
 
 const SAMPLE_SUBJECT = 'Tranh chấp ranh giới đất (thư mẫu / sample)';
