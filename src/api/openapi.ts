@@ -194,6 +194,83 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: { description: 'the file' }, ...errors(400, 401, 403, 404) },
   },
   {
+    method: 'post',
+    path: '/petitions/{petitionId}/decisions/{decisionId}/documents',
+    summary:
+      "Attach the signed text of an extension decision (officer or leader of the case's unit): a document of the case like POST …/documents (content-checked, size-limited, streamed, SHA-256, sealed for a denunciation), marked with the decision; download it at its downloadUrl",
+    auth: true,
+    query: D.ZUploadDocumentQuery,
+    responses: {
+      201: { description: 'stored', schema: D.ZDocumentView },
+      ...errors(400, 401, 403, 404),
+      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
+      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
+    },
+  },
+  {
+    method: 'get',
+    path: '/petitions/{petitionId}/decisions/{decisionId}/documents',
+    summary: 'The documents attached to one extension decision (same read access as the petition)',
+    auth: true,
+    responses: { 200: { description: 'documents', schema: D.ZDocumentList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/reception/sessions/{sessionId}/minutes/documents',
+    summary:
+      "Attach a document to a reception session's minutes (officer or leader of the session's unit; staff only): the raw body is the file, PDF, JPEG, PNG, DOCX or ODT told by content, at most DOCUMENT_MAX_BYTES, streamed, SHA-256 recorded",
+    auth: true,
+    query: D.ZUploadDocumentQuery,
+    responses: {
+      201: { description: 'stored', schema: D.ZRecordDocumentView },
+      ...errors(400, 401, 403, 404),
+      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
+      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
+    },
+  },
+  {
+    method: 'get',
+    path: '/reception/sessions/{sessionId}/minutes/documents',
+    summary: "The documents of a reception session's minutes (read by whoever may read the session)",
+    auth: true,
+    responses: { 200: { description: 'documents', schema: D.ZRecordDocumentList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/reception/sessions/{sessionId}/minutes/documents/{documentId}/content',
+    summary: 'Download one (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff)',
+    auth: true,
+    responses: { 200: { description: 'the file' }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/conferences/{conferenceId}/results/documents',
+    summary:
+      "Attach a document to a dialogue conference's results (officer or leader of the conference's unit; staff only): the raw body is the file, PDF, JPEG, PNG, DOCX or ODT told by content, at most DOCUMENT_MAX_BYTES, streamed, SHA-256 recorded",
+    auth: true,
+    query: D.ZUploadDocumentQuery,
+    responses: {
+      201: { description: 'stored', schema: D.ZRecordDocumentView },
+      ...errors(400, 401, 403, 404),
+      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
+      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
+    },
+  },
+  {
+    method: 'get',
+    path: '/conferences/{conferenceId}/results/documents',
+    summary: "The documents of a dialogue conference's results (read by whoever may read the conference)",
+    auth: true,
+    responses: { 200: { description: 'documents', schema: D.ZRecordDocumentList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/conferences/{conferenceId}/results/documents/{documentId}/content',
+    summary: 'Download one (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff)',
+    auth: true,
+    responses: { 200: { description: 'the file' }, ...errors(401, 403, 404) },
+  },
+  {
     method: 'get',
     path: '/petitions/{petitionId}/decisions',
     summary:
