@@ -185,6 +185,7 @@ test('when an admin creates an API token, then it is shown once, the list never 
   const list = await admin.get('/console/admin/tokens');
   expect(list.text).toContain(`data-token="${row.id}"`);
   expect(list.text).not.toContain(token);
+  expect(list.text).toContain(`<code>${token.slice(0, 10)}…</code>`);
   const revoked = await admin.post(`/console/admin/tokens/${row.id}/revoke`, {});
   expect(revoked.status).toBe(303);
   expect((await h.db.prisma.apiToken.findUniqueOrThrow({ where: { id: row.id } })).revokedAt).not.toBeNull();
