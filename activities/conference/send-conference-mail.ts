@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../src/platform/db/prisma';
 import type { ConferenceRecipient } from '../../src/domain/conference/notification-types';
 import { icsAttachment } from '../../src/platform/mail/ics';
 import { renderConferenceMail } from '../../src/conferences/templates';
+import { loadLetterhead } from '../../src/org/letterhead';
 import type { ActivityContext } from '../shared/deps';
 import { resolveStaffRecipient } from '../shared/recipients';
 import { sendMailOnce } from '../shared/send-mail-once';
@@ -67,9 +68,12 @@ export function makeSendConferenceMail(deps: Pick<ActivityContext, 'prisma' | 'm
           select: { field: true, content: true },
         })
       : null;
+    const letterhead = await loadLetterhead(prisma, unit.id);
     const out = { recipientIds: [] as string[], sent: 0 };
     for (const r of await recipientsOf(prisma, input.recipient, input.conferenceId)) {
-      const message = renderConferenceMail(input.template, {
+      const message = renderConferenceMail(
+        input.template,
+        {
         unitName: unit.name,
         title: conference.title,
         startsAtMs: conference.startsAt.getTime(),
@@ -89,7 +93,9 @@ export function makeSendConferenceMail(deps: Pick<ActivityContext, 'prisma' | 'm
           ...r.data,
           ...input.data,
         },
-      });
+        },
+        letterhead,
+      );
       if (r.personId) out.recipientIds.push(r.personId);
       const attachments = input.invitation
         ? [
@@ -114,6 +120,7 @@ export function makeSendConferenceMail(deps: Pick<ActivityContext, 'prisma' | 'm
         to: r.address,
         subject: message.subject,
         text: message.text,
+        html: message.html,
         attachments,
       });
       if (outcome === 'sent') out.sent += 1;

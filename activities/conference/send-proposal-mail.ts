@@ -1,4 +1,5 @@
 import { renderProposalMail } from '../../src/conferences/templates';
+import { loadLetterhead } from '../../src/org/letterhead';
 import type { ActivityContext } from '../shared/deps';
 import { resolveStaffRecipient } from '../shared/recipients';
 import { sendMailOnce } from '../shared/send-mail-once';
@@ -14,13 +15,16 @@ export function makeSendProposalMail(deps: Pick<ActivityContext, 'prisma' | 'mai
     const unit = await prisma.unit.findUniqueOrThrow({ where: { id: proposal.unitId } });
     const leader = await resolveStaffRecipient(prisma, { type: 'unitLeader', unitId: proposal.unitId });
     if (!leader) return { recipientIds: [] };
-    const message = renderProposalMail({
-      unitName: unit.name,
-      recipientName: leader.name,
-      reason: proposal.reason,
-      count: proposal.petitionIds.length,
-      appUrl: deps.appUrl,
-    });
+    const message = renderProposalMail(
+      {
+        unitName: unit.name,
+        recipientName: leader.name,
+        reason: proposal.reason,
+        count: proposal.petitionIds.length,
+        appUrl: deps.appUrl,
+      },
+      await loadLetterhead(prisma, unit.id),
+    );
     await sendMailOnce(deps, {
       key: `${input.key}:${leader.keySuffix}`,
       template: 'conferenceProposed',
@@ -29,6 +33,7 @@ export function makeSendProposalMail(deps: Pick<ActivityContext, 'prisma' | 'mai
       to: leader.address,
       subject: message.subject,
       text: message.text,
+      html: message.html,
     });
     return { recipientIds: [leader.personId] };
   };

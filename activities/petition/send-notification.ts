@@ -3,7 +3,10 @@ import { sendMailOnce } from '../shared/send-mail-once';
 import type { PrismaClient } from '../../src/platform/db/prisma';
 import type { SendNotificationInput, SendNotificationResult } from '../../src/domain/petition/notification-types';
 import { renderNotification } from '../../src/petitions/templates';
+import { findLetterWording } from '../../src/petitions/letters/letter-templates';
 import { MASKED_NAME, openIdentity } from '../../src/org/identity-seal';
+import { loadLetterhead } from '../../src/org/letterhead';
+import { sealMailCopy } from '../../src/org/sealed-copy';
 import type { ActivityContext } from '../shared/deps';
 import { resolveStaffRecipient } from '../shared/recipients';
 
@@ -36,19 +39,32 @@ export function makeSendNotification(deps: SendNotificationDeps) {
     // the notices go to them, not to every one of the forty who signed.
     const addressed = petition.isMass ? petition.petitioners.filter((p) => p.isRepresentative) : petition.petitioners;
     const recipients = await resolveRecipients(deps.prisma, input, addressed, deps.identityKey);
+    // A forward is written by the unit that forwards (it received the petition; forwarding happens once).
+    const senderUnitId =
+      input.template === 'forwarded' || input.template === 'forwardedIn' ? petition.receivingUnitId : petition.unitId;
+    const [letterhead, custom] = await Promise.all([
+      loadLetterhead(deps.prisma, senderUnitId),
+      findLetterWording(deps.prisma, senderUnitId, input.template, petition.kind),
+    ]);
     const result: SendNotificationResult = { recipientIds: [], sent: 0, skipped: 0 };
     for (const recipient of recipients) {
       const key = `${input.key}:${recipient.keySuffix}`;
-      const message = renderNotification(input.template, {
-        trackingCode: petition.trackingCode,
-        kind: petition.kind,
-        subject: petition.subject,
-        unitName: petition.unit.name,
-        recipientName: recipient.name,
-        data: input.data ?? {},
-        appUrl: deps.appUrl,
-        petitionId: petition.id,
-      });
+      const message = renderNotification(
+        input.template,
+        {
+          trackingCode: petition.trackingCode,
+          kind: petition.kind,
+          subject: petition.subject,
+          unitName: petition.unit.name,
+          recipientName: recipient.name,
+          data: input.data ?? {},
+          appUrl: deps.appUrl,
+          petitionId: petition.id,
+          petitionerName: namesForLetters(petition.kind, addressed),
+        },
+        letterhead,
+        custom?.wording,
+      );
       if (recipient.personId) result.recipientIds.push(recipient.personId);
       const outcome = await sendMailOnce(deps, {
         key,
@@ -59,12 +75,27 @@ export function makeSendNotification(deps: SendNotificationDeps) {
         to: recipient.address,
         subject: message.subject,
         text: message.text,
+        html: message.html,
+        sealedCopy: recipient.sealed
+          ? sealMailCopy(deps.identityKey, { text: message.text, html: message.html })
+          : undefined,
+        letterTemplate: custom ? { id: custom.id, version: custom.version } : undefined,
       });
       if (outcome === 'sent') result.sent += 1;
       else result.skipped += 1;
     }
     return result;
   };
+}
+
+/**
+ * The petitioners as a letter to another body may name them. A denouncer is "công dân" whatever the
+ * columns hold (Luật Tố cáo 2018, Đ.47: forwarding letters never reveal who denounced).
+ */
+function namesForLetters(kind: string, petitioners: { fullName: string; sealedIdentity: string | null }[]): string {
+  if (kind === 'denunciation' || petitioners.some((p) => p.sealedIdentity)) return MASKED_NAME;
+  const names = petitioners.map((p) => p.fullName);
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} (+${names.length - 3})` : names.join(', ');
 }
 
 async function resolveRecipients(

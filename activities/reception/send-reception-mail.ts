@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../src/platform/db/prisma';
 import { icsAttachment } from '../../src/platform/mail/ics';
 import { renderReceptionMail } from '../../src/reception/templates';
+import { loadLetterhead } from '../../src/org/letterhead';
 import type { ActivityContext } from '../shared/deps';
 import { resolveStaffRecipient } from '../shared/recipients';
 import { sendMailOnce } from '../shared/send-mail-once';
@@ -34,9 +35,12 @@ export function makeSendReceptionMail(deps: Pick<ActivityContext, 'prisma' | 'ma
   ): Promise<{ recipientIds: string[]; sent: number }> {
     const ctx = await sessionContext(deps.prisma, input.sessionId);
     const recipients = await recipientsOf(deps.prisma, input.recipient, input.sessionId);
+    const letterhead = await loadLetterhead(deps.prisma, ctx.unit.id);
     const out = { recipientIds: [] as string[], sent: 0 };
     for (const r of recipients) {
-      const message = renderReceptionMail(input.template, {
+      const message = renderReceptionMail(
+        input.template,
+        {
         unitName: ctx.unit.name,
         day: ctx.session.day,
         startsAtMs: ctx.session.startsAt.getTime(),
@@ -46,7 +50,9 @@ export function makeSendReceptionMail(deps: Pick<ActivityContext, 'prisma' | 'ma
         appUrl: deps.appUrl,
         sessionId: input.sessionId,
         data: { registrations: String(ctx.registrations), ...input.data },
-      });
+        },
+        letterhead,
+      );
       if (r.personId) out.recipientIds.push(r.personId);
       const attachments = input.invitation
         ? [
@@ -71,6 +77,7 @@ export function makeSendReceptionMail(deps: Pick<ActivityContext, 'prisma' | 'ma
         to: r.address,
         subject: message.subject,
         text: message.text,
+        html: message.html,
         attachments,
       });
       if (outcome === 'sent') out.sent += 1;

@@ -22,7 +22,15 @@ export interface MailOnce {
   to: string;
   subject: string;
   text: string;
+  html?: string;
   attachments?: OutgoingMail['attachments'];
+  /**
+   * Set for a sealed denouncer: the copy of what was sent, already encrypted; the text and HTML are then
+   * not kept in plain columns (Luật Tố cáo 2018, Đ.47).
+   */
+  sealedCopy?: string;
+  /** The unit's wording the letter was rendered from, when not the built-in one. */
+  letterTemplate?: { id: string; version: number };
 }
 
 export interface MailOnceDeps {
@@ -86,7 +94,13 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
       status: { not: 'sent' },
       OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }, { leaseOwner: attempt.owner }],
     },
-    data: { status: 'sending', leaseOwner: attempt.owner, leaseUntil: new Date(now.getTime() + attempt.leaseMs) },
+    data: {
+      status: 'sending',
+      leaseOwner: attempt.owner,
+      leaseUntil: new Date(now.getTime() + attempt.leaseMs),
+      // The claiming attempt's rendering is what it sends: a retry after a template edit records its own.
+      ...storedCopy(mail),
+    },
   });
   if (claimed.count === 0) {
     const current = await prisma.notification.findUniqueOrThrow({ where: { key: mail.key } });
@@ -125,6 +139,7 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      html: mail.html,
       attachments: mail.attachments,
       messageId: messageIdOf(mail.key),
     });
@@ -171,6 +186,17 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
       key: mail.key,
     });
   return 'sent';
+}
+
+function storedCopy(mail: MailOnce) {
+  const sealed = mail.sealedCopy !== undefined;
+  return {
+    bodyText: sealed ? null : mail.text,
+    bodyHtml: sealed ? null : (mail.html ?? null),
+    sealedBody: mail.sealedCopy ?? null,
+    letterTemplateId: mail.letterTemplate?.id ?? null,
+    letterTemplateVersion: mail.letterTemplate?.version ?? null,
+  };
 }
 
 /** The activity's logger; outside an activity (a script, a test) there is none and nothing is logged. */

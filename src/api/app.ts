@@ -21,6 +21,10 @@ import { trackingRoutes } from './routes/tracking';
 import { reportRoutes } from './routes/reports';
 import { tokenRoutes } from './routes/tokens';
 import { adminRoutes } from './routes/admin';
+import { letterRoutes } from './routes/letters';
+import { decisionDocumentRoutes, recordDocumentRoutes } from './routes/attached-documents';
+import { attachMinutesDocument, listMinutesDocuments, openMinutesDocument } from '../reception/minutes-documents';
+import { attachResultsDocument, listResultsDocuments, openResultsDocument } from '../conferences/results-documents';
 import { identityGrantRoutes } from './routes/identity-grants';
 import { open311Routes } from './routes/open311';
 import { publicReceptionRoutes, receptionRoutes } from './routes/reception';
@@ -123,6 +127,30 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
     }),
   );
+  const attached = {
+    prisma: deps.prisma,
+    blobStore: deps.caseFile.blobStore,
+    identityKey: deps.identityKey,
+    maxBytes: deps.caseFile.documentMaxBytes,
+    logger: deps.logger,
+  };
+  api.use('/petitions/:petitionId/decisions/:decisionId/documents', decisionDocumentRoutes(attached));
+  api.use(
+    '/reception/sessions/:recordId/minutes/documents',
+    recordDocumentRoutes(attached, {
+      attach: attachMinutesDocument,
+      list: listMinutesDocuments,
+      open: openMinutesDocument,
+    }),
+  );
+  api.use(
+    '/conferences/:recordId/results/documents',
+    recordDocumentRoutes(attached, {
+      attach: attachResultsDocument,
+      list: listResultsDocuments,
+      open: openResultsDocument,
+    }),
+  );
   api.use('/petitions/:petitionId/decisions', decisionRoutes({ prisma: deps.prisma }));
   api.use(
     '/petitions/:petitionId/notes',
@@ -148,6 +176,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/conferences', conferenceRoutes(deps));
   api.use('/commitments', commitmentRoutes(deps));
   api.use('/admin', adminRoutes({ prisma: deps.prisma }));
+  api.use('/admin/letters', letterRoutes({ prisma: deps.prisma, appUrl: deps.caseFile.appUrl }));
   api.use('/identity-grants', identityGrantRoutes({ prisma: deps.prisma }));
   api.use('/outbox', outboxRoutes(deps.prisma, deps.outbox));
   app.use('/api/v1', api);

@@ -21,6 +21,7 @@ import * as N from './schemas/notes';
 import * as Dup from './schemas/duplicates';
 import { ZRegisterQuery } from './schemas/registers';
 import * as Nat from './schemas/national-sync';
+import * as L from './schemas/letters';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -192,6 +193,83 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     query: D.ZOpenDocumentQuery,
     responses: { 200: { description: 'the file' }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/petitions/{petitionId}/decisions/{decisionId}/documents',
+    summary:
+      "Attach the signed text of an extension decision (officer or leader of the case's unit): a document of the case like POST …/documents (content-checked, size-limited, streamed, SHA-256, sealed for a denunciation), marked with the decision; download it at its downloadUrl",
+    auth: true,
+    query: D.ZUploadDocumentQuery,
+    responses: {
+      201: { description: 'stored', schema: D.ZDocumentView },
+      ...errors(400, 401, 403, 404),
+      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
+      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
+    },
+  },
+  {
+    method: 'get',
+    path: '/petitions/{petitionId}/decisions/{decisionId}/documents',
+    summary: 'The documents attached to one extension decision (same read access as the petition)',
+    auth: true,
+    responses: { 200: { description: 'documents', schema: D.ZDocumentList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/reception/sessions/{sessionId}/minutes/documents',
+    summary:
+      "Attach a document to a reception session's minutes (officer or leader of the session's unit; staff only): the raw body is the file, PDF, JPEG, PNG, DOCX or ODT told by content, at most DOCUMENT_MAX_BYTES, streamed, SHA-256 recorded",
+    auth: true,
+    query: D.ZUploadDocumentQuery,
+    responses: {
+      201: { description: 'stored', schema: D.ZRecordDocumentView },
+      ...errors(400, 401, 403, 404),
+      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
+      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
+    },
+  },
+  {
+    method: 'get',
+    path: '/reception/sessions/{sessionId}/minutes/documents',
+    summary: "The documents of a reception session's minutes (read by whoever may read the session)",
+    auth: true,
+    responses: { 200: { description: 'documents', schema: D.ZRecordDocumentList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/reception/sessions/{sessionId}/minutes/documents/{documentId}/content',
+    summary: 'Download one (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff)',
+    auth: true,
+    responses: { 200: { description: 'the file' }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/conferences/{conferenceId}/results/documents',
+    summary:
+      "Attach a document to a dialogue conference's results (officer or leader of the conference's unit; staff only): the raw body is the file, PDF, JPEG, PNG, DOCX or ODT told by content, at most DOCUMENT_MAX_BYTES, streamed, SHA-256 recorded",
+    auth: true,
+    query: D.ZUploadDocumentQuery,
+    responses: {
+      201: { description: 'stored', schema: D.ZRecordDocumentView },
+      ...errors(400, 401, 403, 404),
+      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
+      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
+    },
+  },
+  {
+    method: 'get',
+    path: '/conferences/{conferenceId}/results/documents',
+    summary: "The documents of a dialogue conference's results (read by whoever may read the conference)",
+    auth: true,
+    responses: { 200: { description: 'documents', schema: D.ZRecordDocumentList }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/conferences/{conferenceId}/results/documents/{documentId}/content',
+    summary: 'Download one (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff)',
+    auth: true,
+    responses: { 200: { description: 'the file' }, ...errors(401, 403, 404) },
   },
   {
     method: 'get',
@@ -458,6 +536,67 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: A.ZResponsibleLeaderRequest,
     responses: { 200: { description: 'assigned' }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/admin/letters/wording',
+    summary: 'The built-in wording of every petition letter, with the placeholders each template may use (admin)',
+    auth: true,
+    responses: { 200: { description: 'templates', schema: L.ZBuiltInWording }, ...errors(401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/admin/letters/templates',
+    summary: 'The units’ own letter templates in the admin’s subtree, or of one unit (admin)',
+    auth: true,
+    query: L.ZLetterTemplateQuery,
+    responses: { 200: { description: 'templates', schema: L.ZLetterTemplateList }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'put',
+    path: '/admin/letters/templates',
+    summary:
+      'Add or replace a unit’s wording of a letter for one kind or every kind ("*"); an unknown {{placeholder}} is a field error; the nearest unit up the tree with one is used when sending (admin)',
+    auth: true,
+    body: L.ZLetterTemplateRequest,
+    responses: { 200: { description: 'saved', schema: L.ZLetterTemplate }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/admin/letters/preview',
+    summary: 'The letter as it would be sent (subject, text, HTML with the unit’s letterhead), with sample values (admin)',
+    auth: true,
+    body: L.ZLetterTemplateRequest,
+    responses: { 200: { description: 'the rendered letter', schema: L.ZRenderedLetter }, ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/admin/letters/templates/{id}',
+    summary: 'One letter template (admin)',
+    auth: true,
+    responses: { 200: { description: 'template', schema: L.ZLetterTemplate }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'delete',
+    path: '/admin/letters/templates/{id}',
+    summary: 'Remove a unit’s wording: its letters go out in the wording above it again (admin)',
+    auth: true,
+    responses: { 204: { description: 'removed' }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/admin/letters/letterheads/{unitId}',
+    summary: 'A unit’s letterhead lines and the letterhead its letters carry (admin)',
+    auth: true,
+    responses: { 200: { description: 'letterhead' }, ...errors(401, 403, 404) },
+  },
+  {
+    method: 'put',
+    path: '/admin/letters/letterheads/{unitId}',
+    summary: 'Set the lines under a unit’s name on its letters: address, telephone, e-mail (admin)',
+    auth: true,
+    body: L.ZLetterheadRequest,
+    responses: { 200: { description: 'saved' }, ...errors(400, 401, 403, 404) },
   },
   {
     method: 'get',

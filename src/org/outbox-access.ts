@@ -92,10 +92,11 @@ async function shape<T extends OutboxMessageSummary>(
   const units = readableMailUnits(principal, tree);
   const visible = origin?.unitId ? units.has(origin.unitId) : atTop(principal, tree);
   if (!visible) return null;
-  if (!origin) return { ...message, to: [UNTRACED], ...('text' in message ? { text: UNTRACED_TEXT } : {}) };
+  if (!origin)
+    return { ...message, to: [UNTRACED], ...('text' in message ? { text: UNTRACED_TEXT, html: null } : {}) };
   if (!origin?.sealedPetition || (await entitledToIdentity(prisma, tree, principal, origin.sealedPetition)))
     return message;
-  return { ...message, to: [SEALED_RECIPIENT], ...('text' in message ? { text: SEALED_TEXT } : {}) };
+  return { ...message, to: [SEALED_RECIPIENT], ...('text' in message ? { text: SEALED_TEXT, html: null } : {}) };
 }
 
 function requireReader(principal: Principal): void {

@@ -125,6 +125,7 @@ test("when unentitled accounts and tokens read every response they can get, then
     (await h.outbox!.list()).filter((m) => m.to.includes(EMAIL)).map((m) => h.outbox!.get(m.id)),
   );
   expect(toDenouncer.some((m) => m!.text.includes(NAME))).toBe(true);
+  expect(toDenouncer.some((m) => m!.html?.includes(NAME))).toBe(true);
   const officer = await h.login(h.org.officer.username);
   const opened = await request(h.app)
     .get(`/api/v1/petitions/${petitionId}?revealIdentity=true&reason=${encodeURIComponent('Xác minh')}`)
@@ -181,6 +182,26 @@ test("when a denouncer's name is searched, then only those handling the case fin
     for (const name of [NAME, `bui kin dao ${tag}`, `Kín Đáo ${tag}`])
       if ((await ids(credential, name)).includes(petitionId)) found.push(`${who}: ${name}`);
   expect(found).toEqual([]);
+});
+
+test("when every e-mail is read whole, HTML parts included, then the denouncer's identity is only in those sent to the denouncer, and the notification log keeps it only sealed", async () => {
+  const messages = await Promise.all((await h.outbox!.list()).map((m) => h.outbox!.get(m.id)));
+  const others = messages.filter((m) => !m!.to.includes(EMAIL));
+  // Enough to mean something: the staff e-mails of the case (assignment at least) and HTML parts in them.
+  expect(others.length).toBeGreaterThan(0);
+  expect(others.every((m) => m!.html?.includes('<table'))).toBe(true);
+  const leaks: string[] = [];
+  for (const m of others)
+    for (const part of [m!.subject, m!.text, m!.html ?? ''])
+      for (const needle of NEEDLES) if (part.includes(needle)) leaks.push(`${m!.subject}: ${needle}`);
+  expect(leaks).toEqual([]);
+  const rows = await h.db.prisma.notification.findMany({ where: { petitionId } });
+  const toCitizen = rows.filter((r) => r.sealedBody !== null);
+  expect(toCitizen.length).toBeGreaterThanOrEqual(3);
+  expect(rows.some((r) => r.bodyHtml !== null)).toBe(true);
+  const stored = JSON.stringify(rows.map(({ sealedBody: _sealed, ...plain }) => plain));
+  for (const needle of NEEDLES) expect(stored).not.toContain(needle);
+  for (const r of toCitizen) expect(r).toMatchObject({ bodyText: null, bodyHtml: null });
 });
 
 async function unentitledAgain(): Promise<Record<string, string>> {

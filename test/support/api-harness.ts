@@ -63,6 +63,7 @@ class OutboxMailer extends CapturingMailer {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      html: mail.html,
       messageId: mail.messageId,
       attachments: mail.attachments,
     });

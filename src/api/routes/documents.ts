@@ -66,7 +66,7 @@ function drainOrClose(res: Response): Promise<void> {
 }
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so Vietnamese file names survive. */
-function contentDisposition(name: string): string {
+export function contentDisposition(name: string): string {
   const ascii = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -80,7 +80,7 @@ function contentDisposition(name: string): string {
  * Writes chunk by chunk, waiting for the socket to drain. The bytes are hashed on the way out: a stored
  * blob that no longer matches its SHA-256 ends in a cut connection, never a complete-looking file.
  */
-async function streamVerified(
+export async function streamVerified(
   res: Response,
   body: AsyncIterable<Buffer>,
   sha256: string,

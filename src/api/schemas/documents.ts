@@ -20,10 +20,25 @@ export const ZDocumentView = z.object({
   sha256: z.string().nullable().describe('SHA-256 of the content; null for a sealed document the caller may not open'),
   sealed: z.boolean(),
   uploadedById: z.string(),
+  decisionId: z.string().nullable().describe('the extension decision the document is the written text of'),
   createdAt: z.string(),
   downloadUrl: z.string(),
 });
 export const ZDocumentList = z.object({ items: z.array(ZDocumentView) });
+
+export const ZRecordDocumentView = z.object({
+  id: z.string(),
+  ownerType: z.enum(['receptionMinutes', 'conferenceResults']),
+  ownerId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  byteSize: z.number(),
+  sha256: z.string(),
+  uploadedById: z.string(),
+  createdAt: z.string(),
+  downloadUrl: z.string(),
+});
+export const ZRecordDocumentList = z.object({ items: z.array(ZRecordDocumentView) });
 
 export const ZOpenDocumentQuery = z.object({
   reason: z

@@ -10,4 +10,4 @@ export const ZOutboxSummary = z.object({
   messageId: str().nullable(),
 });
 export const ZOutboxList = z.object({ items: z.array(ZOutboxSummary) });
-export const ZOutboxMessage = ZOutboxSummary.extend({ text: str() });
+export const ZOutboxMessage = ZOutboxSummary.extend({ text: str(), html: str().nullable() });

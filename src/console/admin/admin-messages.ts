@@ -196,6 +196,7 @@ export const vi = {
   cancel: 'Huỷ, quay lại lịch',
   calendarSaved: 'Đã lưu lịch năm {year}; các đơn đang mở được tính lại hạn.',
   previewNoChange: 'Lịch không thay đổi.',
+  secLetters: 'Mẫu thư',
 } as const;
 
 export type AdminKey = keyof typeof vi;
@@ -396,6 +397,7 @@ export const en: Record<AdminKey, string> = {
   cancel: 'Cancel, back to the calendar',
   calendarSaved: 'Calendar {year} saved; open petitions recomputed their due dates.',
   previewNoChange: 'The calendar does not change.',
+  secLetters: 'Letter templates',
 };
 
 export const ADMIN_WORDS = { vi, en };

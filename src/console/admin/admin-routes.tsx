@@ -34,6 +34,7 @@ import { PeoplePage, PersonPage, personHref, type NewPersonForm } from './people
 import { TokensPage } from './tokens-page';
 import { PolicyPage, type PolicyForm } from './policy-page';
 import { CalendarPage, CalendarPreviewPage, yearOfDate } from './calendar-pages';
+import { letterPages } from './letters-routes';
 
 type Fields = Record<string, string | string[] | undefined>;
 const one = (fields: Fields, name: string): string => {
@@ -78,6 +79,7 @@ export function adminPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageConte
     (await listUnits(prisma, req.principal!)).items.sort((x, y) => compareNames(x.name, y.name));
 
   router.get('/', (_req, res) => res.redirect(303, `${ADMIN_BASE}/units`));
+  router.use('/letters', letterPages(deps, ctxOf));
 
   // Units
   router.get('/units', async (req, res) => {

@@ -14,6 +14,7 @@ const SECTIONS: { href: string; key: AdminKey }[] = [
   { href: '/tokens', key: 'secTokens' },
   { href: '/policy', key: 'secPolicy' },
   { href: '/calendar', key: 'secCalendar' },
+  { href: '/letters', key: 'secLetters' },
 ];
 
 /** What a refused form says: the use case's sentence, and each field's problem. */

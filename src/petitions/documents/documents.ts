@@ -1,18 +1,12 @@
 // A case file's documents: upload (streamed through size limit, content sniffing, SHA-256 and, for a
 // denunciation, sealing, into the BlobStore), list, and open for download.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../platform/db/prisma';
 import type { BlobStore } from '../../platform/blob/blob-store';
 import { AppError } from '../../errors';
 import type { Principal } from '../../org/access';
-import {
-  EXTENSIONS,
-  MEDIA_TYPES,
-  safeFileName,
-  SNIFF_BYTES,
-  sniffDocumentType,
-  type DocumentType,
-} from './content-type';
+import { EXTENSIONS, MEDIA_TYPES, safeFileName } from '../../platform/blob/content-type';
+import { documentTooLarge as tooLarge, inspectDocument as inspect } from '../../platform/blob/document-intake';
 import { deriveDocumentKey, openBlocks, openText, sealBlocks, sealText } from './document-seal';
 import { loadReadableCase, mayOpenSealed, requireCaseWriter } from './case-access';
 
@@ -31,6 +25,8 @@ export interface UploadDocumentInput {
   /** The Content-Length the client announced, refused before reading when already over the limit. */
   declaredBytes?: number;
   body: AsyncIterable<Buffer | Uint8Array | string>;
+  /** The extension decision (its event id) the document is the written text of. */
+  decisionEventId?: string;
 }
 
 const SEALED_NAME = 'tai-lieu-niem-phong';
@@ -54,6 +50,7 @@ export async function uploadDocument(deps: DocumentDeps, principal: Principal, i
       storage: deps.blobStore.kind,
       storageKey,
       uploadedById: principal.personId,
+      decisionEventId: input.decisionEventId ?? null,
     },
   });
   const inspected = inspect(input.body, deps.maxBytes);
@@ -83,61 +80,6 @@ export async function uploadDocument(deps: DocumentDeps, principal: Principal, i
   }
 }
 
-function tooLarge(maxBytes: number): AppError {
-  return new AppError('PayloadTooLarge', `a document may be at most ${maxBytes} bytes (DOCUMENT_MAX_BYTES)`, [
-    { path: 'file', message: `larger than ${maxBytes} bytes` },
-  ]);
-}
-
-/**
- * Passes the bytes through while counting, hashing and sniffing them. Nothing reaches the store until the
- * first SNIFF_BYTES (or the whole file, if shorter) have been recognised, so a refused file writes nothing.
- */
-function inspect(source: AsyncIterable<Buffer | Uint8Array | string>, maxBytes: number) {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let type: DocumentType | null = null;
-  const decide = (head: Buffer) => {
-    type = sniffDocumentType(head);
-    if (!type)
-      throw new AppError(
-        'UnsupportedMediaType',
-        'only PDF, JPEG, PNG, DOCX and ODT documents are accepted (told by their content, not their name)',
-        [{ path: 'file', message: 'not a PDF, JPEG, PNG, DOCX or ODT file' }],
-      );
-  };
-  async function* chunks(): AsyncIterable<Buffer> {
-    let head: Buffer[] = [];
-    let headBytes = 0;
-    for await (const piece of source) {
-      const buf = typeof piece === 'string' ? Buffer.from(piece) : Buffer.isBuffer(piece) ? piece : Buffer.from(piece);
-      bytes += buf.length;
-      if (bytes > maxBytes) throw tooLarge(maxBytes);
-      hash.update(buf);
-      if (type) {
-        yield buf;
-        continue;
-      }
-      head.push(buf);
-      headBytes += buf.length;
-      if (headBytes >= SNIFF_BYTES) {
-        const whole = Buffer.concat(head, headBytes);
-        decide(whole);
-        head = [];
-        yield whole;
-      }
-    }
-    if (!type) {
-      if (headBytes === 0)
-        throw new AppError('ValidationFailed', 'the document is empty', [{ path: 'file', message: 'empty' }]);
-      const whole = Buffer.concat(head, headBytes);
-      decide(whole);
-      yield whole;
-    }
-  }
-  return { chunks: chunks(), bytes: () => bytes, sha256: () => hash.digest('hex'), type: () => type! };
-}
-
 type DocumentRow = Awaited<ReturnType<PrismaClient['document']['findFirstOrThrow']>>;
 
 function view(row: DocumentRow, showDetails: boolean) {
@@ -151,16 +93,22 @@ function view(row: DocumentRow, showDetails: boolean) {
     sha256: showDetails ? row.sha256 : null,
     sealed: row.sealed,
     uploadedById: row.uploadedById,
+    decisionId: row.decisionEventId,
     createdAt: row.createdAt.toISOString(),
     downloadUrl: `/api/v1/petitions/${row.petitionId}/documents/${row.id}/content`,
   };
 }
 
-export async function listDocuments(deps: DocumentDeps, principal: Principal, petitionId: string) {
+export async function listDocuments(
+  deps: DocumentDeps,
+  principal: Principal,
+  petitionId: string,
+  only: { decisionEventId?: string } = {},
+) {
   const c = await loadReadableCase(deps.prisma, principal, petitionId);
   const entitled = c.petition.kind !== 'denunciation' || (await mayOpenSealed(deps.prisma, principal, c));
   const rows = await deps.prisma.document.findMany({
-    where: { petitionId, status: 'stored' },
+    where: { petitionId, status: 'stored', ...(only.decisionEventId ? { decisionEventId: only.decisionEventId } : {}) },
     orderBy: { createdAt: 'asc' },
   });
   return { items: rows.map((r) => view(r, !r.sealed || entitled)) };

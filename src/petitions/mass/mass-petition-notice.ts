@@ -3,6 +3,8 @@
 // repeated registration request never sends a second e-mail. Carries counts and the case, no names.
 import type { PrismaClient } from '../../platform/db/prisma';
 import type { Mailer } from '../../platform/mail/mailer';
+import { composeLetter } from '../../platform/mail/letter';
+import { loadLetterhead } from '../../org/letterhead';
 import { sendStaffMailOnce, type MailStatus } from '../notes/staff-mail-once';
 
 export interface MassPetitionNoticeDeps {
@@ -23,6 +25,7 @@ export async function notifyMassPetition(
       kind: true,
       field: true,
       isMass: true,
+      receivingUnitId: true,
       receivingUnit: { select: { name: true, responsibleLeader: { select: { id: true, email: true, active: true } } } },
       petitioners: { select: { isRepresentative: true } },
     },
@@ -32,19 +35,32 @@ export async function notifyMassPetition(
   const count = petition.petitioners.length;
   const representatives = petition.petitioners.filter((p) => p.isRepresentative).length;
   const link = `${deps.appUrl}/api/v1/petitions/${petition.id}`;
+  const name = petition.receivingUnit.name;
+  const vi = [
+    `${name} vừa tiếp nhận một đơn của ${count} người cùng một nội dung (${representatives} người đại diện), lĩnh vực ${petition.field}.`,
+    `Hồ sơ ${petition.trackingCode}: ${link}`,
+  ];
+  const en = [
+    `${name} has just received one petition from ${count} people on one matter (${representatives} representatives), field ${petition.field}.`,
+    `Case ${petition.trackingCode}: ${link}`,
+  ];
+  const letter = composeLetter(
+    await loadLetterhead(deps.prisma, petition.receivingUnitId),
+    {
+      subject: `Đơn đông người: ${count} người, hồ sơ ${petition.trackingCode} / Mass petition: ${count} petitioners, case ${petition.trackingCode}`,
+      vi: { greeting: 'Kính gửi đồng chí,', paragraphs: vi },
+      en: { greeting: 'Dear colleague,', paragraphs: en },
+    },
+    [...vi, '', ...en].join('\n'),
+  );
   return sendStaffMailOnce(deps, {
     key: `mass-petition:${petition.id}`,
     template: 'mass_petition',
     petitionId: petition.id,
     recipientId: leader.id,
     to: leader.email,
-    subject: `Đơn đông người: ${count} người, hồ sơ ${petition.trackingCode} / Mass petition: ${count} petitioners, case ${petition.trackingCode}`,
-    text: [
-      `${petition.receivingUnit.name} vừa tiếp nhận một đơn của ${count} người cùng một nội dung (${representatives} người đại diện), lĩnh vực ${petition.field}.`,
-      `Hồ sơ ${petition.trackingCode}: ${link}`,
-      '',
-      `${petition.receivingUnit.name} has just received one petition from ${count} people on one matter (${representatives} representatives), field ${petition.field}.`,
-      `Case ${petition.trackingCode}: ${link}`,
-    ].join('\n'),
+    subject: letter.subject,
+    text: letter.text,
+    html: letter.html,
   });
 }

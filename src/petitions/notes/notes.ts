@@ -7,6 +7,8 @@ import { isUniqueViolation } from '../../platform/db/prisma';
 import { AppError, invalidField } from '../../errors';
 import { readableUnits, UnitTree, type Principal } from '../../org/access';
 import { loadReadableCase } from '../documents/case-access';
+import { composeLetter, type Letterhead, type RenderedLetter } from '../../platform/mail/letter';
+import { loadLetterhead } from '../../org/letterhead';
 import { sendStaffMailOnce, type MailStatus } from './staff-mail-once';
 
 export interface NoteDeps {
@@ -67,7 +69,10 @@ export async function addNote(deps: NoteDeps, principal: Principal, input: AddNo
         select: { id: true, fullName: true, email: true },
       });
   const status = new Map<string, MailStatus>();
+  const head = people.length ? await loadLetterhead(deps.prisma, c.petition.unitId) : null;
   for (const person of people) {
+    const link = `${deps.appUrl}/api/v1/petitions/${c.petition.id}/notes`;
+    const letter = mentionLetter(head!, principal.fullName, c.petition.trackingCode, link);
     status.set(
       person.id,
       await sendStaffMailOnce(deps, {
@@ -76,12 +81,9 @@ export async function addNote(deps: NoteDeps, principal: Principal, input: AddNo
         petitionId: c.petition.id,
         recipientId: person.id,
         to: person.email,
-        subject: `Bạn được nhắc đến trong ghi chú hồ sơ ${c.petition.trackingCode} / You were mentioned in a note on case ${c.petition.trackingCode}`,
-        text: mentionText(
-          principal.fullName,
-          c.petition.trackingCode,
-          `${deps.appUrl}/api/v1/petitions/${c.petition.id}/notes`,
-        ),
+        subject: letter.subject,
+        text: letter.text,
+        html: letter.html,
       }),
     );
   }
@@ -89,14 +91,19 @@ export async function addNote(deps: NoteDeps, principal: Principal, input: AddNo
   return { created, note: view(note, new Map([[principal.personId, principal.fullName]]), names, status) };
 }
 
-function mentionText(author: string, trackingCode: string, link: string): string {
-  return [
-    `${author} đã nhắc đến anh/chị trong một ghi chú nội bộ của hồ sơ ${trackingCode}.`,
-    `Xem ghi chú: ${link}`,
-    '',
-    `${author} mentioned you in an internal note on case ${trackingCode}.`,
-    `Read the note: ${link}`,
-  ].join('\n');
+/** The mention names the author and the case only: the note itself stays in the case file. */
+function mentionLetter(head: Letterhead, author: string, trackingCode: string, link: string): RenderedLetter {
+  const vi = [`${author} đã nhắc đến anh/chị trong một ghi chú nội bộ của hồ sơ ${trackingCode}.`, `Xem ghi chú: ${link}`];
+  const en = [`${author} mentioned you in an internal note on case ${trackingCode}.`, `Read the note: ${link}`];
+  return composeLetter(
+    head,
+    {
+      subject: `Bạn được nhắc đến trong ghi chú hồ sơ ${trackingCode} / You were mentioned in a note on case ${trackingCode}`,
+      vi: { greeting: 'Kính gửi đồng chí,', paragraphs: vi },
+      en: { greeting: 'Dear colleague,', paragraphs: en },
+    },
+    [...vi, '', ...en].join('\n'),
+  );
 }
 
 /** A mentioned colleague must be active and able to read the case, or the e-mail would lead nowhere. */

@@ -13,6 +13,7 @@ export interface StaffMail {
   to: string;
   subject: string;
   text: string;
+  html?: string;
 }
 
 export type MailStatus = 'sent' | 'pending';
@@ -31,6 +32,8 @@ export async function sendStaffMailOnce(
       toAddress: mail.to,
       subject: mail.subject,
       status: 'pending',
+      bodyText: mail.text,
+      bodyHtml: mail.html ?? null,
     },
     update: {},
   });
@@ -40,6 +43,7 @@ export async function sendStaffMailOnce(
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      html: mail.html,
       messageId: `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@danvan.local>`,
     });
     await deps.prisma.notification.update({

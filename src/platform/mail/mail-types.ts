@@ -4,6 +4,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The same letter as HTML (letterhead, Vietnamese block, English block); the text part always goes too. */
+  html?: string;
   /** Stable per notification key, so a relay or a reader can spot a duplicate. */
   messageId: string;
   attachments?: { filename: string; content: string; contentType: string }[];

@@ -37,6 +37,7 @@ export function createSmtpMailer(options: {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        html: mail.html,
         messageId: mail.messageId,
         attachments: mail.attachments,
         signal,

@@ -17,6 +17,8 @@ export interface OutboxMessageSummary {
 
 export interface OutboxMessage extends OutboxMessageSummary {
   text: string;
+  /** The HTML part, when the message has one. */
+  html: string | null;
 }
 
 export class OutboxStore {
@@ -42,7 +44,7 @@ export class OutboxStore {
       .map((f) => f.slice(0, -4))
       .sort();
     const messages = await Promise.all(ids.map((id) => this.get(id)));
-    return messages.filter((m): m is OutboxMessage => m !== null).map(({ text: _text, ...summary }) => summary);
+    return messages.filter((m): m is OutboxMessage => m !== null).map(({ text: _text, html: _html, ...summary }) => summary);
   }
 
   async get(id: string): Promise<OutboxMessage | null> {
@@ -69,6 +71,7 @@ export class OutboxStore {
       subject: parsed.subject ?? '',
       messageId: parsed.messageId ?? null,
       text: parsed.text ?? '',
+      html: typeof parsed.html === 'string' ? parsed.html : null,
     };
     this.cache.set(id, message);
     return message;

@@ -1,0 +1,235 @@
+// Letter templates: the units' own wording, a form choosing unit, letter and kind, the wording with the
+// placeholders it may use, a preview in a frame (the letter's own document, posted there without script),
+// and the unit's letterhead lines.
+import { formatDateTime } from '../../web/format';
+import type { PageContext } from '../page-context';
+import { CsrfField } from '../shell';
+import { NOTIFICATION_TEMPLATES } from '../../domain/petition/notification-types';
+import type { LetterTemplateView } from '../../petitions/letters/letter-templates';
+import type { LetterWording } from '../../petitions/templates';
+import { ADMIN_BASE, AdminPage, unitLabel, type FormProblem } from './admin-shell';
+import { lettersWords, type LettersKey } from './letters-messages';
+import type { UnitRow } from './units-pages';
+
+export const LETTERS_BASE = `${ADMIN_BASE}/letters`;
+export const KIND_CHOICES = ['*', 'complaint', 'denunciation', 'recommendation', 'feedback'] as const;
+
+export interface LetterChoice {
+  unitId: string;
+  template: string;
+  kind: string;
+}
+
+export interface LettersPageProps {
+  ctx: PageContext;
+  units: UnitRow[];
+  custom: LetterTemplateView[];
+  choice: LetterChoice;
+  form: LetterWording;
+  placeholders: string[];
+  /** Where the wording in use comes from. */
+  source: { type: 'own' | 'inherited'; unitId: string; version: number; id: string } | { type: 'builtIn' };
+  letterheadLines: string[];
+  done?: string;
+  problem?: FormProblem | null;
+}
+
+const choiceQuery = (c: LetterChoice) =>
+  `unitId=${encodeURIComponent(c.unitId)}&template=${encodeURIComponent(c.template)}&kind=${encodeURIComponent(c.kind)}`;
+
+export function LettersPage(props: LettersPageProps) {
+  const { ctx, choice } = props;
+  const l = lettersWords(ctx);
+  const unitName = new Map(props.units.map((u) => [u.id, unitLabel(ctx, u)]));
+  const tpl = (t: string) => l(`tpl_${t}` as LettersKey);
+  const kind = (k: string) => (k === '*' ? l('kindAll') : l(`kind_${k}` as LettersKey));
+  const unit = unitName.get(choice.unitId) ?? choice.unitId;
+  const lang = ctx.lang === 'en' ? '&lang=en' : '';
+  return (
+    <AdminPage ctx={ctx} title={l('lettersTitle')} done={props.done} problem={props.problem}>
+      <p>{l('lettersIntro')}</p>
+      <table id="custom-templates">
+        <caption>{l('customCaption', { count: props.custom.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{l('colUnit')}</th>
+            <th scope="col">{l('colTemplate')}</th>
+            <th scope="col">{l('colKind')}</th>
+            <th scope="col">{l('colVersion')}</th>
+            <th scope="col">{l('colUpdated')}</th>
+            <th scope="col">{l('colActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.custom.length === 0 ? (
+            <tr>
+              <td colSpan={6}>{l('noCustom')}</td>
+            </tr>
+          ) : null}
+          {props.custom.map((t) => (
+            <tr data-template={t.id}>
+              <td>{unitName.get(t.unitId) ?? t.unitId}</td>
+              <td>{tpl(t.template)}</td>
+              <td>{kind(t.kind)}</td>
+              <td>{t.version}</td>
+              <td>{formatDateTime(t.updatedAt, ctx.lang)}</td>
+              <td>
+                <a
+                  href={`${LETTERS_BASE}?${choiceQuery(t)}`}
+                  aria-label={l('editLabel', {
+                    template: tpl(t.template),
+                    kind: kind(t.kind),
+                    unit: unitName.get(t.unitId) ?? t.unitId,
+                  })}
+                >
+                  {l('edit')}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <form class="stack" method="get" action={LETTERS_BASE}>
+        <fieldset>
+          <legend>{l('chooseLegend')}</legend>
+          <div>
+            <label for="choose-unit">{l('fieldUnit')}</label>
+            <select id="choose-unit" name="unitId">
+              {props.units.map((u) => (
+                <option value={u.id} selected={u.id === choice.unitId}>
+                  {unitLabel(ctx, u)} ({u.id})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="choose-template">{l('fieldTemplate')}</label>
+            <select id="choose-template" name="template">
+              {NOTIFICATION_TEMPLATES.map((t) => (
+                <option value={t} selected={t === choice.template}>
+                  {tpl(t)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="choose-kind">{l('fieldKind')}</label>
+            <select id="choose-kind" name="kind">
+              {KIND_CHOICES.map((k) => (
+                <option value={k} selected={k === choice.kind}>
+                  {kind(k)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+          <button type="submit">{l('open')}</button>
+        </fieldset>
+      </form>
+
+      <form class="stack" method="post" action={LETTERS_BASE}>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="unitId" value={choice.unitId} />
+        <input type="hidden" name="template" value={choice.template} />
+        <input type="hidden" name="kind" value={choice.kind} />
+        <fieldset>
+          <legend>{l('editLegend', { template: tpl(choice.template), kind: kind(choice.kind), unit })}</legend>
+          <p id="wording-source">
+            {props.source.type === 'builtIn'
+              ? l('sourceBuiltIn')
+              : props.source.type === 'own'
+                ? l('sourceOwn', { version: props.source.version })
+                : l('sourceInherited', {
+                    unit: unitName.get(props.source.unitId) ?? props.source.unitId,
+                    version: props.source.version,
+                  })}
+          </p>
+          <p id="placeholders-help">{l('placeholders')}</p>
+          <ul class="inline-list" aria-describedby="placeholders-help">
+            {props.placeholders.map((p) => (
+              <li>
+                <code>{`{{${p}}}`}</code>
+              </li>
+            ))}
+          </ul>
+          <p class="hint" id="placeholders-hint">
+            {l('placeholdersHint')}
+          </p>
+          <div>
+            <label for="subjectVi">{l('fieldSubjectVi')}</label>
+            <input id="subjectVi" name="subjectVi" lang="vi" required maxLength={200} size={70} value={props.form.subjectVi} />
+          </div>
+          <div>
+            <label for="bodyVi">{l('fieldBodyVi')}</label>
+            <textarea id="bodyVi" name="bodyVi" lang="vi" rows={8} cols={80} required aria-describedby="placeholders-hint">
+              {props.form.bodyVi}
+            </textarea>
+          </div>
+          <div>
+            <label for="subjectEn">{l('fieldSubjectEn')}</label>
+            <input id="subjectEn" name="subjectEn" lang="en" required maxLength={200} size={70} value={props.form.subjectEn} />
+          </div>
+          <div>
+            <label for="bodyEn">{l('fieldBodyEn')}</label>
+            <textarea id="bodyEn" name="bodyEn" lang="en" rows={8} cols={80} required aria-describedby="placeholders-hint">
+              {props.form.bodyEn}
+            </textarea>
+          </div>
+          {/* The draft goes to the frame below: its answer is the letter's own document. */}
+          <button type="submit" formaction={`${LETTERS_BASE}/preview${lang ? '?lang=en' : ''}`} formtarget="letter-preview">
+            {l('preview')}
+          </button>{' '}
+          <button type="submit" name="intent" value="save">
+            {l('save')}
+          </button>
+        </fieldset>
+      </form>
+
+      <section aria-labelledby="preview-heading">
+        <h2 id="preview-heading">{l('previewHeading')}</h2>
+        <iframe
+          name="letter-preview"
+          id="letter-preview"
+          title={l('previewFrame', { template: tpl(choice.template) })}
+          src={`${LETTERS_BASE}/preview?${choiceQuery(choice)}${lang}`}
+          sandbox=""
+          width="100%"
+          height="640"
+        />
+      </section>
+
+      {props.source.type === 'own' ? (
+        <form class="stack" method="post" action={`${LETTERS_BASE}/remove`}>
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="id" value={props.source.id} />
+          <fieldset>
+            <legend>{l('removeLegend')}</legend>
+            <p class="hint">{l('removeHint')}</p>
+            <button type="submit">{l('remove')}</button>
+          </fieldset>
+        </form>
+      ) : null}
+
+      <form class="stack" method="post" action={`${LETTERS_BASE}/letterhead`}>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="unitId" value={choice.unitId} />
+        <input type="hidden" name="template" value={choice.template} />
+        <input type="hidden" name="kind" value={choice.kind} />
+        <fieldset>
+          <legend>{l('letterheadLegend', { unit })}</legend>
+          <p class="hint" id="letterhead-hint">
+            {l('letterheadHint')}
+          </p>
+          <div>
+            <label for="lines">{l('fieldLines')}</label>
+            <textarea id="lines" name="lines" rows={5} cols={80} aria-describedby="letterhead-hint">
+              {props.letterheadLines.join('\n')}
+            </textarea>
+          </div>
+          <button type="submit">{l('saveLetterhead')}</button>
+        </fieldset>
+      </form>
+    </AdminPage>
+  );
+}
