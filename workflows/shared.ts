@@ -1,6 +1,6 @@
 // What every workflow does the same way: keys that make a retried activity write or send once, business
 // refusals that a client sees as a stable type, and the wait for the next due time or the next change.
-import { ApplicationFailure, condition, log, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, log, patched, workflowInfo } from '@temporalio/workflow';
 
 /** An entry of a case's audit trail, as the workflow states it. */
 export interface CaseEvent {
@@ -54,19 +54,43 @@ export const RECORDED_BEFORE_MAIL = 'breach-recorded-before-mail';
  * on its own retry path (MAIL_SEND retries until the relay is back), so a relay that is down delays the
  * e-mail, not the fact. The workflow waits for `allDelivered()` before it completes.
  */
+/**
+ * The patch under which the e-mails that follow a fact (a session or conference announced, a commitment
+ * assigned, an officer's action on them) go on their own path too. Before it, the workflow waited for each:
+ * with the relay down, a commitment created then waited for its "assigned" e-mail before its clock ran, so its
+ * lapse was recorded minutes late (chaos run, relay down 2 min: up to 575 s), and the officer's action waited.
+ */
+export const MAIL_AFTER_FACT = 'mail-after-fact';
+
 export function mailOnItsOwnPath() {
   const inFlight: Promise<void>[] = [];
+  const later = (what: string, sending: Promise<unknown>): void => {
+    inFlight.push(
+      sending.then(
+        () => undefined,
+        // Only a refusal ends a send: the case goes on without that e-mail.
+        (error: unknown) =>
+          log.warn('e-mail given up', { what, error: error instanceof Error ? error.message : String(error) }),
+      ),
+    );
+  };
   return {
-    later(what: string, sending: Promise<unknown>): void {
-      inFlight.push(
-        sending.then(
-          () => undefined,
-          // Only a refusal ends a send: the case goes on without that e-mail.
-          (error: unknown) =>
-            log.warn('e-mail given up', { what, error: error instanceof Error ? error.message : String(error) }),
-        ),
-      );
+    later,
+    /**
+     * Sends an e-mail that follows a fact: on its own path (MAIL_AFTER_FACT), or, in histories from before
+     * the patch, waited for. `send` is called after the patch is asked, so the marker precedes the activity.
+     */
+    async after(what: string, send: () => Promise<unknown>): Promise<void> {
+      if (patched(MAIL_AFTER_FACT)) later(what, send());
+      else await send();
     },
-    allDelivered: (): Promise<unknown> => Promise.all(inFlight),
+    /** Until every e-mail handed over so far is done, including any handed over while waiting. */
+    async allDelivered(): Promise<void> {
+      let waited = -1;
+      while (waited !== inFlight.length) {
+        waited = inFlight.length;
+        await Promise.all(inFlight);
+      }
+    },
   };
 }

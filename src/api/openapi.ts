@@ -382,7 +382,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/tokens',
-    summary: 'List API tokens (admin; never the tokens themselves)',
+    summary: 'List API tokens (admin; never the tokens themselves, only their first 10 characters as `prefix`)',
     auth: true,
     responses: { 200: { description: 'tokens' }, ...errors(401, 403) },
   },

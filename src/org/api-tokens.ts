@@ -20,6 +20,8 @@ export const SCOPE_ROLES: Record<string, Role> = {
 export const SCOPES = Object.keys(SCOPE_ROLES) as [string, ...string[]];
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** Enough to tell tokens apart in a list (36 of the 256 random bits), nothing to guess the rest from. */
+const PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 
 export type Scope = (typeof SCOPES)[number];
 
@@ -49,6 +51,7 @@ export async function createApiToken(
     data: {
       name: input.name,
       tokenHash: hashOf(token),
+      prefix: token.slice(0, PREFIX_LENGTH),
       scopes: [...new Set(input.scopes)],
       unitId: input.unitId,
       createdById: admin.personId,
@@ -87,6 +90,7 @@ export async function authenticateApiToken(prisma: PrismaClient, token: string):
 function view(row: {
   id: string;
   name: string;
+  prefix: string | null;
   scopes: string[];
   unitId: string;
   createdById: string;
@@ -97,6 +101,7 @@ function view(row: {
   return {
     id: row.id,
     name: row.name,
+    prefix: row.prefix,
     scopes: row.scopes,
     unitId: row.unitId,
     createdById: row.createdById,

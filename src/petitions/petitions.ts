@@ -203,7 +203,7 @@ export async function getPetition(
       data: { petitionId, personId: principal.personId, reason: identity.reason.trim() },
     });
   }
-  const [events, petitioners, links] = await Promise.all([
+  const [events, petitioners, links, matters] = await Promise.all([
     deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] }),
     deps.prisma.petitioner.findMany({ where: { petitionId }, orderBy: { position: 'asc' } }),
     deps.prisma.petition.findUniqueOrThrow({
@@ -213,6 +213,12 @@ export async function getPetition(
         appealOf: { select: { id: true, trackingCode: true } },
         appeals: { select: { id: true, trackingCode: true, unitId: true } },
       },
+    }),
+    // The reception sessions where it was registered or where the citizen came about it.
+    deps.prisma.receptionMatter.findMany({
+      where: { petitionId },
+      select: { session: { select: { id: true, day: true } } },
+      orderBy: { createdAt: 'asc' },
     }),
   ]);
   const names = await actorNames(
@@ -242,6 +248,7 @@ export async function getPetition(
     round: links.round,
     appealOf: links.appealOf,
     appeals: links.appeals,
+    receptionSessions: [...new Map(matters.map((m) => [m.session.id, m.session])).values()],
   };
 }
 

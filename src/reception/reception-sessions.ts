@@ -15,7 +15,7 @@ import {
   type Principal,
 } from '../org/access';
 import { workingCalendarFor } from '../calendar/calendar-store';
-import { createPetition, type PetitionServiceDeps } from '../petitions/petitions';
+import { createPetition, loadReadable, type PetitionServiceDeps } from '../petitions/petitions';
 import type { CreatePetitionInput } from '../petitions/inputs';
 import { MASKED_NAME } from '../org/identity-seal';
 import { nowFrom } from '../platform/runtime/clock';
@@ -191,6 +191,22 @@ export interface MatterInput {
   outcome: 'answered' | 'petition' | 'explained';
   answer?: string;
   petition?: Pick<CreatePetitionInput, 'kind' | 'subject' | 'body' | 'petitioners'>;
+  /** A petition already filed that the citizen came about: the matter is linked to it, and its case page to the session. */
+  petitionTrackingCode?: string;
+}
+
+/** The petition of that tracking code, if the officer may read it; otherwise the field is refused, saying nothing more. */
+async function linkedPetition(deps: SessionDeps, principal: Principal, trackingCode: string) {
+  const row = await deps.prisma.petition.findUnique({ where: { trackingCode }, select: { id: true } });
+  const readable = row
+    ? await loadReadable(deps, principal, row.id).then(
+        () => true,
+        () => false,
+      )
+    : false;
+  if (!row || !readable)
+    throw invalidField('petitionTrackingCode', 'no petition with this tracking code that you may read');
+  return row.id;
 }
 
 /** A matter raised at the session: answered on the spot, registered as a petition (its workflow starts, linked here), or explained. */
@@ -209,8 +225,14 @@ export async function recordMatter(
     throw invalidField('petition', 'required when the outcome is petition');
   if (input.outcome !== 'petition' && !input.answer)
     throw invalidField('answer', 'what was answered or explained is recorded');
+  if (input.outcome === 'petition' && input.petitionTrackingCode)
+    throw invalidField('petitionTrackingCode', 'a new petition or one already filed, not both');
   let petitionId: string | undefined;
   let trackingCode: string | undefined;
+  if (input.petitionTrackingCode) {
+    petitionId = await linkedPetition(deps, principal, input.petitionTrackingCode);
+    trackingCode = input.petitionTrackingCode;
+  }
   if (input.outcome === 'petition') {
     const created = await createPetition(
       deps,

@@ -49,6 +49,11 @@ test('when an admin creates a read-only token, then it reads in its unit only, c
   expect(JSON.stringify(stored)).not.toContain(token.slice(4));
   const listed = await request(h.app).get('/api/v1/tokens').set(auth(admin)).expect(200);
   expect(JSON.stringify(listed.body)).not.toContain(token.slice(4));
+  // Only its first characters, to tell it apart from the others.
+  expect(listed.body.items.find((t: { id: string }) => t.id === created.body.id)).toMatchObject({
+    prefix: token.slice(0, 10),
+  });
+  expect(JSON.stringify(listed.body)).not.toContain(token.slice(10));
 
   const p = await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petition()).expect(201);
   await request(h.app).get(`/api/v1/petitions/${p.body.id}`).set(auth(token)).expect(200);

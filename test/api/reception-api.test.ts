@@ -154,6 +154,31 @@ test('today’s session: opened by its cycle, matters answered, explained or reg
   );
   expect((await h.client.workflow.getHandle(petition.workflowId).describe()).status.name).toBe('RUNNING');
 
+  // A citizen who came about a petition already filed: the matter is linked to it by its tracking code.
+  const matterAbout = (petitionTrackingCode: string, extra: object = {}) =>
+    request(h.app)
+      .post(`/api/v1/reception/sessions/${session.id}/matters`)
+      .set(auth(officer))
+      .send({
+        summary: 'Hỏi tiến độ đơn đã gửi',
+        field: 'land',
+        outcome: 'explained',
+        answer: 'Đã giải thích tiến độ',
+        petitionTrackingCode,
+        ...extra,
+      });
+  const unknown = await matterAbout('DV-KHONG-CO').expect(400);
+  expect(unknown.body.error.details).toEqual([expect.objectContaining({ path: 'petitionTrackingCode' })]);
+  await matterAbout(filed.body.matter.trackingCode, {
+    outcome: 'petition',
+    petition: { kind: 'complaint', subject: 'Đơn mới', body: '…', petitioners: [{ fullName: 'Bà Tư' }] },
+  }).expect(400);
+  const linked = await matterAbout(filed.body.matter.trackingCode).expect(201);
+  expect(linked.body.matter).toMatchObject({ outcome: 'explained', petitionId: petition.id });
+  // Its case shows the session once, though it was registered there and came up again.
+  const caseView = await request(h.app).get(`/api/v1/petitions/${petition.id}`).set(auth(officer)).expect(200);
+  expect(caseView.body.receptionSessions).toEqual([{ id: session.id, day: today }]);
+
   // A denunciation made at the session: the name is sealed in the petition and kept nowhere in plain text.
   const denounced = await request(h.app)
     .post(`/api/v1/reception/sessions/${session.id}/matters`)
@@ -191,7 +216,8 @@ test('today’s session: opened by its cycle, matters answered, explained or reg
   expect(closed.body).toMatchObject({
     status: 'closed',
     attendeeCount: 3,
-    matters: { answered: 1, petition: 2, explained: 0 },
+    // The matter about the petition already filed counts as explained.
+    matters: { answered: 1, petition: 2, explained: 1 },
   });
   await eventually(
     async () =>
@@ -216,6 +242,7 @@ test('today’s session: opened by its cycle, matters answered, explained or reg
     'matter',
     'matter',
     'matter',
+    'matter', // the one about the petition already filed
     'closed',
   ]);
   expect(read.body.minutes).toBe('Biên bản: tiếp 3 lượt công dân, 2 vụ việc.');

@@ -185,6 +185,7 @@ test('when an admin creates an API token, then it is shown once, the list never 
   const list = await admin.get('/console/admin/tokens');
   expect(list.text).toContain(`data-token="${row.id}"`);
   expect(list.text).not.toContain(token);
+  expect(list.text).toContain(`<code>${token.slice(0, 10)}…</code>`);
   const revoked = await admin.post(`/console/admin/tokens/${row.id}/revoke`, {});
   expect(revoked.status).toBe(303);
   expect((await h.db.prisma.apiToken.findUniqueOrThrow({ where: { id: row.id } })).revokedAt).not.toBeNull();
@@ -314,4 +315,24 @@ test("when an admin previews a holiday inside a case's deadline and saves it, th
   expect(preview.text).toContain(formatDateTime(before, 'vi'));
   const grid = await admin.get(`/console/admin/calendar?year=${year}&saved=1`);
   expect(grid.text).toMatch(new RegExp(`<td class="holiday" data-date="${date}">`));
+  // A day set links to its row with the remove button; another day prefills the add form, a weekend day as a working day.
+  expect(grid.text).toContain(`href="#day-${date}"`);
+  expect(grid.text).toContain(`id="day-${date}"`);
+  const weekendDate = formatDay(
+    [...Array(14).keys()]
+      .map((k) => day - 7 + k)
+      .find(
+        (d) =>
+          isWeekend(d) &&
+          yearOf(d) === yearOf(day) &&
+          !defaultCalendarYear(yearOf(d)).workingWeekends.includes(formatDay(d)),
+      )!,
+  );
+  expect(grid.text).toContain(`href="/console/admin/calendar?year=${year}&amp;date=${weekendDate}#add-day"`);
+  const prefilled = await admin.get(`/console/admin/calendar?year=${year}&date=${weekendDate}`);
+  expect(prefilled.text).toMatch(new RegExp(`name="date" type="date"[^>]*value="${weekendDate}"`));
+  expect(prefilled.text).toMatch(/<option value="working" selected/);
+  const otherYear = await admin.get(`/console/admin/calendar?year=${year}&date=1999-01-02`);
+  expect(otherYear.text).toContain('name="date" type="date"');
+  expect(otherYear.text).not.toMatch(/name="date" type="date"[^>]*value="\d/);
 });

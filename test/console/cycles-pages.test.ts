@@ -183,6 +183,39 @@ test("when today's session is open, then officer and leader run it from matters 
   const withPetition = await supervisor.get(page);
   expect(withPetition.text).toContain(`href="/console/petitions/${petition.id}">${petition.trackingCode}</a>`);
   expect(withPetition.text).not.toContain('Người Tố Cáo Ẩn');
+  // The case page links back to the session it was registered at.
+  const casePage = await leader.get(`/console/petitions/${petition.id}`);
+  expect(casePage.text).toContain(`href="/console/reception/sessions/${encodeURIComponent(session.id)}"`);
+
+  // A citizen who came about a petition already filed: the form links the matter by its tracking code.
+  const unknownCode = await officer.post(
+    `${page}/matters`,
+    {
+      summary: 'Hỏi tiến độ đơn',
+      field: 'land',
+      outcome: 'explained',
+      answer: 'Đã giải thích',
+      petitionTrackingCode: 'DV-KHONGCO',
+    },
+    { formPage: page },
+  );
+  expect(unknownCode.status).toBe(400);
+  expect(unknownCode.text).toContain('no petition with this tracking code that you may read');
+  const about = await officer.post(
+    `${page}/matters`,
+    {
+      summary: 'Hỏi tiến độ đơn',
+      field: 'land',
+      outcome: 'explained',
+      answer: 'Đã giải thích',
+      petitionTrackingCode: petition.trackingCode,
+    },
+    { formPage: page },
+  );
+  expect(about.status).toBe(303);
+  expect(
+    await h.db.prisma.receptionMatter.findFirstOrThrow({ where: { sessionId: session.id, outcome: 'explained' } }),
+  ).toMatchObject({ petitionId: petition.id });
 
   expect(
     (await officer.post(`${page}/close`, { minutes: 'Biên bản buổi tiếp', attendeeCount: '2' }, { csrf: null })).text,

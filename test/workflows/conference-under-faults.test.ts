@@ -30,70 +30,76 @@ async function withWorker<T>(mailer: CapturingMailer, fn: (taskQueue: string) =>
 const sleepUntil = async (at: number) => testbed.env.sleep(Math.max(1, at - (await testbed.env.currentTimeMs())));
 const localTime = (day: number, hour: number) => day * DAY_MS - VN_OFFSET_MS + hour * 3_600_000;
 
-test('when the relay is down while a commitment lapses, then the lapse is recorded on time and its e-mail goes later, once', async () => {
+/** A held conference's commitment to the commune officer, promised six days from today (or due at `dueAtMs`), its workflow started. */
+async function startCommitment(taskQueue: string, dueAtMs?: number) {
   const { env, db, org } = testbed;
-  const mailer = new CapturingMailer();
-  await withWorker(mailer, async (taskQueue) => {
-    const today = localDayOf(await env.currentTimeMs());
-    const conferenceId = `conf-${randomUUID().slice(0, 8)}`;
-    await db.prisma.conference.create({
-      data: {
-        id: conferenceId,
-        unitId: org.communeId,
-        kind: 'regular',
-        title: 'Đối thoại về đường liên thôn',
-        startsAt: new Date(localTime(today, 8)),
-        location: 'Hội trường xã',
-        chairId: org.communeLeader.id,
-        status: 'held',
-        createdById: org.admin.id,
-      },
-    });
-    const opinion = await db.prisma.conferenceOpinion.create({
-      data: {
-        conferenceId,
-        participantName: 'Người dân thôn 3',
-        participantEmail: 'thon3@example.test',
-        field: 'infrastructure',
-        content: 'Đường liên thôn hư hỏng',
-        outcome: 'commitment',
-        recordedById: org.officer.id,
-      },
-    });
-    const promisedDay = today + 6;
-    const dueAt = endOfLocalDay(promisedDay);
-    const commitmentId = `commitment-${randomUUID()}`;
-    await db.prisma.commitment.create({
-      data: {
-        id: commitmentId,
+  const today = localDayOf(await env.currentTimeMs());
+  const conferenceId = `conf-${randomUUID().slice(0, 8)}`;
+  await db.prisma.conference.create({
+    data: {
+      id: conferenceId,
+      unitId: org.communeId,
+      kind: 'regular',
+      title: 'Đối thoại về đường liên thôn',
+      startsAt: new Date(localTime(today, 8)),
+      location: 'Hội trường xã',
+      chairId: org.communeLeader.id,
+      status: 'held',
+      createdById: org.admin.id,
+    },
+  });
+  const opinion = await db.prisma.conferenceOpinion.create({
+    data: {
+      conferenceId,
+      participantName: 'Người dân thôn 3',
+      participantEmail: 'thon3@example.test',
+      field: 'infrastructure',
+      content: 'Đường liên thôn hư hỏng',
+      outcome: 'commitment',
+      recordedById: org.officer.id,
+    },
+  });
+  const dueAt = dueAtMs ?? endOfLocalDay(today + 6);
+  const promisedDay = localDayOf(dueAt);
+  const commitmentId = `commitment-${randomUUID()}`;
+  await db.prisma.commitment.create({
+    data: {
+      id: commitmentId,
+      conferenceId,
+      opinionId: opinion.id,
+      unitId: org.communeId,
+      assigneeId: org.officer.id,
+      description: 'Sửa đường liên thôn',
+      promisedBy: formatDay(promisedDay),
+      dueAt: new Date(dueAt),
+      status: 'open',
+    },
+  });
+  const handle = await env.client.workflow.start(commitmentWorkflow, {
+    taskQueue,
+    workflowId: commitmentId,
+    args: [
+      {
+        commitmentId,
         conferenceId,
         opinionId: opinion.id,
         unitId: org.communeId,
         assigneeId: org.officer.id,
-        description: 'Sửa đường liên thôn',
-        promisedBy: formatDay(promisedDay),
-        dueAt: new Date(dueAt),
-        status: 'open',
+        dueAt: new Date(dueAt).toISOString(),
+        remindBeforeDays: 2,
       },
-    });
-    const handle = await env.client.workflow.start(commitmentWorkflow, {
-      taskQueue,
-      workflowId: commitmentId,
-      args: [
-        {
-          commitmentId,
-          conferenceId,
-          opinionId: opinion.id,
-          unitId: org.communeId,
-          assigneeId: org.officer.id,
-          dueAt: new Date(dueAt).toISOString(),
-          remindBeforeDays: 2,
-        },
-      ],
-    });
-    testbed.track(handle);
-    const events = () => db.prisma.commitmentEvent.findMany({ where: { commitmentId }, orderBy: { at: 'asc' } });
+    ],
+  });
+  testbed.track(handle);
+  const events = () => db.prisma.commitmentEvent.findMany({ where: { commitmentId }, orderBy: { at: 'asc' } });
+  return { handle, events, promisedDay, dueAt, commitmentId };
+}
 
+test('when the relay is down while a commitment lapses, then the lapse is recorded on time and its e-mail goes later, once', async () => {
+  const { db, org } = testbed;
+  const mailer = new CapturingMailer();
+  await withWorker(mailer, async (taskQueue) => {
+    const { handle, events, promisedDay, dueAt, commitmentId } = await startCommitment(taskQueue);
     // The reminder two days before, with mail working.
     await sleepUntil(localTime(promisedDay - 2, 9));
     await eventually(async () => mailer.to(org.officer.email).some((m) => m.subject.includes('Nhắc')) || undefined, {
@@ -139,6 +145,49 @@ test('when the relay is down while a commitment lapses, then the lapse is record
     await keepHistory('commitment-lapse-while-mail-down', handle);
   });
 }, 180_000);
+
+test('when the relay is down from the start, then a commitment’s clock still runs, its progress is answered, and each e-mail goes once the relay is back', async () => {
+  const { db, org } = testbed;
+  const mailer = new CapturingMailer();
+  mailer.failNext(1_000_000);
+  await withWorker(mailer, async (taskQueue) => {
+    // Due in 20 s of real time: the test server skips no time while an e-mail waits to retry, so the clock
+    // must run through the outage itself. Before the patch the workflow waited for its "assigned" e-mail
+    // first, and its clock with it: nothing was recorded until the relay was back.
+    const due = (await testbed.env.currentTimeMs()) + 20_000;
+    const { handle, events, dueAt, commitmentId } = await startCommitment(taskQueue, due);
+    const progressed = await handle.executeUpdate(commitmentActionUpdate, {
+      args: [{ action: 'progress', percent: 40, note: 'Đã khảo sát', actorId: org.officer.id }],
+    });
+    expect(progressed).toMatchObject({ status: 'open', progress: 40 });
+
+    const escalated = await eventually(async () => (await events()).find((e) => e.type === 'escalated'), {
+      what: 'the lapse recorded while mail has been down since the start',
+      timeoutMs: 60_000,
+    });
+    expect(escalated.at.getTime()).toBeGreaterThan(dueAt);
+    expect(escalated.at.getTime()).toBeLessThan(dueAt + 15_000);
+    expect((await db.prisma.commitment.findUniqueOrThrow({ where: { id: commitmentId } })).escalated).toBe(true);
+    expect(mailer.sent).toHaveLength(0);
+
+    mailer.failNext(0);
+    await eventually(async () => (mailer.to(org.provinceLeader.email).length > 0 ? true : undefined), {
+      what: 'the escalation e-mail once the relay is back',
+      timeoutMs: 120_000,
+    });
+    const done = await handle.executeUpdate(commitmentActionUpdate, {
+      args: [{ action: 'fulfil', note: 'Đã sửa xong', actorId: org.officer.id }],
+    });
+    expect(done).toMatchObject({ status: 'fulfilled', escalated: true, fulfilledOnTime: false });
+    await handle.result();
+    expect((await events()).map((e) => e.type)).toEqual(['assigned', 'progress', 'reminded', 'escalated', 'fulfilled']);
+    // Each e-mail once: assigned and the reminder to the officer, the escalation above, progress and fulfilment to the participant.
+    expect(mailer.to(org.officer.email).map((m) => m.subject)).toHaveLength(2);
+    expect(mailer.to(org.provinceLeader.email)).toHaveLength(1);
+    expect(mailer.to('thon3@example.test')).toHaveLength(2);
+    await keepHistory('commitment-relay-down-from-start', handle);
+  });
+}, 120_000);
 
 test('when the relay is down at a reception session’s reminder, then the session still opens at its time and the reminder goes later, once', async () => {
   const { env, db, org } = testbed;

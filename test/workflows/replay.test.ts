@@ -42,6 +42,7 @@ test('the recorded histories cover the main paths', () => {
       'commitment-escalated.json',
       'commitment-lapse-while-mail-down.json',
       'reception-reminder-while-mail-down.json',
+      'commitment-relay-down-from-start.json',
     ]),
   );
 });

@@ -85,10 +85,12 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
       if (action.action === 'progress') {
         state.progress = action.percent;
         await record('progress', { actorId: action.actorId, note: action.note, data: { percent: action.percent } });
-        await mail(`progress:${step}`, 'commitmentProgress', participant, {
-          progress: String(action.percent),
-          note: action.note,
-        });
+        await mails.after(`progress:${step}`, () =>
+          mail(`progress:${step}`, 'commitmentProgress', participant, {
+            progress: String(action.percent),
+            note: action.note,
+          }),
+        );
       } else {
         state.status = 'fulfilled';
         state.progress = 100;
@@ -96,7 +98,9 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
         dirty = true;
         const onTime = state.fulfilledAt <= dueAt;
         await record('fulfilled', { actorId: action.actorId, note: action.note, data: { onTime } });
-        await mail('fulfilled', 'commitmentFulfilled', participant, { note: action.note, onTime: String(onTime) });
+        await mails.after('fulfilled', () =>
+          mail('fulfilled', 'commitmentFulfilled', participant, { note: action.note, onTime: String(onTime) }),
+        );
       }
       return snapshot();
     },
@@ -114,7 +118,8 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
   );
 
   await record('assigned', { data: { dueAt: input.dueAt } });
-  await mail('assigned', 'commitmentAssigned', owner);
+  // The clock runs from here whether or not the relay is up (MAIL_AFTER_FACT).
+  await mails.after('assigned', () => mail('assigned', 'commitmentAssigned', owner));
   while (state.status !== 'fulfilled') {
     const now = Date.now();
     if (!reminded && now >= remindAt && now <= dueAt) {
@@ -154,5 +159,7 @@ export async function commitmentWorkflow(input: CommitmentInput): Promise<Commit
   }
   await mails.allDelivered();
   await condition(allHandlersFinished);
+  // The closing Update's own e-mail, handed over after the loop ended.
+  await mails.allDelivered();
   return snapshot();
 }

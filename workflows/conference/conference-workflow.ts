@@ -104,13 +104,16 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
         });
         // Beyond this level's authority: the responsible leader of the level above receives it (added later, hence the patch).
         if (action.outcome === 'referred' && action.referredToUnitId && patched('notify-referral')) {
-          await sendConferenceMail({
-            key: stepKey(`referred:${action.opinionId}`),
-            conferenceId: input.conferenceId,
-            opinionId: action.opinionId,
-            template: 'opinionReferred',
-            recipient: { type: 'unitLeader', unitId: action.referredToUnitId },
-          });
+          const referredTo = action.referredToUnitId;
+          await mails.after(`referred:${action.opinionId}`, () =>
+            sendConferenceMail({
+              key: stepKey(`referred:${action.opinionId}`),
+              conferenceId: input.conferenceId,
+              opinionId: action.opinionId,
+              template: 'opinionReferred',
+              recipient: { type: 'unitLeader', unitId: referredTo },
+            }),
+          );
         }
       } else {
         state.status = 'published';
@@ -124,7 +127,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
           conferenceId: input.conferenceId,
           kind: 'results',
         });
-        await mail('outcomes', 'opinionOutcome', { type: 'participants' });
+        await mails.after('outcomes', () => mail('outcomes', 'opinionOutcome', { type: 'participants' }));
       }
       return snapshot();
     },
@@ -147,7 +150,9 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
     conferenceId: input.conferenceId,
     kind: 'announced',
   });
-  await mail('announced:chair', 'conferenceAnnounced', { type: 'person', personId: input.chairId }, {}, true);
+  await mails.after('announced:chair', () =>
+    mail('announced:chair', 'conferenceAnnounced', { type: 'person', personId: input.chairId }, {}, true),
+  );
 
   while (state.status !== 'published') {
     const now = Date.now();
@@ -236,5 +241,7 @@ export async function conferenceWorkflow(input: ConferenceInput): Promise<Confer
   }
   await mails.allDelivered();
   await condition(allHandlersFinished);
+  // The closing Update's own e-mails, handed over after the loop ended.
+  await mails.allDelivered();
   return snapshot();
 }

@@ -114,19 +114,23 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
             kind: 'postponed',
             data: { fromDay, reason: action.reason },
           });
-          await mail(
-            `postponed:${n}:leader`,
-            'receptionPostponed',
-            { type: 'person', personId: state.receivingLeaderId },
-            { fromDay, reason: action.reason },
-            true,
+          await mails.after(`postponed:${n}:leader`, () =>
+            mail(
+              `postponed:${n}:leader`,
+              'receptionPostponed',
+              { type: 'person', personId: state.receivingLeaderId },
+              { fromDay, reason: action.reason },
+              true,
+            ),
           );
-          await mail(
-            `postponed:${n}:registrants`,
-            'receptionPostponed',
-            { type: 'registrants' },
-            { fromDay, reason: action.reason },
-            true,
+          await mails.after(`postponed:${n}:registrants`, () =>
+            mail(
+              `postponed:${n}:registrants`,
+              'receptionPostponed',
+              { type: 'registrants' },
+              { fromDay, reason: action.reason },
+              true,
+            ),
           );
           break;
         }
@@ -139,23 +143,27 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
             note: action.reason,
             data: { deputyId: action.deputyId },
           });
-          await mail(
-            `delegated:${state.version}`,
-            'receptionDelegated',
-            { type: 'person', personId: action.deputyId },
-            { reason: action.reason },
-            true,
+          await mails.after(`delegated:${state.version}`, () =>
+            mail(
+              `delegated:${state.version}`,
+              'receptionDelegated',
+              { type: 'person', personId: action.deputyId },
+              { reason: action.reason },
+              true,
+            ),
           );
           break;
         }
         case 'registered':
           await record('registered', { data: { registrationId: action.registrationId } });
-          await mail(
-            `registered:${action.registrationId}`,
-            'receptionRegistered',
-            { type: 'registration', registrationId: action.registrationId },
-            {},
-            true,
+          await mails.after(`registered:${action.registrationId}`, () =>
+            mail(
+              `registered:${action.registrationId}`,
+              'receptionRegistered',
+              { type: 'registration', registrationId: action.registrationId },
+              {},
+              true,
+            ),
           );
           break;
         case 'recordMatter':
@@ -203,9 +211,13 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
 
   await record('announced', { data: { day: state.day } });
   await publishReceptionNotice({ key: stepKey('notice:announced'), sessionId: input.sessionId, kind: 'announced' });
-  await mail('announced:leader', 'receptionAnnounced', { type: 'person', personId: input.leaderId }, {}, true);
+  await mails.after('announced:leader', () =>
+    mail('announced:leader', 'receptionAnnounced', { type: 'person', personId: input.leaderId }, {}, true),
+  );
   for (const unitId of input.jointUnitIds)
-    await mail(`announced:joint:${unitId}`, 'receptionAnnounced', { type: 'unitLeader', unitId }, {}, true);
+    await mails.after(`announced:joint:${unitId}`, () =>
+      mail(`announced:joint:${unitId}`, 'receptionAnnounced', { type: 'unitLeader', unitId }, {}, true),
+    );
 
   while (state.status !== 'closed') {
     const now = Date.now();
@@ -255,5 +267,7 @@ export async function receptionSessionWorkflow(input: ReceptionSessionInput): Pr
   }
   await mails.allDelivered();
   await condition(allHandlersFinished);
+  // The closing Update's own e-mails, handed over after the loop ended.
+  await mails.allDelivered();
   return snapshot();
 }

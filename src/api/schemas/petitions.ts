@@ -183,6 +183,9 @@ export const ZPetitionView = z.object({
   round: z.number(),
   appealOf: z.object({ id: str(), trackingCode: str() }).nullable(),
   appeals: z.array(z.object({ id: str(), trackingCode: str(), unitId: str() })),
+  receptionSessions: z
+    .array(z.object({ id: str(), day: str() }))
+    .describe('citizen reception sessions where it was registered or where the citizen came about it'),
   allowedActions: z
     .array(z.enum(ACTIONS))
     .describe('the actions the caller may take in this stage, from the state machine (the workflow still checks each)'),
@@ -198,6 +201,7 @@ export const ZPetitionListItem = ZPetitionView.omit({
   round: true,
   appealOf: true,
   appeals: true,
+  receptionSessions: true,
   allowedActions: true,
   pendingExtension: true,
   identityEntitled: true,

@@ -83,6 +83,12 @@ export const ZMatterRequest = z.object({
       petitioners: z.array(ZPetitioner).min(1).max(500),
     })
     .optional(),
+  petitionTrackingCode: str()
+    .trim()
+    .min(4)
+    .max(40)
+    .optional()
+    .describe('a petition already filed that the citizen came about (answered or explained): the matter is linked to it'),
 });
 export const ZCloseRequest = z.object({
   minutes: str().trim().min(10).max(50_000),

@@ -21,7 +21,7 @@ import { previewCalendarChange } from '../../petitions/calendar-preview';
 import { ZCreatePersonRequest, ZRoleBinding, ZUpdateUnitRequest } from '../../api/schemas/admin';
 import { ZCreateTokenRequest } from '../../api/schemas/tokens';
 import { AppError, zodFieldErrors, type FieldError } from '../../errors';
-import { localDayOf, yearOf } from '../../domain/calendar/day';
+import { localDayOf, parseDay, weekdayOf, yearOf } from '../../domain/calendar/day';
 import { toAppError, statusFor } from '../../web/app-errors';
 import { compareNames } from '../../web/format';
 import { sendPage } from '../../web/render';
@@ -383,7 +383,17 @@ export function adminPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageConte
     const year = Number(raw);
     return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : thisYear();
   };
-  router.get('/calendar', (req, res) => calendarPage(req, res, yearOfQuery(req.query.year)));
+  router.get('/calendar', (req, res) => {
+    const year = yearOfQuery(req.query.year);
+    // A month grid's day, clicked: the add form comes prefilled with it (a weekend day as a working day).
+    const date = typeof req.query.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.date) ? req.query.date : '';
+    const day = date && yearOfDate(date) === year ? parseDay(date) : null;
+    const edit: Partial<CalendarEdit> | undefined =
+      day === null || Number.isNaN(day)
+        ? undefined
+        : { date, kind: weekdayOf(day) === 0 || weekdayOf(day) === 6 ? 'working' : 'holiday' };
+    return calendarPage(req, res, year, { edit });
+  });
 
   /** The posted edit and the year's table with it applied, validated as the use case validates a year. */
   const readEdit = async (fields: Fields) => {

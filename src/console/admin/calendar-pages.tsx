@@ -57,9 +57,18 @@ function MonthGrid({ ctx, table, month }: { ctx: PageContext; table: CalendarYea
                   : w === 0 || w === 6
                     ? 'weekend'
                     : 'working';
+              // A day already set links to its row (with its remove button); any other prefills the add form.
+              const special = kind === 'holiday' || kind === 'working-weekend';
+              const href = special ? `#day-${date}` : `${ADMIN_BASE}/calendar?year=${table.year}&date=${date}#add-day`;
               return (
                 <td class={kind} data-date={date}>
-                  <span class="day-no">{d - first + 1}</span>
+                  <a
+                    class="day-no"
+                    href={href}
+                    aria-label={a(special ? 'cellRemove' : 'cellAdd', { date: dayWords(ctx, date) })}
+                  >
+                    {d - first + 1}
+                  </a>
                   {kind === 'holiday' ? <span class="day-kind">{a('dayHoliday')}</span> : null}
                   {kind === 'working-weekend' ? <span class="day-kind">{a('dayWorkingWeekend')}</span> : null}
                 </td>
@@ -92,7 +101,7 @@ function DayList(props: {
       </thead>
       <tbody>
         {props.dates.map((date) => (
-          <tr data-day={date}>
+          <tr data-day={date} id={`day-${date}`}>
             <td>{dayWords(ctx, date)}</td>
             <td>
               <form method="post" action={`${ADMIN_BASE}/calendar/preview`}>
@@ -135,7 +144,7 @@ export function CalendarPage(props: {
         <CsrfField ctx={ctx} />
         <input type="hidden" name="year" value={String(table.year)} />
         <input type="hidden" name="op" value="add" />
-        <fieldset>
+        <fieldset id="add-day">
           <legend>{a('addDayLegend')}</legend>
           <div>
             <label for="date">{a('fieldDate')}</label>

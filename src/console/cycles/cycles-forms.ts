@@ -52,6 +52,7 @@ export function matterForm(f: Fields) {
     field: text(f, 'field'),
     outcome,
     answer: outcome === 'petition' ? undefined : text(f, 'answer'),
+    petitionTrackingCode: outcome === 'petition' ? undefined : text(f, 'petitionTrackingCode'),
     petition:
       outcome === 'petition'
         ? {

@@ -102,6 +102,8 @@ export const vi = {
   matterOutcome: 'Kết quả',
   matterAnswer: 'Nội dung trả lời hoặc giải thích',
   matterAnswerHint: 'Bắt buộc khi trả lời tại chỗ hoặc giải thích',
+  matterLinkedPetition: 'Mã đơn đã gửi (nếu công dân hỏi về đơn đã có)',
+  matterLinkedPetitionHint: 'Buổi tiếp được ghi trên hồ sơ của đơn đó',
   petitionLegend: 'Khi tiếp nhận thành đơn',
   petitionHint: 'Đơn được đăng ký với hình thức "Buổi tiếp công dân", liên kết với buổi tiếp này và bắt đầu tính hạn.',
   petitionKind: 'Loại đơn',
@@ -317,6 +319,8 @@ export const en: Record<Key, string> = {
   matterOutcome: 'Outcome',
   matterAnswer: 'The answer or explanation given',
   matterAnswerHint: 'Required when answered on the spot or explained',
+  matterLinkedPetition: 'Tracking code of a petition already filed (if the citizen came about it)',
+  matterLinkedPetitionHint: 'The session is shown on that petition’s case page',
   petitionLegend: 'When registered as a petition',
   petitionHint:
     'The petition is registered on the "reception day" channel, linked to this session, and its clock starts.',

@@ -433,7 +433,7 @@ export function CasePage(props: CasePageProps) {
           </dl>
           <h3>{ctx.t('fieldBody')}</h3>
           <p>{view.body}</p>
-          {view.appealOf || view.appeals.length ? (
+          {view.appealOf || view.appeals.length || view.receptionSessions.length ? (
             <>
               <h3>{ctx.t('caseLinks')}</h3>
               <ul>
@@ -445,6 +445,13 @@ export function CasePage(props: CasePageProps) {
                 {view.appeals.map((a) => (
                   <li>
                     <a href={caseHref(a.id)}>{ctx.t('appealedBy', { code: a.trackingCode })}</a>
+                  </li>
+                ))}
+                {view.receptionSessions.map((session) => (
+                  <li>
+                    <a href={`${CONSOLE_BASE}/reception/sessions/${encodeURIComponent(session.id)}`}>
+                      {ctx.t('atReceptionSession', { day: formatDate(session.day, ctx.lang) })}
+                    </a>
                   </li>
                 ))}
               </ul>

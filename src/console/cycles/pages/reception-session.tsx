@@ -129,6 +129,14 @@ export function ReceptionSessionPage(props: {
               value={val('matter', 'answer')}
               error={err('matter', 'answer')}
             />
+            <TextField
+              id="matter-petition-code"
+              name="petitionTrackingCode"
+              label={w('matterLinkedPetition')}
+              hint={w('matterLinkedPetitionHint')}
+              value={val('matter', 'petitionTrackingCode')}
+              error={err('matter', 'petitionTrackingCode')}
+            />
             <fieldset>
               <legend>{w('petitionLegend')}</legend>
               <p class="hint">{w('petitionHint')}</p>
