@@ -38,13 +38,21 @@ await build({
 });
 cpSync(path.join(ROOT, 'src', 'web', 'static'), path.join(outDir, 'src', 'web', 'static'), { recursive: true });
 
-// What the worker loads instead of bundling workflows/ at start (src/platform/temporal/worker.ts).
+// What the worker loads instead of bundling workflows/ at start (src/platform/temporal/worker.ts), and the
+// same with the OpenTelemetry workflow interceptors in it, for a worker with tracing on.
 const { bundleWorkflowCode } = require('@temporalio/worker');
-const { code } = await bundleWorkflowCode({
-  workflowsPath: path.join(outDir, 'workflows', 'index.js'),
-  logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
-});
-writeFileSync(path.join(outDir, 'workflow-bundle.js'), code);
+const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
+const workflowsPath = path.join(outDir, 'workflows', 'index.js');
+const [plain, traced] = await Promise.all([
+  bundleWorkflowCode({ workflowsPath, logger: quiet }),
+  bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
+    logger: quiet,
+  }),
+]);
+writeFileSync(path.join(outDir, 'workflow-bundle.js'), plain.code);
+writeFileSync(path.join(outDir, 'workflow-bundle-traced.js'), traced.code);
 process.stdout.write(
-  `built ${sources.length} files and the workflow bundle into ${path.relative(ROOT, outDir) || outDir} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
+  `built ${sources.length} files and the workflow bundles into ${path.relative(ROOT, outDir) || outDir} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
 );

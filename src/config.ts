@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   SEED_DEMO: optionalString,
   METRICS_TOKEN: optionalString,
   TEMPORAL_METRICS_PORT: port(0),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
+  OTEL_SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().default('danvan')),
   DOCUMENT_MAX_BYTES: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -134,6 +136,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** Loopback port of the Temporal SDK's Prometheus exporter (0: a free one), appended to GET /metrics. */
   sdkMetricsPort: number;
+  /** OpenTelemetry traces over OTLP/HTTP, only when an endpoint is configured (src/platform/tracing). */
+  tracing?: { endpoint: string; serviceName: string };
   /** The largest document a case file accepts, in bytes. */
   documentMaxBytes: number;
   /** Where document bytes live: PostgreSQL (default) or an S3-compatible object store. */
@@ -196,6 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     seedDemo: e.SEED_DEMO === undefined ? usesEmbeddedDb : e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
     metricsToken: e.METRICS_TOKEN,
     sdkMetricsPort: e.TEMPORAL_METRICS_PORT,
+    ...(e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME } }
+      : {}),
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     blobStore: blobStoreConfig(e),
     nationalSync: nationalSyncConfig(e, cwd),

@@ -149,6 +149,13 @@ export async function startService(
         : {}),
     });
 
+    // Traces, only when an OTLP endpoint is configured: off, none of the tracing code is even loaded.
+    const tracing = config.tracing ? await startTracingFor(config.tracing) : undefined;
+    if (tracing) {
+      stack.push({ name: 'tracing', stop: tracing.shutdown });
+      step(`exporting traces to ${config.tracing!.endpoint}`);
+    }
+
     // Database
     let databaseUrl = config.database.url;
     if (!databaseUrl) {
@@ -197,7 +204,7 @@ export async function startService(
     // Receipts and sealed identities get keys of their own, derived so that one secret is configured.
     const trackingKey = deriveTrackingKey(payloadKeys[0]!);
     const identityKey = deriveIdentityKey(payloadKeys[0]!);
-    const { client, connection } = await connectClient(settings, codec);
+    const { client, connection } = await connectClient(settings, codec, tracing ? [tracing.clientInterceptor] : []);
     stack.push({ name: 'temporal-client', stop: () => connection.close() });
     if (config.temporal.address) {
       const added = await registerSearchAttributes(connection, config.temporal.namespace).catch((error: Error) => {
@@ -239,6 +246,7 @@ export async function startService(
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
         codec,
+        ...(tracing ? { tracing: tracing.worker } : {}),
         activityDeps: {
           prisma,
           mailer,
@@ -304,6 +312,7 @@ export async function startService(
       // An object store is a dependency of its own; the PostgreSQL store is the database, already checked.
       if (blobStore.reachable) readiness.push({ name: 'documents', check: () => blobStore.reachable!() });
       const app = createApp({
+        ...(tracing ? { httpTracing: tracing.http } : {}),
         prisma,
         temporal: client,
         taskQueue: config.temporal.taskQueue,
@@ -360,4 +369,20 @@ export async function startService(
     await stopAll();
     throw error;
   }
+}
+
+/** Loads the tracing modules only when tracing is on. */
+async function startTracingFor(settings: NonNullable<AppConfig['tracing']>) {
+  const [{ startTracing }, { httpSpans }, { tracingClientInterceptor, tracingWorkerOptions }] = await Promise.all([
+    import('./platform/tracing/tracing.js'),
+    import('./platform/tracing/http-spans.js'),
+    import('./platform/tracing/temporal-tracing.js'),
+  ]);
+  const tracing = startTracing(settings);
+  return {
+    shutdown: tracing.shutdown,
+    http: httpSpans(tracing.tracer),
+    clientInterceptor: tracingClientInterceptor(tracing),
+    worker: tracingWorkerOptions(tracing),
+  };
 }

@@ -1,6 +1,6 @@
 // The Express app, built from its dependencies and returned without listening (tests use supertest).
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { OutboxStore } from '../platform/runtime/smtp-sink';
@@ -69,12 +69,15 @@ export interface AppDeps extends PetitionServiceDeps {
   caseFile: { blobStore: BlobStore; documentMaxBytes: number; mailer: Mailer; appUrl: string };
   /** The citizens' portal's per-address limits. */
   portalLimits?: PortalDeps['portalLimits'];
+  /** A span per request, when tracing is on (src/platform/tracing/http-spans.ts). */
+  httpTracing?: RequestHandler;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  if (deps.httpTracing) app.use(deps.httpTracing);
   app.use(httpMetrics());
   app.use(
     pinoHttp({

@@ -1,11 +1,13 @@
 // The shared setup of time-skipping workflow tests: the real test server (registered search
 // attributes), a fresh database with a small organisation, and the workflow bundle, built once per file.
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { ActivityDeps } from '../../activities/shared/deps';
 import { resolveTemporalTestServer } from '../../src/platform/runtime/temporal-binaries';
 import { registerSearchAttributes } from '../../src/platform/temporal/register-search-attributes';
+import { eventually } from './eventually';
 import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -19,6 +21,14 @@ export interface WorkflowTestbed {
   track: (handle: Terminable) => void;
   /** Workflows a test leaves open have no worker afterwards; their timers would hold up time skipping. */
   terminateTracked: () => Promise<void>;
+  /**
+   * Waits, while the test's worker still runs, until no tracked workflow has a workflow task or an activity
+   * in flight. The test server holds a time-skipping lock for each of them and does not release it when the
+   * workflow is terminated: a test that ends while an e-mail is still going out (an action's e-mails go after
+   * its answer) would leave time skipping off for the rest of the file, every later `env.sleep` then running
+   * on the wall clock.
+   */
+  settleTracked: () => Promise<void>;
   teardown: () => Promise<void>;
   /** A worker on the test server with every activity, over the testbed's database and the test identity key. */
   createWorker: (taskQueue: string, deps: WorkerDeps) => Promise<Worker>;
@@ -29,6 +39,28 @@ export type WorkerDeps = Pick<ActivityDeps, 'mailer'> & Partial<Omit<ActivityDep
 
 interface Terminable {
   terminate: (reason?: string) => Promise<unknown>;
+  describe: () => Promise<{ status: { name: string }; raw: { pendingActivities?: unknown[] | null } }>;
+  fetchHistory: () => Promise<temporal.api.history.v1.IHistory>;
+}
+
+const { EventType } = temporal.api.enums.v1;
+const WORKFLOW_TASK_EVENTS = new Set<unknown>([
+  EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
+]);
+
+/** Closed, or with no activity pending and its last workflow task completed (the test server's describe has no pending workflow task). */
+async function settled(handle: Terminable): Promise<boolean> {
+  const { status, raw } = await handle.describe();
+  if (status.name !== 'RUNNING') return true;
+  if ((raw.pendingActivities?.length ?? 0) > 0) return false;
+  const lastTaskEvent = ((await handle.fetchHistory()).events ?? [])
+    .filter((e) => WORKFLOW_TASK_EVENTS.has(e.eventType))
+    .pop();
+  return lastTaskEvent?.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
 }
 
 export async function startWorkflowTestbed(): Promise<WorkflowTestbed> {
@@ -52,6 +84,11 @@ export async function startWorkflowTestbed(): Promise<WorkflowTestbed> {
     track: (handle) => tracked.push(handle),
     terminateTracked: async () => {
       await Promise.all(tracked.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)));
+    },
+    settleTracked: async () => {
+      await eventually(async () => (await Promise.all(tracked.map(settled))).every(Boolean), {
+        what: 'the tracked workflows to have nothing in flight',
+      });
     },
     createWorker: (taskQueue, deps) =>
       Worker.create({

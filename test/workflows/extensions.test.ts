@@ -77,6 +77,7 @@ async function run(
     testbed.track(handle);
     await waitForIdle(handle);
     await body(handle, registered.petitionId);
+    await testbed.settleTracked();
   });
 }
 
@@ -231,6 +232,7 @@ test('when a denunciation is forwarded after the 5-working-day limit, then the n
     await eventually(async () => mailer.to('dan@example.test').some((m) => m.subject.includes('Đơn đã được chuyển')), {
       what: 'the forward notice',
     });
+    await keepHistory('forward-after-limit-local-writes', handle);
   });
 });
 

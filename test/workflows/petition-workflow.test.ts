@@ -49,7 +49,11 @@ beforeEach(() => {
 async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = `q-${randomUUID()}`;
   const worker = await testbed.createWorker(taskQueue, { mailer });
-  return worker.runUntil(fn(taskQueue));
+  return worker.runUntil(async () => {
+    const result = await fn(taskQueue);
+    await testbed.settleTracked();
+    return result;
+  });
 }
 
 async function startPetition(taskQueue: string, overrides: Partial<RegisterPetitionInput> = {}) {

@@ -20,14 +20,7 @@ const { sendNotification } = proxyActivities<Activities>(MAIL_SEND);
  * action is answered once its event is written, its e-mails going on their own retry path. Asked at each
  * call site: a run that was already going when the patch shipped switches at its next write.
  */
-export const recordsLocally = (): boolean => LOCAL_CASE_WRITES && patched('case-writes-local');
-
-/**
- * Off for now: with the local path a forward after a timer hung its Update on the time-skipping test server
- * (test/workflows/extensions.test.ts, both forward cases, 120 s timeouts); the cause is not found yet. No
- * run outside tests ever took the path, so switching it off changes no live history.
- */
-const LOCAL_CASE_WRITES = false;
+export const recordsLocally = (): boolean => patched('case-writes-local');
 
 /** The deadline policy in force when a clock starts, for the unit that runs it. */
 export const resolveDeadlinePolicy: Activities['resolveDeadlinePolicy'] = (input) =>

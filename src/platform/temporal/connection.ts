@@ -7,6 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import type { AppConfig } from '../../config';
 import { AesGcmPayloadCodec } from './encryption-codec';
 import { workflowClientMetrics } from '../metrics/temporal-client-metrics';
+import type { WorkflowClientInterceptor } from '@temporalio/client';
 
 /** The Temporal part of the configuration, with the address resolved (a dev server's or the cluster's). */
 export type TemporalConnectionSettings = Pick<
@@ -55,6 +56,8 @@ export function deadlineAwareRetryInterceptor(): GrpcInterceptor {
 export async function connectClient(
   s: TemporalConnectionSettings,
   codec: AesGcmPayloadCodec,
+  /** More client interceptors (tracing's, when it is on). */
+  interceptors: WorkflowClientInterceptor[] = [],
 ): Promise<{ client: Client; connection: Connection }> {
   const connection = await Connection.connect({
     address: s.address,
@@ -68,7 +71,9 @@ export async function connectClient(
       connection,
       namespace: s.namespace,
       dataConverter: dataConverterFor(codec),
-      interceptors: { workflow: [workflowClientMetrics()] },
+      interceptors: {
+        workflow: [workflowClientMetrics(), ...interceptors],
+      },
     }),
   };
 }
