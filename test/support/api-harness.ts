@@ -27,6 +27,7 @@ import { createPostgresBlobStore } from '../../src/platform/blob/postgres-blob-s
 import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { suiteWorkflowBundle } from './suite-workflow-bundle';
 
 /** The Authorization header for a bearer token (a session or an API token). */
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -103,7 +104,7 @@ export async function startApiHarness(
     worker = await Worker.create({
       connection: workerConnection,
       taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
+      workflowBundle: await suiteWorkflowBundle(),
       activities: createActivities({
         prisma: db.prisma,
         mailer,

@@ -9,6 +9,7 @@ import { findFreePort } from '../../src/platform/runtime/free-port';
 import { resolveTemporalCli } from '../../src/platform/runtime/temporal-binaries';
 import { startTemporalDevServer } from '../../src/platform/runtime/temporal-dev-server';
 import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/petition/search-attributes';
+import { buildSuiteWorkflowBundle } from './suite-workflow-bundle';
 
 declare global {
   var __DANVAN_TEST_SERVERS__: { stop: () => Promise<void> } | undefined;
@@ -30,6 +31,7 @@ export default async function globalSetup(): Promise<void> {
         searchAttributes: PETITION_SEARCH_ATTRIBUTES,
         log: quiet,
       }))(),
+    buildSuiteWorkflowBundle(scratch),
   ]);
   process.env.DANVAN_TEST_PG_URL = pg.url;
   process.env.DANVAN_TEST_TEMPORAL_ADDRESS = temporal.address;

@@ -1,13 +1,14 @@
 // The shared setup of time-skipping workflow tests: the real test server (registered search
-// attributes), a fresh database with a small organisation, and the workflow bundle, built once per file.
+// attributes), a fresh database with a small organisation, and the suite's workflow bundle (suite-workflow-bundle.ts).
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { ActivityDeps } from '../../activities/shared/deps';
 import { resolveTemporalTestServer } from '../../src/platform/runtime/temporal-binaries';
 import { registerSearchAttributes } from '../../src/platform/temporal/register-search-attributes';
 import { eventually } from './eventually';
+import { suiteWorkflowBundle } from './suite-workflow-bundle';
 import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -16,7 +17,7 @@ export interface WorkflowTestbed {
   env: TestWorkflowEnvironment;
   db: TestDatabase;
   org: TestOrg;
-  bundle: WorkflowBundleWithSourceMap;
+  bundle: WorkflowBundle;
   /** Remembers a workflow the test started, to end it after the test. */
   track: (handle: Terminable) => void;
   /** Workflows a test leaves open have no worker afterwards; their timers would hold up time skipping. */
@@ -71,7 +72,7 @@ export async function startWorkflowTestbed(): Promise<WorkflowTestbed> {
       },
     }),
     createTestDatabase(),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }),
+    suiteWorkflowBundle(),
   ]);
   await registerSearchAttributes(env.connection, 'default');
   const org = await buildTestOrg(db.prisma);
