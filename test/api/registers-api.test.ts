@@ -120,7 +120,8 @@ test('when a unit’s registers are exported, then their columns, headings and r
     .send({ decision: 'duplicate', ofPetitionId: p1.body.id })
     .expect(200);
   // A reception session with two matters: one answered, one registered as the denunciation.
-  const sessionStart = at(120);
+  // Two hours ago, but on today's local date: between midnight and 2 a.m. in Vietnam two hours ago is yesterday.
+  const sessionStart = new Date(Math.max(at(120).getTime(), Date.parse(`${today}T00:00:30+07:00`)));
   const sessionId = `reception-test-${t}`;
   await h.db.prisma.receptionSession.create({
     data: {

@@ -146,49 +146,6 @@ test('when the relay is down while a commitment lapses, then the lapse is record
   });
 }, 180_000);
 
-test('when the relay is down from the start, then a commitment’s clock still runs, its progress is answered, and each e-mail goes once the relay is back', async () => {
-  const { db, org } = testbed;
-  const mailer = new CapturingMailer();
-  mailer.failNext(1_000_000);
-  await withWorker(mailer, async (taskQueue) => {
-    // Due in 20 s of real time: the test server skips no time while an e-mail waits to retry, so the clock
-    // must run through the outage itself. Before the patch the workflow waited for its "assigned" e-mail
-    // first, and its clock with it: nothing was recorded until the relay was back.
-    const due = (await testbed.env.currentTimeMs()) + 20_000;
-    const { handle, events, dueAt, commitmentId } = await startCommitment(taskQueue, due);
-    const progressed = await handle.executeUpdate(commitmentActionUpdate, {
-      args: [{ action: 'progress', percent: 40, note: 'Đã khảo sát', actorId: org.officer.id }],
-    });
-    expect(progressed).toMatchObject({ status: 'open', progress: 40 });
-
-    const escalated = await eventually(async () => (await events()).find((e) => e.type === 'escalated'), {
-      what: 'the lapse recorded while mail has been down since the start',
-      timeoutMs: 60_000,
-    });
-    expect(escalated.at.getTime()).toBeGreaterThan(dueAt);
-    expect(escalated.at.getTime()).toBeLessThan(dueAt + 15_000);
-    expect((await db.prisma.commitment.findUniqueOrThrow({ where: { id: commitmentId } })).escalated).toBe(true);
-    expect(mailer.sent).toHaveLength(0);
-
-    mailer.failNext(0);
-    await eventually(async () => (mailer.to(org.provinceLeader.email).length > 0 ? true : undefined), {
-      what: 'the escalation e-mail once the relay is back',
-      timeoutMs: 120_000,
-    });
-    const done = await handle.executeUpdate(commitmentActionUpdate, {
-      args: [{ action: 'fulfil', note: 'Đã sửa xong', actorId: org.officer.id }],
-    });
-    expect(done).toMatchObject({ status: 'fulfilled', escalated: true, fulfilledOnTime: false });
-    await handle.result();
-    expect((await events()).map((e) => e.type)).toEqual(['assigned', 'progress', 'reminded', 'escalated', 'fulfilled']);
-    // Each e-mail once: assigned and the reminder to the officer, the escalation above, progress and fulfilment to the participant.
-    expect(mailer.to(org.officer.email).map((m) => m.subject)).toHaveLength(2);
-    expect(mailer.to(org.provinceLeader.email)).toHaveLength(1);
-    expect(mailer.to('thon3@example.test')).toHaveLength(2);
-    await keepHistory('commitment-relay-down-from-start', handle);
-  });
-}, 120_000);
-
 test('when the relay is down at a reception session’s reminder, then the session still opens at its time and the reminder goes later, once', async () => {
   const { env, db, org } = testbed;
   const mailer = new CapturingMailer();
@@ -267,3 +224,48 @@ test('when the relay is down at a reception session’s reminder, then the sessi
     await keepHistory('reception-reminder-while-mail-down', handle);
   });
 }, 180_000);
+
+// Last in the file: its e-mails retry on the wall clock while the relay is down, and the test server may then
+// keep time skipping off for the tests after it (see workflow-testbed.ts, settleTracked).
+test('when the relay is down from the start, then a commitment’s clock still runs, its progress is answered, and each e-mail goes once the relay is back', async () => {
+  const { db, org } = testbed;
+  const mailer = new CapturingMailer();
+  mailer.failNext(1_000_000);
+  await withWorker(mailer, async (taskQueue) => {
+    // Due in 20 s of real time: the test server skips no time while an e-mail waits to retry, so the clock
+    // must run through the outage itself. Before the patch the workflow waited for its "assigned" e-mail
+    // first, and its clock with it: nothing was recorded until the relay was back.
+    const due = (await testbed.env.currentTimeMs()) + 20_000;
+    const { handle, events, dueAt, commitmentId } = await startCommitment(taskQueue, due);
+    const progressed = await handle.executeUpdate(commitmentActionUpdate, {
+      args: [{ action: 'progress', percent: 40, note: 'Đã khảo sát', actorId: org.officer.id }],
+    });
+    expect(progressed).toMatchObject({ status: 'open', progress: 40 });
+
+    const escalated = await eventually(async () => (await events()).find((e) => e.type === 'escalated'), {
+      what: 'the lapse recorded while mail has been down since the start',
+      timeoutMs: 60_000,
+    });
+    expect(escalated.at.getTime()).toBeGreaterThan(dueAt);
+    expect(escalated.at.getTime()).toBeLessThan(dueAt + 15_000);
+    expect((await db.prisma.commitment.findUniqueOrThrow({ where: { id: commitmentId } })).escalated).toBe(true);
+    expect(mailer.sent).toHaveLength(0);
+
+    mailer.failNext(0);
+    await eventually(async () => (mailer.to(org.provinceLeader.email).length > 0 ? true : undefined), {
+      what: 'the escalation e-mail once the relay is back',
+      timeoutMs: 120_000,
+    });
+    const done = await handle.executeUpdate(commitmentActionUpdate, {
+      args: [{ action: 'fulfil', note: 'Đã sửa xong', actorId: org.officer.id }],
+    });
+    expect(done).toMatchObject({ status: 'fulfilled', escalated: true, fulfilledOnTime: false });
+    await handle.result();
+    expect((await events()).map((e) => e.type)).toEqual(['assigned', 'progress', 'reminded', 'escalated', 'fulfilled']);
+    // Each e-mail once: assigned and the reminder to the officer, the escalation above, progress and fulfilment to the participant.
+    expect(mailer.to(org.officer.email).map((m) => m.subject)).toHaveLength(2);
+    expect(mailer.to(org.provinceLeader.email)).toHaveLength(1);
+    expect(mailer.to('thon3@example.test')).toHaveLength(2);
+    await keepHistory('commitment-relay-down-from-start', handle);
+  });
+}, 120_000);
