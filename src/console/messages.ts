@@ -237,6 +237,7 @@ export const vi = {
   no: 'Không',
   navAdmin: 'Quản trị',
   navCycles: 'Tiếp dân, đối thoại',
+  navRegisters: 'Sổ sách',
 } as const;
 
 type Key = keyof typeof vi;
@@ -477,6 +478,7 @@ export const en: Record<Key, string> = {
   no: 'No',
   navAdmin: 'Administration',
   navCycles: 'Reception and dialogue',
+  navRegisters: 'Registers',
 };
 
 export const CONSOLE_WORDS = { vi, en };

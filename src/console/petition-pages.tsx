@@ -1,7 +1,7 @@
 // Register, receipt, search, case file, actions, identity reveal and full history: each page calls the use
 // case the JSON API calls (src/petitions/petitions.ts) with the signed-in principal.
 import { Router, type Request, type Response } from 'express';
-import { readableUnits, UnitTree, type Principal } from '../org/access';
+import { readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
 import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions } from '../petitions/petitions';
 import { getPetitionClock } from '../petitions/petition-clock';
 import { PETITION_KINDS, STAGES } from '../domain/petition/petition-stages';
@@ -23,6 +23,8 @@ import { caseHref, sortOf } from './components';
 import { assigneeOptions } from './bulk-assign';
 import { CONSOLE_BASE } from './console-session';
 import { nowFrom } from '../platform/runtime/clock';
+import { decideDuplicate, proposeDuplicates } from '../petitions/duplicates/duplicates';
+import { casefileWords } from './casefile-messages';
 
 type Fields = Record<string, string | undefined>;
 
@@ -175,6 +177,9 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       : [];
     // The full history is open to whoever may read the case, as GET /petitions/{id}/history is.
     const canReadHistory = true;
+    // Duplicates are for those who decide on them (decideDuplicate checks again on the post).
+    const decides = rolesOver(principal, view.unit.id, tree).some((r) => r === 'officer' || r === 'leader');
+    const duplicates = decides ? await proposeDuplicates(deps, principal, id) : null;
     sendPage(
       res,
       <CasePage
@@ -189,6 +194,7 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
         calendar={calendar}
         revealed={Boolean(options.reveal)}
         canReadHistory={canReadHistory}
+        duplicates={duplicates}
       />,
       options.status ?? 200,
     );
@@ -197,6 +203,13 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
   router.get('/petitions/:id', async (req, res) => {
     const ctx = ctxOf(req);
     const done = typeof req.query.done === 'string' && /^[a-zA-Z]+$/.test(req.query.done) ? req.query.done : null;
+    const linked = ['duplicateLinked', 'duplicatePending'].find((k) => typeof req.query[k] === 'string');
+    if (linked) {
+      const w = casefileWords(ctx);
+      const code = String(req.query[linked]);
+      const headline = linked === 'duplicateLinked' ? w('dupLinked', { code }) : w('dupPending');
+      return renderCase(req, res, req.params.id, { notice: { kind: 'success', headline } });
+    }
     await renderCase(
       req,
       res,
@@ -248,6 +261,32 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       return res.redirect(303, `${CONSOLE_BASE}/extensions?done=${encodeURIComponent(petition.trackingCode)}`);
     }
     res.redirect(303, `${caseHref(req.params.id)}?done=${parsed.value.action}`);
+  });
+
+  router.post('/petitions/:id/duplicates', async (req, res) => {
+    const ctx = ctxOf(req);
+    const ofPetitionId = ((req.body as Fields).ofPetitionId ?? '').trim();
+    let result;
+    try {
+      result = await decideDuplicate(deps, req.principal!, req.params.id, { decision: 'duplicate', ofPetitionId });
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'NotFound' || appError.code === 'Internal' || appError.code === 'Unavailable')
+        throw appError;
+      const words = refusalWords(ctx, appError);
+      // The rule's own words ("that case was refused and handles nothing…") rather than "invalid request body".
+      const fieldWords = Array.isArray(appError.details)
+        ? (appError.details as { message: string }[]).map((d) => d.message)
+        : [];
+      const detail = fieldWords.length ? fieldWords.join('; ') : words.detail;
+      return renderCase(req, res, req.params.id, {
+        notice: { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail },
+        status: statusFor(appError),
+      });
+    }
+    if (result.decision === 'newMatter') return res.redirect(303, caseHref(req.params.id));
+    const done = result.outcome.status === 'pending' ? 'duplicatePending' : 'duplicateLinked';
+    res.redirect(303, `${caseHref(req.params.id)}?${done}=${encodeURIComponent(result.duplicateOf.trackingCode)}`);
   });
 
   router.post('/petitions/:id/reveal', async (req, res) => {

@@ -20,6 +20,7 @@ const NAV: { href: string; key: ConsoleKey; roles: Role[] }[] = [
   { href: '/extensions', key: 'navExtensions', roles: ['leader'] },
   { href: '/oversight', key: 'navOversight', roles: ['leader', 'supervisor'] },
   { href: '/reports', key: 'navReports', roles: ['leader', 'supervisor', 'admin'] },
+  { href: '/registers', key: 'navRegisters', roles: ['leader', 'supervisor'] },
   { href: '/outbox', key: 'navOutbox', roles: ['admin', 'supervisor'] },
   { href: '/reception', key: 'navCycles', roles: ['officer', 'leader', 'supervisor'] },
   { href: '/admin', key: 'navAdmin', roles: ['admin'] },

@@ -11,6 +11,7 @@ import { ConsolePage, CsrfField, Notice } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
 import { TimelineTable } from '../timeline-table';
 import { TextField } from '../form-fields';
+import { CaseDuplicates, type CaseDuplicatesView } from './case-duplicates';
 
 export type CaseView = Awaited<ReturnType<typeof getPetition>>;
 
@@ -33,6 +34,8 @@ export interface CasePageProps {
   calendar: WorkingCalendar;
   revealed?: boolean;
   canReadHistory: boolean;
+  /** For those who decide on duplicates only. */
+  duplicates?: CaseDuplicatesView | null;
 }
 
 /** The case as this form saw it: a refusal after someone else's change then says so (a reload, not a mistake). */
@@ -457,6 +460,7 @@ export function CasePage(props: CasePageProps) {
         </section>
       </div>
       <Petitioners ctx={ctx} view={view} revealed={props.revealed} />
+      {props.duplicates ? <CaseDuplicates ctx={ctx} duplicates={props.duplicates} /> : null}
       <ClockSection ctx={ctx} view={view} clock={props.clock} now={props.now} calendar={props.calendar} />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{ctx.t('caseTimeline')}</h2>

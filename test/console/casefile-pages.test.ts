@@ -1,0 +1,198 @@
+// The case file's console screens on the real app and workflow: the duplicates block of the case page (who
+// sees it, a link through its form, refusals in words, the CSRF check) and the registers page (an XLSX for
+// a supervisor, refused to an officer), each role signed in through the console's own form.
+import { randomBytes } from 'node:crypto';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
+import { signIn, type ConsoleClient } from '../support/console-client';
+import { XLSX_TYPE } from '../../src/reports/table-export';
+
+let h: ApiHarness;
+const PASSWORD = 'correct horse';
+let officer: ConsoleClient;
+let leader: ConsoleClient;
+let supervisor: ConsoleClient;
+
+beforeAll(async () => {
+  h = await startApiHarness();
+  [officer, leader, supervisor] = await Promise.all([
+    signIn(h.app, h.org.officer.username, PASSWORD),
+    signIn(h.app, h.org.communeLeader.username, PASSWORD),
+    signIn(h.app, h.org.supervisor.username, PASSWORD),
+  ]);
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const tag = () => randomBytes(3).toString('hex');
+
+async function register(subject: string, email: string): Promise<{ id: string; code: string }> {
+  const res = await officer.post(
+    '/console/petitions',
+    {
+      kind: 'complaint',
+      channel: 'in_person',
+      receivingUnitId: h.org.communeId,
+      field: 'land',
+      subject,
+      body: 'Nội dung đơn',
+      receivedAt: '2026-11-30T09:30',
+      'p0.fullName': 'Nguyễn Văn Minh',
+      'p0.phone': '0912 345 678',
+      'p0.email': email,
+      'p0.address': 'Thôn Đông',
+      intent: 'register',
+      idempotencyKey: `k-${tag()}`,
+    },
+    { formPage: '/console/petitions/new' },
+  );
+  expect(res.status).toBe(201);
+  const id = /href="\/console\/petitions\/(?!new")([^"/?]+)"/.exec(res.text)![1]!;
+  const code = /data-testid="tracking-code">([^<]+)</.exec(res.text)![1]!;
+  return { id, code };
+}
+
+/** The same citizen sends the same matter twice: the second is a likely duplicate of the first. */
+async function twoLetters() {
+  const t = tag();
+  const subject = `Khiếu nại việc bồi thường đất tại thôn Đông ${t}`;
+  const first = await register(subject, `minh.${t}@example.test`);
+  const second = await register(subject, `minh.${t}@example.test`);
+  return { first, second };
+}
+
+const linkForm = (client: ConsoleClient, id: string, ofPetitionId: string, csrf?: null) =>
+  client.post(
+    `/console/petitions/${id}/duplicates`,
+    { ofPetitionId },
+    { formPage: `/console/petitions/${id}`, ...(csrf === null ? { csrf: null } : {}) },
+  );
+
+test('when a case has a likely duplicate, then the officer and the leader see it with its reasons and a link form, and the supervisor sees no duplicates block', async () => {
+  const { first, second } = await twoLetters();
+  for (const client of [officer, leader]) {
+    const page = await client.get(`/console/petitions/${second.id}`);
+    expect(page.status).toBe(200);
+    const block = /<section aria-labelledby="duplicates-heading"[\s\S]*?<\/section>/.exec(page.text)?.[0] ?? '';
+    expect(block).toContain('<caption>Các đơn có thể trùng với đơn này trong tỉnh, và lý do</caption>');
+    expect(block).toContain(`href="/console/petitions/${first.id}">${first.code}</a>`);
+    expect(block).toMatch(/<li>cùng người gửi \(trùng [^)]+\)<\/li>/);
+    expect(block).toContain('<li>nội dung tương tự (100%)</li>');
+    expect(block).toContain(`action="/console/petitions/${second.id}/duplicates"`);
+    expect(block).toContain(`name="ofPetitionId" value="${first.id}"`);
+    expect(block).toMatch(/name="_csrf" value="[^"]+"/);
+  }
+  const asSupervisor = await supervisor.get(`/console/petitions/${second.id}`);
+  expect(asSupervisor.status).toBe(200);
+  expect(asSupervisor.text).not.toContain('duplicates-heading');
+  expect(asSupervisor.text).not.toContain('/duplicates"');
+  const english = await officer.get(`/console/petitions/${second.id}?lang=en`);
+  expect(english.text).toContain('Link as duplicate of this case');
+  expect(english.text).toContain(
+    '<caption>Petitions in the province that may be the same matter as this one, and why</caption>',
+  );
+  await officer.get(`/console/petitions/${second.id}?lang=vi`);
+});
+
+test('when the officer links the case as a duplicate through the form, then it is redirected back to the case, the petition is linked, and the page says where it is handled', async () => {
+  const { first, second } = await twoLetters();
+  const res = await linkForm(officer, second.id, first.id);
+  expect(res.status).toBe(303);
+  expect(res.headers.location).toMatch(
+    new RegExp(`^/console/petitions/${second.id}\\?duplicate(Linked|Pending)=${encodeURIComponent(first.code)}$`),
+  );
+  const stored = await eventually(
+    async () => {
+      const row = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: second.id } });
+      return row.duplicateOfId ? row : null;
+    },
+    { what: 'the link as duplicate' },
+  );
+  expect(stored).toMatchObject({ duplicateOfId: first.id, stage: 'closed' });
+  const back = await officer.get(res.headers.location!);
+  expect(back.status).toBe(200);
+  expect(back.text).toMatch(/role="status"/);
+  expect(back.text).toContain(`data-testid="duplicate-of"><a href="/console/petitions/${first.id}">`);
+  expect(back.text).not.toContain('data-testid="duplicate-proposals"');
+});
+
+test('when a link is refused, then the case page says why in words, and nothing is linked', async () => {
+  const { second } = await twoLetters();
+  const itself = await linkForm(officer, second.id, second.id);
+  expect(itself.status).toBe(400);
+  expect(itself.text).toContain('Thông tin chưa hợp lệ.');
+  expect(itself.text).toContain('a petition cannot duplicate itself');
+  expect(itself.text).toMatch(/role="alert"/);
+  const { first } = await twoLetters();
+  const bySupervisor = await linkForm(supervisor, second.id, first.id);
+  expect(bySupervisor.status).toBe(403);
+  expect(bySupervisor.text).toContain('Bạn không có quyền thực hiện việc này.');
+  const stored = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: second.id } });
+  expect(stored.duplicateOfId).toBeNull();
+});
+
+test('when the link form comes without its CSRF token, then it is refused and nothing is linked', async () => {
+  const { first, second } = await twoLetters();
+  const res = await linkForm(officer, second.id, first.id, null);
+  expect(res.status).toBe(403);
+  expect(res.text).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ.');
+  const stored = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: second.id } });
+  expect(stored.duplicateOfId).toBeNull();
+});
+
+const binary = (client: ConsoleClient, path: string) =>
+  client.agent
+    .get(path)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+
+test('when a supervisor opens the registers page, then a unit and a period are asked with labelled fields and both registers download as XLSX', async () => {
+  const home = await supervisor.get('/console');
+  expect(home.text).toContain('href="/console/registers"');
+  const page = await supervisor.get('/console/registers');
+  expect(page.status).toBe(200);
+  expect(page.text).toMatch(/<label for="registers-unit">Đơn vị<\/label>/);
+  expect(page.text).toMatch(/<label for="registers-from">Từ ngày<\/label>/);
+  expect(page.text).toMatch(/<label for="registers-to">Đến ngày<\/label>/);
+  expect(page.text).toContain(`value="${h.org.communeId}"`);
+  expect(page.text).toContain('formaction="/console/registers/reception"');
+  expect(page.text).toContain('formaction="/console/registers/petitions"');
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  for (const which of ['reception', 'petitions']) {
+    const res = await binary(
+      supervisor,
+      `/console/registers/${which}?unitId=${h.org.communeId}&from=2026-11-01&to=${today}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain(XLSX_TYPE);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="?so-(tiep-cong-dan|theo-doi-xu-ly-don)-.+\.xlsx"?$/,
+    );
+    expect((res.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+  }
+  const invalid = await supervisor.get(
+    `/console/registers/petitions?unitId=${h.org.communeId}&from=${today}&to=2026-01-01`,
+  );
+  expect(invalid.status).toBe(400);
+  expect(invalid.text).toContain('Chọn đơn vị và cả hai ngày');
+});
+
+test('when an officer asks for the registers, then the page and the downloads are refused and the navigation does not offer them', async () => {
+  const home = await officer.get('/console');
+  expect(home.text).not.toContain('href="/console/registers"');
+  const page = await officer.get('/console/registers');
+  expect(page.status).toBe(403);
+  expect(page.text).toContain('Sổ sách dành cho lãnh đạo và thanh tra.');
+  const res = await binary(
+    officer,
+    `/console/registers/reception?unitId=${h.org.communeId}&from=2026-11-01&to=2026-11-30`,
+  );
+  expect(res.status).toBe(403);
+  expect(res.headers['content-type']).not.toContain(XLSX_TYPE);
+});
