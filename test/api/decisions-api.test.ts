@@ -88,7 +88,8 @@ test('an approved extension is listed and prints as a one-page decision that nam
     'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     'Độc lập - Tự do - Hạnh phúc',
     'Số: 27/QĐ-UBND',
-    'ngày 01 tháng 12 năm 2026',
+    // The decision's own date line (capitalised: no place name before it); the case's received date is another day after midnight.
+    'Ngày 01 tháng 12 năm 2026',
     'QUYẾT ĐỊNH',
     'Về việc gia hạn thời hạn giải quyết tố cáo',
     'Căn cứ Điều 30 Luật Tố cáo',
