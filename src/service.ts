@@ -174,7 +174,10 @@ export async function startService(
       log: step,
     });
     if (applied.length) step(`applied ${applied.length} migration(s)`);
-    const prisma: PrismaClient = createPrismaClient(databaseUrl);
+    const prisma: PrismaClient = createPrismaClient(databaseUrl, {
+      maxConnections: config.database.poolSize,
+      connectionTimeoutMs: config.database.poolTimeoutMs,
+    });
     stack.push({ name: 'prisma', stop: () => prisma.$disconnect() });
 
     // Temporal
@@ -317,6 +320,7 @@ export async function startService(
         temporal: client,
         taskQueue: config.temporal.taskQueue,
         deadlines: config.deadlines,
+        loadShedding: { maxInFlight: config.maxInFlight, retryAfterSeconds: 5 },
         ...hooks,
         readiness,
         policies,
