@@ -414,7 +414,9 @@ async function main(): Promise<void> {
           unitId: UNIT,
           assigneeId: OFFICER,
           dueAt: new Date(dueAt).toISOString(),
-          remindBeforeDays: 0,
+          // The day before: its 08:00 reminder is already past, so the workflow next wakes at the due time (a
+          // reminder due after the due time would hold the escalation back; the API only sets end-of-day dues).
+          remindBeforeDays: 1,
         };
         await client.workflow.start(COMMITMENT_WORKFLOW_TYPE, {
           taskQueue: 'chaos',
