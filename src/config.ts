@@ -33,6 +33,7 @@ const EnvSchema = z.object({
 
   DATABASE_URL: optionalString,
   DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10)),
+  DATABASE_WAIT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(300)),
   DATABASE_POOL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
   API_MAX_IN_FLIGHT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(256)),
   EMBEDDED_PG_PORT: port(54329),
@@ -115,7 +116,8 @@ export interface AppConfig {
   /** How often petitions registered without a workflow (a crash between insert and start) get it started. */
   reconcileIntervalMs: number;
   /** poolSize and poolTimeoutMs: connections per process, and how long a query waits for one. */
-  database: { url?: string; embeddedPort: number; poolSize: number; poolTimeoutMs: number };
+  /** waitMs: how long a start waits for an unreachable DATABASE_URL before it fails. */
+  database: { url?: string; embeddedPort: number; poolSize: number; poolTimeoutMs: number; waitMs: number };
   /** Requests one API process works on at once; the next is answered 503 with Retry-After. */
   maxInFlight: number;
   temporal: {
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       embeddedPort: e.EMBEDDED_PG_PORT,
       poolSize: e.DATABASE_POOL_SIZE,
       poolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+      waitMs: e.DATABASE_WAIT_SECONDS * 1000,
     },
     maxInFlight: e.API_MAX_IN_FLIGHT,
     temporal: {

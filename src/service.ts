@@ -11,6 +11,7 @@ import { createApp } from './api/app';
 import type { AppConfig } from './config';
 import { applyMigrations } from './platform/db/migrate';
 import { createPrismaClient, type PrismaClient } from './platform/db/prisma';
+import { waitForDatabase } from './platform/db/wait-for-database';
 import { keptActionsStore, startKeptActionResender } from './platform/temporal/kept-actions';
 import { createSmtpMailer } from './platform/mail/mailer';
 import { startEmbeddedPostgres } from './platform/runtime/embedded-postgres';
@@ -168,7 +169,7 @@ export async function startService(
       });
       stack.push({ name: 'postgres', stop: pg.stop });
       databaseUrl = pg.url;
-    }
+    } else await waitForDatabase(databaseUrl, { timeoutMs: config.database.waitMs, log: (line) => logger.warn(line) });
     const applied = await applyMigrations({
       connectionString: databaseUrl,
       migrationsDir: path.join(PROJECT_ROOT, 'prisma', 'migrations'),

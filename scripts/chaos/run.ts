@@ -129,10 +129,11 @@ function startRole(role: 'api' | 'worker', env: Record<string, string>, dataDir:
     detached: true,
   });
   let tail = '';
-  child.stderr?.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-4000)));
+  child.stderr?.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-12000)));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code, signal) => {
-      if (code && code !== 0) log(`${role} exited ${code}: ${tail.split('\n').slice(-5).join(' | ')}`);
+      // The whole end of a crash: an uncaught error's stack is printed above Node's last lines.
+      if (code && code !== 0) log(`${role} exited ${code}: ${tail.split('\n').slice(-40).join(' | ')}`);
       resolve(signal ? null : code);
     }),
   );

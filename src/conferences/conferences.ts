@@ -364,11 +364,17 @@ export async function proposeConferenceIfHotSpot(
   });
   if (!p) return null;
   const { windowDays, minPetitions, minSimilarity } = policy.conferences.hotSpot;
+  // Only petitions sharing a word can be similar (similarity is the share of shared words), so only those are
+  // read, through the words index; rows from before the column have none stored and are read as before, until
+  // they leave the window.
+  const words = [...memoSubjectWords(p)];
+  if (words.length === 0) return null;
   const recent = await prisma.petition.findMany({
     where: {
       receivingUnitId: p.receivingUnitId,
       field: p.field,
       receivedAt: { gte: new Date(p.receivedAt.getTime() - windowDays * DAY_MS), lte: p.receivedAt },
+      OR: [{ subjectWords: { hasSome: words } }, { subjectWords: { isEmpty: true } }],
     },
     select: { id: true, subject: true, receivedAt: true },
   });

@@ -1,6 +1,7 @@
 // Writes a new petition and its petitioners in one transaction and returns what the workflow needs.
 // Personal data stays here; the workflow input carries ids and flags only.
 import { randomUUID } from 'node:crypto';
+import { subjectWords } from '../domain/conference/hot-spot';
 import type { PrismaClient } from '../platform/db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { isUniqueViolation } from '../platform/db/prisma';
@@ -85,6 +86,7 @@ export async function registerPetition(
           channel: input.channel,
           field: input.field,
           subject: input.subject,
+          subjectWords: [...subjectWords(input.subject)],
           body: input.body,
           receivingUnitId: input.receivingUnitId,
           unitId: input.receivingUnitId,

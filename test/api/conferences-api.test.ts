@@ -282,3 +282,42 @@ test('the conference report names what is announced but not yet held, and the co
   );
   await request(h.app).get(`/api/v1/reports/conferences?${range}`).set(auth(officer)).expect(403);
 });
+
+test('when petitions are registered, then their folded subject words are stored, and one from before the column still counts in a hot spot', async () => {
+  const subjects = [
+    'Đường liên xã xuống cấp nghiêm trọng',
+    'Đường liên xã xuống cấp ổ gà',
+    'Xuống cấp đường liên xã sau mưa',
+    'Đường liên xã xuống cấp, xe tải',
+    'Đường liên xã xuống cấp lâu ngày',
+  ];
+  const ids: string[] = [];
+  for (const [i, subject] of subjects.entries()) {
+    const created = await request(h.app)
+      .post('/api/v1/petitions')
+      .set(auth(officer))
+      .send({
+        kind: 'feedback',
+        receivingUnitId: h.org.communeId,
+        channel: 'online',
+        field: 'transport',
+        subject,
+        body: '…',
+        receivedAt: new Date(Date.now() - (5 - i) * 86_400_000).toISOString(),
+        petitioners: [{ fullName: `Người đi đường ${i}` }],
+      })
+      .expect(201);
+    ids.push(created.body.id);
+    if (i === 0) {
+      const row = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: created.body.id } });
+      expect([...row.subjectWords].sort()).toEqual(['cap', 'lien', 'nghiem', 'xuong']);
+      // As a row written before the column existed: no words stored.
+      await h.db.prisma.petition.update({ where: { id: created.body.id }, data: { subjectWords: [] } });
+    }
+  }
+  const proposals = (await request(h.app).get('/api/v1/conferences/proposals').set(auth(leader)).expect(200)).body
+    .items as { field: string; petitionIds: string[] }[];
+  const transport = proposals.filter((p) => p.field === 'transport');
+  expect(transport).toHaveLength(1);
+  expect([...transport[0]!.petitionIds].sort()).toEqual([...ids].sort());
+});

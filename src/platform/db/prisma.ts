@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client';
 
 export type { PrismaClient } from '../../generated/prisma/client';
@@ -14,11 +15,19 @@ export interface PrismaClientOptions {
 
 /** One client per process, built by the composition root only. */
 export function createPrismaClient(connectionString: string, options: PrismaClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
   });
+  // When PostgreSQL goes away, a connection can report the loss more than once (the server's "terminating
+  // connection" and then the socket's end); the query in flight or the pool takes the first, and a later one
+  // with no listener would be thrown and end the process. Each connection keeps a listener for its lifetime,
+  // so an outage fails queries (which retry) instead of killing a worker.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }
 
