@@ -1,6 +1,7 @@
 // Waits for something the system does asynchronously (a worker finishing an activity), polling with a
 // bound, instead of sleeping a fixed time.
 import type { WorkflowHandle } from '@temporalio/client';
+import { isSettled } from './workflow-in-flight';
 
 export async function eventually<T>(
   probe: () => Promise<T | undefined | null | false>,
@@ -21,11 +22,10 @@ export async function eventually<T>(
 }
 
 /**
- * The time-skipping server does not skip time while an activity is running, so tests wait for the
- * workflow to be idle (no pending activity) before `env.sleep`.
+ * The time-skipping server does not skip time while an activity or a workflow task is running (local
+ * activities run inside the workflow task: a pending-activity count misses them), so tests wait for the
+ * workflow to be idle before `env.sleep`.
  */
 export async function waitForIdle(handle: WorkflowHandle): Promise<void> {
-  await eventually(async () => ((await handle.describe()).raw.pendingActivities?.length ?? 0) === 0, {
-    what: `${handle.workflowId} to be idle`,
-  });
+  await eventually(() => isSettled(handle), { what: `${handle.workflowId} to be idle` });
 }

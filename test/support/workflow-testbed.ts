@@ -1,6 +1,5 @@
 // The shared setup of time-skipping workflow tests: the real test server (registered search
 // attributes), a fresh database with a small organisation, and the suite's workflow bundle (suite-workflow-bundle.ts).
-import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
@@ -8,6 +7,7 @@ import type { ActivityDeps } from '../../activities/shared/deps';
 import { resolveTemporalTestServer } from '../../src/platform/runtime/temporal-binaries';
 import { registerSearchAttributes } from '../../src/platform/temporal/register-search-attributes';
 import { eventually } from './eventually';
+import { isSettled, type HistorySource } from './workflow-in-flight';
 import { suiteWorkflowBundle } from './suite-workflow-bundle';
 import { TEST_IDENTITY_KEY } from './keys';
 import { buildTestOrg, type TestOrg } from './org';
@@ -38,30 +38,8 @@ export interface WorkflowTestbed {
 /** What a test chooses for its worker's activities; the rest is the testbed's. */
 export type WorkerDeps = Pick<ActivityDeps, 'mailer'> & Partial<Omit<ActivityDeps, 'prisma'>>;
 
-interface Terminable {
+interface Terminable extends HistorySource {
   terminate: (reason?: string) => Promise<unknown>;
-  describe: () => Promise<{ status: { name: string }; raw: { pendingActivities?: unknown[] | null } }>;
-  fetchHistory: () => Promise<temporal.api.history.v1.IHistory>;
-}
-
-const { EventType } = temporal.api.enums.v1;
-const WORKFLOW_TASK_EVENTS = new Set<unknown>([
-  EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
-  EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
-  EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
-  EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
-  EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
-]);
-
-/** Closed, or with no activity pending and its last workflow task completed (the test server's describe has no pending workflow task). */
-async function settled(handle: Terminable): Promise<boolean> {
-  const { status, raw } = await handle.describe();
-  if (status.name !== 'RUNNING') return true;
-  if ((raw.pendingActivities?.length ?? 0) > 0) return false;
-  const lastTaskEvent = ((await handle.fetchHistory()).events ?? [])
-    .filter((e) => WORKFLOW_TASK_EVENTS.has(e.eventType))
-    .pop();
-  return lastTaskEvent?.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
 }
 
 export async function startWorkflowTestbed(): Promise<WorkflowTestbed> {
@@ -87,7 +65,7 @@ export async function startWorkflowTestbed(): Promise<WorkflowTestbed> {
       await Promise.all(tracked.splice(0).map((h) => h.terminate('test finished').catch(() => undefined)));
     },
     settleTracked: async () => {
-      await eventually(async () => (await Promise.all(tracked.map(settled))).every(Boolean), {
+      await eventually(async () => (await Promise.all(tracked.map(isSettled))).every(Boolean), {
         what: 'the tracked workflows to have nothing in flight',
       });
     },

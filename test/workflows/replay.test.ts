@@ -23,6 +23,9 @@ test('the recorded histories cover the main paths', () => {
   expect(files).toEqual(
     expect.arrayContaining([
       'on-time-resolution-policy-at-clock-start.json',
+      'on-time-resolution-local-writes.json',
+      'forward-once-local-writes.json',
+      'forward-after-limit-local-writes.json',
       'accepted-with-notice.json',
       'notice-after-reception.json',
       'calendar-edit-moves-deadline.json',

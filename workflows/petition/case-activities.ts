@@ -20,16 +20,7 @@ const { sendNotification } = proxyActivities<Activities>(MAIL_SEND);
  * action is answered once its event is written, its e-mails going on their own retry path. Asked at each
  * call site: a run that was already going when the patch shipped switches at its next write.
  */
-export const recordsLocally = (): boolean => LOCAL_CASE_WRITES && patched('case-writes-local');
-
-/**
- * Off until the time-skipping tests that end while an action's e-mail is still going out are reliable: the
- * test server keeps a time-skipping lock for a task in flight when its workflow is terminated
- * (workflow-testbed.ts, settleTracked, fixes the known case), and test/workflows/extensions.test.ts's forward
- * cases still hung now and then. No run outside tests ever took the path; its histories, recorded with it on,
- * are kept in test/histories/local-writes-off/ and replay once it is switched back on.
- */
-const LOCAL_CASE_WRITES = false;
+export const recordsLocally = (): boolean => patched('case-writes-local');
 
 /** The deadline policy in force when a clock starts, for the unit that runs it. */
 export const resolveDeadlinePolicy: Activities['resolveDeadlinePolicy'] = (input) =>
