@@ -10,6 +10,7 @@ import { resolveTemporalCli } from '../../src/platform/runtime/temporal-binaries
 import { startTemporalDevServer } from '../../src/platform/runtime/temporal-dev-server';
 import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/petition/search-attributes';
 import { buildSuiteWorkflowBundle } from './suite-workflow-bundle';
+import { prepareSharedServer } from './shared-database-server';
 
 declare global {
   var __DANVAN_TEST_SERVERS__: { stop: () => Promise<void> } | undefined;
@@ -34,6 +35,7 @@ export default async function globalSetup(): Promise<void> {
     buildSuiteWorkflowBundle(scratch),
   ]);
   process.env.DANVAN_TEST_PG_URL = pg.url;
+  await prepareSharedServer(pg.url);
   process.env.DANVAN_TEST_TEMPORAL_ADDRESS = temporal.address;
   process.env.DANVAN_TEST_SCRATCH = scratch;
   globalThis.__DANVAN_TEST_SERVERS__ = {
