@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60)),
 
   DATABASE_URL: optionalString,
+  DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10)),
+  DATABASE_POOL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
+  API_MAX_IN_FLIGHT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(256)),
   EMBEDDED_PG_PORT: port(54329),
 
   TEMPORAL_ADDRESS: optionalString,
@@ -92,7 +95,10 @@ const EnvSchema = z.object({
   NATIONAL_SYNC_ALLOW_HTTP: bool(false),
   NATIONAL_SYNC_INTERVAL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60)),
   NATIONAL_SYNC_BATCH_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(10)),
-  NATIONAL_SYNC_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(50_000).default(20_000)),
+  NATIONAL_SYNC_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1000).max(50_000).default(20_000),
+  ),
 });
 
 export type ProcessRole = 'api' | 'worker';
@@ -108,7 +114,10 @@ export interface AppConfig {
   deadlines: { callMs: number; updateWaitMs: number };
   /** How often petitions registered without a workflow (a crash between insert and start) get it started. */
   reconcileIntervalMs: number;
-  database: { url?: string; embeddedPort: number };
+  /** poolSize and poolTimeoutMs: connections per process, and how long a query waits for one. */
+  database: { url?: string; embeddedPort: number; poolSize: number; poolTimeoutMs: number };
+  /** Requests one API process works on at once; the next is answered 503 with Retry-After. */
+  maxInFlight: number;
   temporal: {
     /** Absent: the service starts the Temporal CLI dev server itself. */
     address?: string;
@@ -173,7 +182,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     deadlines: { callMs: e.TEMPORAL_CALL_TIMEOUT_MS, updateWaitMs: e.ACTION_WAIT_MS },
     reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,
-    database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_PG_PORT },
+    database: {
+      url: e.DATABASE_URL,
+      embeddedPort: e.EMBEDDED_PG_PORT,
+      poolSize: e.DATABASE_POOL_SIZE,
+      poolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+    },
+    maxInFlight: e.API_MAX_IN_FLIGHT,
     temporal: {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
@@ -246,7 +261,7 @@ function blobStoreConfig(e: z.infer<typeof EnvSchema>): AppConfig['blobStore'] {
   const problems: string[] = [];
   if (!e.S3_BUCKET) problems.push('  S3_BUCKET: required when BLOB_STORE=s3');
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY))
-    problems.push('  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither (neither: the SDK\'s default chain)');
+    problems.push("  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither (neither: the SDK's default chain)");
   if (e.S3_FORCE_PATH_STYLE !== undefined && !['true', 'false', '1', '0'].includes(e.S3_FORCE_PATH_STYLE))
     problems.push('  S3_FORCE_PATH_STYLE: true or false');
   if (problems.length) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);

@@ -11,6 +11,7 @@ import { createApp } from './api/app';
 import type { AppConfig } from './config';
 import { applyMigrations } from './platform/db/migrate';
 import { createPrismaClient, type PrismaClient } from './platform/db/prisma';
+import { keptActionsStore, startKeptActionResender } from './platform/temporal/kept-actions';
 import { createSmtpMailer } from './platform/mail/mailer';
 import { startEmbeddedPostgres } from './platform/runtime/embedded-postgres';
 import { acquireInstanceLock } from './platform/runtime/instance-lock';
@@ -175,7 +176,10 @@ export async function startService(
       log: step,
     });
     if (applied.length) step(`applied ${applied.length} migration(s)`);
-    const prisma: PrismaClient = createPrismaClient(databaseUrl);
+    const prisma: PrismaClient = createPrismaClient(databaseUrl, {
+      maxConnections: config.database.poolSize,
+      connectionTimeoutMs: config.database.poolTimeoutMs,
+    });
     stack.push({ name: 'prisma', stop: () => prisma.$disconnect() });
 
     // Temporal
@@ -318,6 +322,14 @@ export async function startService(
     // HTTP API
     let server: Server | null = null;
     if (config.roles.includes('api')) {
+      const keptActions = keptActionsStore({ prisma, temporal: client });
+      const resender = startKeptActionResender({
+        prisma,
+        temporal: client,
+        logger,
+        waitMs: config.deadlines.updateWaitMs,
+      });
+      stack.push({ name: 'kept-actions', stop: resender.stop });
       const hooks = crossFeatureHooks({
         prisma,
         temporal: client,
@@ -335,6 +347,8 @@ export async function startService(
         temporal: client,
         taskQueue: config.temporal.taskQueue,
         deadlines: config.deadlines,
+        loadShedding: { maxInFlight: config.maxInFlight, retryAfterSeconds: 5 },
+        keptActions,
         ...hooks,
         readiness,
         policies,

@@ -29,6 +29,7 @@ import { dataConverterFor } from '../../src/platform/temporal/connection';
 import { AesGcmPayloadCodec } from '../../src/platform/temporal/encryption-codec';
 import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/petition/search-attributes';
 import { COMMITMENT_WORKFLOW_TYPE, type CommitmentInput } from '../../workflows/conference/messages';
+import { RECEPTION_SESSION_WORKFLOW_TYPE, type ReceptionSessionInput } from '../../workflows/reception/messages';
 import { petitionWorkflowId } from '../../workflows/petition/messages';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -41,6 +42,7 @@ const SETTLE_MS = minutes('CHAOS_SETTLE_MINUTES', 5);
 const KILLS = Number(process.env.CHAOS_WORKER_KILLS ?? 4);
 const RATE = Number(process.env.CHAOS_PETITIONS_PER_SECOND ?? 2);
 const COMMITMENTS = Number(process.env.CHAOS_COMMITMENTS ?? 10);
+const SESSIONS = Number(process.env.CHAOS_SESSIONS ?? 5);
 const RELAY_FAULT = process.env.CHAOS_RELAY_FAULT === 'hang' ? 'hang' : 'fail';
 /** Which faults to run, in this order: `pg`, `relay`, `kill` (CHAOS_FAULTS=relay runs the relay's alone). */
 const FAULTS = (process.env.CHAOS_FAULTS ?? 'pg,relay,kill').split(',').map((f) => f.trim());
@@ -297,6 +299,7 @@ async function main(): Promise<void> {
         const key = `chaos-${slug(fault)}-${n}-${randomUUID().slice(0, 8)}`;
         const address = `${key}@chaos.test`;
         const sentAt = Date.now();
+        let attempt = 0;
         for (;;) {
           const res = await fetch(`${apiUrl}/petitions`, {
             method: 'POST',
@@ -333,9 +336,15 @@ async function main(): Promise<void> {
             refused += 1;
             return;
           }
-          // 503 / 5xx / no answer: the client tries again, as the issue's clients do; it gives up after the run.
+          // 503 / 5xx / no answer: the client tries again, as a well-behaved client does: after the Retry-After
+          // the service asked for, or backing off (1 s doubling to 30 s) with jitter; it gives up after the run.
           if (Date.now() > stopAt + SETTLE_MS) return;
-          await sleep(1_000);
+          attempt += 1;
+          await res?.text().catch(() => '');
+          const retryAfter = Number(res?.headers.get('retry-after'));
+          const backoff = Math.min(30_000, 1_000 * 2 ** Math.min(attempt - 1, 5));
+          const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1_000 : backoff;
+          await sleep(wait * (0.5 + Math.random()));
         }
       };
       const running = (async () => {
@@ -405,7 +414,9 @@ async function main(): Promise<void> {
           unitId: UNIT,
           assigneeId: OFFICER,
           dueAt: new Date(dueAt).toISOString(),
-          remindBeforeDays: 0,
+          // The day before: its 08:00 reminder is already past, so the workflow next wakes at the due time (a
+          // reminder due after the due time would hold the escalation back; the API only sets end-of-day dues).
+          remindBeforeDays: 1,
         };
         await client.workflow.start(COMMITMENT_WORKFLOW_TYPE, {
           taskQueue: 'chaos',
@@ -418,6 +429,45 @@ async function main(): Promise<void> {
           messageId: messageIdForKey(`${commitmentId}:escalated:p${LEVEL_ABOVE_LEADER}`),
           deliveries: () =>
             relay.deliveries.get(messageIdForKey(`${commitmentId}:escalated:p${LEVEL_ABOVE_LEADER}`)) ?? [],
+        });
+      }
+      return samples;
+    };
+
+    // ---- reception sessions (what a reception cycle starts): each opens inside the fault window, at a whole
+    // minute in Vietnam's time (a session's start is a day and HH:MM); its opening must be recorded when due.
+    // Its leader's reminder goes out at once (the session is for today, past 08:00 the day before).
+    const startSessions = async (fault: string, firstAt: number, windowMs: number) => {
+      const samples = new Map<string, Sample>();
+      const VN = 7 * 3_600_000;
+      for (let i = 0; i < SESSIONS; i++) {
+        const at = Math.ceil((firstAt + (i * windowMs) / Math.max(1, SESSIONS)) / MINUTE) * MINUTE;
+        const local = new Date(at + VN).toISOString();
+        const day = local.slice(0, 10);
+        const sessionId = `reception-chaos-${slug(fault)}-${i}-${randomUUID().slice(0, 8)}`;
+        const input: ReceptionSessionInput = {
+          sessionId,
+          scheduleId: `chaos-${slug(fault)}`,
+          unitId: UNIT,
+          nominalDay: day,
+          day,
+          startTime: local.slice(11, 16),
+          durationMinutes: 60,
+          location: 'Trụ sở tiếp công dân',
+          leaderId: CHAIR,
+          jointUnitIds: [],
+        };
+        await client.workflow.start(RECEPTION_SESSION_WORKFLOW_TYPE, {
+          taskQueue: 'chaos',
+          workflowId: sessionId,
+          args: [input],
+        });
+        const messageId = messageIdForKey(`${sessionId}:remind:${day}:${CHAIR}:p${CHAIR}`);
+        samples.set(sessionId, {
+          acceptedAt: Date.now(),
+          dueAt: at,
+          messageId,
+          deliveries: () => relay.deliveries.get(messageId) ?? [],
         });
       }
       return samples;
@@ -465,16 +515,22 @@ async function main(): Promise<void> {
       },
     ];
 
-    const runs: { fault: string; petitions: ReturnType<typeof petitionLoad>; commitments: Map<string, Sample> }[] = [];
+    const runs: {
+      fault: string;
+      petitions: ReturnType<typeof petitionLoad>;
+      commitments: Map<string, Sample>;
+      sessions: Map<string, Sample>;
+    }[] = [];
     for (const fault of faults.filter((f) => FAULTS.includes(f.id))) {
       log(`— ${fault.name}`);
       const commitments = await startCommitments(fault.name, Date.now() + MARGIN_MS + 10_000, fault.windowMs * 0.8);
+      const sessions = await startSessions(fault.name, Date.now() + MARGIN_MS + 10_000, fault.windowMs * 0.8);
       const petitions = petitionLoad(fault.name, fault.windowMs + 2 * MARGIN_MS);
       await sleep(MARGIN_MS);
       await fault.run();
       await sleep(MARGIN_MS);
       await petitions.done();
-      runs.push({ fault: fault.name, petitions, commitments });
+      runs.push({ fault: fault.name, petitions, commitments, sessions });
     }
 
     // ---- settle: everything accepted done, or the time is up
@@ -496,7 +552,17 @@ async function main(): Promise<void> {
           )
         ).map((r) => [r.commitmentId, r.at.getTime()]),
       );
-    const allSamples = () => runs.flatMap((r) => [...r.petitions.samples.values(), ...r.commitments.values()]);
+    const recordedOpenings = async (ids: string[]) =>
+      new Map(
+        (
+          await query<{ sessionId: string; at: Date }>(
+            `SELECT "sessionId", at FROM "ReceptionEvent" WHERE type = 'opened' AND "sessionId" = ANY($1)`,
+            [ids],
+          )
+        ).map((r) => [r.sessionId, r.at.getTime()]),
+      );
+    const allSamples = () =>
+      runs.flatMap((r) => [...r.petitions.samples.values(), ...r.commitments.values(), ...r.sessions.values()]);
     const settleBy = Date.now() + SETTLE_MS;
     while (Date.now() < settleBy && allSamples().some((s) => s.deliveries().length === 0)) await sleep(2_000);
     await sleep(5_000); // a late duplicate would show here
@@ -569,6 +635,25 @@ async function main(): Promise<void> {
         flagged: 0,
         lateP50: quantile(recordedLate, 0.5),
         lateMax: quantile(recordedLate, 1),
+      });
+      // Reception sessions: the reminder e-mailed once (late from when the session was started), and the opening
+      // recorded at its start time.
+      const openings = await recordedOpenings([...run.sessions.keys()]);
+      const reminders = new Map([...run.sessions].map(([id, s]) => [id, { ...s, dueAt: s.acceptedAt }]));
+      measure('reception session: reminder e-mailed', reminders, openings, 0, 0);
+      const openedLate = [...run.sessions].flatMap(([id, s]) =>
+        openings.has(id) ? [openings.get(id)! - s.dueAt] : [],
+      );
+      rows.push({
+        fault: run.fault,
+        work: 'reception session: opened at its time (fact)',
+        accepted: run.sessions.size,
+        refused: 0,
+        lost: run.sessions.size - openedLate.length,
+        duplicated: 0,
+        flagged: 0,
+        lateP50: quantile(openedLate, 0.5),
+        lateMax: quantile(openedLate, 1),
       });
     }
     printTable(rows);

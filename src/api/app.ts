@@ -35,6 +35,7 @@ import { consoleRoutes } from '../console/console-routes';
 import { STATIC_PREFIX, staticAssets } from '../web/static-assets';
 import type { LoginLimits } from '../org/login-throttle';
 import { httpMetrics } from './http-metrics';
+import { loadShedding, type LoadSheddingOptions } from './load-shedding';
 import { metricsRoute } from './routes/metrics';
 import type { BlobStore } from '../platform/blob/blob-store';
 import { documentRoutes } from './routes/documents';
@@ -71,7 +72,11 @@ export interface AppDeps extends PetitionServiceDeps {
   portalLimits?: PortalDeps['portalLimits'];
   /** A span per request, when tracing is on (src/platform/tracing/http-spans.ts). */
   httpTracing?: RequestHandler;
+  /** The requests this process works on at once (API_MAX_IN_FLIGHT); past it, 503 with Retry-After. */
+  loadShedding?: Pick<LoadSheddingOptions, 'maxInFlight' | 'retryAfterSeconds'>;
 }
+
+const DEFAULT_LOAD_SHEDDING = { maxInFlight: 256, retryAfterSeconds: 5 };
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -94,6 +99,8 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Before the body is read: a request shed costs next to nothing.
+  app.use(loadShedding(deps.loadShedding ?? DEFAULT_LOAD_SHEDDING).middleware);
   app.use(refuseMalformedRequests);
   app.use(express.json({ limit: '1mb' }));
 

@@ -29,6 +29,7 @@ import {
 } from '../org/access';
 import type { Client } from '@temporalio/client';
 import type { TemporalDeadlines } from '../platform/temporal/start-once';
+import type { KeptActions } from '../platform/temporal/kept-actions';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 import { nowFrom } from '../platform/runtime/clock';
 
@@ -37,6 +38,8 @@ export interface ConferenceDeps {
   temporal: Client;
   taskQueue: string;
   deadlines?: TemporalDeadlines;
+  /** Writes down an action answered 202, to be sent again until it applies. */
+  keptActions?: KeptActions;
   receptionPolicy: ReceptionPolicy;
   now?: () => Date;
 }

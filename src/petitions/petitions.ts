@@ -8,6 +8,7 @@ import { AppError, invalidField } from '../errors';
 import type { CreatePetitionInput, PetitionActionRequest } from './inputs';
 import { firstUnstorable, UNSTORABLE_MESSAGE } from '../domain/storable-text';
 import { withinCallDeadline, type TemporalDeadlines } from '../platform/temporal/start-once';
+import type { KeptActions } from '../platform/temporal/kept-actions';
 import {
   followPetitionAction,
   petitionUpdateId,
@@ -49,6 +50,8 @@ export interface PetitionServiceDeps {
   /** Run after a new petition is registered and its workflow started (the hot-spot check); wired by src/service.ts. */
   afterRegistered?: AfterRegisteredHook[];
   deadlines?: TemporalDeadlines;
+  /** Writes down an action answered 202, to be sent again until it applies. */
+  keptActions?: KeptActions;
   /** Tells the unit's responsible leader of a mass petition (keyed: a repeated request sends nothing new). */
   onMassPetition?: (petitionId: string) => Promise<unknown>;
   now?: () => Date;

@@ -17,6 +17,7 @@ import {
   type ReceptionSpec,
 } from './client';
 import type { TemporalDeadlines } from '../platform/temporal/start-once';
+import type { KeptActions } from '../platform/temporal/kept-actions';
 import { personHoldsRoleOver, readableUnits, requireRoleOn, UnitTree, type Principal } from '../org/access';
 import type { ReceptionPolicy } from './reception-obligations';
 import { nowFrom } from '../platform/runtime/clock';
@@ -26,6 +27,8 @@ export interface ReceptionDeps {
   temporal: Client;
   taskQueue: string;
   deadlines?: TemporalDeadlines;
+  /** Writes down an action answered 202, to be sent again until it applies. */
+  keptActions?: KeptActions;
   now?: () => Date;
 }
 

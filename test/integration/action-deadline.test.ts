@@ -7,7 +7,10 @@ import request from 'supertest';
 import { workingCalendarFor } from '../../src/calendar/calendar-store';
 import { formatDay, localDayOf } from '../../src/domain/calendar/day';
 import { startCommitmentWorkflow, startConferenceWorkflow } from '../../src/conferences/client';
+import { petitionWorkflowId } from '../../workflows/petition/messages';
 import { RECEPTION_SESSION_WORKFLOW_TYPE } from '../../workflows/reception/messages';
+import pino from 'pino';
+import { keptActionsStore, resendKeptActions } from '../../src/platform/temporal/kept-actions';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
@@ -343,4 +346,90 @@ test('when no worker runs, then session, conference and commitment actions answe
   // Someone with no role on the unit does not read another unit's action results.
   const outsider = await h.login(h.org.otherOfficer.username);
   await request(h.app).get(`/api/v1/reception/sessions/${sessionId}/updates/x`).set(auth(outsider)).expect(403);
+});
+
+// Temporal keeps an admitted Update only in memory until a worker accepts it: an action answered 202 is written
+// down (its arguments under the payload codec) and sent again under the same update id until it applies.
+test('when an action is answered 202, then it is written down encrypted and applied once the worker is back, and its row is gone', async () => {
+  const { id } = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201))
+    .body;
+  await eventually(async () => (await h.db.prisma.petitionEvent.count({ where: { petitionId: id } })) > 0, {
+    what: 'the received entry',
+  });
+  await h.stopWorker();
+  let updateId: string;
+  try {
+    const kept = await request(h.app)
+      .post(`/api/v1/petitions/${id}/actions`)
+      .set(auth(officer))
+      .send({ action: 'refuse', reason: 'Đơn nặc danh, số máy 0987654321 không liên lạc được' })
+      .expect(202);
+    updateId = kept.body.updateId;
+    const row = await h.db.prisma.keptAction.findUniqueOrThrow({ where: { updateId } });
+    expect(row.updateName).toBe('action');
+    expect(row.workflowId).toContain(id);
+    const stored = JSON.stringify(row.payload);
+    expect(stored).not.toContain('0987654321');
+    expect(stored).not.toContain('refuse');
+    // Positive control: the payload is the encrypted form the client itself would send (codec metadata).
+    expect(stored).toContain(Buffer.from('binary/encrypted').toString('base64'));
+  } finally {
+    await h.startWorker();
+  }
+  await eventually(
+    async () =>
+      (await request(h.app).get(`/api/v1/petitions/${id}`).set(auth(officer)).expect(200)).body.stage === 'refused',
+    { what: 'the kept refusal applied', timeoutMs: 60_000 },
+  );
+  await eventually(async () => (await h.db.prisma.keptAction.count({ where: { updateId } })) === 0, {
+    what: 'the kept row removed once answered',
+    timeoutMs: 30_000,
+  });
+  expect(await h.db.prisma.petitionEvent.count({ where: { petitionId: id, type: 'refuse' } })).toBe(1);
+});
+
+test('when the server has lost a kept action, then the resend applies it once, a second resend changes nothing, and a refused one is dropped', async () => {
+  const { id } = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201))
+    .body;
+  const workflowId = petitionWorkflowId(id);
+  await eventually(async () => (await h.db.prisma.petitionEvent.count({ where: { petitionId: id } })) > 0, {
+    what: 'the received entry',
+  });
+  // Written down but never sent: what is left when the server forgot the Update.
+  const store = keptActionsStore({ prisma: h.db.prisma, temporal: h.client });
+  const actor = { personId: h.org.communeLeader.id, roles: ['leader'] };
+  const lost = { updateId: `lost-${randomUUID()}`, workflowId, updateName: 'action' };
+  await store.keep({ ...lost, args: [{ action: 'accept', actor }] });
+  await h.db.prisma.keptAction.update({ where: { updateId: lost.updateId }, data: { nextTryAt: new Date() } });
+  const resend = () =>
+    resendKeptActions({ prisma: h.db.prisma, temporal: h.client, logger: pino({ level: 'silent' }), waitMs: 20_000 });
+  // The harness's own resender may take it first: either way it is applied exactly once.
+  await resend();
+  await eventually(async () => (await h.db.prisma.keptAction.count({ where: { updateId: lost.updateId } })) === 0, {
+    what: 'the lost action resent',
+  });
+  const accepted = await h.db.prisma.petitionEvent.count({ where: { petitionId: id, type: 'accept' } });
+  expect(accepted).toBe(1);
+  expect((await h.db.prisma.petition.findUniqueOrThrow({ where: { id } })).stage).toBe('accepted');
+
+  // The same update id once more (two API processes resending): Temporal answers with the first result.
+  await store.keep({ ...lost, args: [{ action: 'accept', actor }] });
+  await h.db.prisma.keptAction.update({ where: { updateId: lost.updateId }, data: { nextTryAt: new Date() } });
+  await resend();
+  await eventually(async () => (await h.db.prisma.keptAction.count({ where: { updateId: lost.updateId } })) === 0, {
+    what: 'the repeat answered',
+  });
+  expect(await h.db.prisma.petitionEvent.count({ where: { petitionId: id, type: 'accept' } })).toBe(1);
+
+  // An action the workflow refuses (accepting twice under a new id) is dropped, not resent for ever.
+  const refused = { updateId: `refused-${randomUUID()}`, workflowId, updateName: 'action' };
+  await store.keep({ ...refused, args: [{ action: 'accept', actor }] });
+  await h.db.prisma.keptAction.update({ where: { updateId: refused.updateId }, data: { nextTryAt: new Date() } });
+  const outcomes = await resend();
+  await eventually(async () => (await h.db.prisma.keptAction.count({ where: { updateId: refused.updateId } })) === 0, {
+    what: 'the refused action dropped',
+  });
+  // This pass or the harness's: one of them saw the refusal.
+  expect(outcomes.applied).toBe(0);
+  expect(await h.db.prisma.petitionEvent.count({ where: { petitionId: id, type: 'accept' } })).toBe(1);
 });

@@ -90,3 +90,50 @@ test('when PostgreSQL cannot be reached, then an authenticated route answers 503
     await deadDb.$disconnect();
   }
 });
+
+test('when every database connection is taken, then a request answers 503 after the pool timeout, and past API_MAX_IN_FLIGHT at once, while /health answers', async () => {
+  // One connection, held by an open transaction: every other query waits for it.
+  const narrowDb = createPrismaClient(h.db.url, { maxConnections: 1, connectionTimeoutMs: 1_500 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const holding = narrowDb.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      await held;
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
+  try {
+    const app = createApp({ ...h.deps, prisma: narrowDb, loadShedding: { maxInFlight: 2, retryAfterSeconds: 7 } });
+    const t = Date.now();
+    const waiting = [1, 2].map(() =>
+      request(app)
+        .get('/api/v1/petitions')
+        .set(auth(officer))
+        .then((r) => r),
+    );
+    // The two waiting requests hold both places: the third is shed before it touches the database.
+    await new Promise((r) => setTimeout(r, 300));
+    const shed = await request(app).get('/api/v1/petitions').set(auth(officer));
+    expect(shed.status).toBe(503);
+    expect(shed.headers['retry-after']).toBe('7');
+    expect(shed.body.error.message).toContain('quá tải');
+    expect(Date.now() - t).toBeLessThan(1_500);
+    await request(app).get('/api/v1/health').expect(200);
+    // The two waiting ones give up at the pool timeout: a 503 with Retry-After, not a hang or a 500.
+    for (const res of await Promise.all(waiting)) {
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('Unavailable');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    expect(Date.now() - t).toBeGreaterThanOrEqual(1_400);
+    expect(Date.now() - t).toBeLessThan(10_000);
+    // Places are given back: once the connection is free the same process answers again.
+    release();
+    await holding;
+    await request(app).get('/api/v1/petitions').set(auth(officer)).expect(200);
+  } finally {
+    release();
+    await narrowDb.$disconnect();
+  }
+});

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { keptActionsStore, startKeptActionResender } from '../../src/platform/temporal/kept-actions';
 import nodemailer from 'nodemailer';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -148,9 +149,18 @@ export async function startApiHarness(
     },
     // Generous on a busy 2-core machine; the tests about deadlines set their own.
     deadlines: { callMs: 15_000, updateWaitMs: 60_000 },
+    keptActions: keptActionsStore({ prisma: db.prisma, temporal: client }),
     ...overrides,
   };
   const app = createApp(deps);
+  // As the service runs it: an action answered 202 is sent again until its workflow answers it.
+  const resender = startKeptActionResender({
+    prisma: db.prisma,
+    temporal: client,
+    logger: pino({ level: 'silent' }),
+    waitMs: 5_000,
+    intervalMs: 1_000,
+  });
   return {
     app,
     trackingKey,
@@ -168,6 +178,7 @@ export async function startApiHarness(
     startWorker,
     stopWorker,
     stop: async () => {
+      await resender.stop();
       await stopWorker();
       await workerConnection.close();
       await connection.close();

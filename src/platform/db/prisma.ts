@@ -3,9 +3,22 @@ import { PrismaClient } from '../../generated/prisma/client';
 
 export type { PrismaClient } from '../../generated/prisma/client';
 
+export interface PrismaClientOptions {
+  maxConnections?: number;
+  /**
+   * How long a query waits for a free connection before it fails (and its request answers 503). pg's own
+   * default is forever: in an outage every request then queues behind the pool and the process never catches up.
+   */
+  connectionTimeoutMs?: number;
+}
+
 /** One client per process, built by the composition root only. */
-export function createPrismaClient(connectionString: string, options: { maxConnections?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: options.maxConnections ?? 10 });
+export function createPrismaClient(connectionString: string, options: PrismaClientOptions = {}): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+  });
   return new PrismaClient({ adapter });
 }
 

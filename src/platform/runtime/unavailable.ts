@@ -26,6 +26,9 @@ const SOCKET_CODES = new Set([
   '57P03',
 ]);
 
+/** pg-pool's own message when no connection came free within connectionTimeoutMillis (a plain Error). */
+const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
+
 export type UnavailableDependency = 'database' | 'temporal';
 
 export function unavailableDependency(error: unknown): UnavailableDependency | null {
@@ -38,7 +41,9 @@ export function unavailableDependency(error: unknown): UnavailableDependency | n
       meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
       metadata?: unknown;
       cause?: unknown;
+      message?: unknown;
     };
+    if (e.message === POOL_TIMEOUT_MESSAGE) return 'database';
     if (typeof e.code === 'string' && PRISMA_UNREACHABLE.has(e.code)) return 'database';
     const kind = e.meta?.driverAdapterError?.cause?.kind;
     if (typeof kind === 'string' && ADAPTER_UNREACHABLE.has(kind)) return 'database';

@@ -12,6 +12,7 @@ import {
 } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { AppError } from '../../errors';
+import type { KeptActions } from './kept-actions';
 
 export interface TemporalDeadlines {
   /** A start, signal, query or history read from a request path. */
@@ -25,6 +26,8 @@ export const DEFAULT_TEMPORAL_DEADLINES: TemporalDeadlines = { callMs: 2_000, up
 export interface TemporalCaller {
   temporal: Client;
   deadlines?: TemporalDeadlines;
+  /** Where an Update answered 202 is written down to be sent again until it applies (kept-actions.ts). */
+  keptActions?: KeptActions;
 }
 
 export interface WorkflowStarter extends TemporalCaller {
@@ -117,8 +120,11 @@ export async function updateWithin<Ret, Args extends [unknown, ...unknown[]]>(
     );
     return { status: 'completed', updateId, result };
   } catch (error) {
-    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { status: 'pending', updateId };
-    throw error;
+    if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
+    // Not written down (the database is down too): the server may still hold the Update, so the caller is
+    // still told it is kept; only its resend after a server restart is lost.
+    await deps.keptActions?.keep({ updateId, workflowId, updateName: update.name, args }).catch(() => undefined);
+    return { status: 'pending', updateId };
   }
 }
 
