@@ -25,6 +25,7 @@ import { ensureReceptionCycles } from './reception/reception-schedules';
 import { rearmOpenPetitions } from './petitions/calendar-rearm';
 import type { AfterRegisteredHook } from './petitions/petitions';
 import { startMissingWorkflows } from './petitions/reconcile-registrations';
+import { backfillMatchKeys } from './petitions/duplicates/match-key-backfill';
 import { proposeConferenceIfHotSpot } from './conferences/conferences';
 import type { ReceptionPolicy } from './reception/reception-obligations';
 import type { ReadinessCheck } from './api/routes/health';
@@ -301,6 +302,23 @@ export async function startService(
     const reconcileTimer = setInterval(() => void reconcile(), config.reconcileIntervalMs);
     reconcileTimer.unref();
     stack.push({ name: 'reconciler', stop: () => clearInterval(reconcileTimer) });
+
+    // In the background: a large table of old petitioners must not hold the start; stopping waits for the batch.
+    let stoppingBackfill = false;
+    const backfill = backfillMatchKeys(
+      { prisma, identityKey, matchKey: config.petitionerMatchKey },
+      { isStopping: () => stoppingBackfill },
+      logger,
+    ).catch((error: unknown) =>
+      logger.warn({ err: error }, 'keying old petitioners failed; tried again on the next start'),
+    );
+    stack.push({
+      name: 'match-key-backfill',
+      stop: async () => {
+        stoppingBackfill = true;
+        await backfill;
+      },
+    });
 
     // HTTP API
     let server: Server | null = null;

@@ -15,11 +15,15 @@ import {
   type RunSummary,
 } from '../../src/national/national-records';
 import { postRecord } from '../../src/national/receiver-client';
+import { firstSchemaError } from '../../src/national/record-validation';
 import type { ActivityContext } from '../shared/deps';
 
 export interface PushOutcome {
-  /** What became of the version sent; `alreadyHeld`: the receiver already had the latest version. */
-  outcome: 'accepted' | 'rejected' | 'alreadyHeld';
+  /**
+   * What became of the version; `invalid`: it broke the schema and was not sent; `alreadyHeld`: the
+   * receiver already had the latest version.
+   */
+  outcome: 'accepted' | 'rejected' | 'invalid' | 'alreadyHeld';
   version: number | null;
 }
 
@@ -48,10 +52,30 @@ export function createNationalSyncActivities(deps: ActivityContext & { nationalS
       if (!found) return { outcome: 'alreadyHeld', version: null };
       const { record, contentHash } = found;
       const idempotencyKey = idempotencyKeyOf(record.recordId, record.recordVersion);
+      const context = contextOrNull();
+      const schemaError = firstSchemaError(record);
+      if (schemaError) {
+        // Not retried (the same content fails the same way) and not thrown: the batch's other records go on.
+        context?.log.warn('national record does not fit the schema; not sent', {
+          idempotencyKey,
+          path: schemaError.path,
+        });
+        await recordDelivery(deps.prisma, {
+          runId: input.runId,
+          idempotencyKey,
+          record,
+          contentHash,
+          outcome: 'invalid',
+          httpStatus: 0,
+          attempts: context?.info.attempt ?? 1,
+          error: `${schemaError.path}: ${schemaError.message}`,
+          at: deps.now(),
+        });
+        return { outcome: 'invalid', version: record.recordVersion };
+      }
       const answer = await postRecord(config, { idempotencyKey, body: JSON.stringify(record) });
       if (answer.kind === 'unavailable')
         throw new Error(`national receiver unavailable for ${idempotencyKey}: ${answer.reason}`);
-      const context = contextOrNull();
       if (answer.kind === 'rejected')
         context?.log.warn('national receiver rejected a record', { idempotencyKey, status: answer.status });
       await recordDelivery(deps.prisma, {

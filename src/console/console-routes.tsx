@@ -27,6 +27,7 @@ import { adminPages } from './admin/admin-routes';
 import { cyclesPages } from './cycles/cycles-routes';
 import { todaySessionCount } from './cycles/today-sessions';
 import { registersPages } from './registers-pages';
+import { nationalSyncPages } from './national-sync-pages';
 
 /** Only a path inside the console: a `next` pointing elsewhere would be an open redirect. */
 function safeNext(value: unknown): string {
@@ -144,6 +145,7 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
   router.use('/admin', adminPages(deps, ctxOf));
   router.use(cyclesPages(deps, ctxOf));
   router.use(registersPages(deps, ctxOf));
+  router.use(nationalSyncPages(deps, ctxOf));
 
   router.get('/queue-counts', async (req, res) => {
     const queue = isQueue(req.query.queue) ? req.query.queue : 'mine';

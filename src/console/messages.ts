@@ -238,6 +238,7 @@ export const vi = {
   navAdmin: 'Quản trị',
   navCycles: 'Tiếp dân, đối thoại',
   navRegisters: 'Sổ sách',
+  navNationalSync: 'Đồng bộ CSDL quốc gia',
 } as const;
 
 type Key = keyof typeof vi;
@@ -479,6 +480,7 @@ export const en: Record<Key, string> = {
   navAdmin: 'Administration',
   navCycles: 'Reception and dialogue',
   navRegisters: 'Registers',
+  navNationalSync: 'National database sync',
 };
 
 export const CONSOLE_WORDS = { vi, en };

@@ -22,6 +22,7 @@ const NAV: { href: string; key: ConsoleKey; roles: Role[] }[] = [
   { href: '/reports', key: 'navReports', roles: ['leader', 'supervisor', 'admin'] },
   { href: '/registers', key: 'navRegisters', roles: ['leader', 'supervisor'] },
   { href: '/outbox', key: 'navOutbox', roles: ['admin', 'supervisor'] },
+  { href: '/national-sync', key: 'navNationalSync', roles: ['admin', 'supervisor'] },
   { href: '/reception', key: 'navCycles', roles: ['officer', 'leader', 'supervisor'] },
   { href: '/admin', key: 'navAdmin', roles: ['admin'] },
 ];

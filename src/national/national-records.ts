@@ -138,14 +138,18 @@ export interface DeliveryAnswer {
   idempotencyKey: string;
   record: NationalRecord;
   contentHash: string;
-  outcome: 'accepted' | 'rejected';
+  /** `invalid`: it broke the schema and was never sent (httpStatus 0, error: the path of the first fault). */
+  outcome: 'accepted' | 'rejected' | 'invalid';
   httpStatus: number;
   attempts: number;
   error?: string;
   at: Date;
 }
 
-/** Writes the receiver's answer once per Idempotency-Key, and moves the record's sent (or rejected) version. */
+/**
+ * Writes the receiver's answer (or the schema's refusal) once per Idempotency-Key, and moves the record's
+ * sent version, or its rejected one: a refused or invalid version is not offered again until it changes.
+ */
 export async function recordDelivery(prisma: PrismaClient, answer: DeliveryAnswer): Promise<{ written: boolean }> {
   const { record } = answer;
   try {
@@ -197,6 +201,8 @@ export interface RunSummary {
   found: number;
   accepted: number;
   rejected: number;
+  /** Record versions that broke the schema and were not sent (see each delivery's error for where). */
+  invalid: number;
   /** Deliveries that took more than one attempt (the receiver down, slow or failing first). */
   retried: number;
 }
@@ -220,6 +226,7 @@ export async function summarise(
     found: run.found,
     accepted: count('accepted'),
     rejected: count('rejected'),
+    invalid: count('invalid'),
     retried,
   };
 }

@@ -16,7 +16,7 @@ import { generateTrackingCode } from './tracking-code';
 import { MASS_PETITION_MIN } from '../domain/petition/representatives';
 import { MASKED_NAME, openIdentity, sealedNameHash, sealIdentity } from '../org/identity-seal';
 import { firstDeadline } from '../domain/petition/first-deadline';
-import { deriveMatchKey, petitionerMatchKeys } from './duplicates/petitioner-keys';
+import { deriveMatchKey, matchKeyFingerprint, petitionerMatchKeys } from './duplicates/petitioner-keys';
 import { foldName } from '../domain/petitioner/petitioner-name';
 
 export interface PetitionerInput {
@@ -75,6 +75,7 @@ export async function registerPetition(
   const workflowInput = workflowInputOf(policy, { ...input, petitionId }, calendar);
   const first = firstDeadline(workflowInput);
   const matchKey = sealing.matchKey ?? deriveMatchKey(sealing.identityKey);
+  const matchKeyedWith = matchKeyFingerprint(matchKey);
   for (let attempt = 0; ; attempt++) {
     const trackingCode = generateTrackingCode();
     try {
@@ -113,6 +114,7 @@ export async function registerPetition(
                     isRepresentative: p.isRepresentative ?? false,
                     sealedIdentity: sealIdentity(sealing.identityKey, p),
                     matchKeys: petitionerMatchKeys(matchKey, p),
+                    matchKeyedWith,
                     sealedNameHash: sealedNameHash(sealing.identityKey, p.fullName),
                   }
                 : {
@@ -123,6 +125,7 @@ export async function registerPetition(
                     address: p.address ?? null,
                     isRepresentative: p.isRepresentative ?? false,
                     matchKeys: petitionerMatchKeys(matchKey, p),
+                    matchKeyedWith,
                     nameFolded: foldName(p.fullName),
                   },
             ),

@@ -47,6 +47,8 @@ test('the recorded histories cover the main paths', () => {
       'reception-reminder-while-mail-down.json',
       'commitment-relay-down-from-start.json',
       'national-sync-receiver-outage.json',
+      'linked-duplicate.json',
+      'already-decided-answer.json',
     ]),
   );
 });

@@ -18,6 +18,7 @@ export const ZSyncRun = z.object({
   found: z.number().describe('new record versions made in the run (new and changed cases)'),
   accepted: z.number().describe('record versions the receiver took (2xx)'),
   rejected: z.number().describe('record versions the receiver refused as invalid (400, 409, 413, 422)'),
+  invalid: z.number().describe('record versions that broke schemas/national-record.v1.schema.json and were not sent'),
   retried: z.number().describe('deliveries that needed more than one attempt'),
 });
 
@@ -29,10 +30,15 @@ export const ZSyncDelivery = z.object({
   trackingCode: z.string(),
   version: z.number(),
   contentHash: z.string().describe('SHA-256 of the record as sent (canonical JSON, without its version)'),
-  outcome: z.enum(['accepted', 'rejected']),
-  httpStatus: z.number(),
+  outcome: z.enum(['accepted', 'rejected', 'invalid']).describe('invalid: broke the schema, never sent'),
+  httpStatus: z.number().describe('0 for an invalid record (nothing was sent)'),
   attempts: z.number(),
-  error: z.string().nullable().describe("the start of the receiver's answer to a rejected record"),
+  error: z
+    .string()
+    .nullable()
+    .describe(
+      "the start of the receiver's answer to a rejected record; for an invalid one, the path of its first fault",
+    ),
   deliveredAt: z.string(),
 });
 

@@ -14,6 +14,18 @@ export function deriveMatchKey(identityKey: Buffer): Buffer {
   return createHash('sha256').update('danvan-petitioner-match').update(identityKey).digest();
 }
 
+/**
+ * Names the match key without revealing it, stored beside the keys it made: a row keyed under another
+ * key (none yet, or PETITIONER_MATCH_KEY changed) is one the backfill must key again.
+ */
+export function matchKeyFingerprint(matchKey: Buffer): string {
+  return createHash('sha256')
+    .update('danvan-petitioner-match-key-id')
+    .update(matchKey)
+    .digest('base64url')
+    .slice(0, 16);
+}
+
 /** Vietnamese numbers as dialled: +84 / 84 / 0 prefixes are one number. */
 function normalisePhone(phone: string): string | null {
   let digits = phone.replace(/\D/g, '');
