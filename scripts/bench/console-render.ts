@@ -162,6 +162,8 @@ async function main(): Promise<void> {
         petitioners: [{ fullName: 'Ngô Thị Hoa', phone: '0912345678' }],
       }),
     });
+    if (created.status !== 201)
+      throw new Error(`registering the case answered ${created.status}: ${await created.text()}`);
     const caseId = ((await created.json()) as { id: string }).id;
 
     const officer = await signIn(base, 'can-bo-kinh-bac');
