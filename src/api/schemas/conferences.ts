@@ -1,6 +1,6 @@
 // Dialogue conferences and the commitments made at them.
 import { z } from 'zod';
-import { str } from './text';
+import { day, str } from './text';
 
 export const ZConferenceRequest = z.object({
   unitId: str().min(1),
@@ -28,7 +28,7 @@ export const ZOpinionRequest = z.object({
       unitId: str().optional(),
       assigneeId: str().optional(),
       description: str().trim().min(3).max(2000),
-      promisedBy: z.iso.date(),
+      promisedBy: day(),
     })
     .optional(),
   referredToUnitId: str().optional().describe('default: the level above'),

@@ -1,14 +1,13 @@
 // The reporting period every report and check takes: `period` (2026-11, 2026-Q1, 2026-H1, 2026-9M, 2026)
 // or both `from` and `to`.
-import { z } from 'zod';
-import { str } from './text';
+import { day, str } from './text';
 
 export const ZPeriodFields = {
   period: str()
     .optional()
     .describe('2026-11 (month), 2026-Q1, 2026-H1 (six months), 2026-9M (nine months), 2026 (year)'),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: day().optional(),
+  to: day().optional(),
 };
 
 export const periodRefinement: [

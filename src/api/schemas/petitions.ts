@@ -1,7 +1,7 @@
 // Petitions: registration, actions, lists, views, history and second-time complaints. The request schemas
 // satisfy the use cases' own input types, so the edge and the use case cannot drift apart.
 import { z } from 'zod';
-import { str } from './text';
+import { day, str } from './text';
 import { ACTIONS, PETITION_KINDS, STAGES } from '../../domain/petition/petition-stages';
 import {
   CHANNELS,
@@ -91,7 +91,7 @@ export const ZActionRequest = z.discriminatedUnion('action', [
     approve: z.boolean(),
     reason,
     decision: z
-      .object({ number: str().trim().min(1).max(50), date: z.iso.date(), signer: str().trim().min(1).max(200) })
+      .object({ number: str().trim().min(1).max(50), date: day(), signer: str().trim().min(1).max(200) })
       .optional(),
   }),
 ]) satisfies z.ZodType<PetitionActionRequest>;

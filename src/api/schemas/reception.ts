@@ -1,6 +1,6 @@
 // Reception schedules and sessions, and citizens registering for them.
 import { z } from 'zod';
-import { str } from './text';
+import { day, str } from './text';
 import { PETITION_KINDS } from '../../domain/petition/petition-stages';
 import { periodRefinement, ZPeriodFields } from './period';
 import { ZPetitioner } from './petitions';
@@ -56,18 +56,18 @@ export const ZScheduleRequest = z.object({
     .max(10)
     .optional()
     .describe('other bodies in a joint session: their responsible leaders are invited'),
-  startsFrom: z.iso.date().optional(),
+  startsFrom: day().optional(),
 });
 export const ZScheduleUpdate = ZScheduleRequest.omit({ kind: true, unitId: true, startsFrom: true })
   .partial()
   .extend({ active: z.boolean().optional() });
 export const ZSessionsQuery = z.object({
   unitId: str().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: day().optional(),
+  to: day().optional(),
   status: z.enum(['announced', 'open', 'closed']).optional(),
 });
-export const ZPostponeRequest = z.object({ day: z.iso.date(), reason: str().trim().min(3).max(1000) });
+export const ZPostponeRequest = z.object({ day: day(), reason: str().trim().min(3).max(1000) });
 export const ZDelegateRequest = z.object({ deputyId: str().min(1).optional(), reason: str().trim().min(3).max(1000) });
 export const ZMatterRequest = z.object({
   citizenName: str().trim().max(200).optional(),
@@ -88,7 +88,9 @@ export const ZMatterRequest = z.object({
     .min(4)
     .max(40)
     .optional()
-    .describe('a petition already filed that the citizen came about (answered or explained): the matter is linked to it'),
+    .describe(
+      'a petition already filed that the citizen came about (answered or explained): the matter is linked to it',
+    ),
 });
 export const ZCloseRequest = z.object({
   minutes: str().trim().min(10).max(50_000),
