@@ -11,6 +11,7 @@ import { startTemporalDevServer } from '../../src/platform/runtime/temporal-dev-
 import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/petition/search-attributes';
 import { buildSuiteWorkflowBundle } from './suite-workflow-bundle';
 import { prepareSharedServer } from './shared-database-server';
+import { chromiumExecutablePath } from './chromium-binary';
 
 declare global {
   var __DANVAN_TEST_SERVERS__: { stop: () => Promise<void> } | undefined;
@@ -34,6 +35,8 @@ export default async function globalSetup(): Promise<void> {
       }))(),
     buildSuiteWorkflowBundle(scratch),
   ]);
+  // Once, before any test file: the e2e files then launch the same unpacked binary.
+  process.env.CHROMIUM_PATH = chromiumExecutablePath();
   process.env.DANVAN_TEST_PG_URL = pg.url;
   await prepareSharedServer(pg.url);
   process.env.DANVAN_TEST_TEMPORAL_ADDRESS = temporal.address;

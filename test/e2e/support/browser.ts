@@ -1,13 +1,12 @@
 // The real browser for console tests, from `npm ci` alone: the Chromium inside @sparticuz/chromium, unpacked
 // once into node_modules/.cache (nothing is downloaded), or CHROMIUM_PATH when set. axe checks WCAG 2.1 AA.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
+import { chromiumExecutablePath } from '../../support/chromium-binary';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'sparticuz-143.0.4');
 export const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
 
 // Not the package's own chromium.args: they include --disable-web-security and --single-process, which
@@ -22,20 +21,7 @@ const ARGS = [
   '--disable-quic',
 ];
 
-function executablePath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  mkdirSync(CACHE_DIR, { recursive: true });
-  // The package unpacks into $TMPDIR, so a child process with its own TMPDIR keeps the copy in our cache.
-  const script =
-    "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
-  const out = execFileSync(process.execPath, ['-e', script], {
-    cwd: ROOT,
-    env: { ...process.env, TMPDIR: CACHE_DIR },
-    encoding: 'utf8',
-  }).trim();
-  if (!existsSync(out)) throw new Error(`Chromium was not unpacked: ${out}`);
-  return out;
-}
+const executablePath = chromiumExecutablePath;
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: executablePath(), args: ARGS, headless: true });
