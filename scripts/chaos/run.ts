@@ -1,6 +1,7 @@
 // `npm run chaos`: the service on a split deployment of its own (PostgreSQL, a Temporal dev server, a fake
 // SMTP relay that can fail or hang, and the worker and the API as separate processes), put through three
-// faults one after the other while petitions are registered and commitments lapse:
+// faults one after the other while petitions are registered, commitments lapse, reception sessions open
+// and dialogue conferences are held and published through the API:
 //   1. PostgreSQL stopped for CHAOS_PG_DOWN_MINUTES,
 //   2. the relay failing (or hanging: CHAOS_RELAY_FAULT=hang) for CHAOS_RELAY_DOWN_MINUTES,
 //   3. the worker killed with SIGKILL CHAOS_WORKER_KILLS times over CHAOS_KILL_MINUTES.
@@ -28,7 +29,12 @@ import { messageIdForKey } from '../../src/platform/mail/message-id';
 import { dataConverterFor } from '../../src/platform/temporal/connection';
 import { AesGcmPayloadCodec } from '../../src/platform/temporal/encryption-codec';
 import { PETITION_SEARCH_ATTRIBUTES } from '../../workflows/petition/search-attributes';
-import { COMMITMENT_WORKFLOW_TYPE, type CommitmentInput } from '../../workflows/conference/messages';
+import {
+  COMMITMENT_WORKFLOW_TYPE,
+  CONFERENCE_WORKFLOW_TYPE,
+  type CommitmentInput,
+  type ConferenceInput,
+} from '../../workflows/conference/messages';
 import { RECEPTION_SESSION_WORKFLOW_TYPE, type ReceptionSessionInput } from '../../workflows/reception/messages';
 import { petitionWorkflowId } from '../../workflows/petition/messages';
 
@@ -43,6 +49,7 @@ const KILLS = Number(process.env.CHAOS_WORKER_KILLS ?? 4);
 const RATE = Number(process.env.CHAOS_PETITIONS_PER_SECOND ?? 2);
 const COMMITMENTS = Number(process.env.CHAOS_COMMITMENTS ?? 10);
 const SESSIONS = Number(process.env.CHAOS_SESSIONS ?? 5);
+const CONFERENCES = Number(process.env.CHAOS_CONFERENCES ?? 5);
 const RELAY_FAULT = process.env.CHAOS_RELAY_FAULT === 'hang' ? 'hang' : 'fail';
 /** Which faults to run, in this order: `pg`, `relay`, `kill` (CHAOS_FAULTS=relay runs the relay's alone). */
 const FAULTS = (process.env.CHAOS_FAULTS ?? 'pg,relay,kill').split(',').map((f) => f.trim());
@@ -276,6 +283,13 @@ async function main(): Promise<void> {
     });
     if (login.status !== 200) throw new Error(`login answered ${login.status}`);
     const token = ((await login.json()) as { token: string }).token;
+    const chairLogin = await fetch(`${apiUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: CHAIR, password: DEMO_PASSWORD }),
+    });
+    if (chairLogin.status !== 200) throw new Error(`the chair's login answered ${chairLogin.status}`);
+    const chairToken = ((await chairLogin.json()) as { token: string }).token;
 
     const query = async <T>(sql: string, args: unknown[] = []): Promise<T[]> => {
       const c = new PgClient({ connectionString: pg.url });
@@ -477,6 +491,122 @@ async function main(): Promise<void> {
       return samples;
     };
 
+    // ---- dialogue conferences: each is held, gets one opinion answered and has its results published through
+    // the API during the fault window, by a client that retries like the petitions' one and follows a 202 to
+    // the Update's result. The workflow is started here (not by POST /conferences): the API only takes
+    // conferences announced a week ahead, and these are held now. Proof: the results published (the fact),
+    // the participant's outcome e-mail once, and one opinion row per conference (a retried POST must not add one).
+    const apiCall = async (path: string, body: unknown, bearer: string, stopAt: number): Promise<number> => {
+      let attempt = 0;
+      let url = `${apiUrl}${path}`;
+      let method = 'POST';
+      for (;;) {
+        const res = await fetch(url, {
+          method,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+          ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
+          signal: AbortSignal.timeout(30_000),
+        }).catch(() => null);
+        if (res && res.status === 202) {
+          // The workflow has not answered yet: follow the Update (GET is safe to repeat), never re-POST.
+          const pending = (await res.json()) as { href?: string };
+          if (pending.href) {
+            url = `http://127.0.0.1:${httpPort}${pending.href}`;
+            method = 'GET';
+          }
+          await sleep(2_000);
+          continue;
+        }
+        if (res && res.status < 500 && res.status !== 429) {
+          await res.text().catch(() => '');
+          return res.status;
+        }
+        if (Date.now() > stopAt) return res?.status ?? 0;
+        attempt += 1;
+        await res?.text().catch(() => '');
+        const retryAfter = Number(res?.headers.get('retry-after'));
+        const backoff = Math.min(30_000, 1_000 * 2 ** Math.min(attempt - 1, 5));
+        await sleep(
+          (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1_000 : backoff) * (0.5 + Math.random()),
+        );
+      }
+    };
+    const startConferences = (fault: string, firstAt: number, windowMs: number) => {
+      const samples = new Map<string, Sample>();
+      const refusals: string[] = [];
+      const runs: Promise<void>[] = [];
+      for (let i = 0; i < CONFERENCES; i++) {
+        const at = firstAt + Math.round((i * windowMs) / Math.max(1, CONFERENCES));
+        const conferenceId = `conf-chaos-${slug(fault)}-${i}-${randomUUID().slice(0, 8)}`;
+        const address = `${conferenceId}@chaos.test`;
+        runs.push(
+          (async () => {
+            const startsAt = new Date(Date.now() + 30 * MINUTE);
+            await prisma.conference.create({
+              data: {
+                id: conferenceId,
+                unitId: UNIT,
+                kind: 'adhoc',
+                title: 'Đối thoại trong sự cố',
+                startsAt,
+                location: 'Hội trường xã',
+                chairId: CHAIR,
+                status: 'announced',
+                createdById: CHAIR,
+              },
+            });
+            const input: ConferenceInput = {
+              conferenceId,
+              unitId: UNIT,
+              chairId: CHAIR,
+              startsAt: startsAt.toISOString(),
+              resultsWithinDays: 10,
+              remindResultsBeforeDays: 2,
+            };
+            await client.workflow.start(CONFERENCE_WORKFLOW_TYPE, {
+              taskQueue: 'chaos',
+              workflowId: conferenceId,
+              args: [input],
+            });
+            await sleep(Math.max(0, at - Date.now()));
+            const began = Date.now();
+            samples.set(conferenceId, {
+              acceptedAt: began,
+              dueAt: began,
+              address,
+              deliveries: () => relay.byAddress.get(address) ?? [],
+            });
+            const stopAt = Date.now() + windowMs + SETTLE_MS;
+            const steps: [string, unknown, string][] = [
+              ['hold', { attendeeCount: 40, minutes: 'Biên bản hội nghị đối thoại thử nghiệm.' }, token],
+              [
+                'opinions',
+                {
+                  participantName: 'Người Dự',
+                  participantEmail: address,
+                  field: 'infrastructure',
+                  content: 'Đường liên thôn xuống cấp.',
+                  outcome: 'answered',
+                  answer: 'Đã đưa vào kế hoạch sửa chữa quý tới.',
+                },
+                token,
+              ],
+              ['publish', { summary: 'Kết quả đối thoại thử nghiệm.' }, chairToken],
+            ];
+            for (const [step, body, bearer] of steps) {
+              const status = await apiCall(`/conferences/${conferenceId}/${step}`, body, bearer, stopAt);
+              // 409 on a repeated hold: an earlier attempt was applied before its answer was lost.
+              if (status >= 300 && !(status === 409 && step === 'hold')) {
+                refusals.push(`${step} ${status}`);
+                return;
+              }
+            }
+          })().catch((error: unknown) => void refusals.push(String(error))),
+        );
+      }
+      return { samples, refusals, done: () => Promise.all(runs) };
+    };
+
     // ---- the faults
     const faults: { id: string; name: string; windowMs: number; run: () => Promise<void> }[] = [
       {
@@ -524,17 +654,19 @@ async function main(): Promise<void> {
       petitions: ReturnType<typeof petitionLoad>;
       commitments: Map<string, Sample>;
       sessions: Map<string, Sample>;
+      conferences: ReturnType<typeof startConferences>;
     }[] = [];
     for (const fault of faults.filter((f) => FAULTS.includes(f.id))) {
       log(`— ${fault.name}`);
       const commitments = await startCommitments(fault.name, Date.now() + MARGIN_MS + 10_000, fault.windowMs * 0.8);
       const sessions = await startSessions(fault.name, Date.now() + MARGIN_MS + 10_000, fault.windowMs * 0.8);
+      const conferences = startConferences(fault.name, Date.now() + MARGIN_MS + 5_000, fault.windowMs * 0.8);
       const petitions = petitionLoad(fault.name, fault.windowMs + 2 * MARGIN_MS);
       await sleep(MARGIN_MS);
       await fault.run();
       await sleep(MARGIN_MS);
       await petitions.done();
-      runs.push({ fault: fault.name, petitions, commitments, sessions });
+      runs.push({ fault: fault.name, petitions, commitments, sessions, conferences });
       // What is known now, so a run cut short later still tells what each fault did.
       log(
         `${fault.name}: ${petitions.samples.size} petitions accepted, ${petitions.refused()} refused; ${unplannedRestarts} unplanned worker restarts so far`,
@@ -569,8 +701,22 @@ async function main(): Promise<void> {
           )
         ).map((r) => [r.sessionId, r.at.getTime()]),
       );
+    const recordedPublications = async (ids: string[]) =>
+      new Map(
+        (
+          await query<{ conferenceId: string; at: Date }>(
+            `SELECT "conferenceId", at FROM "ConferenceEvent" WHERE type = 'published' AND "conferenceId" = ANY($1)`,
+            [ids],
+          )
+        ).map((r) => [r.conferenceId, r.at.getTime()]),
+      );
     const allSamples = () =>
-      runs.flatMap((r) => [...r.petitions.samples.values(), ...r.commitments.values(), ...r.sessions.values()]);
+      runs.flatMap((r) => [
+        ...r.petitions.samples.values(),
+        ...r.commitments.values(),
+        ...r.sessions.values(),
+        ...r.conferences.samples.values(),
+      ]);
     const settleBy = Date.now() + SETTLE_MS;
     while (Date.now() < settleBy && allSamples().some((s) => s.deliveries().length === 0)) await sleep(2_000);
     await sleep(5_000); // a late duplicate would show here
@@ -664,6 +810,56 @@ async function main(): Promise<void> {
         lateMax: quantile(openedLate, 1),
       });
     }
+    for (const run of runs) {
+      await run.conferences.done();
+      const ids = [...run.conferences.samples.keys()];
+      const published = await recordedPublications(ids);
+      const extraOpinions = await query<{ n: string }>(
+        `SELECT count(*) - count(DISTINCT "conferenceId") AS n FROM "ConferenceOpinion" WHERE "conferenceId" = ANY($1)`,
+        [ids],
+      );
+      if (run.conferences.refusals.length)
+        log(`${run.fault}: conference steps refused: ${run.conferences.refusals.slice(0, 5).join('; ')}`);
+      const before = rows.length;
+      // The same measure as the others, with the duplicated opinion rows added to the duplicates.
+      const lost = (id: string) =>
+        !published.has(id) || (run.conferences.samples.get(id)?.deliveries().length ?? 0) === 0;
+      const late = [...run.conferences.samples.values()].flatMap((s) => {
+        const d = s.deliveries();
+        return d.length ? [d[0]! - s.dueAt] : [];
+      });
+      const publishedLate = [...run.conferences.samples].flatMap(([id, s]) =>
+        published.has(id) ? [published.get(id)! - s.dueAt] : [],
+      );
+      rows.push({
+        fault: run.fault,
+        work: 'conference: held, opinion, published + outcome e-mailed (API)',
+        accepted: run.conferences.samples.size,
+        refused: run.conferences.refusals.length,
+        lost: ids.filter(lost).length,
+        duplicated:
+          Number(extraOpinions[0]?.n ?? 0) +
+          [...run.conferences.samples.values()].reduce((n, s) => n + Math.max(0, s.deliveries().length - 1), 0),
+        flagged: 0,
+        lateP50: quantile(late, 0.5),
+        lateMax: quantile(late, 1),
+      });
+      rows.push({
+        fault: run.fault,
+        work: 'conference: results published (fact)',
+        accepted: run.conferences.samples.size,
+        refused: 0,
+        lost: run.conferences.samples.size - publishedLate.length,
+        duplicated: 0,
+        flagged: 0,
+        lateP50: quantile(publishedLate, 0.5),
+        lateMax: quantile(publishedLate, 1),
+      });
+      // Keep each fault's rows together.
+      const added = rows.splice(before);
+      const lastOfFault = rows.map((r) => r.fault).lastIndexOf(run.fault);
+      rows.splice(lastOfFault + 1, 0, ...added);
+    }
     printTable(rows);
     process.stdout.write(`worker restarts not caused by the script: ${unplannedRestarts}\n`);
   } finally {
@@ -701,7 +897,7 @@ function printTable(rows: Row[]): void {
     [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n') + '\n',
   );
   process.stdout.write(
-    'late: petition — acknowledgement delivered after the first create attempt; commitment — escalation e-mail delivered (or, fact only, the lapse recorded) after the due time. lost: accepted but not recorded or never e-mailed by the end of the settle time. flagged: the duplicate’s Notification says possibleDuplicate (in the case history).\n',
+    'late: petition — acknowledgement delivered after the first create attempt; commitment — escalation e-mail delivered (or, fact only, the lapse recorded) after the due time; conference — the outcome e-mail (or, fact only, the publication recorded) after its first API call, duplicates counting extra opinion rows. lost: accepted but not recorded or never e-mailed by the end of the settle time. flagged: the duplicate’s Notification says possibleDuplicate (in the case history).\n',
   );
 }
 
