@@ -8,9 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../src/platform/runtime/free-port';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { compiledService } from '../support/service-build';
+import { SOURCE_ENTRY, startServiceProcess, type ServiceProcess } from '../support/service-process';
 
-const ROOT = path.join(__dirname, '..', '..');
 const dirs: string[] = [];
 const services: ServiceProcess[] = [];
 function dataDir(): string {
@@ -73,16 +73,19 @@ async function expectOrderedStop(service: ServiceProcess): Promise<void> {
 }
 
 test('when the entry point gets SIGTERM, then HTTP, the worker, Temporal and PostgreSQL stop in that order and it exits 0', async () => {
-  const service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir() });
+  // Spelled out: the other files start the suite's compiled build by default.
+  const service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir() }, SOURCE_ENTRY);
   services.push(service);
+  const command = execFileSync('ps', ['-o', 'args=', '-p', String(service.child.pid)], { encoding: 'utf8' });
+  expect(command.trim()).toBe(`${process.execPath} ${SOURCE_ENTRY.join(' ')}`);
   await expectOrderedStop(service);
 });
 
 test('when the compiled entry (node dist/src/main.js) gets SIGTERM, then it stops in the same order and exits 0', async () => {
-  // The real build (scripts/build.mjs, ~1 s of transpiling plus the workflow bundle) into a folder of this
-  // run's own inside dist/, where node_modules and prisma/migrations resolve as they do in production.
-  const outDir = path.join(ROOT, 'dist', `test-build-${process.pid}`);
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), outDir], { stdio: 'pipe' });
+  // The real build (scripts/build.mjs, ~1 s of transpiling plus the workflow bundles) in a folder inside
+  // dist/, where node_modules and prisma/migrations resolve as they do in production: the suite's, made in
+  // global setup, or this file's own when run without it.
+  const { outDir, remove } = compiledService('stop');
   try {
     // At debug the SDK's own INFO lines are logged, "Workflow bundle created" among them when it bundles.
     const service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir(), LOG_LEVEL: 'debug' }, [
@@ -96,7 +99,7 @@ test('when the compiled entry (node dist/src/main.js) gets SIGTERM, then it stop
     expect(service.output()).not.toContain('Workflow bundle created');
     await expectOrderedStop(service);
   } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    remove();
   }
 });
 

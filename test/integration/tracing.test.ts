@@ -1,7 +1,6 @@
 // OpenTelemetry traces from the compiled service (its prebuilt workflow bundle with the tracing interceptors):
 // with an OTLP endpoint configured, one petition's registration and an officer's action each reach the
 // collector as one trace, from the HTTP request through the Temporal client and the workflow to an activity.
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../../src/org/seed-demo';
 import { eventually } from '../support/eventually';
+import { compiledService, mainOf } from '../support/service-build';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
-
-const ROOT = path.join(__dirname, '..', '..');
 
 interface ExportedSpan {
   traceId: string;
@@ -27,7 +25,7 @@ const spans: ExportedSpan[] = [];
 const posts: string[] = [];
 let service: ServiceProcess | undefined;
 let dataDir: string;
-let outDir: string;
+let build: { outDir: string; remove: () => void } | undefined;
 
 /** A collector's OTLP/HTTP JSON endpoint: what the exporter posts to `<endpoint>/v1/traces`. */
 function startCollector(): Promise<Server> {
@@ -51,8 +49,9 @@ function startCollector(): Promise<Server> {
 
 beforeAll(async () => {
   collector = await startCollector();
-  outDir = path.join(ROOT, 'dist', `test-build-tracing-${process.pid}`);
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), outDir], { stdio: 'pipe' });
+  // The suite's build from global setup (it has the traced workflow bundle too), or this file's own.
+  const made = compiledService('tracing');
+  build = made;
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'danvan-tracing-'));
   chmodSync(dataDir, 0o755);
   service = await startServiceProcess(
@@ -63,7 +62,7 @@ beforeAll(async () => {
       // The batch goes out within a fifth of a second instead of five.
       OTEL_BSP_SCHEDULE_DELAY: '200',
     },
-    [path.join(outDir, 'src', 'main.js')],
+    [mainOf(made.outDir)],
   );
 }, 240_000);
 
@@ -71,7 +70,7 @@ afterAll(async () => {
   if (service) expect(await service.stop()).toBe(0);
   await new Promise((resolve) => collector?.close(resolve));
   rmSync(dataDir, { recursive: true, force: true });
-  rmSync(outDir, { recursive: true, force: true });
+  build?.remove();
 });
 
 async function call(method: string, route: string, token?: string, body?: unknown) {

@@ -1,9 +1,11 @@
-// Runs the service exactly as `npm start` does (or as its compiled build runs), in a child process with its
-// own data folder, ports and process group, and waits for its ready line. `kill()` ends the child's group and
+// Runs the service in a child process with its own data folder, ports and process group, as its compiled
+// build runs in production (the suite's build from global setup, test/support/service-build.ts) or, given
+// SOURCE_ENTRY or run without that build, exactly as `npm start` does; and waits for its ready line. `kill()` ends the child's group and
 // the groups of its embedded PostgreSQL and Temporal, for a test's cleanup after a failure.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { findFreePort } from '../../src/platform/runtime/free-port';
+import { mainOf, suiteServiceBuild } from './service-build';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -23,6 +25,12 @@ export interface ServiceProcess {
 
 /** What `npm start` execs: one Node process, the signal goes straight to it. */
 export const SOURCE_ENTRY = ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')];
+
+/** `node <build>/src/main.js` when global setup built the service, else the source entry. */
+export function defaultEntry(): string[] {
+  const build = suiteServiceBuild();
+  return build ? [mainOf(build)] : SOURCE_ENTRY;
+}
 
 /** The process groups of the direct children of `pid` (embedded PostgreSQL and Temporal run in their own). */
 function childGroupIds(pid: number): number[] {
@@ -51,7 +59,7 @@ function killGroup(pgid: number): void {
 
 export async function startServiceProcess(
   env: Record<string, string>,
-  entry: string[] = SOURCE_ENTRY,
+  entry: string[] = defaultEntry(),
 ): Promise<ServiceProcess> {
   const [http, pg, temporal, ui, smtp] = await Promise.all([
     findFreePort(),
