@@ -41,7 +41,16 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   // ("legacy mode") checks the same rules on the same nodes (compared on every console page: the same
   // violations, passes, incomplete and inapplicable rules); a page with a frame keeps the per-frame runs.
   const legacy = page.frames().length === 1;
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(legacy).analyze();
+  // Only violations are asserted. axe still runs every rule on every node; resultTypes only stops it from
+  // describing each passing and inapplicable node (a CSS selector and HTML snippet for every one of the ~40
+  // passing rules' nodes), which was half of each check: 1.76 s against 0.86 s a page, measured on the admin
+  // pages in the same browser, the violations found the same.
+  // options() replaces every option set before it (withTags' runOnly among them): it comes first.
+  const result = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .withTags(AXE_TAGS)
+    .setLegacyMode(legacy)
+    .analyze();
   axeMs += Date.now() - started;
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
