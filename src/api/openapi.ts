@@ -315,7 +315,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/registers/reception',
     summary:
-      'Sổ tiếp công dân of a unit over a period, XLSX in the layout of Thông tư 05/2021/TT-TTCP: the matters raised at its reception sessions and the petitions handed in person; a denouncer reads “công dân”',
+      'Sổ tiếp công dân of a unit over a period, XLSX in the twelve columns of Mẫu số 03, Thông tư 04/2021/TT-TTCP: the matters raised at its reception sessions and the petitions handed in person; a denouncer reads “công dân”',
     auth: true,
     query: ZRegisterQuery as unknown as z.ZodObject,
     responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },

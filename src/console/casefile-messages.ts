@@ -22,7 +22,7 @@ export const vi = {
   dupPending: 'Đã gửi yêu cầu gộp đơn; hồ sơ sẽ cập nhật sau ít giây.',
   registersTitle: 'Sổ tiếp công dân và sổ theo dõi xử lý đơn',
   registersIntro:
-    'Sổ của một đơn vị trong một khoảng thời gian, theo mẫu Thông tư 05/2021/TT-TTCP, tải về dạng XLSX. Người tố cáo ghi là “công dân”.',
+    'Sổ của một đơn vị trong một khoảng thời gian, theo mẫu Thông tư 04/2021/TT-TTCP (sổ tiếp công dân) và 05/2021/TT-TTCP (sổ theo dõi xử lý đơn), tải về dạng XLSX. Người tố cáo ghi là “công dân”.',
   registersLegend: 'Đơn vị và thời gian',
   registersUnit: 'Đơn vị',
   registersFrom: 'Từ ngày',
@@ -55,7 +55,7 @@ export const en: Record<CasefileKey, string> = {
   dupPending: 'The link was sent; the case updates in a few seconds.',
   registersTitle: 'Citizen reception register and petition handling register',
   registersIntro:
-    "A unit's registers over a period, in the layout of Circular 05/2021/TT-TTCP, as XLSX. Denouncers read “công dân”.",
+    "A unit's registers over a period, in the layouts of Circulars 04/2021/TT-TTCP (reception) and 05/2021/TT-TTCP (petition handling), as XLSX. Denouncers read “công dân”.",
   registersLegend: 'Unit and period',
   registersUnit: 'Unit',
   registersFrom: 'From',
