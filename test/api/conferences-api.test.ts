@@ -1,8 +1,7 @@
 // Dialogue conferences through the API: the 7-day notice rule, who may create and record, a hot spot of
 // similar petitions proposing an ad hoc conference, and the conference report as JSON and CSV.
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startConferenceWorkflow } from '../../src/conferences/client';
+import { conferenceStartingSoon } from '../support/conference-soon';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
@@ -324,36 +323,8 @@ test('when petitions are registered, then their folded subject words are stored,
   expect([...transport[0]!.petitionIds].sort()).toEqual([...ids].sort());
 });
 
-/** A conference held now: its row and workflow as POST /conferences writes them, without the week's notice. */
-async function conferenceStartingSoon(): Promise<string> {
-  const conferenceId = `conf-retry-${randomUUID().slice(0, 8)}`;
-  const startsAt = new Date(Date.now() + 30 * 60_000);
-  await h.db.prisma.conference.create({
-    data: {
-      id: conferenceId,
-      unitId: h.org.communeId,
-      kind: 'adhoc',
-      title: 'Đối thoại thử gửi lại',
-      startsAt,
-      location: 'Hội trường xã',
-      chairId: h.org.communeLeader.id,
-      status: 'announced',
-      createdById: h.org.communeLeader.id,
-    },
-  });
-  await startConferenceWorkflow(h.deps, {
-    conferenceId,
-    unitId: h.org.communeId,
-    chairId: h.org.communeLeader.id,
-    startsAt: startsAt.toISOString(),
-    resultsWithinDays: 10,
-    remindResultsBeforeDays: 3,
-  });
-  return conferenceId;
-}
-
 test('when a client retries its hold, opinion and publish with the same Idempotency-Key, then each acts once: one opinion, one commitment, counted once, the same answers', async () => {
-  const id = await conferenceStartingSoon();
+  const id = await conferenceStartingSoon(h, 'Đối thoại thử gửi lại');
   const post = (path: string, token: string, key: string, body: object) =>
     request(h.app).post(`/api/v1/conferences/${id}/${path}`).set(auth(token)).set('Idempotency-Key', key).send(body);
   const hold = { attendeeCount: 25, minutes: 'Biên bản hội nghị đối thoại.' };
