@@ -181,11 +181,16 @@ test('when the officer decides a proposed duplicate is a new matter with a note,
   expect(decided).toContain('Phạm Văn Cán');
   expect(decided).toContain('Ghi chú: Khác thửa đất: thửa số 120, không phải 121');
   expect(back.text).not.toContain('data-action="newMatter"');
+  // The timeline names the events in words, not by their recorded types.
+  expect(back.text).toContain('<td>Xác định là vụ việc mới</td>');
+  expect(back.text).toContain('<td>Tiếp nhận</td>');
+  expect(back.text).not.toMatch(/<td>(notDuplicate|received)<\/td>/);
   // The proposal stays listed: a later letter may still show it is the same matter after all.
   expect(back.text).toContain(`name="ofPetitionId" value="${first.id}"`);
   const english = await leader.get(`/console/petitions/${second.id}?lang=en`);
   expect(english.text).toContain('This was decided to be a new matter.');
   expect(english.text).toContain('Note: Khác thửa đất: thửa số 120, không phải 121');
+  expect(english.text).toContain('<td>Decided a new matter</td>');
   await leader.get(`/console/petitions/${second.id}?lang=vi`);
 
   // Decided once: a second post finds the same review.
