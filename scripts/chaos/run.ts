@@ -494,16 +494,23 @@ async function main(): Promise<void> {
     // ---- dialogue conferences: each is held, gets one opinion answered and has its results published through
     // the API during the fault window, by a client that retries like the petitions' one and follows a 202 to
     // the Update's result. The workflow is started here (not by POST /conferences): the API only takes
-    // conferences announced a week ahead, and these are held now. Proof: the results published (the fact),
+    // conferences announced a week ahead, and these are held now. Each step carries an Idempotency-Key, so a
+    // retry after a lost answer is the same action. Proof: the results published (the fact),
     // the participant's outcome e-mail once, and one opinion row per conference (a retried POST must not add one).
-    const apiCall = async (path: string, body: unknown, bearer: string, stopAt: number): Promise<number> => {
+    const apiCall = async (
+      path: string,
+      body: unknown,
+      bearer: string,
+      stopAt: number,
+      key: string,
+    ): Promise<number> => {
       let attempt = 0;
       let url = `${apiUrl}${path}`;
       let method = 'POST';
       for (;;) {
         const res = await fetch(url, {
           method,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, 'idempotency-key': key },
           ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
           signal: AbortSignal.timeout(30_000),
         }).catch(() => null);
@@ -594,7 +601,13 @@ async function main(): Promise<void> {
               ['publish', { summary: 'Kết quả đối thoại thử nghiệm.' }, chairToken],
             ];
             for (const [step, body, bearer] of steps) {
-              const status = await apiCall(`/conferences/${conferenceId}/${step}`, body, bearer, stopAt);
+              const status = await apiCall(
+                `/conferences/${conferenceId}/${step}`,
+                body,
+                bearer,
+                stopAt,
+                `${conferenceId}:${step}`,
+              );
               // 409 on a repeated hold: an earlier attempt was applied before its answer was lost.
               if (status >= 300 && !(status === 409 && step === 'hold')) {
                 refusals.push(`${step} ${status}`);

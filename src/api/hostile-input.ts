@@ -13,6 +13,9 @@ function decodedSegments(path: string): string[] | null {
   }
 }
 
+/** Long enough for a UUID with a prefix or two; far below what an index entry holds. */
+export const MAX_IDEMPOTENCY_KEY = 200;
+
 export const refuseMalformedRequests: RequestHandler = (req, _res, next) => {
   const segments = decodedSegments(req.path);
   if (!segments)
@@ -29,6 +32,17 @@ export const refuseMalformedRequests: RequestHandler = (req, _res, next) => {
   if (badQuery)
     return next(
       new AppError('ValidationFailed', 'invalid request query', [{ path: badQuery, message: UNSTORABLE_MESSAGE }]),
+    );
+  // Keys are stored in unique indexes (a btree entry holds at most ~2.7 KB): a longer key would be a 500 there.
+  const key = req.header('idempotency-key');
+  if (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY || !isStorableText(key)))
+    return next(
+      new AppError('ValidationFailed', 'invalid Idempotency-Key', [
+        {
+          path: 'Idempotency-Key',
+          message: `1 to ${MAX_IDEMPOTENCY_KEY} characters / từ 1 đến ${MAX_IDEMPOTENCY_KEY} ký tự`,
+        },
+      ]),
     );
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.header('content-type') ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8')

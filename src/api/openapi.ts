@@ -315,7 +315,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/registers/reception',
     summary:
-      'Sổ tiếp công dân of a unit over a period, XLSX in the layout of Thông tư 05/2021/TT-TTCP: the matters raised at its reception sessions and the petitions handed in person; a denouncer reads “công dân”',
+      'Sổ tiếp công dân of a unit over a period, XLSX in the twelve columns of Mẫu số 03, Thông tư 04/2021/TT-TTCP: the matters raised at its reception sessions and the petitions handed in person; a denouncer reads “công dân”',
     auth: true,
     query: ZRegisterQuery as unknown as z.ZodObject,
     responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },
@@ -564,10 +564,14 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/admin/letters/preview',
-    summary: 'The letter as it would be sent (subject, text, HTML with the unit’s letterhead), with sample values (admin)',
+    summary:
+      'The letter as it would be sent (subject, text, HTML with the unit’s letterhead), with sample values (admin)',
     auth: true,
     body: L.ZLetterTemplateRequest,
-    responses: { 200: { description: 'the rendered letter', schema: L.ZRenderedLetter }, ...errors(400, 401, 403, 404) },
+    responses: {
+      200: { description: 'the rendered letter', schema: L.ZRenderedLetter },
+      ...errors(400, 401, 403, 404),
+    },
   },
   {
     method: 'get',
@@ -731,6 +735,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Close the session with minutes and the number of citizens received',
     auth: true,
     body: R.ZCloseRequest,
+    headers: [IDEMPOTENCY],
     responses: { 200: { description: 'closed' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
@@ -810,6 +815,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Record that it was held: attendees and minutes; the results deadline (10 days) starts',
     auth: true,
     body: C.ZHoldRequest,
+    headers: [IDEMPOTENCY],
     responses: { 200: { description: 'held' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
@@ -819,6 +825,7 @@ export const OPERATIONS: Operation[] = [
       'Record an opinion and its outcome: answered, commitment (an agency or officer with a promised date, tracked by its own workflow), explained, or referred to the level above',
     auth: true,
     body: C.ZOpinionRequest,
+    headers: [IDEMPOTENCY],
     responses: { 201: { description: 'recorded' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
@@ -828,6 +835,7 @@ export const OPERATIONS: Operation[] = [
       'Publish the results (leader): a public notice with the opinions by field; each participant with an address is told the outcome of their opinion',
     auth: true,
     body: C.ZPublishRequest,
+    headers: [IDEMPOTENCY],
     responses: { 200: { description: 'published' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
@@ -847,6 +855,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Report progress on a commitment (0–99%); the participant is told',
     auth: true,
     body: C.ZProgressRequest,
+    headers: [IDEMPOTENCY],
     responses: { 200: { description: 'recorded' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {
@@ -855,6 +864,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Mark a commitment fulfilled (on time or late); the participant is told',
     auth: true,
     body: C.ZFulfilRequest,
+    headers: [IDEMPOTENCY],
     responses: { 200: { description: 'fulfilled' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
   },
   {

@@ -1,7 +1,7 @@
 // Dialogue conferences and their commitments: the API's use cases. Each conference and each commitment
 // runs as its own workflow (workflows/conference/); personal data of participants stays in the database.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../platform/db/prisma';
+import { isUniqueViolation, type PrismaClient } from '../platform/db/prisma';
 import { AppError, invalidField } from '../errors';
 import { endOfLocalDay, localDayOf, parseDay, DAY_MS } from '../domain/calendar/day';
 import { hotSpotAround, subjectWords } from '../domain/conference/hot-spot';
@@ -115,19 +115,26 @@ export async function createConference(deps: ConferenceDeps, principal: Principa
   return row;
 }
 
-const actOnConference = (deps: ConferenceDeps, id: string, action: ConferenceAction) =>
-  sendConferenceAction(deps, id, action);
+/** With the caller's Idempotency-Key the Update's id is stable, so a retried request is the same Update. */
+const actOnConference = (deps: ConferenceDeps, id: string, action: ConferenceAction, idempotencyKey?: string) =>
+  sendConferenceAction(deps, id, action, idempotencyKey ? `${id}:${idempotencyKey}` : undefined);
 
 export async function holdConference(
   deps: ConferenceDeps,
   principal: Principal,
   id: string,
   input: { attendeeCount: number; minutes: string },
+  idempotencyKey?: string,
 ) {
   const c = await loadConference(deps.prisma, id);
   await requireRoleOn(deps.prisma, principal, c.unitId, ['officer', 'leader'], 'recording the conference');
   await deps.prisma.conference.update({ where: { id }, data: { minutes: input.minutes } });
-  return actOnConference(deps, id, { action: 'hold', attendeeCount: input.attendeeCount, actorId: principal.personId });
+  return actOnConference(
+    deps,
+    id,
+    { action: 'hold', attendeeCount: input.attendeeCount, actorId: principal.personId },
+    idempotencyKey,
+  );
 }
 
 export interface OpinionInput {
@@ -141,10 +148,26 @@ export interface OpinionInput {
   referredToUnitId?: string;
 }
 
-/** An opinion and what became of it; a commitment starts its own tracked workflow. */
-export async function recordOpinion(deps: ConferenceDeps, principal: Principal, id: string, input: OpinionInput) {
+/**
+ * An opinion and what became of it; a commitment starts its own tracked workflow. With an Idempotency-Key a
+ * retried POST (its answer lost to a fault) finds the opinion it wrote and finishes what was left — the
+ * commitment's workflow, the Update under the same id — instead of recording the opinion twice.
+ */
+export async function recordOpinion(
+  deps: ConferenceDeps,
+  principal: Principal,
+  id: string,
+  input: OpinionInput,
+  idempotencyKey?: string,
+) {
   const c = await loadConference(deps.prisma, id);
   const tree = await requireRoleOn(deps.prisma, principal, c.unitId, ['officer', 'leader'], 'recording an opinion');
+  const findKeyed = () =>
+    deps.prisma.conferenceOpinion.findUnique({
+      where: { conferenceId_idempotencyKey: { conferenceId: id, idempotencyKey: idempotencyKey! } },
+    });
+  const prior = idempotencyKey ? await findKeyed() : null;
+  if (prior) return finishOpinion(deps, prior);
   if (c.status !== 'held')
     throw new AppError(
       'Conflict',
@@ -174,24 +197,31 @@ export async function recordOpinion(deps: ConferenceDeps, principal: Principal, 
     )
       throw invalid('commitment.assigneeId', 'no such active person');
   }
-  const opinion = await deps.prisma.conferenceOpinion.create({
-    data: {
-      conferenceId: id,
-      participantName: input.participantName ?? null,
-      participantEmail: input.participantEmail ?? null,
-      field: input.field,
-      content: input.content,
-      outcome: input.outcome,
-      answer: input.answer ?? null,
-      referredToUnitId: referredTo,
-      recordedById: principal.personId,
-    },
-  });
-  let commitmentId: string | undefined;
+  let opinion;
+  try {
+    opinion = await deps.prisma.conferenceOpinion.create({
+      data: {
+        conferenceId: id,
+        participantName: input.participantName ?? null,
+        participantEmail: input.participantEmail ?? null,
+        field: input.field,
+        content: input.content,
+        outcome: input.outcome,
+        answer: input.answer ?? null,
+        referredToUnitId: referredTo,
+        recordedById: principal.personId,
+        idempotencyKey: idempotencyKey ?? null,
+      },
+    });
+  } catch (error) {
+    // The same key sent twice at once: the other request wrote it; this one finishes it the same way.
+    const raced = idempotencyKey && isUniqueViolation(error) ? await findKeyed() : null;
+    if (raced) return finishOpinion(deps, raced);
+    throw error;
+  }
   if (input.commitment) {
-    commitmentId = `commitment-${randomUUID()}`;
-    const dueAt = new Date(endOfLocalDay(parseDay(input.commitment.promisedBy)));
-    await deps.prisma.commitment.create({
+    const commitmentId = `commitment-${randomUUID()}`;
+    const commitment = await deps.prisma.commitment.create({
       data: {
         id: commitmentId,
         conferenceId: id,
@@ -200,39 +230,59 @@ export async function recordOpinion(deps: ConferenceDeps, principal: Principal, 
         assigneeId: input.commitment.assigneeId ?? null,
         description: input.commitment.description,
         promisedBy: input.commitment.promisedBy,
-        dueAt,
+        dueAt: new Date(endOfLocalDay(parseDay(input.commitment.promisedBy))),
         status: 'open',
       },
     });
-    const workflowInput: CommitmentInput = {
-      commitmentId,
-      conferenceId: id,
-      opinionId: opinion.id,
-      unitId: commitmentUnit!,
-      assigneeId: input.commitment.assigneeId ?? null,
-      dueAt: dueAt.toISOString(),
-      remindBeforeDays: deps.receptionPolicy.conferences.commitmentRemindBeforeDays,
-    };
-    const written = commitmentId;
-    await startCommitmentWorkflow(deps, workflowInput, async () => {
-      await deps.prisma.commitment.delete({ where: { id: written } });
+    // Nothing started, nothing kept: the opinion is removed with its commitment, so a retry starts afresh.
+    await startCommitmentWorkflow(deps, commitmentInput(deps, commitment), async () => {
+      await deps.prisma.commitment.delete({ where: { id: commitmentId } });
       await deps.prisma.conferenceOpinion.delete({ where: { id: opinion.id } });
     });
   }
-  const snapshot = await actOnConference(deps, id, {
-    action: 'recordOpinion',
-    opinionId: opinion.id,
-    outcome: input.outcome,
-    ...(commitmentId ? { commitmentId } : {}),
-    ...(referredTo ? { referredToUnitId: referredTo } : {}),
-    actorId: principal.personId,
-  });
+  return finishOpinion(deps, opinion, true);
+}
+
+type OpinionRow = Awaited<ReturnType<PrismaClient['conferenceOpinion']['create']>>;
+type CommitmentRow = Awaited<ReturnType<PrismaClient['commitment']['create']>>;
+
+const commitmentInput = (deps: ConferenceDeps, row: CommitmentRow): CommitmentInput => ({
+  commitmentId: row.id,
+  conferenceId: row.conferenceId,
+  opinionId: row.opinionId,
+  unitId: row.unitId,
+  assigneeId: row.assigneeId,
+  dueAt: row.dueAt.toISOString(),
+  remindBeforeDays: deps.receptionPolicy.conferences.commitmentRemindBeforeDays,
+});
+
+/**
+ * The conference counts a written opinion: under an Update id of the opinion's own, so sending it again (a
+ * retried request) is the same Update. A retry also starts the commitment's workflow if the first attempt
+ * stopped before it (the workflow id is the commitment's: started once).
+ */
+async function finishOpinion(deps: ConferenceDeps, opinion: OpinionRow, fresh = false) {
+  const commitment = await deps.prisma.commitment.findUnique({ where: { opinionId: opinion.id } });
+  if (commitment && !fresh) await startCommitmentWorkflow(deps, commitmentInput(deps, commitment));
+  const snapshot = await sendConferenceAction(
+    deps,
+    opinion.conferenceId,
+    {
+      action: 'recordOpinion',
+      opinionId: opinion.id,
+      outcome: opinion.outcome as OpinionOutcome,
+      ...(commitment ? { commitmentId: commitment.id } : {}),
+      ...(opinion.referredToUnitId ? { referredToUnitId: opinion.referredToUnitId } : {}),
+      actorId: opinion.recordedById,
+    },
+    `${opinion.conferenceId}:opinion:${opinion.id}`,
+  );
   return {
     opinion: {
       id: opinion.id,
       outcome: opinion.outcome,
-      commitmentId: commitmentId ?? null,
-      referredToUnitId: referredTo,
+      commitmentId: commitment?.id ?? null,
+      referredToUnitId: opinion.referredToUnitId,
     },
     conference: snapshot,
   };
@@ -243,11 +293,12 @@ export async function publishResults(
   principal: Principal,
   id: string,
   input: { summary?: string },
+  idempotencyKey?: string,
 ) {
   const c = await loadConference(deps.prisma, id);
   await requireRoleOn(deps.prisma, principal, c.unitId, ['leader'], 'publishing the results');
   if (input.summary) await deps.prisma.conference.update({ where: { id }, data: { resultsSummary: input.summary } });
-  return actOnConference(deps, id, { action: 'publish', actorId: principal.personId });
+  return actOnConference(deps, id, { action: 'publish', actorId: principal.personId }, idempotencyKey);
 }
 
 export async function actOnCommitment(
@@ -255,13 +306,19 @@ export async function actOnCommitment(
   principal: Principal,
   commitmentId: string,
   action: { action: 'progress'; percent: number; note: string } | { action: 'fulfil'; note: string },
+  idempotencyKey?: string,
 ) {
   const commitment = await deps.prisma.commitment.findUnique({ where: { id: commitmentId } });
   if (!commitment) throw new AppError('NotFound', `no commitment ${commitmentId}`);
   if (commitment.assigneeId !== principal.personId)
     await requireRoleOn(deps.prisma, principal, commitment.unitId, ['officer', 'leader'], 'reporting on a commitment');
   const update: CommitmentAction = { ...action, actorId: principal.personId };
-  return sendCommitmentAction(deps, commitmentId, update);
+  return sendCommitmentAction(
+    deps,
+    commitmentId,
+    update,
+    idempotencyKey ? `${commitmentId}:${idempotencyKey}` : undefined,
+  );
 }
 
 /** An action answered pending earlier, to whoever may read the conference. */

@@ -1,54 +1,17 @@
 // The results of a dialogue conference as a document (the published report, the signed minutes): attached
 // by the unit's officers and leaders, who record the conference; read by whoever may read the conference.
-import type { PrismaClient } from '../platform/db/prisma';
-import { AppError } from '../errors';
-import { requireReadable, requireRoleOn, UnitTree, type Principal } from '../org/access';
-import {
-  listRecordDocuments,
-  openRecordDocument,
-  storeRecordDocument,
-  type RecordDocumentDeps,
-  type RecordOwner,
-  type StoreRecordDocumentInput,
-} from '../platform/blob/record-documents';
+import { recordDocumentUseCases } from '../org/record-documents';
 
-async function ownerOf(prisma: PrismaClient, conferenceId: string): Promise<RecordOwner> {
-  const conference = await prisma.conference.findUnique({ where: { id: conferenceId }, select: { unitId: true } });
-  if (!conference) throw new AppError('NotFound', `no conference ${conferenceId}`);
-  return {
-    type: 'conferenceResults',
-    id: conferenceId,
-    unitId: conference.unitId,
-    baseUrl: `/api/v1/conferences/${encodeURIComponent(conferenceId)}/results/documents`,
-  };
-}
+const results = recordDocumentUseCases({
+  type: 'conferenceResults',
+  missingName: 'conference',
+  readName: 'conference',
+  attaching: "attaching a conference's results",
+  baseUrl: (id) => `/api/v1/conferences/${encodeURIComponent(id)}/results/documents`,
+  unitOf: async (prisma, id) =>
+    (await prisma.conference.findUnique({ where: { id }, select: { unitId: true } }))?.unitId ?? null,
+});
 
-async function readable(deps: RecordDocumentDeps, principal: Principal, conferenceId: string) {
-  const owner = await ownerOf(deps.prisma, conferenceId);
-  requireReadable(principal, await UnitTree.load(deps.prisma), owner.unitId, 'conference');
-  return owner;
-}
-
-export async function attachResultsDocument(
-  deps: RecordDocumentDeps,
-  principal: Principal,
-  conferenceId: string,
-  input: Omit<StoreRecordDocumentInput, 'uploadedById'>,
-) {
-  const owner = await ownerOf(deps.prisma, conferenceId);
-  await requireRoleOn(deps.prisma, principal, owner.unitId, ['officer', 'leader'], "attaching a conference's results");
-  return storeRecordDocument(deps, owner, { ...input, uploadedById: principal.personId });
-}
-
-export async function listResultsDocuments(deps: RecordDocumentDeps, principal: Principal, conferenceId: string) {
-  return listRecordDocuments(deps, await readable(deps, principal, conferenceId));
-}
-
-export async function openResultsDocument(
-  deps: RecordDocumentDeps,
-  principal: Principal,
-  conferenceId: string,
-  documentId: string,
-) {
-  return openRecordDocument(deps, await readable(deps, principal, conferenceId), documentId);
-}
+export const attachResultsDocument = results.attach;
+export const listResultsDocuments = results.list;
+export const openResultsDocument = results.open;

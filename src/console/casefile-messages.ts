@@ -1,4 +1,4 @@
-// The words of the case file's console screens — duplicates on the case page and the registers page (same
+// The words of the case file's console screens — duplicates on the case page (link, or a new matter) and the registers page (same
 // rules as the other dictionaries: `vi` first, `en` has every key).
 import { translator, type Translate } from '../web/i18n';
 import type { PageContext } from './page-context';
@@ -18,11 +18,20 @@ export const vi = {
   dupLinkLabel: 'Gộp đơn này là đơn trùng của hồ sơ {code}',
   dupLinkedTo: 'Đơn này đã được gộp là đơn trùng của hồ sơ {code} ({unit}).',
   dupNewMatter: 'Đã xác định đây là vụ việc mới.',
+  dupDecidedBy: '{who}, {at}',
+  dupNoteShown: 'Ghi chú: {note}',
+  dupNewMatterLegend: 'Không trùng: xử lý như vụ việc mới',
+  dupNewMatterHint:
+    'Nếu đơn này không cùng vụ việc với các hồ sơ trên, ghi nhận là vụ việc mới: đơn giữ hồ sơ và thời hạn của mình.',
+  dupNote: 'Ghi chú (không bắt buộc)',
+  dupNewMatterSubmit: 'Xác định là vụ việc mới',
+  dupNewMatterDone: 'Đã ghi nhận đây là vụ việc mới.',
+  dupNoteTooLong: 'Ghi chú dài tối đa {max} ký tự.',
   dupLinked: 'Đã gộp là đơn trùng của hồ sơ {code}.',
   dupPending: 'Đã gửi yêu cầu gộp đơn; hồ sơ sẽ cập nhật sau ít giây.',
   registersTitle: 'Sổ tiếp công dân và sổ theo dõi xử lý đơn',
   registersIntro:
-    'Sổ của một đơn vị trong một khoảng thời gian, theo mẫu Thông tư 05/2021/TT-TTCP, tải về dạng XLSX. Người tố cáo ghi là “công dân”.',
+    'Sổ của một đơn vị trong một khoảng thời gian, theo mẫu Thông tư 04/2021/TT-TTCP (sổ tiếp công dân) và 05/2021/TT-TTCP (sổ theo dõi xử lý đơn), tải về dạng XLSX. Người tố cáo ghi là “công dân”, trừ khi người có quyền ghi lý do mở danh tính.',
   registersLegend: 'Đơn vị và thời gian',
   registersUnit: 'Đơn vị',
   registersFrom: 'Từ ngày',
@@ -32,6 +41,11 @@ export const vi = {
   registersNoUnit: 'Bạn không có đơn vị nào để xem sổ.',
   registersInvalid: 'Chọn đơn vị và cả hai ngày, ngày bắt đầu không sau ngày kết thúc.',
   registersForbidden: 'Sổ sách dành cho lãnh đạo và thanh tra.',
+  registersRevealLegend: 'Danh tính người tố cáo',
+  registersReason: 'Lý do mở danh tính (không bắt buộc)',
+  registersReasonHint:
+    'Để trống: người tố cáo ghi là “công dân”. Có lý do: danh tính hiện ra cho những đơn bạn có quyền xem, mỗi lần mở đều được ghi lại.',
+  registersReasonLength: 'Lý do mở danh tính dài từ 3 đến 500 ký tự.',
 } as const;
 
 export type CasefileKey = keyof typeof vi;
@@ -51,11 +65,20 @@ export const en: Record<CasefileKey, string> = {
   dupLinkLabel: 'Link this petition as a duplicate of case {code}',
   dupLinkedTo: 'This petition is linked as a duplicate of case {code} ({unit}).',
   dupNewMatter: 'This was decided to be a new matter.',
+  dupDecidedBy: '{who}, {at}',
+  dupNoteShown: 'Note: {note}',
+  dupNewMatterLegend: 'Not a duplicate: handle as a new matter',
+  dupNewMatterHint:
+    'If this petition is not the same matter as the cases above, record it as a new matter: it keeps its own case and deadlines.',
+  dupNote: 'Note (optional)',
+  dupNewMatterSubmit: 'Decide: a new matter',
+  dupNewMatterDone: 'Recorded as a new matter.',
+  dupNoteTooLong: 'A note has at most {max} characters.',
   dupLinked: 'Linked as a duplicate of case {code}.',
   dupPending: 'The link was sent; the case updates in a few seconds.',
   registersTitle: 'Citizen reception register and petition handling register',
   registersIntro:
-    "A unit's registers over a period, in the layout of Circular 05/2021/TT-TTCP, as XLSX. Denouncers read “công dân”.",
+    "A unit's registers over a period, in the layouts of Circulars 04/2021/TT-TTCP (reception) and 05/2021/TT-TTCP (petition handling), as XLSX. Denouncers read “công dân” unless someone entitled gives a reason to open their identities.",
   registersLegend: 'Unit and period',
   registersUnit: 'Unit',
   registersFrom: 'From',
@@ -65,6 +88,11 @@ export const en: Record<CasefileKey, string> = {
   registersNoUnit: 'You have no unit whose registers you may read.',
   registersInvalid: 'Choose a unit and both days, the first not after the last.',
   registersForbidden: 'The registers are for leaders and supervisors.',
+  registersRevealLegend: "Denouncers' identities",
+  registersReason: 'Reason for opening identities (optional)',
+  registersReasonHint:
+    'Empty: denouncers read “công dân”. With a reason: identities appear for the petitions you are entitled to, and each opening is recorded.',
+  registersReasonLength: 'The reason for opening identities has 3 to 500 characters.',
 };
 
 export const CASEFILE_WORDS = { vi, en };

@@ -23,8 +23,10 @@ import { caseHref, sortOf } from './components';
 import { assigneeOptions } from './bulk-assign';
 import { CONSOLE_BASE } from './console-session';
 import { nowFrom } from '../platform/runtime/clock';
-import { decideDuplicate, proposeDuplicates } from '../petitions/duplicates/duplicates';
+import { decideDuplicate, proposeDuplicates, type DuplicateDecisionInput } from '../petitions/duplicates/duplicates';
+import { isTerminal } from '../domain/petition/petition-stages';
 import { casefileWords } from './casefile-messages';
+import { DUPLICATE_NOTE_MAX, noteTooLong, type CaseDuplicatesView } from './pages/case-duplicates';
 
 type Fields = Record<string, string | undefined>;
 
@@ -139,6 +141,20 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     );
   });
 
+  const duplicatesView = async (
+    principal: Principal,
+    id: string,
+    closed: boolean,
+    newMatterForm: CaseDuplicatesView['newMatterForm'],
+  ): Promise<CaseDuplicatesView> => {
+    const proposed = await proposeDuplicates(deps, principal, id);
+    const actorId = proposed.decision?.decision === 'newMatter' ? proposed.decision.actorId : null;
+    const decider = actorId
+      ? await deps.prisma.person.findUnique({ where: { id: actorId }, select: { fullName: true } })
+      : null;
+    return { ...proposed, deciderName: decider?.fullName ?? null, canDecideNewMatter: !closed, newMatterForm };
+  };
+
   const renderCase = async (
     req: Request,
     res: Response,
@@ -147,6 +163,7 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       notice?: CaseNotice;
       failed?: { action: string; errors: Record<string, string> };
       reveal?: { reason: string };
+      newMatterForm?: CaseDuplicatesView['newMatterForm'];
       status?: number;
     } = {},
   ) => {
@@ -179,7 +196,9 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     const canReadHistory = true;
     // Duplicates are for those who decide on them (decideDuplicate checks again on the post).
     const decides = rolesOver(principal, view.unit.id, tree).some((r) => r === 'officer' || r === 'leader');
-    const duplicates = decides ? await proposeDuplicates(deps, principal, id) : null;
+    const duplicates = decides
+      ? await duplicatesView(principal, id, isTerminal(view.stage), options.newMatterForm)
+      : null;
     sendPage(
       res,
       <CasePage
@@ -203,11 +222,18 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
   router.get('/petitions/:id', async (req, res) => {
     const ctx = ctxOf(req);
     const done = typeof req.query.done === 'string' && /^[a-zA-Z]+$/.test(req.query.done) ? req.query.done : null;
-    const linked = ['duplicateLinked', 'duplicatePending'].find((k) => typeof req.query[k] === 'string');
+    const linked = ['duplicateLinked', 'duplicatePending', 'duplicateNewMatter'].find(
+      (k) => typeof req.query[k] === 'string',
+    );
     if (linked) {
       const w = casefileWords(ctx);
       const code = String(req.query[linked]);
-      const headline = linked === 'duplicateLinked' ? w('dupLinked', { code }) : w('dupPending');
+      const headline =
+        linked === 'duplicateLinked'
+          ? w('dupLinked', { code })
+          : linked === 'duplicatePending'
+            ? w('dupPending')
+            : w('dupNewMatterDone');
       return renderCase(req, res, req.params.id, { notice: { kind: 'success', headline } });
     }
     await renderCase(
@@ -265,10 +291,24 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
 
   router.post('/petitions/:id/duplicates', async (req, res) => {
     const ctx = ctxOf(req);
-    const ofPetitionId = ((req.body as Fields).ofPetitionId ?? '').trim();
+    const fields = req.body as Fields;
+    // One route, as POST /api/v1/petitions/{id}/duplicates: the link forms send ofPetitionId, the new-matter
+    // form decision=newMatter with its optional note.
+    const isNewMatter = fields.decision === 'newMatter';
+    const note = (fields.note ?? '').replace(/\r\n/g, '\n').trim();
+    if (isNewMatter && note.length > DUPLICATE_NOTE_MAX) {
+      return renderCase(req, res, req.params.id, {
+        notice: { kind: 'error', headline: ctx.t('refusal_ValidationFailed'), detail: noteTooLong(ctx) },
+        newMatterForm: { note, error: noteTooLong(ctx) },
+        status: 400,
+      });
+    }
+    const input: DuplicateDecisionInput = isNewMatter
+      ? { decision: 'newMatter', ...(note ? { note } : {}) }
+      : { decision: 'duplicate', ofPetitionId: (fields.ofPetitionId ?? '').trim() };
     let result;
     try {
-      result = await decideDuplicate(deps, req.principal!, req.params.id, { decision: 'duplicate', ofPetitionId });
+      result = await decideDuplicate(deps, req.principal!, req.params.id, input);
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'NotFound' || appError.code === 'Internal' || appError.code === 'Unavailable')
@@ -281,10 +321,11 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       const detail = fieldWords.length ? fieldWords.join('; ') : words.detail;
       return renderCase(req, res, req.params.id, {
         notice: { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail },
+        newMatterForm: isNewMatter ? { note } : undefined,
         status: statusFor(appError),
       });
     }
-    if (result.decision === 'newMatter') return res.redirect(303, caseHref(req.params.id));
+    if (result.decision === 'newMatter') return res.redirect(303, `${caseHref(req.params.id)}?duplicateNewMatter=1`);
     const done = result.outcome.status === 'pending' ? 'duplicatePending' : 'duplicateLinked';
     res.redirect(303, `${caseHref(req.params.id)}?${done}=${encodeURIComponent(result.duplicateOf.trackingCode)}`);
   });

@@ -1,6 +1,8 @@
 // The official registers in the console: the same use cases as GET /api/v1/registers/*, called with the
 // console session, so the browser never holds a bearer token. The page is for leaders and supervisors; the
-// use case still checks the role over the chosen unit.
+// use case still checks the role over the chosen unit. The page's form posts (with its CSRF token) because
+// a reason opens the identities of those the person is entitled to, and each opening is recorded under
+// their name: a link from elsewhere must not do that. A GET download never opens an identity.
 import { Router, type Request, type Response } from 'express';
 import { hasRoleAnywhere, readableUnits, UnitTree, type Principal } from '../org/access';
 import { AppError } from '../errors';
@@ -18,6 +20,8 @@ import { casefileWords } from './casefile-messages';
 import { RegistersPage, type RegistersQuery } from './pages/registers';
 
 const REGISTER_ROLES = ['leader', 'supervisor'] as const;
+const REASON_MIN = 3;
+const REASON_MAX = 500;
 
 function requireRegisterReader(ctx: PageContext, principal: Principal): void {
   if (!hasRoleAnywhere(principal, [...REGISTER_ROLES]))
@@ -38,17 +42,21 @@ function registerUnits(principal: Principal, tree: UnitTree): { id: string; name
 export function registersPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageContext): Router {
   const router = Router();
 
+  const fieldsOf = (req: Request) =>
+    (req.method === 'POST' ? req.body : req.query) as Record<string, string | undefined>;
+
   const queryOf = (req: Request, units: { id: string }[]): RegistersQuery => {
-    const q = req.query as Record<string, string | undefined>;
+    const q = fieldsOf(req);
     const today = localIsoDate(nowFrom(deps));
     return {
       unitId: q.unitId ?? units[0]?.id ?? '',
       from: q.from ?? `${today.slice(0, 8)}01`,
       to: q.to ?? today,
+      reason: req.method === 'POST' ? (q.reason ?? '').trim() : '',
     };
   };
 
-  const page = async (req: Request, res: Response, error?: string, status = 200) => {
+  const page = async (req: Request, res: Response, error?: { message: string; field?: 'reason' }, status = 200) => {
     const ctx = ctxOf(req);
     requireRegisterReader(ctx, req.principal!);
     const units = registerUnits(req.principal!, await UnitTree.load(deps.prisma));
@@ -60,11 +68,16 @@ export function registersPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
   const download = (which: 'reception' | 'petitions') => async (req: Request, res: Response) => {
     const ctx = ctxOf(req);
     requireRegisterReader(ctx, req.principal!);
-    const q = req.query as Record<string, string | undefined>;
+    const w = casefileWords(ctx);
+    const q = fieldsOf(req);
     const unitId = (q.unitId ?? '').trim();
     const period = unitId && q.from && q.to ? rangePeriod(q.from, q.to) : null;
-    if (!period) return page(req, res, casefileWords(ctx)('registersInvalid'), 400);
-    const request = { unitId, period };
+    if (!period) return page(req, res, { message: w('registersInvalid') }, 400);
+    const reason = req.method === 'POST' ? (q.reason ?? '').trim() : '';
+    // The bounds of GET /api/v1/registers/*'s reason (ZRegisterQuery).
+    if (reason && (reason.length < REASON_MIN || reason.length > REASON_MAX))
+      return page(req, res, { message: w('registersReasonLength'), field: 'reason' }, 400);
+    const request = { unitId, period, ...(reason ? { revealReason: reason } : {}) };
     const scope = (unitName: string) => ({ unitName, periodLabel: period.label });
     let name: string;
     let body: Buffer;
@@ -79,8 +92,10 @@ export function registersPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageC
     res.setHeader('Cache-Control', 'no-store');
     res.type(XLSX_TYPE).attachment(`${name}-${unitId}.xlsx`).send(body);
   };
-  router.get('/registers/reception', download('reception'));
-  router.get('/registers/petitions', download('petitions'));
+  for (const which of ['reception', 'petitions'] as const) {
+    router.get(`/registers/${which}`, download(which));
+    router.post(`/registers/${which}`, download(which));
+  }
 
   return router;
 }

@@ -1,7 +1,7 @@
 // Reception sessions: what officers and leaders do at and around a session (register citizens, record
 // matters, postpone, delegate, close with minutes) and what the public may read. Every change goes to the
 // session's workflow as an Update; the database keeps the personal data the workflow never sees.
-import type { PrismaClient } from '../platform/db/prisma';
+import { isUniqueViolation, type PrismaClient } from '../platform/db/prisma';
 import { AppError, invalidField } from '../errors';
 import { UpdatePending } from '../platform/temporal/start-once';
 import { localDayOf, parseDay } from '../domain/calendar/day';
@@ -28,8 +28,15 @@ async function loadSession(prisma: PrismaClient, id: string) {
   return session;
 }
 
-const act = (deps: SessionDeps, sessionId: string, action: SessionAction): Promise<SessionSnapshot> =>
-  sendSessionAction(deps, sessionId, action);
+/** With an update id of the caller's (from its Idempotency-Key, or the row it wrote) a repeat is the same Update. */
+const act = (
+  deps: SessionDeps,
+  sessionId: string,
+  action: SessionAction,
+  updateId?: string,
+): Promise<SessionSnapshot> => sendSessionAction(deps, sessionId, action, updateId);
+const keyedUpdateId = (sessionId: string, idempotencyKey?: string) =>
+  idempotencyKey ? `${sessionId}:${idempotencyKey}` : undefined;
 
 /** An action answered pending earlier, to whoever may read the session. */
 export async function getSessionAction(deps: SessionDeps, principal: Principal, sessionId: string, updateId: string) {
@@ -218,6 +225,17 @@ export async function recordMatter(
   idempotencyKey?: string,
 ) {
   const session = await loadSession(deps.prisma, sessionId);
+  // A retried POST (its answer lost to a fault) finds the matter it wrote and only finishes the Update: the
+  // petition it registered is found by the same key too, so nothing is recorded twice.
+  const findKeyed = () =>
+    deps.prisma.receptionMatter.findUnique({
+      where: { sessionId_idempotencyKey: { sessionId, idempotencyKey: idempotencyKey! } },
+    });
+  const prior = idempotencyKey ? await findKeyed() : null;
+  if (prior) {
+    await requireRoleOn(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'recording a matter');
+    return finishMatter(deps, sessionId, prior);
+  }
   requireNotClosed(session);
   await requireRoleOn(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'recording a matter');
   if (session.status !== 'open') throw new AppError('Conflict', 'the session is not open');
@@ -253,31 +271,58 @@ export async function recordMatter(
   // A denouncer's name is sealed in the petition; the matter keeps "công dân" (Luật Tố cáo Đ.47).
   const citizenName =
     input.petition?.kind === 'denunciation' && input.citizenName ? MASKED_NAME : (input.citizenName ?? null);
-  const matter = await deps.prisma.receptionMatter.create({
-    data: {
-      sessionId,
-      citizenName,
-      summary: input.summary,
-      field: input.field,
-      outcome: input.outcome,
-      answer: input.answer ?? null,
-      petitionId: petitionId ?? null,
-      recordedById: principal.personId,
+  let matter;
+  try {
+    matter = await deps.prisma.receptionMatter.create({
+      data: {
+        sessionId,
+        citizenName,
+        summary: input.summary,
+        field: input.field,
+        outcome: input.outcome,
+        answer: input.answer ?? null,
+        petitionId: petitionId ?? null,
+        recordedById: principal.personId,
+        idempotencyKey: idempotencyKey ?? null,
+      },
+    });
+  } catch (error) {
+    // The same key sent twice at once: the other request wrote the matter; this one answers the same way.
+    const raced = idempotencyKey && isUniqueViolation(error) ? await findKeyed() : null;
+    if (raced) return finishMatter(deps, sessionId, raced);
+    throw error;
+  }
+  return finishMatter(deps, sessionId, matter, trackingCode);
+}
+
+type MatterRow = Awaited<ReturnType<PrismaClient['receptionMatter']['create']>>;
+
+/** The session counts a written matter, under an Update id of the matter's own: a resend is the same Update. */
+async function finishMatter(deps: SessionDeps, sessionId: string, matter: MatterRow, trackingCode?: string) {
+  const code =
+    trackingCode ??
+    (matter.petitionId
+      ? (await deps.prisma.petition.findUnique({ where: { id: matter.petitionId }, select: { trackingCode: true } }))
+          ?.trackingCode
+      : undefined);
+  const snapshot = await act(
+    deps,
+    sessionId,
+    {
+      action: 'recordMatter',
+      matterId: matter.id,
+      outcome: matter.outcome as MatterInput['outcome'],
+      ...(matter.petitionId ? { petitionId: matter.petitionId } : {}),
+      actorId: matter.recordedById,
     },
-  });
-  const snapshot = await act(deps, sessionId, {
-    action: 'recordMatter',
-    matterId: matter.id,
-    outcome: input.outcome,
-    ...(petitionId ? { petitionId } : {}),
-    actorId: principal.personId,
-  });
+    `${sessionId}:matter:${matter.id}`,
+  );
   return {
     matter: {
       id: matter.id,
       outcome: matter.outcome,
-      petitionId: petitionId ?? null,
-      trackingCode: trackingCode ?? null,
+      petitionId: matter.petitionId,
+      trackingCode: code ?? null,
     },
     session: snapshot,
   };
@@ -288,13 +333,19 @@ export async function closeSession(
   principal: Principal,
   sessionId: string,
   input: { minutes: string; attendeeCount: number },
+  idempotencyKey?: string,
 ) {
   const session = await loadSession(deps.prisma, sessionId);
   requireNotClosed(session);
   await requireRoleOn(deps.prisma, principal, session.unitId, ['officer', 'leader'], 'closing a reception session');
   if (session.status !== 'open') throw new AppError('Conflict', 'the session is not open');
   await deps.prisma.receptionSession.update({ where: { id: sessionId }, data: { minutes: input.minutes } });
-  return act(deps, sessionId, { action: 'close', attendeeCount: input.attendeeCount, actorId: principal.personId });
+  return act(
+    deps,
+    sessionId,
+    { action: 'close', attendeeCount: input.attendeeCount, actorId: principal.personId },
+    keyedUpdateId(sessionId, idempotencyKey),
+  );
 }
 
 /** Public notices (announcements, postponements), newest first; no login. */

@@ -1,6 +1,7 @@
 // Dialogue conferences through the API: the 7-day notice rule, who may create and record, a hot spot of
 // similar petitions proposing an ad hoc conference, and the conference report as JSON and CSV.
 import request from 'supertest';
+import { conferenceStartingSoon } from '../support/conference-soon';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
@@ -320,4 +321,68 @@ test('when petitions are registered, then their folded subject words are stored,
   const transport = proposals.filter((p) => p.field === 'transport');
   expect(transport).toHaveLength(1);
   expect([...transport[0]!.petitionIds].sort()).toEqual([...ids].sort());
+});
+
+test('when a client retries its hold, opinion and publish with the same Idempotency-Key, then each acts once: one opinion, one commitment, counted once, the same answers', async () => {
+  const id = await conferenceStartingSoon(h, 'Đối thoại thử gửi lại');
+  const post = (path: string, token: string, key: string, body: object) =>
+    request(h.app).post(`/api/v1/conferences/${id}/${path}`).set(auth(token)).set('Idempotency-Key', key).send(body);
+  const hold = { attendeeCount: 25, minutes: 'Biên bản hội nghị đối thoại.' };
+  const held = await post('hold', officer, `${id}-hold`, hold).expect(200);
+  // Without a key the repeat is a new action, refused in words; with the key it is the same one, answered again.
+  await request(h.app).post(`/api/v1/conferences/${id}/hold`).set(auth(officer)).send(hold).expect(409);
+  expect((await post('hold', officer, `${id}-hold`, hold).expect(200)).body).toEqual(held.body);
+
+  const opinion = {
+    participantName: 'Lê Thị Hỏi',
+    field: 'infrastructure',
+    content: 'Đường thôn Đông hỏng.',
+    outcome: 'commitment',
+    commitment: { description: 'Sửa đường thôn Đông', promisedBy: inDays(40).slice(0, 10) },
+  };
+  const first = await post('opinions', officer, `${id}-op1`, opinion).expect(201);
+  const again = await post('opinions', officer, `${id}-op1`, opinion).expect(201);
+  expect(again.body.opinion).toEqual(first.body.opinion);
+  expect(again.body.conference.opinions.commitment).toBe(1);
+  expect(await h.db.prisma.conferenceOpinion.count({ where: { conferenceId: id } })).toBe(1);
+  expect(await h.db.prisma.commitment.count({ where: { conferenceId: id } })).toBe(1);
+
+  // A first attempt cut after writing its opinion (the API crashed before the Update): the retry counts it.
+  const cut = await h.db.prisma.conferenceOpinion.create({
+    data: {
+      conferenceId: id,
+      field: 'land',
+      content: 'Ý kiến ghi trước khi API dừng.',
+      outcome: 'answered',
+      answer: 'Đã trả lời tại hội nghị.',
+      recordedById: h.org.officer.id,
+      idempotencyKey: `${id}-op2`,
+    },
+  });
+  const finished = await post('opinions', officer, `${id}-op2`, {
+    field: 'land',
+    content: 'Ý kiến ghi trước khi API dừng.',
+    outcome: 'answered',
+    answer: 'Đã trả lời tại hội nghị.',
+  }).expect(201);
+  expect(finished.body.opinion.id).toBe(cut.id);
+  expect(finished.body.conference.opinions).toMatchObject({ commitment: 1, answered: 1 });
+  expect(await h.db.prisma.conferenceOpinion.count({ where: { conferenceId: id } })).toBe(2);
+
+  const published = await post('publish', leader, `${id}-pub`, {}).expect(200);
+  expect(published.body.status).toBe('published');
+  expect((await post('publish', leader, `${id}-pub`, {}).expect(200)).body).toEqual(published.body);
+  const events = await h.db.prisma.conferenceEvent.findMany({ where: { conferenceId: id } });
+  expect(events.filter((e) => e.type === 'opinion')).toHaveLength(2);
+  expect(events.filter((e) => e.type === 'published')).toHaveLength(1);
+});
+
+test('when an Idempotency-Key is longer than an index holds, then the request is refused 400, not a 500', async () => {
+  const res = await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .set('Idempotency-Key', 'k'.repeat(3_000))
+    .send({})
+    .expect(400);
+  expect(res.body.error.details[0]).toMatchObject({ path: 'Idempotency-Key' });
 });

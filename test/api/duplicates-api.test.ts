@@ -286,7 +286,7 @@ test('when the officer finds it is a new matter, then it keeps its own clock and
   await decide(officer, second.body.id, { decision: 'newMatter', note: 'nội dung khác' }).expect(200);
   await decide(officer, second.body.id, { decision: 'newMatter' }).expect(200);
   const view = await proposals(officer, second.body.id);
-  expect(view.body.decision).toMatchObject({ decision: 'newMatter', actorId: h.org.officer.id });
+  expect(view.body.decision).toMatchObject({ decision: 'newMatter', actorId: h.org.officer.id, note: 'nội dung khác' });
   expect(await h.db.prisma.petitionEvent.count({ where: { petitionId: second.body.id, type: 'notDuplicate' } })).toBe(
     1,
   );

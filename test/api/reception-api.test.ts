@@ -120,21 +120,28 @@ test('today’s session: opened by its cycle, matters answered, explained or reg
     .set(auth(officer))
     .send({ summary: 'Đề nghị hỗ trợ', field: 'policy', outcome: 'explained' })
     .expect(400);
-  const filed = await request(h.app)
-    .post(`/api/v1/reception/sessions/${session.id}/matters`)
-    .set(auth(officer))
-    .send({
-      summary: 'Khiếu nại việc thu hồi đất',
-      field: 'land',
-      outcome: 'petition',
-      petition: {
-        kind: 'complaint',
-        subject: 'Khiếu nại quyết định thu hồi đất',
-        body: 'Nội dung trình bày tại buổi tiếp',
-        petitioners: [{ fullName: 'Bà Tư', phone: '0901234567' }],
-      },
-    })
-    .expect(201);
+  const fileMatter = () =>
+    request(h.app)
+      .post(`/api/v1/reception/sessions/${session.id}/matters`)
+      .set(auth(officer))
+      .set('Idempotency-Key', `matter-${session.id}`)
+      .send({
+        summary: 'Khiếu nại việc thu hồi đất',
+        field: 'land',
+        outcome: 'petition',
+        petition: {
+          kind: 'complaint',
+          subject: 'Khiếu nại quyết định thu hồi đất',
+          body: 'Nội dung trình bày tại buổi tiếp',
+          petitioners: [{ fullName: 'Bà Tư', phone: '0901234567' }],
+        },
+      });
+  const filed = await fileMatter().expect(201);
+  // Sent again with its Idempotency-Key (the first answer lost to a fault): the same matter and petition, counted once.
+  const refiled = await fileMatter().expect(201);
+  expect(refiled.body.matter).toEqual(filed.body.matter);
+  expect(refiled.body.session.matters).toEqual(filed.body.session.matters);
+  expect(await h.db.prisma.receptionMatter.count({ where: { sessionId: session.id } })).toBe(2);
   expect(filed.body.matter).toMatchObject({
     outcome: 'petition',
     petitionId: expect.any(String),
@@ -208,11 +215,15 @@ test('today’s session: opened by its cycle, matters answered, explained or reg
     .set(auth(supervisor))
     .send({ minutes: 'Biên bản buổi tiếp công dân', attendeeCount: 3 })
     .expect(403);
-  const closed = await request(h.app)
-    .post(`/api/v1/reception/sessions/${session.id}/close`)
-    .set(auth(leader))
-    .send({ minutes: 'Biên bản: tiếp 3 lượt công dân, 2 vụ việc.', attendeeCount: 3 })
-    .expect(200);
+  const close = () =>
+    request(h.app)
+      .post(`/api/v1/reception/sessions/${session.id}/close`)
+      .set(auth(leader))
+      .set('Idempotency-Key', `close-${session.id}`)
+      .send({ minutes: 'Biên bản: tiếp 3 lượt công dân, 2 vụ việc.', attendeeCount: 3 });
+  const closed = await close().expect(200);
+  // Closed, the session takes nothing more: a repeat is told so in words (the workflow has ended).
+  expect((await close().expect(409)).body.error.message).toMatch(/closed/);
   expect(closed.body).toMatchObject({
     status: 'closed',
     attendeeCount: 3,

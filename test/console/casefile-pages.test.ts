@@ -1,10 +1,12 @@
 // The case file's console screens on the real app and workflow: the duplicates block of the case page (who
-// sees it, a link through its form, refusals in words, the CSRF check) and the registers page (an XLSX for
-// a supervisor, refused to an officer), each role signed in through the console's own form.
+// sees it, a link or "a new matter" through its forms, refusals in words, the CSRF check) and the registers
+// page (an XLSX for a supervisor, refused to an officer; a reason opens denouncers for the entitled only),
+// each role signed in through the console's own form.
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
-import { signIn, type ConsoleClient } from '../support/console-client';
+import { csrfFrom, signIn, type ConsoleClient } from '../support/console-client';
 import { XLSX_TYPE } from '../../src/reports/table-export';
 
 let h: ApiHarness;
@@ -12,13 +14,15 @@ const PASSWORD = 'correct horse';
 let officer: ConsoleClient;
 let leader: ConsoleClient;
 let supervisor: ConsoleClient;
+let otherOfficer: ConsoleClient;
 
 beforeAll(async () => {
   h = await startApiHarness();
-  [officer, leader, supervisor] = await Promise.all([
+  [officer, leader, supervisor, otherOfficer] = await Promise.all([
     signIn(h.app, h.org.officer.username, PASSWORD),
     signIn(h.app, h.org.communeLeader.username, PASSWORD),
     signIn(h.app, h.org.supervisor.username, PASSWORD),
+    signIn(h.app, h.org.otherOfficer.username, PASSWORD),
   ]);
 });
 afterAll(async () => {
@@ -27,14 +31,18 @@ afterAll(async () => {
 
 const tag = () => randomBytes(3).toString('hex');
 
-async function register(subject: string, email: string): Promise<{ id: string; code: string }> {
+async function register(
+  subject: string,
+  email: string,
+  kind: 'complaint' | 'denunciation' = 'complaint',
+): Promise<{ id: string; code: string }> {
   const res = await officer.post(
     '/console/petitions',
     {
-      kind: 'complaint',
+      kind,
       channel: 'in_person',
       receivingUnitId: h.org.communeId,
-      field: 'land',
+      field: kind === 'complaint' ? 'land' : 'officials_conduct',
       subject,
       body: 'Nội dung đơn',
       receivedAt: '2026-11-30T09:30',
@@ -82,11 +90,14 @@ test('when a case has a likely duplicate, then the officer and the leader see it
     expect(block).toContain(`action="/console/petitions/${second.id}/duplicates"`);
     expect(block).toContain(`name="ofPetitionId" value="${first.id}"`);
     expect(block).toMatch(/name="_csrf" value="[^"]+"/);
+    expect(block).toContain('data-action="newMatter"');
+    expect(block).toContain('<label for="duplicate-note">Ghi chú (không bắt buộc)</label>');
   }
   const asSupervisor = await supervisor.get(`/console/petitions/${second.id}`);
   expect(asSupervisor.status).toBe(200);
   expect(asSupervisor.text).not.toContain('duplicates-heading');
   expect(asSupervisor.text).not.toContain('/duplicates"');
+  expect(asSupervisor.text).not.toContain('data-action="newMatter"');
   const english = await officer.get(`/console/petitions/${second.id}?lang=en`);
   expect(english.text).toContain('Link as duplicate of this case');
   expect(english.text).toContain(
@@ -139,6 +150,82 @@ test('when the link form comes without its CSRF token, then it is refused and no
   expect(res.text).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ.');
   const stored = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: second.id } });
   expect(stored.duplicateOfId).toBeNull();
+});
+
+const newMatterForm = (client: ConsoleClient, id: string, note: string, csrf?: null) =>
+  client.post(
+    `/console/petitions/${id}/duplicates`,
+    { decision: 'newMatter', note },
+    { formPage: `/console/petitions/${id}`, ...(csrf === null ? { csrf: null } : {}) },
+  );
+
+const reviews = (petitionId: string) =>
+  h.db.prisma.petitionEvent.findMany({ where: { petitionId, type: 'notDuplicate' } });
+
+test('when the officer decides a proposed duplicate is a new matter with a note, then the page says so with who, when and the note, the forms to decide are gone, and the case keeps its own stage', async () => {
+  const { first, second } = await twoLetters();
+  const res = await newMatterForm(officer, second.id, '  Khác thửa đất: thửa số 120, không phải 121  ');
+  expect(res.status).toBe(303);
+  expect(res.headers.location).toBe(`/console/petitions/${second.id}?duplicateNewMatter=1`);
+  expect(await reviews(second.id)).toEqual([
+    expect.objectContaining({ actorId: h.org.officer.id, note: 'Khác thửa đất: thửa số 120, không phải 121' }),
+  ]);
+  const stored = await h.db.prisma.petition.findUniqueOrThrow({ where: { id: second.id } });
+  expect(stored).toMatchObject({ duplicateOfId: null, stage: 'received' });
+
+  const back = await officer.get(res.headers.location!);
+  expect(back.status).toBe(200);
+  expect(back.text).toMatch(/role="status"[^>]*>[\s\S]*?Đã ghi nhận đây là vụ việc mới\./);
+  const decided = /<div data-testid="duplicate-new-matter">[\s\S]*?<\/div>/.exec(back.text)?.[0] ?? '';
+  expect(decided).toContain('Đã xác định đây là vụ việc mới.');
+  expect(decided).toContain('Phạm Văn Cán');
+  expect(decided).toContain('Ghi chú: Khác thửa đất: thửa số 120, không phải 121');
+  expect(back.text).not.toContain('data-action="newMatter"');
+  // The timeline names the events in words, not by their recorded types.
+  expect(back.text).toContain('<td>Xác định là vụ việc mới</td>');
+  expect(back.text).toContain('<td>Tiếp nhận</td>');
+  expect(back.text).not.toMatch(/<td>(notDuplicate|received)<\/td>/);
+  // The proposal stays listed: a later letter may still show it is the same matter after all.
+  expect(back.text).toContain(`name="ofPetitionId" value="${first.id}"`);
+  const english = await leader.get(`/console/petitions/${second.id}?lang=en`);
+  expect(english.text).toContain('This was decided to be a new matter.');
+  expect(english.text).toContain('Note: Khác thửa đất: thửa số 120, không phải 121');
+  expect(english.text).toContain('<td>Decided a new matter</td>');
+  await leader.get(`/console/petitions/${second.id}?lang=vi`);
+
+  // Decided once: a second post finds the same review.
+  expect((await newMatterForm(leader, second.id, 'lần hai')).status).toBe(303);
+  expect(await reviews(second.id)).toHaveLength(1);
+});
+
+test('when a supervisor or an officer of another commune posts the new-matter form, or it comes without its CSRF token, then it is refused and nothing is recorded', async () => {
+  const { second } = await twoLetters();
+  const bySupervisor = await newMatterForm(supervisor, second.id, 'không trùng');
+  expect(bySupervisor.status).toBe(403);
+  expect(bySupervisor.text).toContain('Bạn không có quyền thực hiện việc này.');
+  const elsewhere = await otherOfficer.get(`/console/petitions/${second.id}`);
+  expect(elsewhere.status).toBe(403);
+  expect(elsewhere.text).not.toContain('data-action="newMatter"');
+  const byOtherOfficer = await otherOfficer.post(
+    `/console/petitions/${second.id}/duplicates`,
+    { decision: 'newMatter', note: 'không trùng' },
+    { formPage: '/console' },
+  );
+  expect(byOtherOfficer.status).toBe(403);
+  const noToken = await newMatterForm(officer, second.id, 'không trùng', null);
+  expect(noToken.status).toBe(403);
+  expect(noToken.text).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ.');
+  expect(await reviews(second.id)).toEqual([]);
+});
+
+test('when the new-matter note is too long, then the form comes back with the note and the limit in words, and nothing is recorded', async () => {
+  const { second } = await twoLetters();
+  const note = 'x'.repeat(2001);
+  const res = await newMatterForm(officer, second.id, note);
+  expect(res.status).toBe(400);
+  expect(res.text).toContain('Ghi chú dài tối đa 2.000 ký tự.');
+  expect(res.text).toMatch(new RegExp(`<textarea id="duplicate-note"[^>]*aria-invalid="true"[^>]*>${note}</textarea>`));
+  expect(await reviews(second.id)).toEqual([]);
 });
 
 const binary = (client: ConsoleClient, path: string) =>
@@ -195,4 +282,92 @@ test('when an officer asks for the registers, then the page and the downloads ar
   );
   expect(res.status).toBe(403);
   expect(res.headers['content-type']).not.toContain(XLSX_TYPE);
+});
+
+/** The register's row of a case (by its tracking code), its cells joined. */
+async function registerRow(buffer: Buffer, code: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as never);
+  const rows: string[] = [];
+  wb.worksheets[0]!.eachRow((row) => {
+    const cells = (row.values as unknown[]).map((v) => (v == null ? '' : String(v)));
+    if (cells.includes(code)) rows.push(cells.join(' | '));
+  });
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+/** The registers page's form, posted as the browser posts it (with the page's CSRF token unless null). */
+async function postRegister(client: ConsoleClient, fields: Record<string, string>, csrf?: null) {
+  const token = csrfFrom((await client.get('/console/registers')).text);
+  return client.agent
+    .post('/console/registers/petitions')
+    .type('form')
+    .send({
+      unitId: h.org.communeId,
+      from: '2026-11-01',
+      to: localToday(),
+      ...fields,
+      ...(csrf === null ? {} : { _csrf: token }),
+    })
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+}
+
+const localToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+test('when a leader gives a reason on the registers form, then the denouncer of their unit is named and the opening recorded; without one, or by GET, or for a supervisor without a grant, “công dân”', async () => {
+  const page = await leader.get('/console/registers');
+  expect(page.text).toMatch(/<form class="stack" method="post" action="\/console\/registers\/petitions">/);
+  expect(page.text).toMatch(/<label for="registers-reason">Lý do mở danh tính \(không bắt buộc\)<\/label>/);
+  expect(page.text).toMatch(/<input id="registers-reason" name="reason"[^>]*aria-describedby="registers-reason-hint"/);
+  const t = tag();
+  const denunciation = await register(`Tố cáo cán bộ địa chính ${t}`, `to.cao.${t}@example.test`, 'denunciation');
+  const openings = () =>
+    h.db.prisma.identityAccess.findMany({
+      where: { petitionId: denunciation.id },
+      select: { personId: true, reason: true },
+    });
+
+  const sealed = await postRegister(leader, {});
+  expect(sealed.status).toBe(200);
+  expect(sealed.headers['content-type']).toContain(XLSX_TYPE);
+  expect(await registerRow(sealed.body as Buffer, denunciation.code)).toContain('| công dân |');
+  const byGet = await binary(
+    leader,
+    `/console/registers/petitions?unitId=${h.org.communeId}&from=2026-11-01&to=${localToday()}&reason=${encodeURIComponent('đối chiếu sổ')}`,
+  );
+  expect(await registerRow(byGet.body as Buffer, denunciation.code)).toContain('| công dân |');
+  const bySupervisor = await postRegister(supervisor, { reason: 'kiểm tra sổ' });
+  expect(bySupervisor.status).toBe(200);
+  expect(await registerRow(bySupervisor.body as Buffer, denunciation.code)).toContain('| công dân |');
+  expect(await openings()).toEqual([]);
+
+  const opened = await postRegister(leader, { reason: 'đối chiếu hồ sơ' });
+  expect(opened.status).toBe(200);
+  const row = await registerRow(opened.body as Buffer, denunciation.code);
+  expect(row).toContain('Nguyễn Văn Minh');
+  expect(row).not.toContain('| công dân |');
+  expect(await openings()).toEqual([{ personId: h.org.communeLeader.id, reason: 'register: đối chiếu hồ sơ' }]);
+});
+
+test('when the registers form comes without its CSRF token or with a reason too short, then it is refused and nothing is opened', async () => {
+  const t = tag();
+  const denunciation = await register(`Tố cáo ${t}`, `tc.${t}@example.test`, 'denunciation');
+  const noToken = await postRegister(leader, { reason: 'đối chiếu hồ sơ' }, null);
+  expect(noToken.status).toBe(403);
+  expect(noToken.headers['content-type']).not.toContain(XLSX_TYPE);
+  const short = await leader.post(
+    '/console/registers/petitions',
+    { unitId: h.org.communeId, from: '2026-11-01', to: localToday(), reason: 'ab' },
+    { formPage: '/console/registers' },
+  );
+  expect(short.status).toBe(400);
+  expect(short.text).toContain('Lý do mở danh tính dài từ 3 đến 500 ký tự.');
+  expect(short.text).toMatch(/<input id="registers-reason" name="reason"[^>]*value="ab"[^>]*aria-invalid="true"/);
+  expect(await h.db.prisma.identityAccess.count({ where: { petitionId: denunciation.id } })).toBe(0);
 });

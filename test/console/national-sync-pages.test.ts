@@ -98,6 +98,7 @@ test('when a run is opened, then each record shows its outcome, and an invalid o
   const page = await supervisor.get(`${runPath(runId)}?lang=vi`);
   expect(page.status).toBe(200);
   expect(page.text).toContain('<h1>Lần đồng bộ 7</h1>');
+  expect(page.text).toContain('<caption>Lần đồng bộ này: tỉnh, thời gian và số bản ghi</caption>');
   const invalid = page.text.match(/<tr data-delivery="[^"]+" data-outcome="invalid">([\s\S]*?)<\/tr>/)?.[1] ?? '';
   expect(cells(invalid).slice(0, 6)).toEqual([
     'KN-2026-0003',
@@ -111,6 +112,7 @@ test('when a run is opened, then each record shows its outcome, and an invalid o
   expect(cells(accepted).slice(0, 5)).toEqual(['KN-2026-0001', '1', 'đã nhận', '201', '3']);
   const en = await admin.get(`${runPath(runId)}?lang=en`);
   expect(en.text).toContain('<h1>Sync run 7</h1>');
+  expect(en.text).toContain('<caption>This run: province, times and record counts</caption>');
   expect(en.text).toContain('invalid, not sent');
   expect(en.text).toContain('refused');
 });

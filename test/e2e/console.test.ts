@@ -1,8 +1,9 @@
 // The console's sign-in and a day's work, in a real browser against the service as `npm start` runs it: the officer
 // registers and prints the receipt, the leader accepts and assigns, the officer finds it in "mine"; a
 // denunciation's extension is requested and decided from the leader's queue; a refused action says why; the
-// supervisor finds the overdue case, opens its history and downloads the XLSX report. Every main page is
-// checked by axe in Vietnamese and English and photographed for docs/screenshots.
+// supervisor finds the overdue case, opens its history and downloads the XLSX report and a register; a likely
+// duplicate is decided a new matter. Every main page is checked by axe in Vietnamese and English and
+// photographed for docs/screenshots.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -47,18 +48,22 @@ async function asUser(username: string): Promise<Page> {
   return page;
 }
 
+async function axeAndScreenshot(page: Page, name: string, lang: 'vi' | 'en'): Promise<void> {
+  expect({ page: name, lang, violations: await accessibilityViolations(page) }).toEqual({
+    page: name,
+    lang,
+    violations: [],
+  });
+  await screenshot(page, `${name}.${lang}`);
+}
+
 /** axe in both languages, a screenshot of each, and back to Vietnamese. */
 async function checkBothLanguages(page: Page, name: string): Promise<void> {
   const url = new URL(page.url());
   for (const lang of ['vi', 'en'] as const) {
     url.searchParams.set('lang', lang);
     if (lang === 'en') await page.goto(url.toString());
-    expect({ page: name, lang, violations: await accessibilityViolations(page) }).toEqual({
-      page: name,
-      lang,
-      violations: [],
-    });
-    await screenshot(page, `${name}.${lang}`);
+    await axeAndScreenshot(page, name, lang);
   }
   url.searchParams.set('lang', 'vi');
   await page.goto(url.toString());
@@ -203,7 +208,28 @@ test("when a denunciation's extension is requested, then the leader decides it f
   const alert = officer.getByRole('alert');
   expect(await alert.textContent()).toContain('Không được gia hạn theo quy định của luật.');
   expect(await alert.textContent()).toContain('Luật Tố cáo 2018');
-  await checkBothLanguages(officer, 'case-refused');
+  await axeAndScreenshot(officer, 'case-refused', 'vi');
+  // The refusal is the answer to a post, so the English one is asked for in English.
+  await officer.goto(`${denunciation.caseUrl}?lang=en`);
+  const inEnglish = await openAction(officer, 'requestExtension');
+  await inEnglish.locator('[name=reason]').fill('more time needed');
+  await submit(officer, inEnglish);
+  expect(await officer.getByRole('alert').textContent()).toContain('Luật Tố cáo 2018');
+  await axeAndScreenshot(officer, 'case-refused', 'en');
+
+  // The same denouncer (by telephone) writes again on the same field: the duplicates block proposes the first
+  // letter, with the forms that decide.
+  await officer.goto(`${svc.baseUrl}/console?lang=vi`);
+  const secondLetter = await register(officer, 'denunciation', 'Tố cáo cán bộ địa chính nhận tiền, gửi lại');
+  await officer.goto(secondLetter.caseUrl);
+  const proposals = officer.getByTestId('duplicate-proposals');
+  expect(await proposals.getByRole('link', { name: denunciation.code }).count()).toBe(1);
+  await checkBothLanguages(officer, 'case-duplicates');
+  const newMatter = officer.locator('form[data-action="newMatter"]');
+  await newMatter.getByLabel('Ghi chú (không bắt buộc)').fill('Tố cáo một việc khác của cùng cán bộ');
+  await submit(officer, newMatter);
+  expect(await officer.getByTestId('duplicate-new-matter').textContent()).toContain('Đã xác định đây là vụ việc mới.');
+  await axeAndScreenshot(officer, 'case-duplicate-decided', 'vi');
 });
 
 test('when the complaint runs past its deadline, then the supervisor finds it overdue, reads its history and downloads the XLSX report', async () => {
@@ -233,6 +259,20 @@ test('when the complaint runs past its deadline, then the supervisor finds it ov
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const file = await download.path();
   expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+  // The registers: a form post (it may carry a reason that opens identities) answered by the workbook.
+  await supervisor.goto(`${svc.baseUrl}/console/registers`);
+  await checkBothLanguages(supervisor, 'registers');
+  const [register] = await Promise.all([
+    supervisor.waitForEvent('download'),
+    supervisor.getByRole('button', { name: 'Tải Sổ theo dõi xử lý đơn (XLSX)' }).click(),
+  ]);
+  expect(register.suggestedFilename()).toMatch(/^so-theo-doi-xu-ly-don-.+\.xlsx$/);
+  expect(
+    readFileSync(await register.path())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
 
   await supervisor.getByRole('link', { name: 'Hộp thư đi' }).click();
   expect(await supervisor.locator('table caption').textContent()).toMatch(/Thư hệ thống đã gửi: [1-9]/);

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { workingCalendarFor } from '../../src/calendar/calendar-store';
 import { formatDay, localDayOf } from '../../src/domain/calendar/day';
-import { startCommitmentWorkflow, startConferenceWorkflow } from '../../src/conferences/client';
+import { startCommitmentWorkflow } from '../../src/conferences/client';
+import { conferenceStartingSoon } from '../support/conference-soon';
 import { petitionWorkflowId } from '../../workflows/petition/messages';
 import { RECEPTION_SESSION_WORKFLOW_TYPE } from '../../workflows/reception/messages';
 import pino from 'pino';
@@ -183,32 +184,10 @@ test('when a commitment is fulfilled, then a later report answers 409 about the 
   expect(res.body.error.message).not.toMatch(/petition/i);
 });
 
-/** A conference starting within the hour (so it may be held now), its opinion and a commitment, each with its workflow. */
+/** A conference that may be held now, its opinion and a commitment, each with its workflow. */
 async function conferenceWithCommitment() {
-  const conferenceId = `conf-${randomUUID().slice(0, 8)}`;
+  const conferenceId = await conferenceStartingSoon(h, 'Đối thoại khi không có worker');
   const commitmentId = `commitment-${randomUUID()}`;
-  const startsAt = new Date(Date.now() + 30 * 60_000);
-  await h.db.prisma.conference.create({
-    data: {
-      id: conferenceId,
-      unitId: h.org.communeId,
-      kind: 'adhoc',
-      title: 'Đối thoại khi không có worker',
-      startsAt,
-      location: 'Hội trường',
-      chairId: h.org.communeLeader.id,
-      status: 'announced',
-      createdById: h.org.communeLeader.id,
-    },
-  });
-  await startConferenceWorkflow(h.deps, {
-    conferenceId,
-    unitId: h.org.communeId,
-    chairId: h.org.communeLeader.id,
-    startsAt: startsAt.toISOString(),
-    resultsWithinDays: 10,
-    remindResultsBeforeDays: 3,
-  });
   const opinion = await h.db.prisma.conferenceOpinion.create({
     data: { conferenceId, field: 'land', content: 'Ý kiến', outcome: 'commitment', recordedById: h.org.officer.id },
   });

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import {
   actOnCommitment,
   createConference,
@@ -24,6 +24,9 @@ import {
   ZPublishRequest,
 } from '../schemas/conferences';
 
+/** A retried request with the same Idempotency-Key is the same action (one opinion, one Update). */
+const keyOf = (req: Request): string | undefined => req.header('idempotency-key') ?? undefined;
+
 export function conferenceRoutes(deps: ConferenceDeps): Router {
   const router = Router();
   router.use(peopleOnly);
@@ -42,7 +45,7 @@ export function conferenceRoutes(deps: ConferenceDeps): Router {
   router.post('/:id/hold', async (req, res) => {
     const body = parseOr400(ZHoldRequest, req.body);
     await answerAction(res, updatesOf('conferences', req.params.id), () =>
-      holdConference(deps, req.principal!, req.params.id, body),
+      holdConference(deps, req.principal!, req.params.id, body, keyOf(req)),
     );
   });
   router.post('/:id/opinions', async (req, res) => {
@@ -50,14 +53,14 @@ export function conferenceRoutes(deps: ConferenceDeps): Router {
     await answerAction(
       res,
       updatesOf('conferences', req.params.id),
-      () => recordOpinion(deps, req.principal!, req.params.id, body),
+      () => recordOpinion(deps, req.principal!, req.params.id, body, keyOf(req)),
       201,
     );
   });
   router.post('/:id/publish', async (req, res) => {
     const body = parseOr400(ZPublishRequest, req.body);
     await answerAction(res, updatesOf('conferences', req.params.id), () =>
-      publishResults(deps, req.principal!, req.params.id, body),
+      publishResults(deps, req.principal!, req.params.id, body, keyOf(req)),
     );
   });
   router.get('/:id/updates/:updateId', async (req, res) => {
@@ -74,13 +77,13 @@ export function commitmentRoutes(deps: ConferenceDeps): Router {
   router.post('/:id/progress', async (req, res) => {
     const body = parseOr400(ZProgressRequest, req.body);
     await answerAction(res, updatesOf('commitments', req.params.id), () =>
-      actOnCommitment(deps, req.principal!, req.params.id, { action: 'progress', ...body }),
+      actOnCommitment(deps, req.principal!, req.params.id, { action: 'progress', ...body }, keyOf(req)),
     );
   });
   router.post('/:id/fulfil', async (req, res) => {
     const body = parseOr400(ZFulfilRequest, req.body);
     await answerAction(res, updatesOf('commitments', req.params.id), () =>
-      actOnCommitment(deps, req.principal!, req.params.id, { action: 'fulfil', ...body }),
+      actOnCommitment(deps, req.principal!, req.params.id, { action: 'fulfil', ...body }, keyOf(req)),
     );
   });
   router.get('/:id/updates/:updateId', async (req, res) => {

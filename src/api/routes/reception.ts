@@ -79,7 +79,9 @@ export function receptionRoutes(deps: PetitionServiceDeps, receptionPolicy: Rece
   });
   router.post('/sessions/:id/close', async (req, res) => {
     const body = parseOr400(ZCloseRequest, req.body);
-    await answerAction(res, follow(req.params.id), () => closeSession(deps, req.principal!, req.params.id, body));
+    await answerAction(res, follow(req.params.id), () =>
+      closeSession(deps, req.principal!, req.params.id, body, req.header('idempotency-key') ?? undefined),
+    );
   });
   router.get('/sessions/:id/updates/:updateId', async (req, res) => {
     await answerAction(res, follow(req.params.id), () =>

@@ -38,7 +38,12 @@ export const ZDuplicateProposals = z.object({
         decision: z.literal('duplicate'),
         duplicateOf: z.object({ id: z.string(), trackingCode: z.string(), unit: ZUnitRef }),
       }),
-      z.object({ decision: z.literal('newMatter'), at: z.string(), actorId: z.string().nullable() }),
+      z.object({
+        decision: z.literal('newMatter'),
+        at: z.string(),
+        actorId: z.string().nullable(),
+        note: z.string().nullable().describe("the deciding officer's note, staff-only"),
+      }),
     ])
     .nullable(),
   proposals: z.array(ZDuplicateProposal),

@@ -5,7 +5,7 @@ import type { getPetition } from '../../petitions/petitions';
 import type { PetitionClockView } from '../../petitions/petition-clock';
 import { formatDate, formatDateTime, localIsoDate } from '../../web/format';
 import { caseHref, kindLabel, stageLabel, TimeLeftBadge } from '../components';
-import type { ConsoleKey } from '../messages';
+import { CONSOLE_WORDS, type ConsoleKey } from '../messages';
 import type { PageContext } from '../page-context';
 import { ConsolePage, CsrfField, Notice } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
@@ -467,7 +467,13 @@ export function CasePage(props: CasePageProps) {
         <TimelineTable
           ctx={ctx}
           rows={view.timeline}
-          what={(type) => (`action_${type}` in ACTION_KEYS ? actionLabel(ctx, type) : type)}
+          what={(type) =>
+            `action_${type}` in ACTION_KEYS
+              ? actionLabel(ctx, type)
+              : `event_${type}` in EVENT_KEYS
+                ? ctx.t(`event_${type}` as ConsoleKey)
+                : type
+          }
         />
       </section>
       <p>
@@ -478,3 +484,9 @@ export function CasePage(props: CasePageProps) {
 }
 
 const ACTION_KEYS: Record<string, true> = Object.fromEntries(ACTIONS.map((a) => [`action_${a}`, true]));
+// The recorded events that are not officer actions; any other type is shown as recorded.
+const EVENT_KEYS: Record<string, true> = Object.fromEntries(
+  Object.keys(CONSOLE_WORDS.vi)
+    .filter((k) => k.startsWith('event_'))
+    .map((k) => [k, true]),
+);

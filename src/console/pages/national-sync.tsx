@@ -104,6 +104,7 @@ export function NationalSyncRunPage(props: {
       </p>
       <h1>{title}</h1>
       <table id="sync-run">
+        <caption>{w('syncRunCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{w('syncColUnit')}</th>

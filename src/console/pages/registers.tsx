@@ -1,21 +1,23 @@
-// The registers page: a unit and a period, and the two official registers of it to download as XLSX.
+// The registers page: a unit and a period, and the two official registers of it to download as XLSX; a
+// reason, for those entitled, opens denouncers' identities in them.
 import { casefileWords } from '../casefile-messages';
 import { CONSOLE_BASE } from '../console-session';
 import { SelectField, TextField } from '../form-fields';
 import type { PageContext } from '../page-context';
-import { ConsolePage, Notice } from '../shell';
+import { ConsolePage, CsrfField, Notice } from '../shell';
 
 export interface RegistersQuery {
   unitId: string;
   from: string;
   to: string;
+  reason: string;
 }
 
 export function RegistersPage(props: {
   ctx: PageContext;
   units: { id: string; name: string }[];
   query: RegistersQuery;
-  error?: string;
+  error?: { message: string; field?: 'reason' };
 }) {
   const { ctx, units, query } = props;
   const w = casefileWords(ctx);
@@ -27,15 +29,15 @@ export function RegistersPage(props: {
       <p>{w('registersIntro')}</p>
       {props.error ? (
         <Notice kind="error" live>
-          {props.error}
+          {props.error.message}
         </Notice>
       ) : null}
       {units.length === 0 ? (
         <p>{w('registersNoUnit')}</p>
       ) : (
         // One form, two buttons: each asks its own register for the same unit and period.
-        <form class="stack" method="get" action={`${base}/petitions`}>
-          {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <form class="stack" method="post" action={`${base}/petitions`}>
+          <CsrfField ctx={ctx} />
           <fieldset>
             <legend>{w('registersLegend')}</legend>
             <SelectField
@@ -55,6 +57,17 @@ export function RegistersPage(props: {
               value={query.from}
             />
             <TextField id="registers-to" name="to" type="date" label={w('registersTo')} required value={query.to} />
+          </fieldset>
+          <fieldset>
+            <legend>{w('registersRevealLegend')}</legend>
+            <TextField
+              id="registers-reason"
+              name="reason"
+              label={w('registersReason')}
+              hint={w('registersReasonHint')}
+              value={query.reason}
+              error={props.error?.field === 'reason' ? props.error.message : undefined}
+            />
           </fieldset>
           <div>
             <button type="submit" formaction={`${base}/reception`} data-register="reception">

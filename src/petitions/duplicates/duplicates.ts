@@ -164,7 +164,7 @@ export async function proposeDuplicates(deps: DuplicateDeps, principal: Principa
   const decision = linked
     ? { decision: 'duplicate' as const, duplicateOf: linked }
     : review
-      ? { decision: 'newMatter' as const, at: review.at.toISOString(), actorId: review.actorId }
+      ? { decision: 'newMatter' as const, at: review.at.toISOString(), actorId: review.actorId, note: review.note }
       : null;
   return { petitionId, decision, proposals };
 }

@@ -1,5 +1,5 @@
-// The registers inspectorates keep, in the column layout of the forms of Thông tư 05/2021/TT-TTCP (quy
-// trình tiếp công dân, xử lý đơn): Sổ tiếp công dân and Sổ theo dõi xử lý đơn. A column is either alone
+// The registers inspectorates keep, in the column layout of their forms: Sổ tiếp công dân (Thông tư
+// 04/2021/TT-TTCP, quy trình tiếp công dân) and Sổ theo dõi xử lý đơn (Thông tư 05/2021/TT-TTCP, xử lý đơn). A column is either alone
 // (its heading spans both heading rows) or one of a group (the group's heading above, merged). The layout
 // is data so that a reading of the form that differs is a change here only.
 
@@ -25,38 +25,41 @@ export interface ReceptionRegisterRow {
   no: number;
   day: string;
   citizen: string;
+  identityPaper: string;
   content: string;
-  complaint: string;
-  denunciation: string;
-  recommendation: string;
-  massGroups: number | null;
-  massPeople: number | null;
+  classification: string;
   decidedBy: string;
   accepted: string;
-  guided: string;
+  returnedGuided: string;
   forwarded: string;
   followUp: string;
   note: string;
 }
 
+/**
+ * Sổ tiếp công dân is Mẫu số 03 of Thông tư 04/2021/TT-TTCP (quy trình tiếp công dân), its twelve numbered
+ * columns in order. Column (4) stays empty: the service does not collect identity papers' numbers.
+ */
 export const RECEPTION_REGISTER: RegisterLayout<ReceptionRegisterRow> = {
   title: 'SỔ TIẾP CÔNG DÂN',
   sheetName: 'So tiep cong dan',
   columns: [
     { key: 'no', heading: 'STT', width: 6 },
     { key: 'day', heading: 'Ngày tiếp', width: 12 },
-    { key: 'citizen', heading: 'Họ tên, địa chỉ, CCCD/Hộ chiếu của người được tiếp', width: 30 },
+    { key: 'citizen', heading: 'Họ tên - Địa chỉ', width: 30 },
+    { key: 'identityPaper', heading: 'CMND/Hộ chiếu của công dân', width: 14 },
     { key: 'content', heading: 'Nội dung vụ việc', width: 40 },
-    { key: 'complaint', group: 'Phân loại đơn', heading: 'Khiếu nại', width: 10 },
-    { key: 'denunciation', group: 'Phân loại đơn', heading: 'Tố cáo', width: 10 },
-    { key: 'recommendation', group: 'Phân loại đơn', heading: 'Kiến nghị, phản ánh', width: 12 },
-    { key: 'massGroups', group: 'Đoàn đông người', heading: 'Số đoàn', width: 8 },
-    { key: 'massPeople', group: 'Đoàn đông người', heading: 'Số người', width: 8 },
+    { key: 'classification', heading: 'Phân loại đơn/Số người', width: 16 },
     { key: 'decidedBy', heading: 'Cơ quan đã giải quyết', width: 20 },
-    { key: 'accepted', group: 'Hướng xử lý', heading: 'Thụ lý giải quyết', width: 12 },
-    { key: 'guided', group: 'Hướng xử lý', heading: 'Trả lời, giải thích, hướng dẫn', width: 14 },
-    { key: 'forwarded', group: 'Hướng xử lý', heading: 'Chuyển đơn đến cơ quan có thẩm quyền', width: 14 },
-    { key: 'followUp', heading: 'Theo dõi kết quả', width: 20 },
+    { key: 'accepted', group: 'Hướng xử lý', heading: 'Thụ lý để giải quyết', width: 12 },
+    { key: 'returnedGuided', group: 'Hướng xử lý', heading: 'Trả lại đơn và hướng dẫn', width: 14 },
+    {
+      key: 'forwarded',
+      group: 'Hướng xử lý',
+      heading: 'Chuyển đơn đến cơ quan, tổ chức, đơn vị có thẩm quyền',
+      width: 16,
+    },
+    { key: 'followUp', heading: 'Theo dõi kết quả giải quyết', width: 22 },
     { key: 'note', heading: 'Ghi chú', width: 24 },
   ],
 };

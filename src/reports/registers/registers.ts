@@ -1,4 +1,4 @@
-// The registers of one unit over a period (Thông tư 05/2021/TT-TTCP): Sổ tiếp công dân — the matters raised
+// The registers of one unit over a period (Thông tư 04/2021 and 05/2021/TT-TTCP): Sổ tiếp công dân — the matters raised
 // at its reception sessions and the petitions handed in person — and Sổ theo dõi xử lý đơn — every petition
 // it received and what became of it. A denouncer is "công dân" (Luật Tố cáo 2018 Đ.47) unless the caller is
 // entitled to the identity and gives a reason: each identity then opened is recorded, as any opening is.
@@ -20,6 +20,13 @@ const STAGE_VI: Record<string, string> = {
   closed: 'Đã trả lời, kết thúc',
   refused: 'Không thụ lý',
   withdrawn: 'Đã rút đơn',
+};
+/** Column (6) of Sổ tiếp công dân names the kind of petition before the number of people. */
+const KIND_VI: Record<string, string> = {
+  complaint: 'Khiếu nại',
+  denunciation: 'Tố cáo',
+  recommendation: 'Kiến nghị, phản ánh',
+  feedback: 'Kiến nghị, phản ánh',
 };
 const HANDLED = ['accepted', 'assigned', 'verifying', 'resolved', 'closed'];
 
@@ -152,11 +159,8 @@ export async function receptionRegister(
   const byId = new Map(linked.map((p) => [p.id, p]));
   const entries: { at: Date; row: Omit<ReceptionRegisterRow, 'no'> }[] = [];
   const petitionPart = (p: PetitionForRegister | undefined) => ({
-    complaint: mark(p?.kind === 'complaint'),
-    denunciation: mark(p?.kind === 'denunciation'),
-    recommendation: mark(p?.kind === 'recommendation' || p?.kind === 'feedback'),
-    massGroups: p?.isMass ? 1 : null,
-    massPeople: p?.isMass ? p.petitioners.length : null,
+    identityPaper: '',
+    classification: p ? `${KIND_VI[p.kind] ?? p.kind}/${p.petitioners.length}` : '',
     decidedBy: p?.duplicateOf ? p.duplicateOf.unit.name : '',
     accepted: mark(Boolean(p && !p.duplicateOfId && HANDLED.includes(p.stage))),
     forwarded: mark(Boolean(p && p.forwardCount > 0)),
@@ -172,7 +176,8 @@ export async function receptionRegister(
         citizen: p?.kind === 'denunciation' ? MASKED_NAME : (m.citizenName ?? ''),
         content: m.summary,
         ...petitionPart(p),
-        guided: mark(m.outcome === 'answered' || m.outcome === 'explained'),
+        // Answered or explained on the spot: the citizen was guided, nothing was taken in (column 9).
+        returnedGuided: mark(m.outcome === 'answered' || m.outcome === 'explained' || p?.stage === 'refused'),
         note: m.answer ?? '',
       },
     });
@@ -185,7 +190,7 @@ export async function receptionRegister(
         citizen: await petitionerCell(deps, tree, principal, p, req.revealReason),
         content: p.subject,
         ...petitionPart(p),
-        guided: '',
+        returnedGuided: mark(p.stage === 'refused'),
         note: '',
       },
     });
