@@ -2,7 +2,8 @@
 // from the shared dictionary (spread into it) so several engineers can add words without touching the same lines.
 export const REPORT_WORDS_VI = {
   navScorecard: 'Kết quả lãnh đạo',
-  navConferenceReport: 'Báo cáo đối thoại',
+  // Not "Báo cáo …" nor "Hội nghị đối thoại": those name other links of the navigation.
+  navConferenceReport: 'Tổng hợp đối thoại',
   navObligations: 'Nghĩa vụ tiếp công dân',
   reportsMoreNav: 'Các báo cáo',
   scorecardTitle: 'Kết quả của lãnh đạo phụ trách địa bàn',
@@ -32,6 +33,7 @@ export const REPORT_WORDS_VI = {
   colShortWindows: 'Số kỳ chưa đủ',
   colDaysHeld: 'Số ngày đã tiếp',
   colShortDetail: 'Các kỳ chưa đủ',
+  colShortWindowsCount: '{count} kỳ',
   colBasis: 'Căn cứ',
   colFlagged: 'Cần nhắc nhở',
   per_week: '{days} ngày/tuần',
@@ -79,6 +81,7 @@ export const REPORT_WORDS_EN: Record<keyof typeof REPORT_WORDS_VI, string> = {
   colShortWindows: 'Periods short',
   colDaysHeld: 'Days received',
   colShortDetail: 'Short periods',
+  colShortWindowsCount: '{count} periods',
   colBasis: 'Legal basis',
   colFlagged: 'Flagged',
   per_week: '{days} day(s) a week',

@@ -291,6 +291,20 @@ export function ConferenceReportPage(props: {
   );
 }
 
+/** A year of weekly duty can fall short fifty times: past a few, the list folds under its count. */
+function ShortWindows(props: { ctx: PageContext; windows: ObligationRow['shortWindows'] }) {
+  const n = (v: number) => formatNumber(v, props.ctx.lang);
+  if (props.windows.length === 0) return <>—</>;
+  const text = props.windows.map((w) => `${w.from}–${w.to} (${n(w.held)}/${n(w.required)})`).join('; ');
+  if (props.windows.length <= 4) return <>{text}</>;
+  return (
+    <details>
+      <summary>{props.ctx.t('colShortWindowsCount', { count: n(props.windows.length) })}</summary>
+      {text}
+    </details>
+  );
+}
+
 export function ObligationsPage(props: {
   ctx: PageContext;
   query: PeriodQuery;
@@ -391,8 +405,7 @@ export function ObligationsPage(props: {
                         {n(r.shortWindows.length)}
                       </td>
                       <td>
-                        {r.shortWindows.map((w) => `${w.from}–${w.to} (${n(w.held)}/${n(w.required)})`).join('; ') ||
-                          '—'}
+                        <ShortWindows ctx={ctx} windows={r.shortWindows} />
                       </td>
                       <td>{ctx.t(duty.flagged.includes(r.personId) ? 'yes' : 'no')}</td>
                       <td>{r.basis}</td>
