@@ -20,7 +20,9 @@ import { HomePage, QueueCounts } from './pages/home';
 import { MessagePage } from './pages/message-page';
 import { SignInPage } from './pages/sign-in';
 import { petitionPages } from './petition-pages';
+import { searchPages } from './search-route';
 import { oversightPages } from './oversight-pages';
+import { moreReportsPages } from './more-reports-pages';
 import { assigneeOptions, bulkAssignPages } from './bulk-assign';
 import { sortOf } from './components';
 import { adminPages } from './admin/admin-routes';
@@ -140,8 +142,11 @@ export function consoleRoutes(deps: ConsoleDeps & { logger: Logger; loginLimits?
   });
 
   router.use(bulkAssignPages(deps, ctxOf));
+  // Before petitionPages: its GET /petitions is the older search without the list's other filters.
+  router.use(searchPages(deps, ctxOf));
   router.use(petitionPages(deps, ctxOf));
   router.use(oversightPages(deps, ctxOf));
+  router.use(moreReportsPages(deps, ctxOf));
   router.use('/admin', adminPages(deps, ctxOf));
   router.use(cyclesPages(deps, ctxOf));
   router.use(registersPages(deps, ctxOf));

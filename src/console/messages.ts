@@ -1,8 +1,10 @@
 // The console's words. `vi` first; `en` must have every key (tsc fails otherwise).
 import { QUEUE_WORDS_EN, QUEUE_WORDS_VI } from './queue-messages';
+import { REPORT_WORDS_EN, REPORT_WORDS_VI } from './report-messages';
 
 export const vi = {
   ...QUEUE_WORDS_VI,
+  ...REPORT_WORDS_VI,
   signInTitle: 'Đăng nhập',
   signInIntro: 'Dành cho cán bộ, lãnh đạo, thanh tra và quản trị viên.',
   username: 'Tên đăng nhập',
@@ -253,6 +255,7 @@ type Key = keyof typeof vi;
 
 export const en: Record<Key, string> = {
   ...QUEUE_WORDS_EN,
+  ...REPORT_WORDS_EN,
   signInTitle: 'Sign in',
   signInIntro: 'For officers, leaders, inspectors and administrators.',
   username: 'Username',
