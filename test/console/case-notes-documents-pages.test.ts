@@ -107,6 +107,8 @@ test('when an officer adds a note mentioning the leader, then staff who read the
     expect(notes).toContain('Nhắc đến: Trần Thị Xã');
   }
   expect((await officer.get(`/console/petitions/${id}?lang=en`)).text).toContain('Internal notes');
+  // The switch is remembered: back to Vietnamese for the other tests.
+  await officer.get(`/console/petitions/${id}?lang=vi`);
   expect(h.mailer.sent.some((m) => m.to === h.org.communeLeader.email && m.text.includes('ghi chú nội bộ'))).toBe(true);
 });
 
