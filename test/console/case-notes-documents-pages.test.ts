@@ -148,6 +148,10 @@ test('when the note form or the upload form is posted without its CSRF token, th
   const wrongToken = await upload(officer, id, pdfFile(), 'don.pdf', `/console/petitions/${id}/documents?_csrf=forged`);
   expect(wrongToken.status).toBe(403);
   expect(await documentsOf(id)).toBe(0);
+  // The same forms with the page's token go through: the refusals above are the token's, nothing else.
+  expect((await addNote(officer, id, { body: 'Có mã' })).status).toBe(303);
+  expect((await upload(officer, id, pdfFile(), 'don.pdf')).status).toBe(303);
+  expect([await notesOf(id), await documentsOf(id)]).toEqual([1, 1]);
 });
 
 test('when a note is written on a case, then the citizen’s tracking page and the tracking API never show it', async () => {
