@@ -109,7 +109,7 @@ export function CaseDocuments({ ctx, docs }: { ctx: PageContext; docs: CaseDocum
           method="post"
           enctype="multipart/form-data"
           action={`${caseHref(docs.petitionId)}/documents?${CSRF_FIELD}=${encodeURIComponent(ctx.csrfToken)}`}
-          data-action="uploadDocument"
+          data-form="uploadDocument"
         >
           <fieldset>
             <legend>{w('docsUploadLegend')}</legend>

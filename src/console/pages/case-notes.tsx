@@ -59,7 +59,7 @@ export function CaseNotes({ ctx, notes }: { ctx: PageContext; notes: CaseNotesVi
           </tbody>
         </table>
       )}
-      <form class="stack" method="post" action={`${caseHref(notes.petitionId)}/notes`} data-action="addNote">
+      <form class="stack" method="post" action={`${caseHref(notes.petitionId)}/notes`} data-form="addNote">
         <CsrfField ctx={ctx} />
         <fieldset>
           <legend>{w('notesAddLegend')}</legend>
