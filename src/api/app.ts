@@ -94,7 +94,12 @@ export function createApp(deps: AppDeps): Express {
       },
       // Bodies are never logged: they carry petitioners' personal data.
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // An upload form's CSRF token rides in its URL (src/console/console-session.ts): it stays out of logs.
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.replace(/([?&]_csrf=)[^&#]*/g, '$1[redacted]'),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),

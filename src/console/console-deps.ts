@@ -1,4 +1,6 @@
 import type { PetitionServiceDeps } from '../petitions/petitions';
+import type { BlobStore } from '../platform/blob/blob-store';
+import type { Mailer } from '../platform/mail/mailer';
 import type { OutboxStore } from '../platform/runtime/smtp-sink';
 import type { ReceptionPolicy } from '../reception/reception-obligations';
 
@@ -11,4 +13,6 @@ export interface ConsoleDeps extends PetitionServiceDeps {
   onCalendarChanged?: (year: number) => Promise<void>;
   /** Signs CSRF tokens; random per process when not given (a restart asks forms to be reloaded). */
   csrfKey?: Buffer;
+  /** The case file's documents and notes, as the API's routes get them (AppDeps.caseFile). */
+  caseFile: { blobStore: BlobStore; documentMaxBytes: number; mailer: Mailer; appUrl: string };
 }

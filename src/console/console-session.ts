@@ -81,7 +81,11 @@ export function requireCsrf(csrf: Csrf, refuse: (req: Request, res: Response) =>
   return (req, res, next) => {
     if (req.method !== 'POST') return next();
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (csrf.isValid(req.csrfBinding, body[CSRF_FIELD] ?? req.header('x-csrf-token'))) return next();
+    // An upload form's body is a stream its route reads, not parsed here: its token comes in the form's
+    // action URL instead (the page that rendered it is the only one that knows it).
+    const multipart = /^multipart\/form-data/i.test(req.header('content-type') ?? '');
+    const fromQuery = multipart ? (req.query as Record<string, unknown>)[CSRF_FIELD] : undefined;
+    if (csrf.isValid(req.csrfBinding, body[CSRF_FIELD] ?? fromQuery ?? req.header('x-csrf-token'))) return next();
     refuse(req, res);
   };
 }

@@ -27,6 +27,7 @@ import { decideDuplicate, proposeDuplicates, type DuplicateDecisionInput } from 
 import { isTerminal } from '../domain/petition/petition-stages';
 import { casefileWords } from './casefile-messages';
 import { DUPLICATE_NOTE_MAX, noteTooLong, type CaseDuplicatesView } from './pages/case-duplicates';
+import { caseFilePages, caseFileViews, type CaseFileRenderOptions } from './case-file-pages';
 
 type Fields = Record<string, string | undefined>;
 
@@ -164,6 +165,7 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       failed?: { action: string; errors: Record<string, string> };
       reveal?: { reason: string };
       newMatterForm?: CaseDuplicatesView['newMatterForm'];
+      noteForm?: CaseFileRenderOptions['noteForm'];
       status?: number;
     } = {},
   ) => {
@@ -199,6 +201,13 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     const duplicates = decides
       ? await duplicatesView(principal, id, isTerminal(view.stage), options.newMatterForm)
       : null;
+    const caseFile = await caseFileViews(
+      deps,
+      principal,
+      id,
+      { unitId: view.unit.id, tree, sealedEntitled: view.identityEntitled },
+      options.noteForm,
+    );
     sendPage(
       res,
       <CasePage
@@ -214,6 +223,8 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
         revealed={Boolean(options.reveal)}
         canReadHistory={canReadHistory}
         duplicates={duplicates}
+        notes={caseFile.notes}
+        documents={caseFile.documents}
       />,
       options.status ?? 200,
     );
@@ -225,6 +236,14 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     const linked = ['duplicateLinked', 'duplicatePending', 'duplicateNewMatter'].find(
       (k) => typeof req.query[k] === 'string',
     );
+    if (typeof req.query.noteAdded === 'string' || typeof req.query.documentAdded === 'string') {
+      const w = casefileWords(ctx);
+      const headline =
+        typeof req.query.documentAdded === 'string'
+          ? w('docsUploaded', { name: req.query.documentAdded })
+          : w('notesAdded');
+      return renderCase(req, res, req.params.id, { notice: { kind: 'success', headline } });
+    }
     if (linked) {
       const w = casefileWords(ctx);
       const code = String(req.query[linked]);
@@ -329,6 +348,8 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     const done = result.outcome.status === 'pending' ? 'duplicatePending' : 'duplicateLinked';
     res.redirect(303, `${caseHref(req.params.id)}?${done}=${encodeURIComponent(result.duplicateOf.trackingCode)}`);
   });
+
+  router.use(caseFilePages(deps, ctxOf, renderCase));
 
   router.post('/petitions/:id/reveal', async (req, res) => {
     const reason = ((req.body as Fields).reason ?? '').trim();

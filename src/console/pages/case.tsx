@@ -12,6 +12,8 @@ import { CONSOLE_BASE } from '../console-session';
 import { TimelineTable } from '../timeline-table';
 import { TextField } from '../form-fields';
 import { CaseDuplicates, type CaseDuplicatesView } from './case-duplicates';
+import { CaseNotes, type CaseNotesView } from './case-notes';
+import { CaseDocuments, type CaseDocumentsView } from './case-documents';
 
 export type CaseView = Awaited<ReturnType<typeof getPetition>>;
 
@@ -36,6 +38,9 @@ export interface CasePageProps {
   canReadHistory: boolean;
   /** For those who decide on duplicates only. */
   duplicates?: CaseDuplicatesView | null;
+  /** Staff-only: the case's internal notes. */
+  notes?: CaseNotesView | null;
+  documents?: CaseDocumentsView | null;
 }
 
 /** The case as this form saw it: a refusal after someone else's change then says so (a reload, not a mistake). */
@@ -461,6 +466,8 @@ export function CasePage(props: CasePageProps) {
       </div>
       <Petitioners ctx={ctx} view={view} revealed={props.revealed} />
       {props.duplicates ? <CaseDuplicates ctx={ctx} duplicates={props.duplicates} /> : null}
+      {props.documents ? <CaseDocuments ctx={ctx} docs={props.documents} /> : null}
+      {props.notes ? <CaseNotes ctx={ctx} notes={props.notes} /> : null}
       <ClockSection ctx={ctx} view={view} clock={props.clock} now={props.now} calendar={props.calendar} />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{ctx.t('caseTimeline')}</h2>
