@@ -2,9 +2,8 @@
 // case the JSON API calls (src/petitions/petitions.ts) with the signed-in principal.
 import { Router, type Request, type Response } from 'express';
 import { readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
-import { actOnPetition, createPetition, getPetition, getPetitionHistory, listPetitions } from '../petitions/petitions';
+import { actOnPetition, createPetition, getPetition, getPetitionHistory } from '../petitions/petitions';
 import { getPetitionClock } from '../petitions/petition-clock';
-import { PETITION_KINDS, STAGES } from '../domain/petition/petition-stages';
 import { compareNames } from '../web/format';
 import { toAppError, statusFor } from '../web/app-errors';
 import { sendPage } from '../web/render';
@@ -18,9 +17,7 @@ import { CasePage, type CaseNotice } from './pages/case';
 import { HistoryPage } from './pages/history';
 import { ReceiptPage } from './pages/receipt';
 import { RegisterPage } from './pages/register';
-import { SearchPage } from './pages/search';
-import { caseHref, sortOf } from './components';
-import { assigneeOptions } from './bulk-assign';
+import { caseHref } from './components';
 import { CONSOLE_BASE } from './console-session';
 import { nowFrom } from '../platform/runtime/clock';
 import { decideDuplicate, proposeDuplicates, type DuplicateDecisionInput } from '../petitions/duplicates/duplicates';
@@ -107,40 +104,7 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
     }
   });
 
-  router.get('/petitions', async (req, res) => {
-    const q = req.query as Record<string, string | undefined>;
-    const pageNo = Math.max(1, Number(q.page) || 1);
-    const stage = STAGES.find((s) => s === q.stage);
-    const kind = PETITION_KINDS.find((k) => k === q.kind);
-    const { sort, order } = sortOf(q);
-    const petitioner = (q.petitioner ?? '').trim();
-    const [list, { now, calendar }, assignees] = await Promise.all([
-      listPetitions(deps, req.principal!, {
-        text: q.text,
-        // As GET /petitions: a name of fewer than two letters would match nearly everyone.
-        petitioner: petitioner.length >= 2 ? petitioner : undefined,
-        stage,
-        kind,
-        sort,
-        order,
-        page: pageNo,
-        pageSize: 25,
-      }),
-      calendarNow(deps),
-      assigneeOptions(deps.prisma, req.principal!),
-    ]);
-    sendPage(
-      res,
-      <SearchPage
-        ctx={ctxOf(req)}
-        query={{ text: q.text ?? '', petitioner, stage: stage ?? '', kind: kind ?? '', sort, order }}
-        list={list}
-        now={now}
-        calendar={calendar}
-        assignees={assignees}
-      />,
-    );
-  });
+  // GET /petitions (search) is src/console/search-route.tsx, mounted before these routes.
 
   const duplicatesView = async (
     principal: Principal,

@@ -90,14 +90,14 @@ test('when a case has a likely duplicate, then the officer and the leader see it
     expect(block).toContain(`action="/console/petitions/${second.id}/duplicates"`);
     expect(block).toContain(`name="ofPetitionId" value="${first.id}"`);
     expect(block).toMatch(/name="_csrf" value="[^"]+"/);
-    expect(block).toContain('data-action="newMatter"');
+    expect(block).toContain('data-form="newMatter"');
     expect(block).toContain('<label for="duplicate-note">Ghi chú (không bắt buộc)</label>');
   }
   const asSupervisor = await supervisor.get(`/console/petitions/${second.id}`);
   expect(asSupervisor.status).toBe(200);
   expect(asSupervisor.text).not.toContain('duplicates-heading');
   expect(asSupervisor.text).not.toContain('/duplicates"');
-  expect(asSupervisor.text).not.toContain('data-action="newMatter"');
+  expect(asSupervisor.text).not.toContain('data-form="newMatter"');
   const english = await officer.get(`/console/petitions/${second.id}?lang=en`);
   expect(english.text).toContain('Link as duplicate of this case');
   expect(english.text).toContain(
@@ -180,7 +180,7 @@ test('when the officer decides a proposed duplicate is a new matter with a note,
   expect(decided).toContain('Đã xác định đây là vụ việc mới.');
   expect(decided).toContain('Phạm Văn Cán');
   expect(decided).toContain('Ghi chú: Khác thửa đất: thửa số 120, không phải 121');
-  expect(back.text).not.toContain('data-action="newMatter"');
+  expect(back.text).not.toContain('data-form="newMatter"');
   // The timeline names the events in words, not by their recorded types.
   expect(back.text).toContain('<td>Xác định là vụ việc mới</td>');
   expect(back.text).toContain('<td>Tiếp nhận</td>');
@@ -205,7 +205,7 @@ test('when a supervisor or an officer of another commune posts the new-matter fo
   expect(bySupervisor.text).toContain('Bạn không có quyền thực hiện việc này.');
   const elsewhere = await otherOfficer.get(`/console/petitions/${second.id}`);
   expect(elsewhere.status).toBe(403);
-  expect(elsewhere.text).not.toContain('data-action="newMatter"');
+  expect(elsewhere.text).not.toContain('data-form="newMatter"');
   const byOtherOfficer = await otherOfficer.post(
     `/console/petitions/${second.id}/duplicates`,
     { decision: 'newMatter', note: 'không trùng' },

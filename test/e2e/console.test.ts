@@ -225,7 +225,7 @@ test("when a denunciation's extension is requested, then the leader decides it f
   const proposals = officer.getByTestId('duplicate-proposals');
   expect(await proposals.getByRole('link', { name: denunciation.code }).count()).toBe(1);
   await checkBothLanguages(officer, 'case-duplicates');
-  const newMatter = officer.locator('form[data-action="newMatter"]');
+  const newMatter = officer.locator('form[data-form="newMatter"]');
   await newMatter.getByLabel('Ghi chú (không bắt buộc)').fill('Tố cáo một việc khác của cùng cán bộ');
   await submit(officer, newMatter);
   expect(await officer.getByTestId('duplicate-new-matter').textContent()).toContain('Đã xác định đây là vụ việc mới.');

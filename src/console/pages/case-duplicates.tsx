@@ -41,7 +41,7 @@ function NewMatterForm({ ctx, duplicates }: { ctx: PageContext; duplicates: Case
   const w = casefileWords(ctx);
   const form = duplicates.newMatterForm;
   return (
-    <form class="stack" method="post" action={`${caseHref(duplicates.petitionId)}/duplicates`} data-action="newMatter">
+    <form class="stack" method="post" action={`${caseHref(duplicates.petitionId)}/duplicates`} data-form="newMatter">
       <CsrfField ctx={ctx} />
       <input type="hidden" name="decision" value="newMatter" />
       <fieldset>
