@@ -11,6 +11,7 @@ import type { PageContext } from '../page-context';
 import { ConsolePage, Notice } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
 import type { ComponentChildren } from 'preact';
+import { PeriodPicker } from './period-picker';
 
 export interface PeriodQuery {
   period: string;
@@ -27,35 +28,6 @@ export const MORE_REPORTS = [
 
 const queryString = (query: PeriodQuery) =>
   new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '') as [string, string][]).toString();
-
-/** The same period picker as the petition report: a period name, or a range of days. */
-function PeriodPicker(props: { ctx: PageContext; action: string; query: PeriodQuery }) {
-  const { ctx, query } = props;
-  return (
-    <form class="inline" method="get" action={`${CONSOLE_BASE}${props.action}`}>
-      <div>
-        <label for="period">
-          {ctx.t('reportPeriod')} <span class="hint">({ctx.t('reportPeriodHint')})</span>
-        </label>
-        <input id="period" name="period" value={query.period} list="period-options" />
-        <datalist id="period-options">
-          {['-Q1', '-H1', '-9M', ''].map((suffix) => (
-            <option value={`${query.period.slice(0, 4) || new Date().getFullYear()}${suffix}`} />
-          ))}
-        </datalist>
-      </div>
-      <fieldset>
-        <legend>{ctx.t('reportRangeHint')}</legend>
-        <label for="from">{ctx.t('reportFrom')}</label>
-        <input id="from" name="from" type="date" value={query.from} /> <label for="to">{ctx.t('reportTo')}</label>
-        <input id="to" name="to" type="date" value={query.to} />
-      </fieldset>
-      <div>
-        <button type="submit">{ctx.t('reportShow')}</button>
-      </div>
-    </form>
-  );
-}
 
 /** The frame of each report: title, the links between the reports, the picker, the error or the body. */
 function ReportFrame(props: {

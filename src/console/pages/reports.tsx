@@ -5,6 +5,7 @@ import type { ConsoleKey } from '../messages';
 import type { PageContext } from '../page-context';
 import { ConsolePage, Notice } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
+import { PeriodPicker } from './period-picker';
 
 export interface ReportQuery {
   period: string;
@@ -32,24 +33,7 @@ export function ReportsPage(props: {
   return (
     <ConsolePage ctx={ctx} title={ctx.t('reportsTitle')}>
       <h1>{ctx.t('reportsTitle')}</h1>
-      <form class="inline" method="get" action={`${CONSOLE_BASE}/reports`}>
-        <div>
-          <label for="period">
-            {ctx.t('reportPeriod')} <span class="hint">({ctx.t('reportPeriodHint')})</span>
-          </label>
-          <input id="period" name="period" value={query.period} list="period-options" />
-          <datalist id="period-options">
-            {['-Q1', '-H1', '-9M', ''].map((suffix) => (
-              <option value={`${query.period.slice(0, 4) || new Date().getFullYear()}${suffix}`} />
-            ))}
-          </datalist>
-        </div>
-        <fieldset>
-          <legend>{ctx.t('reportRangeHint')}</legend>
-          <label for="from">{ctx.t('reportFrom')}</label>
-          <input id="from" name="from" type="date" value={query.from} /> <label for="to">{ctx.t('reportTo')}</label>
-          <input id="to" name="to" type="date" value={query.to} />
-        </fieldset>
+      <PeriodPicker ctx={ctx} action="/reports" query={query}>
         <div>
           <label for="groupBy">{ctx.t('reportGroupBy')}</label>
           <select id="groupBy" name="groupBy">
@@ -60,10 +44,7 @@ export function ReportsPage(props: {
             ))}
           </select>
         </div>
-        <div>
-          <button type="submit">{ctx.t('reportShow')}</button>
-        </div>
-      </form>
+      </PeriodPicker>
       {props.error ? (
         <Notice kind="error" live>
           {props.error}
