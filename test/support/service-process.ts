@@ -89,7 +89,16 @@ export async function startServiceProcess(
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'exit' can come before the last lines are read from the pipes (a stop's last log lines were missed under
+  // load): wait for them to end, bounded, since a grandchild could hold them open.
+  const ended = (stream: NodeJS.ReadableStream & { readableEnded?: boolean }) =>
+    stream.readableEnded ? Promise.resolve() : new Promise<void>((r) => stream.once('end', () => r()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      const drained = Promise.all([child.stdout, child.stderr].map((s) => (s ? ended(s) : Promise.resolve())));
+      void Promise.race([drained, new Promise((r) => setTimeout(r, 5_000))]).then(() => resolve(code));
+    }),
+  );
   const groups = new Set<number>([child.pid!]);
   const kill = async () => {
     for (const pgid of childGroupIds(child.pid!)) groups.add(pgid);
