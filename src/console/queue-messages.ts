@@ -25,6 +25,8 @@ export const QUEUE_WORDS_VI = {
   searchPetitionerHint: 'Không dấu cũng được. Không tìm theo danh tính được bảo mật của người tố cáo.',
   caseChangedMeanwhile:
     'Hồ sơ vừa được người khác thay đổi; dưới đây là trạng thái hiện tại. Hãy xem lại trước khi thao tác.',
+  queueEscalatedToMe: 'Chuyển cấp đến tôi',
+  queueMyReminders: 'Nhắc việc gửi tôi',
 } as const;
 
 export const QUEUE_WORDS_EN: Record<keyof typeof QUEUE_WORDS_VI, string> = {
@@ -51,4 +53,6 @@ export const QUEUE_WORDS_EN: Record<keyof typeof QUEUE_WORDS_VI, string> = {
   searchPetitioner: "Petitioner's name",
   searchPetitionerHint: "Accents are optional. A denouncer's sealed identity is never searched.",
   caseChangedMeanwhile: 'The case was just changed by someone else; this is its current state. Check it before acting.',
+  queueEscalatedToMe: 'Escalated to me',
+  queueMyReminders: 'My reminders',
 };

@@ -24,6 +24,7 @@ import { registerPetition, type RegisteredPetition } from './petition-registrati
 import { entitledToIdentity, PETITION_INCLUDE, toListItem, toPetitioners, toTimeline } from './petition-views';
 import type { PolicyResolver } from './policy/policy-versions';
 import { readableHistory } from './temporal-history';
+import { identityAccessLog } from './identity-access-log';
 import { trackingSecretFor } from './citizen/tracking-secret';
 import { allowedActions } from '../domain/petition/petition-stages';
 import { endOfWorkingDaysAhead } from '../domain/calendar/time-left';
@@ -260,11 +261,15 @@ function countOf(events: { type: string }[], type: string): number {
 }
 
 export async function getPetitionHistory(deps: PetitionServiceDeps, principal: Principal, petitionId: string) {
-  const { petition } = await loadReadable(deps, principal, petitionId);
-  const events = await deps.prisma.petitionEvent.findMany({
-    where: { petitionId },
-    orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }],
-  });
+  const readable = await loadReadable(deps, principal, petitionId);
+  const { petition } = readable;
+  const [events, identityAccess] = await Promise.all([
+    deps.prisma.petitionEvent.findMany({
+      where: { petitionId },
+      orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }],
+    }),
+    identityAccessLog(deps.prisma, principal, readable),
+  ]);
   const names = await actorNames(
     deps.prisma,
     events.map((e) => e.actorId),
@@ -277,6 +282,8 @@ export async function getPetitionHistory(deps: PetitionServiceDeps, principal: P
     workflowId: petition.workflowId,
     timeline: toTimeline(events, names, petition.receivedAt),
     temporal,
+    // Left out for those who may not read it (identity-access-log.ts), so the answer never hints at it.
+    ...(identityAccess ? { identityAccess } : {}),
   };
 }
 
@@ -301,6 +308,10 @@ export interface ListPetitionsQuery {
   dueWithin?: number;
   /** Cases with an extension request waiting for the leader's decision. */
   awaitingDecision?: boolean;
+  /** Cases whose reminder ladder escalated a breach to the caller, or to a unit the caller leads. */
+  escalatedToMe?: boolean;
+  /** Cases whose reminder ladder sent the caller a reminder. */
+  remindedMe?: boolean;
   /** A tracking code (exact) or words of the subject. */
   text?: string;
   /** A petitioner's name, accents optional; a sealed identity matches only its whole name, for those handling it. */
@@ -328,6 +339,34 @@ async function awaitingDecisionIds(prisma: PrismaClient, units: string[]): Promi
       (balance.get(c.petitionId) ?? 0) + (c.type === 'requestExtension' ? c._count._all : -c._count._all),
     );
   return [...balance].filter(([, n]) => n > 0).map(([id]) => id);
+}
+
+/**
+ * A rung of the ladder names whom it told in its event's `recipientIds` (the leader scorecard counts the same
+ * field). The event, not the Notification row, is the record: it is written when the rung fires, before the
+ * e-mail, so a relay that is down does not empty the leader's queue.
+ */
+function recipientIs(personId: string): Prisma.PetitionEventWhereInput {
+  return { data: { path: ['recipientIds'], array_contains: [personId] } };
+}
+
+/**
+ * Escalated to me: the e-mail went to me, or the escalation went to a unit I lead — it counts when that unit
+ * had no responsible leader on record at the time, or when I took the post after it fired.
+ */
+function escalatedTo(principal: Principal): Prisma.PetitionWhereInput {
+  const ledUnits = [...new Set(principal.bindings.filter((b) => b.role === 'leader').map((b) => b.unitId))];
+  return {
+    events: {
+      some: {
+        type: 'escalated',
+        OR: [
+          recipientIs(principal.personId),
+          ...ledUnits.map((unitId) => ({ data: { path: ['toUnitId'], equals: unitId } })),
+        ],
+      },
+    },
+  };
 }
 
 /** The filter of a list query over the units the caller may read. */
@@ -372,6 +411,8 @@ async function petitionWhere(
     });
   }
   if (query.awaitingDecision) and.push({ id: { in: await awaitingDecisionIds(deps.prisma, units) } });
+  if (query.escalatedToMe) and.push(escalatedTo(principal));
+  if (query.remindedMe) and.push({ events: { some: { type: 'reminder', ...recipientIs(principal.personId) } } });
   if (query.text?.trim()) {
     const text = query.text.trim();
     and.push({ OR: [{ trackingCode: text.toUpperCase() }, { subject: { contains: text, mode: 'insensitive' } }] });

@@ -122,6 +122,12 @@ export const ZListPetitionsQuery = z.object({
   awaitingDecision: ZBoolString.optional().describe(
     "true: cases with an extension request waiting for the leader's decision",
   ),
+  escalatedToMe: ZBoolString.optional().describe(
+    'true: cases whose reminder ladder escalated a breach to the caller, or to a unit the caller leads (add open=true for the work queue)',
+  ),
+  remindedMe: ZBoolString.optional().describe(
+    'true: cases whose reminder ladder sent the caller a reminder (add open=true for the work queue)',
+  ),
   text: z.string().trim().max(200).optional().describe('a tracking code, or words of the subject'),
   petitioner: z
     .string()
@@ -219,6 +225,19 @@ export const ZPetitionHistory = z.object({
   workflowId: str(),
   timeline: z.array(ZTimelineEntry),
   temporal: z.object({ status: str(), events: z.array(ZTemporalEvent) }),
+  identityAccess: z
+    .array(
+      z.object({
+        at: str(),
+        person: z.object({ id: str(), fullName: str() }),
+        reason: str(),
+        documentId: str().nullable().describe('set when a sealed document was opened, not the identity'),
+      }),
+    )
+    .optional()
+    .describe(
+      "every opening of a denouncer's sealed identity or sealed document (who, when, why; never what was seen); present only for the assigned and registering officer, leaders and supervisors over the case's unit",
+    ),
 });
 
 export const ZAppealRequest = z.object({

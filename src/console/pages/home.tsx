@@ -4,7 +4,7 @@ import { Pager, PetitionTable, type PetitionRow, type SortKey, type SortOrder } 
 import { BULK_FORM_ID, BulkAssignForm, type AssigneeOption } from '../bulk-assign';
 import { CONSOLE_BASE } from '../console-session';
 import type { PageContext } from '../page-context';
-import { QUEUE_LABEL, QUEUES, type QueueName } from '../queues';
+import { QUEUE_LABEL, visibleQueues, type QueueName } from '../queues';
 import { ConsolePage } from '../shell';
 import { TodaySessionsItem } from '../cycles/cycles-ui';
 
@@ -17,6 +17,9 @@ export function QueueCounts({
   counts: Record<QueueName, number>;
   current: QueueName;
 }) {
+  // A queue opened by its URL stays in the list even when it would be hidden, so the page names where it is.
+  const queues = visibleQueues(ctx.principal, counts);
+  if (!queues.includes(current)) queues.push(current);
   // Refreshed by htmx once a minute; without JavaScript the counts are those of the page load.
   return (
     <div
@@ -28,7 +31,7 @@ export function QueueCounts({
       hx-swap="outerHTML"
     >
       <ul class="queues">
-        {QUEUES.map((q) => (
+        {queues.map((q) => (
           <li>
             <a href={`${CONSOLE_BASE}?queue=${q}`} aria-current={q === current ? 'page' : undefined} data-queue={q}>
               <span class="count">{formatNumber(counts[q], ctx.lang)}</span>
