@@ -2,8 +2,8 @@
 // registers and prints the receipt, the leader accepts and assigns, the officer finds it in "mine"; a
 // denunciation's extension is requested and decided from the leader's queue; a refused action says why; the
 // supervisor finds the overdue case, opens its history and downloads the XLSX report and a register; a likely
-// duplicate is decided a new matter. Every main page is checked by axe in Vietnamese and English and
-// photographed for docs/screenshots.
+// duplicate is decided a new matter; the leader's ladder queues and a denunciation's identity-access log. Every
+// main page is checked by axe in Vietnamese and English and photographed for docs/screenshots.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -98,6 +98,7 @@ async function register(
 }
 
 let complaint: { code: string; caseUrl: string };
+let denunciation: { code: string; caseUrl: string };
 
 test('when a visitor opens the console, then the sign-in page is accessible in both languages and the switch is remembered', async () => {
   const context = await browser.newContext();
@@ -174,7 +175,7 @@ test('when the leader accepts and assigns, then the officer sees the case in "mi
 
 test("when a denunciation's extension is requested, then the leader decides it from the queue, and a refused action says why", async () => {
   const officer = await asUser('can-bo-tien-du');
-  const denunciation = await register(officer, 'denunciation', 'Tố cáo cán bộ địa chính nhận tiền');
+  denunciation = await register(officer, 'denunciation', 'Tố cáo cán bộ địa chính nhận tiền');
   const leader = await asUser('chu-tich-tien-du');
   await leader.goto(denunciation.caseUrl);
   expect(await leader.content()).not.toContain('Người Tố Cáo Ẩn Danh');
@@ -277,6 +278,26 @@ test('when the complaint runs past its deadline, then the supervisor finds it ov
   await supervisor.getByRole('link', { name: 'Hộp thư đi' }).click();
   expect(await supervisor.locator('table caption').textContent()).toMatch(/Thư hệ thống đã gửi: [1-9]/);
   await checkBothLanguages(supervisor, 'outbox');
+});
+
+test('when the leader opens the ladder queues and the history of a denunciation he opened, then the identity-access log names him, not the denouncer', async () => {
+  const leader = await asUser('chu-tich-tien-du');
+  for (const queue of ['escalatedToMe', 'myReminders'] as const) {
+    await leader.goto(`${svc.baseUrl}/console?queue=${queue}`);
+    expect(await leader.locator(`[data-queue="${queue}"][aria-current="page"]`).count()).toBe(1);
+    expect(await leader.locator('#queue-table caption').textContent()).toMatch(/: \d+ đơn/);
+    await checkBothLanguages(leader, `home-leader-${queue}`);
+  }
+  await leader.goto(denunciation.caseUrl);
+  await leader.getByLabel('Lý do mở (được ghi lại)').fill('đối chiếu chữ ký trên đơn');
+  await Promise.all([leader.waitForLoadState('load'), leader.getByRole('button', { name: 'Mở danh tính' }).click()]);
+  expect(await leader.content()).toContain('Người Tố Cáo Ẩn Danh');
+  await leader.getByRole('link', { name: 'Toàn bộ lịch sử' }).click();
+  const log = leader.locator('#identity-access');
+  expect(await log.locator('tr[data-access="identity"]').last().textContent()).toContain('đối chiếu chữ ký trên đơn');
+  expect(await log.textContent()).toContain('Lê Quang Minh');
+  expect(await leader.content()).not.toContain('Người Tố Cáo Ẩn Danh');
+  await checkBothLanguages(leader, 'history-identity-access');
 });
 
 // A test of its own: six more axe runs would push the supervisor's day past its time budget on a slow machine.
