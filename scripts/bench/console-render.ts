@@ -31,6 +31,12 @@ const OFFICER_OF: Record<string, string> = {
   'xa-yen-phong': 'can-bo-yen-phong',
 };
 
+const LEADER_OF: Record<string, string> = {
+  'phuong-kinh-bac': 'chu-tich-kinh-bac',
+  'xa-tien-du': 'chu-tich-tien-du',
+  'xa-yen-phong': 'chu-tich-yen-phong',
+};
+
 /** Open cases in every stage that has a clock, due from 20 days ago to 40 days ahead; a quarter assigned to the commune's officer. */
 export async function seedOpen(pg: Client, n: number): Promise<void> {
   await pg.query(`SET session_replication_role = replica`);
@@ -74,6 +80,21 @@ export async function seedOpen(pg: Client, n: number): Promise<void> {
   await pg.query(`
     INSERT INTO "PetitionEvent" ("id", "key", "petitionId", "type", "actorId", "at")
     SELECT gen_random_uuid()::text, s.id || ':received', s.id, 'received', ${officer}, s.r FROM seed s
+  `);
+  // The ladder's rungs as the workflow records them: a leader reminder on every 4th case, an escalation to the
+  // province on every 10th (the "my reminders" and "escalated to me" queues read these).
+  const leader = `CASE s.unit ${Object.entries(LEADER_OF)
+    .map(([u, p]) => `WHEN '${u}' THEN '${p}'`)
+    .join(' ')} END`;
+  await pg.query(`
+    INSERT INTO "PetitionEvent" ("id", "key", "petitionId", "type", "at", "data")
+    SELECT gen_random_uuid()::text, s.id || ':r:leader', s.id, 'reminder', s.r + interval '1 day',
+      jsonb_build_object('rung', 'leaderReminder', 'recipientIds', jsonb_build_array(${leader}))
+    FROM seed s WHERE s.i % 4 = 0
+    UNION ALL
+    SELECT gen_random_uuid()::text, s.id || ':r:escalation', s.id, 'escalated', s.r + interval '2 days',
+      jsonb_build_object('level', 1, 'toUnitId', 'tinh-bac-ninh', 'recipientIds', jsonb_build_array('chu-tich-tinh'))
+    FROM seed s WHERE s.i % 10 = 0
   `);
   await pg.query(`DROP TABLE seed`);
   await pg.query(`SET session_replication_role = DEFAULT`);
@@ -177,6 +198,13 @@ async function main(): Promise<void> {
         'home queue, province leader (unassigned, by code)',
         '/console?queue=unassigned&sort=trackingCode&order=desc',
       ),
+    );
+    rows.push(
+      await timePage(leader.get, 'home queue, province leader (escalated to me)', '/console?queue=escalatedToMe'),
+    );
+    const communeLeader = await signIn(base, 'chu-tich-kinh-bac');
+    rows.push(
+      await timePage(communeLeader.get, 'home queue, commune leader (my reminders)', '/console?queue=myReminders'),
     );
     rows.push(
       await timePage(
