@@ -1,4 +1,4 @@
-// The officer's work queues, each one a filter of the same list use case the API's GET /petitions runs.
+// The home page's work queues, each one a filter of the same list use case the API's GET /petitions runs.
 import { hasRoleAnywhere, type Principal } from '../org/access';
 import { countPetitions, type ListPetitionsQuery, type PetitionServiceDeps } from '../petitions/petitions';
 import type { ConsoleKey } from './messages';
