@@ -8,7 +8,7 @@ import { addNote, listNotes } from '../petitions/notes/notes';
 import { listDocuments, openDocument, uploadDocument, type DocumentDeps } from '../petitions/documents/documents';
 import { listExtensionDecisions, loadExtensionDecision } from '../petitions/decisions/extension-decisions';
 import { extensionDecisionPdf } from '../petitions/decisions/extension-decision-pdf';
-import { contentDisposition, streamVerified } from '../api/routes/documents';
+import { sendStoredDocument, setDownloadHeaders } from '../web/download';
 import { toAppError, statusFor } from '../web/app-errors';
 import { compareNames } from '../web/format';
 import { AppError } from '../errors';
@@ -170,14 +170,7 @@ export function caseFilePages(
       documentId: req.params.documentId as string,
       reason,
     });
-    res.status(200);
-    res.setHeader('Content-Type', doc.contentType);
-    res.setHeader('Content-Length', String(doc.byteSize));
-    res.setHeader('Content-Disposition', contentDisposition(doc.fileName));
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Pragma', 'no-cache');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    await streamVerified(res, doc.body, doc.sha256, deps.logger ?? (req.log as unknown as Logger));
+    await sendStoredDocument(res, doc, deps.logger ?? (req.log as unknown as Logger));
   };
 
   router.get('/petitions/:id/documents/:documentId', async (req, res) => {
@@ -198,10 +191,11 @@ export function caseFilePages(
 
   router.get('/petitions/:id/decisions/:decisionId/pdf', async (req, res) => {
     const d = await loadExtensionDecision(deps.prisma, req.principal!, req.params.id, req.params.decisionId);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="quyet-dinh-gia-han-${d.trackingCode}.pdf"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    setDownloadHeaders(res, {
+      fileName: `quyet-dinh-gia-han-${d.trackingCode}.pdf`,
+      contentType: 'application/pdf',
+      disposition: 'inline',
+    });
     extensionDecisionPdf(d).pipe(res);
   });
 

@@ -10,7 +10,7 @@ import type { Principal } from '../../org/access';
 import { parseOr400 } from '../errors';
 import { peopleOnly } from '../scopes';
 import { ZUploadDocumentQuery } from '../schemas/documents';
-import { contentDisposition, streamVerified } from './documents';
+import { sendStoredDocument } from '../../web/download';
 
 type Upload = Omit<StoreRecordDocumentInput, 'uploadedById'>;
 
@@ -47,18 +47,32 @@ export function decisionDocumentRoutes(deps: DocumentDeps): Router {
 }
 
 export interface RecordDocumentUseCases {
-  attach: (deps: RecordDocumentDeps, principal: Principal, recordId: string, upload: Upload) => Promise<{ downloadUrl: string }>;
+  attach: (
+    deps: RecordDocumentDeps,
+    principal: Principal,
+    recordId: string,
+    upload: Upload,
+  ) => Promise<{ downloadUrl: string }>;
   list: (deps: RecordDocumentDeps, principal: Principal, recordId: string) => Promise<unknown>;
   open: (
     deps: RecordDocumentDeps,
     principal: Principal,
     recordId: string,
     documentId: string,
-  ) => Promise<{ fileName: string; contentType: string; byteSize: number; sha256: string; body: AsyncIterable<Buffer> }>;
+  ) => Promise<{
+    fileName: string;
+    contentType: string;
+    byteSize: number;
+    sha256: string;
+    body: AsyncIterable<Buffer>;
+  }>;
 }
 
 /** Mounted under a path with `:recordId` (the session or the conference). */
-export function recordDocumentRoutes(deps: RecordDocumentDeps & { logger: Logger }, cases: RecordDocumentUseCases): Router {
+export function recordDocumentRoutes(
+  deps: RecordDocumentDeps & { logger: Logger },
+  cases: RecordDocumentUseCases,
+): Router {
   const router = Router({ mergeParams: true });
   // As the sessions' and conferences' own routes: staff only, never an integration's token.
   router.use(peopleOnly);
@@ -72,14 +86,7 @@ export function recordDocumentRoutes(deps: RecordDocumentDeps & { logger: Logger
   });
   router.get('/:documentId/content', async (req, res) => {
     const doc = await cases.open(deps, req.principal!, recordIdOf(req), req.params.documentId as string);
-    res.status(200);
-    res.setHeader('Content-Type', doc.contentType);
-    res.setHeader('Content-Length', String(doc.byteSize));
-    res.setHeader('Content-Disposition', contentDisposition(doc.fileName));
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Pragma', 'no-cache');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    await streamVerified(res, doc.body, doc.sha256, deps.logger);
+    await sendStoredDocument(res, doc, deps.logger);
   });
   return router;
 }

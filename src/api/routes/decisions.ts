@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { PrismaClient } from '../../platform/db/prisma';
 import { extensionDecisionPdf } from '../../petitions/decisions/extension-decision-pdf';
 import { listExtensionDecisions, loadExtensionDecision } from '../../petitions/decisions/extension-decisions';
+import { setDownloadHeaders } from '../../web/download';
 
 export function decisionRoutes(deps: { prisma: PrismaClient }): Router {
   const router = Router({ mergeParams: true });
@@ -34,11 +35,11 @@ export function decisionRoutes(deps: { prisma: PrismaClient }): Router {
       (req.params as Record<string, string>).petitionId!,
       req.params.decisionId,
     );
-    const name = `quyet-dinh-gia-han-${d.trackingCode}.pdf`;
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="${name}"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    setDownloadHeaders(res, {
+      fileName: `quyet-dinh-gia-han-${d.trackingCode}.pdf`,
+      contentType: 'application/pdf',
+      disposition: 'inline',
+    });
     extensionDecisionPdf(d).pipe(res);
   });
   return router;

@@ -1,11 +1,11 @@
 // Documents of a case: the upload is the raw request body (any Content-Type; the content decides), streamed
-// to the store; the download streams back with headers that keep it out of caches and browsers' sniffing.
-import { Router, type Response } from 'express';
+// to the store; the download streams back as every case-file download does (src/web/download.ts).
+import { Router } from 'express';
 import type { Logger } from 'pino';
-import { createHash } from 'node:crypto';
 import { listDocuments, openDocument, uploadDocument, type DocumentDeps } from '../../petitions/documents/documents';
 import { parseOr400 } from '../errors';
 import { ZOpenDocumentQuery, ZUploadDocumentQuery } from '../schemas/documents';
+import { sendStoredDocument } from '../../web/download';
 
 export function documentRoutes(deps: DocumentDeps & { logger: Logger }): Router {
   const router = Router({ mergeParams: true });
@@ -40,68 +40,8 @@ export function documentRoutes(deps: DocumentDeps & { logger: Logger }): Router 
       documentId: req.params.documentId!,
       reason: query.reason,
     });
-    res.status(200);
-    res.setHeader('Content-Type', doc.contentType);
-    res.setHeader('Content-Length', String(doc.byteSize));
-    res.setHeader('Content-Disposition', contentDisposition(doc.fileName));
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Pragma', 'no-cache');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    await streamVerified(res, doc.body, doc.sha256, deps.logger);
+    await sendStoredDocument(res, doc, deps.logger);
   });
 
   return router;
-}
-
-function drainOrClose(res: Response): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
-
-/** RFC 6266: an ASCII fallback plus the UTF-8 name, so Vietnamese file names survive. */
-export function contentDisposition(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-/**
- * Writes chunk by chunk, waiting for the socket to drain. The bytes are hashed on the way out: a stored
- * blob that no longer matches its SHA-256 ends in a cut connection, never a complete-looking file.
- */
-export async function streamVerified(
-  res: Response,
-  body: AsyncIterable<Buffer>,
-  sha256: string,
-  logger: Logger,
-): Promise<void> {
-  const hash = createHash('sha256');
-  try {
-    for await (const chunk of body) {
-      hash.update(chunk);
-      if (!res.write(chunk)) await drainOrClose(res);
-      if (res.destroyed) return;
-    }
-  } catch (error) {
-    logger.error({ err: error }, 'document stream failed');
-    res.destroy();
-    return;
-  }
-  if (hash.digest('hex') !== sha256) {
-    logger.error('document content does not match its recorded SHA-256');
-    res.destroy();
-    return;
-  }
-  res.end();
 }
