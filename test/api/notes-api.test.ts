@@ -72,7 +72,7 @@ test('when an officer writes a note mentioning the leader, then staff who read t
   const mails = h.mailer.to(h.org.communeLeader.email).filter((m) => m.subject.includes(p.trackingCode));
   expect(mails).toHaveLength(1);
   expect(mails[0]!.subject).toContain('nhắc đến');
-  expect(mails[0]!.text).toContain(`/petitions/${p.id}/notes`);
+  expect(mails[0]!.text).toContain(`http://danvan.test/console/petitions/${p.id}#notes`);
   expect(mails[0]!.text).not.toContain('họ hàng');
 
   await note(p.id, leader, { body: 'Đã giao cho cán bộ khác xác minh' }).expect(201);

@@ -14,7 +14,7 @@ import { sendStaffMailOnce, type MailStatus } from './staff-mail-once';
 export interface NoteDeps {
   prisma: PrismaClient;
   mailer: Mailer;
-  /** Where the mentioned colleague opens the case. */
+  /** The service's base URL: the mentioned colleague opens the case's console page under it. */
   appUrl: string;
 }
 
@@ -71,7 +71,7 @@ export async function addNote(deps: NoteDeps, principal: Principal, input: AddNo
   const status = new Map<string, MailStatus>();
   const head = people.length ? await loadLetterhead(deps.prisma, c.petition.unitId) : null;
   for (const person of people) {
-    const link = `${deps.appUrl}/api/v1/petitions/${c.petition.id}/notes`;
+    const link = caseNotesLink(deps.appUrl, c.petition.id);
     const letter = mentionLetter(head!, principal.fullName, c.petition.trackingCode, link);
     status.set(
       person.id,
@@ -91,9 +91,20 @@ export async function addNote(deps: NoteDeps, principal: Principal, input: AddNo
   return { created, note: view(note, new Map([[principal.personId, principal.fullName]]), names, status) };
 }
 
+/**
+ * The case page of the staff console, at its notes: a colleague reads the note in a browser, signed in (the
+ * console is mounted at /console, src/console/console-session.ts). The link carries the case's id only,
+ * never its subject or a petitioner.
+ */
+export const caseNotesLink = (appUrl: string, petitionId: string) =>
+  `${appUrl.replace(/\/+$/, '')}/console/petitions/${encodeURIComponent(petitionId)}#notes`;
+
 /** The mention names the author and the case only: the note itself stays in the case file. */
 function mentionLetter(head: Letterhead, author: string, trackingCode: string, link: string): RenderedLetter {
-  const vi = [`${author} đã nhắc đến anh/chị trong một ghi chú nội bộ của hồ sơ ${trackingCode}.`, `Xem ghi chú: ${link}`];
+  const vi = [
+    `${author} đã nhắc đến anh/chị trong một ghi chú nội bộ của hồ sơ ${trackingCode}.`,
+    `Xem ghi chú: ${link}`,
+  ];
   const en = [`${author} mentioned you in an internal note on case ${trackingCode}.`, `Read the note: ${link}`];
   return composeLetter(
     head,
