@@ -198,7 +198,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/petitions/{petitionId}/decisions/{decisionId}/documents',
     summary:
-      "Attach the signed text of an extension decision (officer or leader of the case's unit): a document of the case like POST …/documents (content-checked, size-limited, streamed, SHA-256, sealed for a denunciation), marked with the decision; download it at its downloadUrl",
+      "Attach the signed text of a decision of the case — an extension decision, or the resolution (decisionId `resolution`) — (officer or leader of the case's unit): a document of the case like POST …/documents (content-checked, size-limited, streamed, SHA-256, sealed for a denunciation), marked with the decision; download it at its downloadUrl",
     auth: true,
     query: D.ZUploadDocumentQuery,
     responses: {
@@ -211,7 +211,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/petitions/{petitionId}/decisions/{decisionId}/documents',
-    summary: 'The documents attached to one extension decision (same read access as the petition)',
+    summary:
+      'The documents attached to one decision, an extension decision or the resolution (decisionId `resolution`; same read access as the petition)',
     auth: true,
     responses: { 200: { description: 'documents', schema: D.ZDocumentList }, ...errors(401, 403, 404) },
   },

@@ -1,12 +1,14 @@
-// The case page's notes, documents and decision prints: each route calls the use case its JSON API route
-// calls (notes.ts, documents.ts, extension-decisions.ts) with the signed-in principal, so the access checks
+// The case page's notes, documents, decision documents and decision prints: each route calls the use case
+// its JSON API route calls (notes.ts, documents.ts, decision-documents.ts, extension-decisions.ts) with the
+// signed-in principal, so the access checks
 // and the document intake (size limit, magic bytes, streaming, sealing) are the API's own.
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { readableUnits, rolesOver, type UnitTree, type Principal } from '../org/access';
 import { addNote, listNotes } from '../petitions/notes/notes';
 import { listDocuments, openDocument, uploadDocument, type DocumentDeps } from '../petitions/documents/documents';
-import { listExtensionDecisions, loadExtensionDecision } from '../petitions/decisions/extension-decisions';
+import { loadExtensionDecision } from '../petitions/decisions/extension-decisions';
+import { listCaseDecisions, uploadDecisionDocument } from '../petitions/decisions/decision-documents';
 import { extensionDecisionPdf } from '../petitions/decisions/extension-decision-pdf';
 import { sendStoredDocument, setDownloadHeaders } from '../web/download';
 import { toAppError, statusFor } from '../web/app-errors';
@@ -17,7 +19,7 @@ import type { PageContext } from './page-context';
 import { refusalWords } from './refusals';
 import { caseHref } from './components';
 import { casefileWords } from './casefile-messages';
-import { multipartBoundary, readMultipartFile } from './multipart-file';
+import { multipartBoundary, readMultipartFile, type MultipartFile } from './multipart-file';
 import { NOTE_MAX, noteLengthWords, type CaseNotesView } from './pages/case-notes';
 import type { CaseDocumentsView } from './pages/case-documents';
 import type { CaseNotice } from './pages/case';
@@ -69,15 +71,19 @@ export async function caseFileViews(
     listNotes(deps, principal, id),
     mentionable(deps, unit.tree, unit.unitId, principal.personId),
     listDocuments(documentDeps(deps), principal, id),
-    listExtensionDecisions(deps.prisma, principal, id),
+    listCaseDecisions(deps.prisma, principal, id),
   ]);
+  // A decision's documents are listed under that decision, the rest as the petition's.
   const roles = rolesOver(principal, unit.unitId, unit.tree);
   return {
     notes: { petitionId: id, notes: notes.items, colleagues, form: noteForm },
     documents: {
       petitionId: id,
-      documents: documents.items,
-      decisions,
+      documents: documents.items.filter((d) => !d.decisionId),
+      decisions: decisions.map((d) => ({
+        ...d,
+        documents: documents.items.filter((doc) => doc.decisionId === d.eventId),
+      })),
       sealedEntitled: unit.sealedEntitled,
       canUpload: roles.includes('officer') || roles.includes('leader'),
       maxBytes: deps.caseFile.documentMaxBytes,
@@ -141,7 +147,15 @@ export function caseFilePages(
     res.redirect(303, `${caseHref(req.params.id)}?noteAdded=1#notes`);
   });
 
-  router.post('/petitions/:id/documents', async (req, res) => {
+  /**
+   * The form's one file, through `attach` (the use case the API's route calls); a refusal comes back on the
+   * case page in words. `attach` may read the fields the form sent before its file.
+   */
+  const receiveUpload = async (
+    req: Request,
+    res: Response,
+    attach: (file: MultipartFile) => Promise<{ fileName: string }>,
+  ) => {
     const ctx = ctxOf(req);
     const boundary = multipartBoundary(req.header('content-type'));
     let name: string;
@@ -150,19 +164,39 @@ export function caseFilePages(
       const file = await readMultipartFile(req, boundary);
       if (!file.fileName) throw new AppError('ValidationFailed', casefileWords(ctx)('docsNoFile'));
       // The whole request is larger than the file: the limit is the intake's, counted on the file's bytes.
-      const stored = await uploadDocument(documentDeps(deps), req.principal!, {
-        petitionId: req.params.id,
-        fileName: file.fileName,
-        body: file.body,
-      });
-      name = stored.fileName;
+      name = (await attach(file)).fileName;
     } catch (error) {
       // A refused upload may leave the browser still sending: close the connection rather than read it all.
       if (!req.readableEnded) res.setHeader('Connection', 'close');
-      return renderCase(req, res, req.params.id, refusalNotice(ctx, error));
+      return renderCase(req, res, req.params.id as string, refusalNotice(ctx, error));
     }
-    res.redirect(303, `${caseHref(req.params.id)}?documentAdded=${encodeURIComponent(name)}#documents`);
-  });
+    res.redirect(303, `${caseHref(req.params.id as string)}?documentAdded=${encodeURIComponent(name)}#documents`);
+  };
+
+  router.post('/petitions/:id/documents', (req, res) =>
+    receiveUpload(req, res, (file) =>
+      uploadDocument(documentDeps(deps), req.principal!, {
+        petitionId: req.params.id,
+        fileName: file.fileName,
+        body: file.body,
+      }),
+    ),
+  );
+
+  // The decision is a field before the file (the form puts its select first), so an unknown one is refused
+  // before the file's bytes are read.
+  router.post('/petitions/:id/decision-documents', (req, res) =>
+    receiveUpload(req, res, (file) => {
+      const decisionId = file.fields.decisionId?.trim();
+      if (!decisionId) throw new AppError('ValidationFailed', casefileWords(ctxOf(req))('decisionChoose'));
+      return uploadDecisionDocument(documentDeps(deps), req.principal!, {
+        petitionId: req.params.id,
+        decisionId,
+        fileName: file.fileName,
+        body: file.body,
+      });
+    }),
+  );
 
   const download = async (req: Request, res: Response, reason?: string) => {
     const doc = await openDocument(documentDeps(deps), req.principal!, {

@@ -81,6 +81,14 @@ export const vi = {
   docsUploaded: 'Đã đính kèm tài liệu {name}.',
   docsNoFile: 'Chọn một tệp để đính kèm.',
   decisionPdf: 'Quyết định gia hạn số {number} (PDF)',
+  decisionsHeading: 'Quyết định của hồ sơ',
+  decisionResolution: 'Quyết định giải quyết ngày {date}',
+  decisionExtension: 'Quyết định gia hạn số {number} ngày {date}',
+  decisionNoDocuments: 'Chưa đính kèm văn bản nào cho quyết định này.',
+  decisionUploadLegend: 'Đính kèm văn bản vào một quyết định',
+  decisionUploadWhich: 'Quyết định',
+  decisionUpload: 'Đính kèm vào quyết định',
+  decisionChoose: 'Chọn quyết định mà tài liệu thuộc về.',
 } as const;
 
 export type CasefileKey = keyof typeof vi;
@@ -163,6 +171,14 @@ export const en: Record<CasefileKey, string> = {
   docsUploaded: 'Document {name} attached.',
   docsNoFile: 'Choose a file to attach.',
   decisionPdf: 'Extension decision no. {number} (PDF)',
+  decisionsHeading: "The case's decisions",
+  decisionResolution: 'Resolution of {date}',
+  decisionExtension: 'Extension decision no. {number} of {date}',
+  decisionNoDocuments: 'No document attached to this decision yet.',
+  decisionUploadLegend: 'Attach a document to a decision',
+  decisionUploadWhich: 'Decision',
+  decisionUpload: 'Attach to the decision',
+  decisionChoose: 'Choose the decision the document belongs to.',
 };
 
 export const CASEFILE_WORDS = { vi, en };

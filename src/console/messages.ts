@@ -190,6 +190,9 @@ export const vi = {
   refusal_ValidationFailed: 'Thông tin chưa hợp lệ.',
   refusal_NotFound: 'Không tìm thấy.',
   refusal_Unavailable: 'Hệ thống quy trình tạm thời không phản hồi; xin thử lại.',
+  refusal_PayloadTooLarge: 'Tệp lớn hơn dung lượng cho phép.',
+  refusal_UnsupportedMediaType:
+    'Chỉ nhận tài liệu PDF, JPEG, PNG, DOCX hoặc ODT (kiểm tra theo nội dung tệp, không theo tên).',
   refusal_Other: 'Đã có lỗi; mã yêu cầu giúp tra nhật ký.',
   lawSays: 'Lý do: {message}',
   forbiddenTitle: 'Không có quyền truy cập',
@@ -449,6 +452,9 @@ export const en: Record<Key, string> = {
   refusal_ValidationFailed: 'Some information is not valid.',
   refusal_NotFound: 'Not found.',
   refusal_Unavailable: 'The workflow service is not answering; please try again.',
+  refusal_PayloadTooLarge: 'The file is larger than allowed.',
+  refusal_UnsupportedMediaType:
+    'Only PDF, JPEG, PNG, DOCX or ODT documents are accepted (told by their content, not their name).',
   refusal_Other: 'Something went wrong; the request id finds it in the logs.',
   lawSays: 'Reason: {message}',
   forbiddenTitle: 'Access denied',

@@ -1,7 +1,8 @@
 // The one file of a console upload form (multipart/form-data, no JavaScript), read as a stream: the bytes
 // of its part are handed on as they arrive, holding back only what could be the start of the closing
 // boundary, so the document intake (size limit, magic bytes, SHA-256) sees them before the request ends
-// and a 20 MB scan never sits whole in memory. Other parts before the file are skipped, bounded.
+// and a 20 MB scan never sits whole in memory. Small fields before the file (which decision a document
+// belongs to) are kept, bounded; the form puts them before its file input, as browsers send in that order.
 import { AppError } from '../errors';
 
 /** A part's headers, and the small fields a form may send before its file, are never larger than this. */
@@ -12,6 +13,8 @@ export interface MultipartFile {
   /** The name the browser gave (a path on some old browsers: only its last segment is kept). */
   fileName: string;
   body: AsyncIterable<Buffer>;
+  /** The text fields sent before the file (a repeated name keeps its first value). */
+  fields: Record<string, string>;
 }
 
 const malformed = (why: string) =>
@@ -23,6 +26,11 @@ export function multipartBoundary(contentType: string | undefined): string | nul
   if (!contentType || !/^multipart\/form-data\s*;/i.test(contentType)) return null;
   const match = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
   return match ? (match[1] ?? match[2]!) : null;
+}
+
+function fieldNameOf(headers: string): string | null {
+  const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1];
+  return disposition ? (/;\s*name="((?:[^"\\]|\\.)*)"/i.exec(disposition)?.[1] ?? null) : null;
 }
 
 function fileNameOf(headers: string): string | null {
@@ -55,13 +63,20 @@ export async function readMultipartFile(source: AsyncIterable<Buffer>, boundary:
     buf = buf.length ? Buffer.concat([buf, next.value as Buffer]) : (next.value as Buffer);
     return true;
   };
-  /** Drops everything up to and including the next delimiter; false when the form has no more parts. */
-  const skipToNextPart = async (limit: number): Promise<boolean> => {
+  let skipped = 0;
+  /**
+   * Moves past the next delimiter, handing what stood before it (a field's value) to `keep`; false when
+   * the form has no more parts. All the fields together are bounded, not only each one.
+   */
+  const skipToNextPart = async (keep?: (value: Buffer) => void): Promise<boolean> => {
     let idx: number;
     while ((idx = buf.indexOf(delimiter)) < 0) {
-      if (buf.length > limit) throw malformed('a field before the file is too large');
+      if (skipped + buf.length > MAX_SKIPPED_BYTES) throw malformed('a field before the file is too large');
       if (!(await more())) throw malformed('the closing boundary is missing');
     }
+    skipped += idx;
+    if (skipped > MAX_SKIPPED_BYTES) throw malformed('a field before the file is too large');
+    keep?.(buf.subarray(0, idx));
     buf = buf.subarray(idx + delimiter.length);
     while (buf.length < 2) if (!(await more())) throw malformed('the form ends inside a boundary');
     if (buf[0] === 0x2d && buf[1] === 0x2d) return false; // `--`: the last boundary
@@ -78,12 +93,18 @@ export async function readMultipartFile(source: AsyncIterable<Buffer>, boundary:
     return headers;
   };
 
-  if (!(await skipToNextPart(MAX_SKIPPED_BYTES))) throw malformed('the form has no file');
+  // No prototype: a field named `__proto__` or `constructor` is a field like any other.
+  const fields = Object.create(null) as Record<string, string>;
+  if (!(await skipToNextPart())) throw malformed('the form has no file');
   for (;;) {
     const headers = await readHeaders();
     const fileName = fileNameOf(headers);
-    if (fileName !== null) return { fileName, body: fileBytes() };
-    if (!(await skipToNextPart(MAX_SKIPPED_BYTES))) throw malformed('the form has no file');
+    if (fileName !== null) return { fileName, body: fileBytes(), fields };
+    const name = fieldNameOf(headers);
+    const keep = (value: Buffer) => {
+      if (name !== null && !Object.hasOwn(fields, name)) fields[name] = value.toString('utf8');
+    };
+    if (!(await skipToNextPart(keep))) throw malformed('the form has no file');
   }
 
   async function* fileBytes(): AsyncGenerator<Buffer> {

@@ -14,6 +14,8 @@ const WORDED = new Set([
   'ValidationFailed',
   'NotFound',
   'Unavailable',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
 ]);
 
 export function refusalWords(ctx: PageContext, error: AppError): { headline: string; detail?: string } {

@@ -1,4 +1,4 @@
-// Documents on an extension decision, a reception session's minutes and a conference's results: the same
+// Documents on a decision (an extension decision, the resolution), a reception session's minutes and a conference's results: the same
 // intake as a case's documents (told by content, hashed, streamed back with no-store), written by the unit's
 // officers and leaders, read by those who read the record, refused to everyone else.
 import { createHash, randomBytes } from 'node:crypto';
@@ -101,7 +101,10 @@ test("when a denunciation's signed extension decision is attached, then it is li
   ]);
   const onCase = await request(h.app).get(`/api/v1/petitions/${petitionId}/documents`).set(auth(officer)).expect(200);
   expect(onCase.body.items.map((d: { id: string }) => d.id)).toContain(stored.body.id);
-  const got = await download(`${stored.body.downloadUrl}?reason=${encodeURIComponent('Đối chiếu quyết định')}`, officer).expect(200);
+  const got = await download(
+    `${stored.body.downloadUrl}?reason=${encodeURIComponent('Đối chiếu quyết định')}`,
+    officer,
+  ).expect(200);
   expect(got.headers['cache-control']).toBe('no-store');
   expect(got.headers['content-disposition']).toContain('Quy');
   expect(sha256(got.body as Buffer)).toBe(sha256(scan));
@@ -119,6 +122,25 @@ test("when a denunciation's signed extension decision is attached, then it is li
   expect(impostor.body.error.code).toBe('UnsupportedMediaType');
   await upload(`/api/v1/petitions/${petitionId}/decisions/no-such-decision/documents`, officer, pdfFile()).expect(404);
   expect(await h.db.prisma.document.count({ where: { petitionId } })).toBe(1);
+});
+
+test('when a case is resolved, then the signed resolution is attached under the decision id `resolution`, marked with the resolve event, and a case not yet resolved has none to attach to', async () => {
+  const { petitionId } = await decidedExtension();
+  const base = `/api/v1/petitions/${petitionId}/decisions/resolution/documents`;
+  await upload(base, officer, pdfFile(), 'ket-luan.pdf').expect(404);
+  await act(petitionId, leader, { action: 'assign', assigneeId: h.org.officer.id });
+  await act(petitionId, leader, { action: 'resolve', summary: 'Kết luận nội dung tố cáo' });
+  const resolve = await h.db.prisma.petitionEvent.findFirstOrThrow({ where: { petitionId, type: 'resolve' } });
+  const stored = await upload(base, leader, pdfFile(`Kết luận ${tag}`), 'Kết luận.pdf').expect(201);
+  expect(stored.body).toMatchObject({ petitionId, decisionId: resolve.id, sealed: true });
+  const byAlias = await request(h.app).get(base).set(auth(officer)).expect(200);
+  const byId = await request(h.app)
+    .get(`/api/v1/petitions/${petitionId}/decisions/${resolve.id}/documents`)
+    .set(auth(officer))
+    .expect(200);
+  expect(byAlias.body.items.map((d: { id: string }) => d.id)).toEqual([stored.body.id]);
+  expect(byId.body).toEqual(byAlias.body);
+  await upload(base, supervisor, pdfFile(), 'x.pdf').expect(403);
 });
 
 async function session(unitId: string): Promise<string> {
@@ -161,51 +183,60 @@ async function conference(unitId: string): Promise<string> {
 }
 
 test.each([
-  ['a reception session’s minutes', async () => `/api/v1/reception/sessions/${await session(h.org.communeId)}/minutes/documents`],
+  [
+    'a reception session’s minutes',
+    async () => `/api/v1/reception/sessions/${await session(h.org.communeId)}/minutes/documents`,
+  ],
   ['a conference’s results', async () => `/api/v1/conferences/${await conference(h.org.communeId)}/results/documents`],
-])('when %s are attached, then they are typed, hashed, listed, downloaded by readers, and refused by role', async (_what, base) => {
-  const url = await base();
-  const scan = pngFile(`bien-ban-${tag}`);
-  const stored = await upload(url, officer, scan, 'Biên bản ký.png').expect(201);
-  expect(stored.body).toMatchObject({
-    fileName: 'Biên bản ký.png',
-    contentType: 'image/png',
-    byteSize: scan.length,
-    sha256: sha256(scan),
-    downloadUrl: `${url}/${stored.body.id}/content`,
-  });
-  expect(stored.headers.location).toBe(stored.body.downloadUrl);
-  await upload(url, leader, pdfFile('Kết quả'), 'ket-qua.pdf').expect(201);
-  const listed = await request(h.app).get(url).set(auth(supervisor)).expect(200);
-  expect(listed.body.items.map((d: { fileName: string }) => d.fileName)).toEqual(['Biên bản ký.png', 'ket-qua.pdf']);
-  for (const reader of [officer, supervisor]) {
-    const got = await download(stored.body.downloadUrl, reader).expect(200);
-    expect(got.headers).toMatchObject({
-      'content-type': 'image/png',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
+])(
+  'when %s are attached, then they are typed, hashed, listed, downloaded by readers, and refused by role',
+  async (_what, base) => {
+    const url = await base();
+    const scan = pngFile(`bien-ban-${tag}`);
+    const stored = await upload(url, officer, scan, 'Biên bản ký.png').expect(201);
+    expect(stored.body).toMatchObject({
+      fileName: 'Biên bản ký.png',
+      contentType: 'image/png',
+      byteSize: scan.length,
+      sha256: sha256(scan),
+      downloadUrl: `${url}/${stored.body.id}/content`,
     });
-    expect(got.headers['content-disposition']).toContain("filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n%20k%C3%BD.png");
-    expect(sha256(got.body as Buffer)).toBe(sha256(scan));
-  }
+    expect(stored.headers.location).toBe(stored.body.downloadUrl);
+    await upload(url, leader, pdfFile('Kết quả'), 'ket-qua.pdf').expect(201);
+    const listed = await request(h.app).get(url).set(auth(supervisor)).expect(200);
+    expect(listed.body.items.map((d: { fileName: string }) => d.fileName)).toEqual(['Biên bản ký.png', 'ket-qua.pdf']);
+    for (const reader of [officer, supervisor]) {
+      const got = await download(stored.body.downloadUrl, reader).expect(200);
+      expect(got.headers).toMatchObject({
+        'content-type': 'image/png',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      expect(got.headers['content-disposition']).toContain("filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n%20k%C3%BD.png");
+      expect(sha256(got.body as Buffer)).toBe(sha256(scan));
+    }
 
-  // Refused: a supervisor and an admin do not write; another commune's officer neither writes nor reads;
-  // an API token never; a file that is not what it claims; an unknown record.
-  for (const token of [supervisor, admin, otherOfficer]) await upload(url, token, pdfFile(), 'x.pdf').expect(403);
-  await request(h.app).get(url).set(auth(otherOfficer)).expect(403);
-  await download(stored.body.downloadUrl, otherOfficer).expect(403);
-  const impostor = await upload(url, officer, htmlFile(), 'bien-ban.pdf').expect(415);
-  expect(impostor.body.error.code).toBe('UnsupportedMediaType');
-  await request(h.app).get(`${url}/${randomBytes(4).toString('hex')}/content`).set(auth(officer)).expect(404);
-  await upload(url.replace(/(sessions|conferences)\/[^/]+/, '$1/no-such-record'), officer, pdfFile()).expect(404);
-  const token = await request(h.app)
-    .post('/api/v1/tokens')
-    .set(auth(admin))
-    .send({ name: `t-${tag}-${url.length}`, scopes: ['petitions:write'], unitId: h.org.communeId })
-    .expect(201);
-  await upload(url, token.body.token, pdfFile(), 'x.pdf').expect(403);
-  expect((await request(h.app).get(url).set(auth(officer)).expect(200)).body.items).toHaveLength(2);
-});
+    // Refused: a supervisor and an admin do not write; another commune's officer neither writes nor reads;
+    // an API token never; a file that is not what it claims; an unknown record.
+    for (const token of [supervisor, admin, otherOfficer]) await upload(url, token, pdfFile(), 'x.pdf').expect(403);
+    await request(h.app).get(url).set(auth(otherOfficer)).expect(403);
+    await download(stored.body.downloadUrl, otherOfficer).expect(403);
+    const impostor = await upload(url, officer, htmlFile(), 'bien-ban.pdf').expect(415);
+    expect(impostor.body.error.code).toBe('UnsupportedMediaType');
+    await request(h.app)
+      .get(`${url}/${randomBytes(4).toString('hex')}/content`)
+      .set(auth(officer))
+      .expect(404);
+    await upload(url.replace(/(sessions|conferences)\/[^/]+/, '$1/no-such-record'), officer, pdfFile()).expect(404);
+    const token = await request(h.app)
+      .post('/api/v1/tokens')
+      .set(auth(admin))
+      .send({ name: `t-${tag}-${url.length}`, scopes: ['petitions:write'], unitId: h.org.communeId })
+      .expect(201);
+    await upload(url, token.body.token, pdfFile(), 'x.pdf').expect(403);
+    expect((await request(h.app).get(url).set(auth(officer)).expect(200)).body.items).toHaveLength(2);
+  },
+);
 
 test('when a document is over the size limit, then it is refused before it is stored', async () => {
   const url = `/api/v1/conferences/${await conference(h.org.communeId)}/results/documents`;

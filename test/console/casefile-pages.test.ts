@@ -4,62 +4,27 @@
 // each role signed in through the console's own form.
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
-import { csrfFrom, signIn, type ConsoleClient } from '../support/console-client';
+import { csrfFrom, type ConsoleClient } from '../support/console-client';
+import { registerInConsole, registrationFields, useConsoleStaff } from '../support/console-staff';
 import { XLSX_TYPE } from '../../src/reports/table-export';
 
-let h: ApiHarness;
-const PASSWORD = 'correct horse';
-let officer: ConsoleClient;
-let leader: ConsoleClient;
-let supervisor: ConsoleClient;
-let otherOfficer: ConsoleClient;
-
-beforeAll(async () => {
-  h = await startApiHarness();
-  [officer, leader, supervisor, otherOfficer] = await Promise.all([
-    signIn(h.app, h.org.officer.username, PASSWORD),
-    signIn(h.app, h.org.communeLeader.username, PASSWORD),
-    signIn(h.app, h.org.supervisor.username, PASSWORD),
-    signIn(h.app, h.org.otherOfficer.username, PASSWORD),
-  ]);
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const { h, officer, leader, supervisor, otherOfficer } = useConsoleStaff();
 
 const tag = () => randomBytes(3).toString('hex');
 
-async function register(
-  subject: string,
-  email: string,
-  kind: 'complaint' | 'denunciation' = 'complaint',
-): Promise<{ id: string; code: string }> {
-  const res = await officer.post(
-    '/console/petitions',
-    {
+const register = (subject: string, email: string, kind: 'complaint' | 'denunciation' = 'complaint') =>
+  registerInConsole(
+    officer,
+    registrationFields(h, {
       kind,
-      channel: 'in_person',
-      receivingUnitId: h.org.communeId,
       field: kind === 'complaint' ? 'land' : 'officials_conduct',
       subject,
-      body: 'Nội dung đơn',
-      receivedAt: '2026-11-30T09:30',
       'p0.fullName': 'Nguyễn Văn Minh',
-      'p0.phone': '0912 345 678',
       'p0.email': email,
       'p0.address': 'Thôn Đông',
-      intent: 'register',
-      idempotencyKey: `k-${tag()}`,
-    },
-    { formPage: '/console/petitions/new' },
+    }),
   );
-  expect(res.status).toBe(201);
-  const id = /href="\/console\/petitions\/(?!new")([^"/?]+)"/.exec(res.text)![1]!;
-  const code = /data-testid="tracking-code">([^<]+)</.exec(res.text)![1]!;
-  return { id, code };
-}
 
 /** The same citizen sends the same matter twice: the second is a likely duplicate of the first. */
 async function twoLetters() {

@@ -1,62 +1,16 @@
 // The petition pages on the real app and workflow: who sees which action, who is refused, and refusals in
 // words. Each role signs in through the console's own form.
 import request from 'supertest';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
-import { signIn, type ConsoleClient } from '../support/console-client';
+import type { ConsoleClient } from '../support/console-client';
+import { registerInConsole, registrationFields, useConsoleStaff } from '../support/console-staff';
 
-let h: ApiHarness;
-const PASSWORD = 'correct horse';
-let officer: ConsoleClient;
-let leader: ConsoleClient;
-let supervisor: ConsoleClient;
-let otherOfficer: ConsoleClient;
-
-beforeAll(async () => {
-  h = await startApiHarness();
-  [officer, leader, supervisor, otherOfficer] = await Promise.all([
-    signIn(h.app, h.org.officer.username, PASSWORD),
-    signIn(h.app, h.org.communeLeader.username, PASSWORD),
-    signIn(h.app, h.org.supervisor.username, PASSWORD),
-    signIn(h.app, h.org.otherOfficer.username, PASSWORD),
-  ]);
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const { h, officer, leader, supervisor, otherOfficer } = useConsoleStaff();
 
 const formsOn = (html: string) => [...html.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]);
 
-function registrationFields(): Record<string, string> {
-  return {
-    kind: 'complaint',
-    channel: 'in_person',
-    receivingUnitId: h.org.communeId,
-    field: 'land',
-    subject: 'Tranh chấp ranh giới đất',
-    body: 'Nội dung đơn',
-    receivedAt: '2026-11-30T09:30',
-    'p0.fullName': 'Nguyễn Thị Dân',
-    'p0.phone': '0912 345 678',
-    'p0.email': '',
-    'p0.address': '',
-    intent: 'register',
-  };
-}
-
-async function register(
-  client: ConsoleClient,
-  overrides: Record<string, string> = {},
-): Promise<{ id: string; html: string }> {
-  const res = await client.post(
-    '/console/petitions',
-    { ...registrationFields(), idempotencyKey: `k-${Math.random().toString(36).slice(2, 12)}`, ...overrides },
-    { formPage: '/console/petitions/new' },
-  );
-  expect(res.status).toBe(201);
-  const id = /href="\/console\/petitions\/(?!new")([^"/?]+)"/.exec(res.text)![1]!;
-  return { id, html: res.text };
-}
+const register = (client: ConsoleClient, overrides: Record<string, string> = {}) =>
+  registerInConsole(client, registrationFields(h, overrides));
 
 async function act(client: ConsoleClient, id: string, fields: Record<string, string>) {
   return client.post(`/console/petitions/${id}/actions`, fields, { formPage: `/console/petitions/${id}` });
@@ -75,11 +29,9 @@ test('when an officer registers a complaint in the form, then the receipt shows 
 test('when the form is posted twice with the same key, then one petition is registered', async () => {
   const key = `dup-${Date.now()}`;
   const first = await register(officer, { idempotencyKey: key });
-  const again = await officer.post(
-    '/console/petitions',
-    { ...registrationFields(), idempotencyKey: key },
-    { formPage: '/console/petitions/new' },
-  );
+  const again = await officer.post('/console/petitions', registrationFields(h, { idempotencyKey: key }), {
+    formPage: '/console/petitions/new',
+  });
   expect(again.status).toBe(200);
   expect(again.text).toContain(`/console/petitions/${first.id}`);
 });
@@ -195,8 +147,8 @@ test('when a denunciation is registered, then its denouncer is sealed for the su
 
 test('when the API reads a petition, then it carries the allowed actions of the caller, and the queue filters answer', async () => {
   const { id } = await register(officer);
-  const token = await h.login(h.org.supervisor.username, PASSWORD);
-  const officerToken = await h.login(h.org.officer.username, PASSWORD);
+  const token = await h.login(h.org.supervisor.username);
+  const officerToken = await h.login(h.org.officer.username);
   const asSupervisor = await request(h.app)
     .get(`/api/v1/petitions/${id}`)
     .set({ authorization: `Bearer ${token}` })

@@ -25,7 +25,7 @@ export interface UploadDocumentInput {
   /** The Content-Length the client announced, refused before reading when already over the limit. */
   declaredBytes?: number;
   body: AsyncIterable<Buffer | Uint8Array | string>;
-  /** The extension decision (its event id) the document is the written text of. */
+  /** The decision (its event: the resolution or an extension decision) the document is the written text of. */
   decisionEventId?: string;
 }
 
