@@ -2,13 +2,15 @@
 // registers and prints the receipt, the leader accepts and assigns, the officer finds it in "mine"; a
 // denunciation's extension is requested and decided from the leader's queue; a refused action says why; the
 // supervisor finds the overdue case, opens its history and downloads the XLSX report and a register; a likely
-// duplicate is decided a new matter; the leader's ladder queues and a denunciation's identity-access log. Every
-// main page is checked by axe in Vietnamese and English and photographed for docs/screenshots.
+// duplicate is decided a new matter; the leader's ladder queues and a denunciation's identity-access log; the
+// case file's notes, documents and a decision's signed text are added through their forms. Every main page is
+// checked by axe in Vietnamese and English and photographed for docs/screenshots.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/org/seed-demo';
 import { eventually } from '../support/eventually';
+import { pdfFile } from '../support/document-files';
 import { accessibilityViolations, axeTimeMs, collectPageProblems, launchBrowser, screenshot } from './support/browser';
 import { startConsoleService, type ConsoleService } from './support/console-service';
 
@@ -203,6 +205,22 @@ test("when a denunciation's extension is requested, then the leader decides it f
   // A complex case may be extended once (Luật Tố cáo 2018, Đ.30): the second request is refused in words.
   await officer.goto(denunciation.caseUrl);
   expect(await officer.content()).toContain('15/QĐ-UBND');
+  // The case file with its blocks filled in, each through its own form: a note, a document of the petition,
+  // and the signed extension decision attached to that decision (sealed, as a denunciation's documents are).
+  const note = officer.locator('form[data-form="addNote"]');
+  await note.getByLabel('Nội dung ghi chú').fill('Đã đối chiếu sổ địa chính, cần ý kiến lãnh đạo');
+  await Promise.all([officer.waitForURL(/noteAdded=1/), note.getByRole('button', { name: 'Lưu ghi chú' }).click()]);
+  const attach = async (form: ReturnType<Page['locator']>, name: string) => {
+    await form.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdfFile() });
+    await Promise.all([officer.waitForURL(/documentAdded=/), form.locator('button[type=submit]').click()]);
+  };
+  await attach(officer.locator('form[data-form="uploadDocument"]'), 'don-to-cao.pdf');
+  const toDecision = officer.locator('form[data-form="uploadDecisionDocument"]');
+  await toDecision.getByLabel('Quyết định', { exact: true }).selectOption({ index: 0 });
+  await attach(toDecision, 'quyet-dinh-gia-han-da-ky.pdf');
+  expect(await officer.getByTestId('decisions').textContent()).toContain('niêm phong');
+  expect(await officer.getByTestId('notes').textContent()).toContain('cần ý kiến lãnh đạo');
+  await checkBothLanguages(officer, 'case-file');
   const again = await openAction(officer, 'requestExtension');
   await again.getByLabel('Lý do').fill('cần thêm thời gian');
   await submit(officer, again);
