@@ -26,6 +26,13 @@ const EnvSchema = z.object({
 
   HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   HTTP_PORT: port(3000),
+  PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, { message: 'must be an http(s) URL without query or fragment' })
+      .optional(),
+  ),
   SESSION_TTL_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(12)),
   TEMPORAL_CALL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(2000)),
   ACTION_WAIT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
@@ -109,7 +116,8 @@ export interface AppConfig {
   logLevel: string;
   dataDir: string;
   roles: ProcessRole[];
-  http: { host: string; port: number };
+  /** publicUrl: where people reach the service (links in e-mails); defaults to the address it listens on. */
+  http: { host: string; port: number; publicUrl: string };
   sessionTtlMs: number;
   /** Deadlines of Temporal calls from request paths: a call, and an officer's action before it is answered 202. */
   deadlines: { callMs: number; updateWaitMs: number };
@@ -180,7 +188,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     logLevel: e.LOG_LEVEL,
     dataDir,
     roles: roles as ProcessRole[],
-    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    http: {
+      host: e.HTTP_HOST,
+      port: e.HTTP_PORT,
+      // Behind a proxy the listening address is not what a colleague's browser can open.
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HTTP_HOST}:${e.HTTP_PORT}`).replace(/\/+$/, ''),
+    },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     deadlines: { callMs: e.TEMPORAL_CALL_TIMEOUT_MS, updateWaitMs: e.ACTION_WAIT_MS },
     reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,

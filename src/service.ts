@@ -256,7 +256,7 @@ export async function startService(
         activityDeps: {
           prisma,
           mailer,
-          appUrl: apiUrl,
+          appUrl: config.http.publicUrl,
           identityKey,
           temporal: client,
           conferencePolicy: receptionPolicy.conferences,
@@ -367,7 +367,7 @@ export async function startService(
           blobStore,
           documentMaxBytes: config.documentMaxBytes,
           mailer,
-          appUrl: apiUrl,
+          appUrl: config.http.publicUrl,
         },
         onCalendarChanged: async (year) => {
           const { signalled } = await rearmOpenPetitions({ prisma, temporal: client, logger }, year);

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 
 test('when nothing is set, then the embedded defaults are used', () => {
   const config = loadConfig({}, '/srv/danvan');
-  expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+  expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicUrl: 'http://127.0.0.1:3000' });
   expect(config.database.url).toBeUndefined();
   expect(config.temporal.address).toBeUndefined();
   expect(config.mail.smtpUrl).toBeUndefined();
@@ -60,4 +60,14 @@ test('documents stay in PostgreSQL by default; BLOB_STORE=s3 needs a bucket and 
     /S3_BUCKET: required[\s\S]*give both or neither/,
   );
   expect(() => loadConfig({ BLOB_STORE: 'disk' })).toThrow(/BLOB_STORE/);
+});
+
+test('when the service sits behind a proxy, then PUBLIC_URL is the base of e-mail links, and a URL with a query is refused', () => {
+  expect(loadConfig({ HTTP_HOST: '0.0.0.0', PUBLIC_URL: 'https://danvan.bacninh.gov.vn/' }).http).toEqual({
+    host: '0.0.0.0',
+    port: 3000,
+    publicUrl: 'https://danvan.bacninh.gov.vn',
+  });
+  expect(() => loadConfig({ PUBLIC_URL: 'https://danvan.example/?x=1' })).toThrow(/PUBLIC_URL/);
+  expect(() => loadConfig({ PUBLIC_URL: 'danvan.example' })).toThrow(/PUBLIC_URL/);
 });
