@@ -47,6 +47,12 @@ beforeAll(async () => {
   ] as const) {
     await request(h.app).post(`/api/v1/petitions/${petitionId}/actions`).set(auth(who)).send(action).expect(200);
   }
+  // A note mentioning the leader: its e-mail is one of the staff e-mails read whole below.
+  await request(h.app)
+    .post(`/api/v1/petitions/${petitionId}/notes`)
+    .set(auth(officer))
+    .send({ body: 'Cần ý kiến lãnh đạo về người gửi đơn', mentionIds: [h.org.communeLeader.id] })
+    .expect(201);
   await eventually(
     async () => ((await h.outbox!.list()).filter((m) => m.to.includes(EMAIL)).length >= 3 ? true : null),
     { what: 'three e-mails to the denouncer' },
@@ -190,6 +196,8 @@ test("when every e-mail is read whole, HTML parts included, then the denouncer's
   // Enough to mean something: the staff e-mails of the case (assignment at least) and HTML parts in them.
   expect(others.length).toBeGreaterThan(0);
   expect(others.every((m) => m!.html?.includes('<table'))).toBe(true);
+  const mention = others.find((m) => m!.subject.includes('nhắc đến'));
+  expect(mention?.text).toContain(`/console/petitions/${petitionId}#notes`);
   const leaks: string[] = [];
   for (const m of others)
     for (const part of [m!.subject, m!.text, m!.html ?? ''])
