@@ -1,7 +1,7 @@
 // The case page's notes, documents, decision documents and decision prints: each route calls the use case
 // its JSON API route calls (notes.ts, documents.ts, decision-documents.ts, extension-decisions.ts) with the
-// signed-in principal, so the access checks
-// and the document intake (size limit, magic bytes, streaming, sealing) are the API's own.
+// signed-in principal, so the access checks and the document intake (size limit, magic bytes, streaming,
+// sealing) are the API's own.
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { readableUnits, rolesOver, type UnitTree, type Principal } from '../org/access';
@@ -73,12 +73,12 @@ export async function caseFileViews(
     listDocuments(documentDeps(deps), principal, id),
     listCaseDecisions(deps.prisma, principal, id),
   ]);
-  // A decision's documents are listed under that decision, the rest as the petition's.
   const roles = rolesOver(principal, unit.unitId, unit.tree);
   return {
     notes: { petitionId: id, notes: notes.items, colleagues, form: noteForm },
     documents: {
       petitionId: id,
+      // A decision's documents are listed under that decision, the rest as the petition's.
       documents: documents.items.filter((d) => !d.decisionId),
       decisions: decisions.map((d) => ({
         ...d,
