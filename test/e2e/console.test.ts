@@ -308,8 +308,10 @@ test('when the leader opens the ladder queues and the history of a denunciation 
   }
   await leader.goto(denunciation.caseUrl);
   await leader.getByLabel('Lý do mở (được ghi lại)').fill('đối chiếu chữ ký trên đơn');
-  await Promise.all([leader.waitForLoadState('load'), leader.getByRole('button', { name: 'Mở danh tính' }).click()]);
-  expect(await leader.content()).toContain('Người Tố Cáo Ẩn Danh');
+  await leader.getByRole('button', { name: 'Mở danh tính' }).click();
+  // The page is already loaded when the click lands, so waiting for 'load' can return before the reveal's
+  // answer arrives: wait for the opened name itself.
+  await leader.getByText('Người Tố Cáo Ẩn Danh').first().waitFor();
   await leader.getByRole('link', { name: 'Toàn bộ lịch sử' }).click();
   const log = leader.locator('#identity-access');
   expect(await log.locator('tr[data-access="identity"]').last().textContent()).toContain('đối chiếu chữ ký trên đơn');
