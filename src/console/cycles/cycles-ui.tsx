@@ -72,6 +72,35 @@ function OutcomeNotice({ ctx, outcome }: { ctx: PageContext; outcome: Outcome })
   );
 }
 
+/** A refused form as the route hands it back: which action, the values typed and each field's error. */
+export interface Failed {
+  action: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+/**
+ * The typed values and errors of a refused form, for one action's fields only (another form on the page keeps
+ * its own state); `field(name)` gives a field its name, value and error at once.
+ */
+export function refusedForm(failed: Failed | undefined, action?: string) {
+  const mine = failed && (action === undefined || failed.action === action) ? failed : undefined;
+  const err = (path: string) => mine?.errors[path];
+  const val = (name: string) => mine?.values[name];
+  return { err, val, field: (name: string) => ({ name, value: val(name), error: err(name) }) };
+}
+
+/** The page's actions under one heading (`<id>-heading`), each an ActionForm. */
+export function ActionsSection(props: { ctx: PageContext; id: string; children: ComponentChildren }) {
+  const w = cyclesT(props.ctx);
+  return (
+    <section aria-labelledby={`${props.id}-heading`} class="actions">
+      <h2 id={`${props.id}-heading`}>{w('actionsHeading')}</h2>
+      {props.children}
+    </section>
+  );
+}
+
 export function ActionForm(props: {
   ctx: PageContext;
   action: string;
