@@ -39,6 +39,42 @@ export interface LettersPageProps {
 const choiceQuery = (c: LetterChoice) =>
   `unitId=${encodeURIComponent(c.unitId)}&template=${encodeURIComponent(c.template)}&kind=${encodeURIComponent(c.kind)}`;
 
+/** A letter's subject and text in one language; the text says which placeholders it may use. */
+function WordingFields(props: { ctx: PageContext; lang: 'vi' | 'en'; form: LetterWording }) {
+  const l = lettersWords(props.ctx);
+  const suffix = props.lang === 'vi' ? 'Vi' : 'En';
+  const subject = `subject${suffix}` as const;
+  const body = `body${suffix}` as const;
+  return (
+    <>
+      <Labelled for={subject} label={l(`fieldSubject${suffix}`)}>
+        <input
+          id={subject}
+          name={subject}
+          lang={props.lang}
+          required
+          maxLength={200}
+          size={70}
+          value={props.form[subject]}
+        />
+      </Labelled>
+      <Labelled for={body} label={l(`fieldBody${suffix}`)}>
+        <textarea
+          id={body}
+          name={body}
+          lang={props.lang}
+          rows={8}
+          cols={80}
+          required
+          aria-describedby="placeholders-hint"
+        >
+          {props.form[body]}
+        </textarea>
+      </Labelled>
+    </>
+  );
+}
+
 export function LettersPage(props: LettersPageProps) {
   const { ctx, choice } = props;
   const l = lettersWords(ctx);
@@ -144,58 +180,8 @@ export function LettersPage(props: LettersPageProps) {
           <p class="hint" id="placeholders-hint">
             {l('placeholdersHint')}
           </p>
-          <div>
-            <label for="subjectVi">{l('fieldSubjectVi')}</label>
-            <input
-              id="subjectVi"
-              name="subjectVi"
-              lang="vi"
-              required
-              maxLength={200}
-              size={70}
-              value={props.form.subjectVi}
-            />
-          </div>
-          <div>
-            <label for="bodyVi">{l('fieldBodyVi')}</label>
-            <textarea
-              id="bodyVi"
-              name="bodyVi"
-              lang="vi"
-              rows={8}
-              cols={80}
-              required
-              aria-describedby="placeholders-hint"
-            >
-              {props.form.bodyVi}
-            </textarea>
-          </div>
-          <div>
-            <label for="subjectEn">{l('fieldSubjectEn')}</label>
-            <input
-              id="subjectEn"
-              name="subjectEn"
-              lang="en"
-              required
-              maxLength={200}
-              size={70}
-              value={props.form.subjectEn}
-            />
-          </div>
-          <div>
-            <label for="bodyEn">{l('fieldBodyEn')}</label>
-            <textarea
-              id="bodyEn"
-              name="bodyEn"
-              lang="en"
-              rows={8}
-              cols={80}
-              required
-              aria-describedby="placeholders-hint"
-            >
-              {props.form.bodyEn}
-            </textarea>
-          </div>
+          <WordingFields ctx={ctx} lang="vi" form={props.form} />
+          <WordingFields ctx={ctx} lang="en" form={props.form} />
           {/* The draft goes to the frame below: its answer is the letter's own document. */}
           <button
             type="submit"
