@@ -90,13 +90,22 @@ export function refusedForm(failed: Failed | undefined, action?: string) {
   return { err, val, field: (name: string) => ({ name, value: val(name), error: err(name) }) };
 }
 
-/** The page's actions under one heading (`<id>-heading`), each an ActionForm. */
-export function ActionsSection(props: { ctx: PageContext; id: string; children: ComponentChildren }) {
+/** A page whose one action is a form: under the actions heading (`<action>-heading`), behind a disclosure. */
+export function SoleAction(props: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  path: string;
+  open: boolean;
+  children: ComponentChildren;
+}) {
   const w = cyclesT(props.ctx);
   return (
-    <section aria-labelledby={`${props.id}-heading`} class="actions">
-      <h2 id={`${props.id}-heading`}>{w('actionsHeading')}</h2>
-      {props.children}
+    <section aria-labelledby={`${props.action}-heading`} class="actions">
+      <h2 id={`${props.action}-heading`}>{w('actionsHeading')}</h2>
+      <ActionForm ctx={props.ctx} action={props.action} label={props.label} path={props.path} open={props.open}>
+        {props.children}
+      </ActionForm>
     </section>
   );
 }

@@ -5,12 +5,11 @@ import { cyclesT, type CyclesKey } from '../cycles-messages';
 import type { PersonOption } from '../cycles-people';
 import { DataTable, numeric } from '../../data-table';
 import {
-  ActionForm,
-  ActionsSection,
   CyclesPage,
   href,
   refusedForm,
   SelectField,
+  SoleAction,
   TextField,
   type Failed,
   type Outcome,
@@ -44,6 +43,8 @@ export function ConferencesPage(props: {
   const { ctx } = props;
   const w = cyclesT(ctx);
   const { val, field } = refusedForm(props.failed, 'call');
+  // Open when a refused form comes back, or when there is nothing yet but this to do.
+  const isFormOpen = Boolean(props.failed) || props.conferences.length === 0;
   const open = props.proposals.filter((p) => p.status === 'open');
   return (
     <CyclesPage ctx={ctx} title={w('conferencesTitle')} isLeader={props.isLeader} outcome={props.outcome}>
@@ -92,60 +93,52 @@ export function ConferencesPage(props: {
       ) : null}
 
       {props.call ? (
-        <ActionsSection ctx={ctx} id="call">
-          <ActionForm
-            ctx={ctx}
-            action="call"
-            label={w('action_call')}
-            path="/conferences"
-            open={Boolean(props.failed) || props.conferences.length === 0}
-          >
+        <SoleAction ctx={ctx} action="call" label={w('action_call')} path="/conferences" open={isFormOpen}>
+          <SelectField
+            {...field('unitId')}
+            id="call-unit"
+            label={w('callUnit')}
+            required
+            options={props.call.units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+          <SelectField
+            {...field('kind')}
+            id="call-kind"
+            label={w('callKind')}
+            value={val('kind') ?? (open.length ? 'adhoc' : 'regular')}
+            options={(['regular', 'adhoc'] as const).map((k) => ({ value: k, label: w(`conf_${k}`) }))}
+          />
+          <TextField {...field('title')} id="call-title" label={w('callTitle')} required />
+          <TextField {...field('topic')} id="call-topic" label={w('callTopic')} />
+          <TextField
+            {...field('startsAt')}
+            id="call-starts"
+            type="datetime-local"
+            label={w('callStartsAt')}
+            hint={w('callStartsAtHint', { days: props.call.announceAtLeastDays, basis: props.call.basis })}
+            required
+          />
+          <TextField {...field('location')} id="call-location" label={w('callLocation')} required />
+          <SelectField
+            {...field('chairId')}
+            id="call-chair"
+            label={w('callChair')}
+            required
+            value={val('chairId') ?? ctx.principal?.personId}
+            options={props.call.chairs.map((p) => ({ value: p.id, label: p.fullName }))}
+          />
+          {open.length ? (
             <SelectField
-              {...field('unitId')}
-              id="call-unit"
-              label={w('callUnit')}
-              required
-              options={props.call.units.map((u) => ({ value: u.id, label: u.name }))}
+              {...field('proposalId')}
+              id="call-proposal"
+              label={w('callProposal')}
+              options={[
+                { value: '', label: w('callNoProposal') },
+                ...open.map((p) => ({ value: p.id, label: p.reason })),
+              ]}
             />
-            <SelectField
-              {...field('kind')}
-              id="call-kind"
-              label={w('callKind')}
-              value={val('kind') ?? (open.length ? 'adhoc' : 'regular')}
-              options={(['regular', 'adhoc'] as const).map((k) => ({ value: k, label: w(`conf_${k}`) }))}
-            />
-            <TextField {...field('title')} id="call-title" label={w('callTitle')} required />
-            <TextField {...field('topic')} id="call-topic" label={w('callTopic')} />
-            <TextField
-              {...field('startsAt')}
-              id="call-starts"
-              type="datetime-local"
-              label={w('callStartsAt')}
-              hint={w('callStartsAtHint', { days: props.call.announceAtLeastDays, basis: props.call.basis })}
-              required
-            />
-            <TextField {...field('location')} id="call-location" label={w('callLocation')} required />
-            <SelectField
-              {...field('chairId')}
-              id="call-chair"
-              label={w('callChair')}
-              required
-              value={val('chairId') ?? ctx.principal?.personId}
-              options={props.call.chairs.map((p) => ({ value: p.id, label: p.fullName }))}
-            />
-            {open.length ? (
-              <SelectField
-                {...field('proposalId')}
-                id="call-proposal"
-                label={w('callProposal')}
-                options={[
-                  { value: '', label: w('callNoProposal') },
-                  ...open.map((p) => ({ value: p.id, label: p.reason })),
-                ]}
-              />
-            ) : null}
-          </ActionForm>
-        </ActionsSection>
+          ) : null}
+        </SoleAction>
       ) : null}
     </CyclesPage>
   );

@@ -7,12 +7,11 @@ import { cyclesT } from '../cycles-messages';
 import type { PersonOption } from '../cycles-people';
 import { DataTable } from '../../data-table';
 import {
-  ActionForm,
-  ActionsSection,
   CyclesPage,
   href,
   refusedForm,
   SelectField,
+  SoleAction,
   TextField,
   type Failed,
   type Outcome,
@@ -52,6 +51,8 @@ export function IdentityGrantsPage(props: {
   const { ctx } = props;
   const w = cyclesT(ctx);
   const { err, val, field } = refusedForm(props.failed);
+  // Open when a refused form comes back, or when there is nothing yet but this to do.
+  const isFormOpen = Boolean(props.failed) || props.grants.length === 0;
   const state = (g: Grant) => (g.revokedAt ? 'grant_revoked' : g.active ? 'grant_active' : 'grant_expired');
   return (
     <CyclesPage ctx={ctx} title={w('grantsTitle')} isLeader={props.isLeader} outcome={props.outcome}>
@@ -99,42 +100,34 @@ export function IdentityGrantsPage(props: {
         ))}
       />
       {props.form ? (
-        <ActionsSection ctx={ctx} id="grant">
-          <ActionForm
-            ctx={ctx}
-            action="grant"
-            label={w('action_grant')}
-            path="/identity-grants"
-            open={Boolean(props.failed) || props.grants.length === 0}
-          >
+        <SoleAction ctx={ctx} action="grant" label={w('action_grant')} path="/identity-grants" open={isFormOpen}>
+          <SelectField
+            {...field('personId')}
+            id="grant-person"
+            label={w('grantPerson')}
+            required
+            options={props.form.supervisors.map((p) => ({ value: p.id, label: p.fullName }))}
+          />
+          <fieldset>
+            <legend>{w('grantScope')}</legend>
+            <ScopeChoice value="unit" label={w('grantScopeUnit')} checked={val('scope') !== 'petition'} />
             <SelectField
-              {...field('personId')}
-              id="grant-person"
-              label={w('grantPerson')}
-              required
-              options={props.form.supervisors.map((p) => ({ value: p.id, label: p.fullName }))}
+              {...field('unitId')}
+              id="grant-unit"
+              label={w('grantUnit')}
+              options={props.form.units.map((u) => ({ value: u.id, label: u.name }))}
             />
-            <fieldset>
-              <legend>{w('grantScope')}</legend>
-              <ScopeChoice value="unit" label={w('grantScopeUnit')} checked={val('scope') !== 'petition'} />
-              <SelectField
-                {...field('unitId')}
-                id="grant-unit"
-                label={w('grantUnit')}
-                options={props.form.units.map((u) => ({ value: u.id, label: u.name }))}
-              />
-              <ScopeChoice value="petition" label={w('grantScopePetition')} checked={val('scope') === 'petition'} />
-              <TextField
-                {...field('trackingCode')}
-                id="grant-code"
-                label={w('grantPetitionCode')}
-                error={err('trackingCode') ?? err('petitionId')}
-              />
-            </fieldset>
-            <TextField {...field('reason')} id="grant-reason" label={w('grantReason')} required />
-            <TextField {...field('expiresAt')} id="grant-expires" type="date" label={w('grantExpiresAt')} />
-          </ActionForm>
-        </ActionsSection>
+            <ScopeChoice value="petition" label={w('grantScopePetition')} checked={val('scope') === 'petition'} />
+            <TextField
+              {...field('trackingCode')}
+              id="grant-code"
+              label={w('grantPetitionCode')}
+              error={err('trackingCode') ?? err('petitionId')}
+            />
+          </fieldset>
+          <TextField {...field('reason')} id="grant-reason" label={w('grantReason')} required />
+          <TextField {...field('expiresAt')} id="grant-expires" type="date" label={w('grantExpiresAt')} />
+        </SoleAction>
       ) : null}
     </CyclesPage>
   );
