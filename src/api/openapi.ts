@@ -29,13 +29,16 @@ interface Operation {
   summary: string;
   auth: boolean;
   body?: z.ZodType;
-  query?: z.ZodObject;
+  query?: z.ZodType;
   headers?: { name: string; description: string }[];
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 }
 
+type Responses = Operation['responses'];
+
+const errorResponse = (description: string) => ({ description, schema: S.ZErrorResponse });
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [c, { description: ERROR_TEXT[c] ?? 'error', schema: S.ZErrorResponse }]));
+  Object.fromEntries(codes.map((c) => [c, errorResponse(ERROR_TEXT[c] ?? 'error')]));
 const ERROR_TEXT: Record<number, string> = {
   400: 'invalid input, with field errors',
   401: 'missing or expired token',
@@ -50,10 +53,65 @@ const IDEMPOTENCY = {
 };
 
 /** An action's answer when its workflow has not answered within ACTION_WAIT_MS (src/api/action-outcome.ts). */
-const PENDING = {
-  description: 'the workflow has not answered within ACTION_WAIT_MS: follow href (Location)',
+const pending = (description = 'the workflow has not answered within ACTION_WAIT_MS: follow href (Location)') => ({
+  description,
   schema: P.ZActionPending,
-};
+});
+
+/** A workflow Update: done, or 202 to follow; refused in the wrong stage. */
+const actionResponses = (status: 200 | 201, description: string): Responses => ({
+  [status]: { description },
+  202: pending(),
+  ...errors(400, 401, 403, 404, 409),
+});
+
+/** Where a 202 points: GET <resource>/updates/{updateId} answers the new state once the workflow has. */
+const followUpdate = (resource: string, summary: string, ...errorCodes: number[]): Operation => ({
+  method: 'get',
+  path: `${resource}/updates/{updateId}`,
+  summary,
+  auth: true,
+  responses: { 200: { description: 'the new state' }, 202: pending('still pending'), ...errors(...errorCodes) },
+});
+
+/** A raw file body through the one intake in platform/blob: told by content, size-limited. */
+const uploadResponses = (view: z.ZodType): Responses => ({
+  201: { description: 'stored', schema: view },
+  ...errors(400, 401, 403, 404),
+  413: errorResponse('larger than DOCUMENT_MAX_BYTES'),
+  415: errorResponse('not a PDF, JPEG, PNG, DOCX or ODT file'),
+});
+const documentList = (path: string, summary: string, list: z.ZodType): Operation => ({
+  method: 'get',
+  path,
+  summary,
+  auth: true,
+  responses: { 200: { description: 'documents', schema: list }, ...errors(401, 403, 404) },
+});
+const DOWNLOAD_HEADERS = 'Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff';
+
+/** The documents of a reception session's minutes or a conference's results: upload, list, download. */
+function recordDocuments(resource: string, of: string, owner: string): Operation[] {
+  const path = `${resource}/documents`;
+  return [
+    {
+      method: 'post',
+      path,
+      summary: `Attach a document to ${of} (officer or leader of the ${owner}'s unit; staff only): the raw body is the file, PDF, JPEG, PNG, DOCX or ODT told by content, at most DOCUMENT_MAX_BYTES, streamed, SHA-256 recorded`,
+      auth: true,
+      query: D.ZUploadDocumentQuery,
+      responses: uploadResponses(D.ZRecordDocumentView),
+    },
+    documentList(path, `The documents of ${of} (read by whoever may read the ${owner})`, D.ZRecordDocumentList),
+    {
+      method: 'get',
+      path: `${path}/{documentId}/content`,
+      summary: `Download one (${DOWNLOAD_HEADERS})`,
+      auth: true,
+      responses: { 200: { description: 'the file' }, ...errors(401, 403, 404) },
+    },
+  ];
+}
 
 export const OPERATIONS: Operation[] = [
   {
@@ -123,9 +181,9 @@ export const OPERATIONS: Operation[] = [
     headers: [IDEMPOTENCY],
     responses: {
       200: { description: 'the new state' },
-      202: { description: 'the workflow has not answered yet: follow href (Location)', schema: P.ZActionPending },
+      202: pending('the workflow has not answered yet: follow href (Location)'),
       ...errors(400, 401, 403, 404, 409),
-      503: { description: 'Temporal or PostgreSQL cannot be reached (Retry-After)', schema: S.ZErrorResponse },
+      503: errorResponse('Temporal or PostgreSQL cannot be reached (Retry-After)'),
     },
   },
   {
@@ -141,17 +199,7 @@ export const OPERATIONS: Operation[] = [
       ...errors(400, 401, 403),
     },
   },
-  {
-    method: 'get',
-    path: '/petitions/{id}/updates/{updateId}',
-    summary: 'The result of an action answered 202',
-    auth: true,
-    responses: {
-      200: { description: 'the new state' },
-      202: { description: 'still pending', schema: P.ZActionPending },
-      ...errors(401, 403, 404, 409),
-    },
-  },
+  followUpdate('/petitions/{id}', 'The result of an action answered 202', 401, 403, 404, 409),
   {
     method: 'post',
     path: '/petitions/{id}/appeal',
@@ -171,25 +219,17 @@ export const OPERATIONS: Operation[] = [
       "Attach a document to the case (officer or leader of its unit): the raw request body is the file, streamed to storage; PDF, JPEG, PNG, DOCX or ODT told by content (415 otherwise), at most DOCUMENT_MAX_BYTES (413), SHA-256 recorded; a denunciation's documents are sealed (encrypted at rest, name included)",
     auth: true,
     query: D.ZUploadDocumentQuery,
-    responses: {
-      201: { description: 'stored', schema: D.ZDocumentView },
-      ...errors(400, 401, 403, 404),
-      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
-      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
-    },
+    responses: uploadResponses(D.ZDocumentView),
   },
-  {
-    method: 'get',
-    path: '/petitions/{petitionId}/documents',
-    summary: 'The documents of a case (same read access as the petition)',
-    auth: true,
-    responses: { 200: { description: 'documents', schema: D.ZDocumentList }, ...errors(401, 403, 404) },
-  },
+  documentList(
+    '/petitions/{petitionId}/documents',
+    'The documents of a case (same read access as the petition)',
+    D.ZDocumentList,
+  ),
   {
     method: 'get',
     path: '/petitions/{petitionId}/documents/{documentId}/content',
-    summary:
-      "Download a document (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff). A sealed document opens only for those who may open the denouncer's identity, with ?reason=…; each opening is recorded",
+    summary: `Download a document (${DOWNLOAD_HEADERS}). A sealed document opens only for those who may open the denouncer's identity, with ?reason=…; each opening is recorded`,
     auth: true,
     query: D.ZOpenDocumentQuery,
     responses: { 200: { description: 'the file' }, ...errors(400, 401, 403, 404) },
@@ -201,77 +241,15 @@ export const OPERATIONS: Operation[] = [
       "Attach the signed text of a decision of the case — an extension decision, or the resolution (decisionId `resolution`) — (officer or leader of the case's unit): a document of the case like POST …/documents (content-checked, size-limited, streamed, SHA-256, sealed for a denunciation), marked with the decision; download it at its downloadUrl",
     auth: true,
     query: D.ZUploadDocumentQuery,
-    responses: {
-      201: { description: 'stored', schema: D.ZDocumentView },
-      ...errors(400, 401, 403, 404),
-      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
-      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
-    },
+    responses: uploadResponses(D.ZDocumentView),
   },
-  {
-    method: 'get',
-    path: '/petitions/{petitionId}/decisions/{decisionId}/documents',
-    summary:
-      'The documents attached to one decision, an extension decision or the resolution (decisionId `resolution`; same read access as the petition)',
-    auth: true,
-    responses: { 200: { description: 'documents', schema: D.ZDocumentList }, ...errors(401, 403, 404) },
-  },
-  {
-    method: 'post',
-    path: '/reception/sessions/{sessionId}/minutes/documents',
-    summary:
-      "Attach a document to a reception session's minutes (officer or leader of the session's unit; staff only): the raw body is the file, PDF, JPEG, PNG, DOCX or ODT told by content, at most DOCUMENT_MAX_BYTES, streamed, SHA-256 recorded",
-    auth: true,
-    query: D.ZUploadDocumentQuery,
-    responses: {
-      201: { description: 'stored', schema: D.ZRecordDocumentView },
-      ...errors(400, 401, 403, 404),
-      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
-      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
-    },
-  },
-  {
-    method: 'get',
-    path: '/reception/sessions/{sessionId}/minutes/documents',
-    summary: "The documents of a reception session's minutes (read by whoever may read the session)",
-    auth: true,
-    responses: { 200: { description: 'documents', schema: D.ZRecordDocumentList }, ...errors(401, 403, 404) },
-  },
-  {
-    method: 'get',
-    path: '/reception/sessions/{sessionId}/minutes/documents/{documentId}/content',
-    summary: 'Download one (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff)',
-    auth: true,
-    responses: { 200: { description: 'the file' }, ...errors(401, 403, 404) },
-  },
-  {
-    method: 'post',
-    path: '/conferences/{conferenceId}/results/documents',
-    summary:
-      "Attach a document to a dialogue conference's results (officer or leader of the conference's unit; staff only): the raw body is the file, PDF, JPEG, PNG, DOCX or ODT told by content, at most DOCUMENT_MAX_BYTES, streamed, SHA-256 recorded",
-    auth: true,
-    query: D.ZUploadDocumentQuery,
-    responses: {
-      201: { description: 'stored', schema: D.ZRecordDocumentView },
-      ...errors(400, 401, 403, 404),
-      413: { description: 'larger than DOCUMENT_MAX_BYTES', schema: S.ZErrorResponse },
-      415: { description: 'not a PDF, JPEG, PNG, DOCX or ODT file', schema: S.ZErrorResponse },
-    },
-  },
-  {
-    method: 'get',
-    path: '/conferences/{conferenceId}/results/documents',
-    summary: "The documents of a dialogue conference's results (read by whoever may read the conference)",
-    auth: true,
-    responses: { 200: { description: 'documents', schema: D.ZRecordDocumentList }, ...errors(401, 403, 404) },
-  },
-  {
-    method: 'get',
-    path: '/conferences/{conferenceId}/results/documents/{documentId}/content',
-    summary: 'Download one (Content-Disposition: attachment, Cache-Control: no-store, X-Content-Type-Options: nosniff)',
-    auth: true,
-    responses: { 200: { description: 'the file' }, ...errors(401, 403, 404) },
-  },
+  documentList(
+    '/petitions/{petitionId}/decisions/{decisionId}/documents',
+    'The documents attached to one decision, an extension decision or the resolution (decisionId `resolution`; same read access as the petition)',
+    D.ZDocumentList,
+  ),
+  ...recordDocuments('/reception/sessions/{sessionId}/minutes', "a reception session's minutes", 'session'),
+  ...recordDocuments('/conferences/{conferenceId}/results', "a dialogue conference's results", 'conference'),
   {
     method: 'get',
     path: '/petitions/{petitionId}/decisions',
@@ -318,7 +296,7 @@ export const OPERATIONS: Operation[] = [
     summary:
       'Sổ tiếp công dân of a unit over a period, XLSX in the twelve columns of Mẫu số 03, Thông tư 04/2021/TT-TTCP: the matters raised at its reception sessions and the petitions handed in person; a denouncer reads “công dân”',
     auth: true,
-    query: ZRegisterQuery as unknown as z.ZodObject,
+    query: ZRegisterQuery,
     responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },
   },
   {
@@ -327,7 +305,7 @@ export const OPERATIONS: Operation[] = [
     summary:
       'Sổ theo dõi xử lý đơn of a unit over a period, XLSX in the layout of Thông tư 05/2021/TT-TTCP: every petition received and what became of it; a denouncer reads “công dân” unless the caller is entitled and gives a reason (each opening recorded)',
     auth: true,
-    query: ZRegisterQuery as unknown as z.ZodObject,
+    query: ZRegisterQuery,
     responses: { 200: { description: 'the workbook' }, ...errors(400, 401, 403, 404) },
   },
   {
@@ -371,7 +349,7 @@ export const OPERATIONS: Operation[] = [
     body: Dup.ZDuplicateDecisionRequest,
     responses: {
       200: { description: 'decided', schema: Dup.ZDuplicateDecisionResponse },
-      202: { description: 'the link waits for the workflow; follow href', schema: P.ZActionPending },
+      202: pending('the link waits for the workflow; follow href'),
       ...errors(400, 401, 403, 404, 409),
     },
   },
@@ -450,7 +428,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: { description: 'the petition as the citizen sees it' },
       ...errors(404),
-      429: { description: 'too many lookups', schema: S.ZErrorResponse },
+      429: errorResponse('too many lookups'),
     },
   },
   {
@@ -462,7 +440,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       201: { description: 'recorded' },
       ...errors(400, 404, 409),
-      429: { description: 'too many lookups', schema: S.ZErrorResponse },
+      429: errorResponse('too many lookups'),
     },
   },
   {
@@ -471,7 +449,7 @@ export const OPERATIONS: Operation[] = [
     summary:
       'Periodic report (month, quarter, 6/9 months, year or a range) by level, unit, kind, field or responsible leader; JSON, CSV or XLSX, Vietnamese headings by default',
     auth: true,
-    query: ZReportQuery as unknown as z.ZodObject,
+    query: ZReportQuery,
     responses: { 200: { description: 'the report' }, ...errors(400, 401, 403) },
   },
   {
@@ -503,7 +481,7 @@ export const OPERATIONS: Operation[] = [
     summary:
       'Leader scorecard: per responsible leader, cases due, resolved on time, overdue now, reminders received, cases acted on after a reminder, escalations; JSON, CSV or XLSX',
     auth: true,
-    query: ZScorecardQuery as unknown as z.ZodObject,
+    query: ZScorecardQuery,
     responses: { 200: { description: 'the scorecard' }, ...errors(400, 401, 403) },
   },
   {
@@ -710,7 +688,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Postpone to a later working day (leader), with a public notice and updated invitations',
     auth: true,
     body: R.ZPostponeRequest,
-    responses: { 200: { description: 'postponed' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(200, 'postponed'),
   },
   {
     method: 'post',
@@ -718,7 +696,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Delegate to a deputy (leader; the schedule’s deputy by default)',
     auth: true,
     body: R.ZDelegateRequest,
-    responses: { 200: { description: 'delegated' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(200, 'delegated'),
   },
   {
     method: 'post',
@@ -728,7 +706,7 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: R.ZMatterRequest,
     headers: [IDEMPOTENCY],
-    responses: { 201: { description: 'recorded' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(201, 'recorded'),
   },
   {
     method: 'post',
@@ -737,26 +715,16 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: R.ZCloseRequest,
     headers: [IDEMPOTENCY],
-    responses: { 200: { description: 'closed' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(200, 'closed'),
   },
-  {
-    method: 'get',
-    path: '/reception/sessions/{id}/updates/{updateId}',
-    summary: 'The result of a session action answered 202',
-    auth: true,
-    responses: {
-      200: { description: 'the new state' },
-      202: { description: 'still pending', schema: P.ZActionPending },
-      ...errors(401, 403, 404),
-    },
-  },
+  followUpdate('/reception/sessions/{id}', 'The result of a session action answered 202', 401, 403, 404),
   {
     method: 'get',
     path: '/reception/obligations',
     summary:
       'Reception duties (commune chairman 1 day a week, …) checked per week or month; leaders who fall short are flagged',
     auth: true,
-    query: R.ZObligationsQuery as unknown as z.ZodObject,
+    query: R.ZObligationsQuery,
     responses: { 200: { description: 'per leader, the windows short of the duty' }, ...errors(400, 401, 403) },
   },
   {
@@ -776,7 +744,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       201: { description: 'registered' },
       ...errors(400, 404, 409),
-      429: { description: 'too many requests', schema: S.ZErrorResponse },
+      429: errorResponse('too many requests'),
     },
   },
   {
@@ -817,7 +785,7 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: C.ZHoldRequest,
     headers: [IDEMPOTENCY],
-    responses: { 200: { description: 'held' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(200, 'held'),
   },
   {
     method: 'post',
@@ -827,7 +795,7 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: C.ZOpinionRequest,
     headers: [IDEMPOTENCY],
-    responses: { 201: { description: 'recorded' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(201, 'recorded'),
   },
   {
     method: 'post',
@@ -837,19 +805,9 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: C.ZPublishRequest,
     headers: [IDEMPOTENCY],
-    responses: { 200: { description: 'published' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(200, 'published'),
   },
-  {
-    method: 'get',
-    path: '/conferences/{id}/updates/{updateId}',
-    summary: 'The result of a conference action answered 202',
-    auth: true,
-    responses: {
-      200: { description: 'the new state' },
-      202: { description: 'still pending', schema: P.ZActionPending },
-      ...errors(401, 403, 404),
-    },
-  },
+  followUpdate('/conferences/{id}', 'The result of a conference action answered 202', 401, 403, 404),
   {
     method: 'post',
     path: '/commitments/{id}/progress',
@@ -857,7 +815,7 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: C.ZProgressRequest,
     headers: [IDEMPOTENCY],
-    responses: { 200: { description: 'recorded' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(200, 'recorded'),
   },
   {
     method: 'post',
@@ -866,26 +824,16 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: C.ZFulfilRequest,
     headers: [IDEMPOTENCY],
-    responses: { 200: { description: 'fulfilled' }, 202: PENDING, ...errors(400, 401, 403, 404, 409) },
+    responses: actionResponses(200, 'fulfilled'),
   },
-  {
-    method: 'get',
-    path: '/commitments/{id}/updates/{updateId}',
-    summary: 'The result of a commitment report answered 202',
-    auth: true,
-    responses: {
-      200: { description: 'the new state' },
-      202: { description: 'still pending', schema: P.ZActionPending },
-      ...errors(401, 403, 404),
-    },
-  },
+  followUpdate('/commitments/{id}', 'The result of a commitment report answered 202', 401, 403, 404),
   {
     method: 'get',
     path: '/reports/conferences',
     summary:
       'Conference report: held (regular, ad hoc), attendees, opinions by field and outcome, settled here vs sent up (%), commitments kept, results published on time, communes owing their yearly regular conference; JSON, CSV or XLSX',
     auth: true,
-    query: ZScorecardQuery as unknown as z.ZodObject,
+    query: ZScorecardQuery,
     responses: { 200: { description: 'the report' }, ...errors(400, 401, 403) },
   },
   { method: 'get', path: '/health', summary: 'Liveness', auth: false, responses: { 200: { description: 'ok' } } },

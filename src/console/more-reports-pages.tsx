@@ -17,7 +17,8 @@ import { nowFrom } from '../platform/runtime/clock';
 import type { ConsoleDeps } from './console-deps';
 import type { PageContext } from './page-context';
 import { refusalWords } from './refusals';
-import { ConferenceReportPage, ObligationsPage, ScorecardPage, type PeriodQuery } from './pages/more-reports';
+import { ConferenceReportPage, ObligationsPage, ScorecardPage } from './pages/more-reports';
+import type { PeriodQuery } from './pages/report-parts';
 
 function periodQueryOf(req: Request, defaultPeriod: string): PeriodQuery {
   const q = req.query as Record<string, string | undefined>;

@@ -37,8 +37,14 @@ function petitionBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** An action on a petition, as `token`'s holder: the request, for the test to expect its status. */
+const act = (id: string, token: string, body: Record<string, unknown>) =>
+  request(h.app).post(`/api/v1/petitions/${id}/actions`).set(auth(token)).send(body);
+
+const register = (token: string) => request(h.app).post('/api/v1/petitions').set(auth(token));
+
 async function create(token = officer, overrides: Record<string, unknown> = {}) {
-  const res = await request(h.app).post('/api/v1/petitions').set(auth(token)).send(petitionBody(overrides)).expect(201);
+  const res = await register(token).send(petitionBody(overrides)).expect(201);
   // The workflow records the receipt right after it starts; tests read the timeline after that.
   await eventually(
     () => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: res.body.id, type: 'received' } }),
@@ -66,9 +72,7 @@ describe('sign-in', () => {
 describe('registering a petition', () => {
   test('when the body is invalid, then 400 lists each field and nothing is written', async () => {
     const before = await h.db.prisma.petition.count();
-    const res = await request(h.app)
-      .post('/api/v1/petitions')
-      .set(auth(officer))
+    const res = await register(officer)
       .send(petitionBody({ kind: 'gossip', petitioners: [], receivedAt: 'yesterday', subject: '' }))
       .expect(400);
     const paths = res.body.error.details.map((d: { path: string }) => d.path).sort();
@@ -77,43 +81,26 @@ describe('registering a petition', () => {
   });
 
   test('when the JSON is malformed, then 400', async () => {
-    const res = await request(h.app)
-      .post('/api/v1/petitions')
-      .set(auth(officer))
-      .set('content-type', 'application/json')
-      .send('{"kind":')
-      .expect(400);
+    const res = await register(officer).set('content-type', 'application/json').send('{"kind":').expect(400);
     expect(res.body.error.code).toBe('ValidationFailed');
   });
 
   test('when the unit does not exist, then 400 on receivingUnitId', async () => {
-    const res = await request(h.app)
-      .post('/api/v1/petitions')
-      .set(auth(officer))
+    const res = await register(officer)
       .send(petitionBody({ receivingUnitId: 'nowhere' }))
       .expect(400);
     expect(res.body.error.details).toEqual([{ path: 'receivingUnitId', message: 'no such unit' }]);
   });
 
   test('when an officer registers for another commune, then 403 names the missing role', async () => {
-    const res = await request(h.app).post('/api/v1/petitions').set(auth(otherOfficer)).send(petitionBody()).expect(403);
+    const res = await register(otherOfficer).send(petitionBody()).expect(403);
     expect(res.body.error.message).toMatch(/officer or leader/);
   });
 
   test('when the same Idempotency-Key is sent twice, then one petition and one workflow exist', async () => {
     const key = `idem-${Date.now()}`;
-    const first = await request(h.app)
-      .post('/api/v1/petitions')
-      .set(auth(officer))
-      .set('Idempotency-Key', key)
-      .send(petitionBody())
-      .expect(201);
-    const second = await request(h.app)
-      .post('/api/v1/petitions')
-      .set(auth(officer))
-      .set('Idempotency-Key', key)
-      .send(petitionBody())
-      .expect(200);
+    const first = await register(officer).set('Idempotency-Key', key).send(petitionBody()).expect(201);
+    const second = await register(officer).set('Idempotency-Key', key).send(petitionBody()).expect(200);
     expect(second.body.id).toBe(first.body.id);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await h.db.prisma.petition.count({ where: { idempotencyKey: key } })).toBe(1);
@@ -135,11 +122,7 @@ describe('acting on a petition', () => {
 
   test('when an action is illegal in the stage, then 409 and the petition is unchanged', async () => {
     const p = await create();
-    const res = await request(h.app)
-      .post(`/api/v1/petitions/${p.id}/actions`)
-      .set(auth(leader))
-      .send({ action: 'resolve', summary: 'Giải quyết xong' })
-      .expect(409);
+    const res = await act(p.id, leader, { action: 'resolve', summary: 'Giải quyết xong' }).expect(409);
     expect(res.body.error.code).toBe('IllegalTransition');
     const view = await request(h.app).get(`/api/v1/petitions/${p.id}`).set(auth(officer)).expect(200);
     expect(view.body.stage).toBe('received');
@@ -148,51 +131,23 @@ describe('acting on a petition', () => {
 
   test('when the role is wrong, then 403; when a supervisor tries to act, then 403', async () => {
     const p = await create();
-    await request(h.app)
-      .post(`/api/v1/petitions/${p.id}/actions`)
-      .set(auth(officer))
-      .send({ action: 'accept' })
-      .expect(200);
-    const res = await request(h.app)
-      .post(`/api/v1/petitions/${p.id}/actions`)
-      .set(auth(officer))
-      .send({ action: 'assign', assigneeId: h.org.officer.id })
-      .expect(403);
+    await act(p.id, officer, { action: 'accept' }).expect(200);
+    const res = await act(p.id, officer, { action: 'assign', assigneeId: h.org.officer.id }).expect(403);
     expect(res.body.error.message).toMatch(/leader/);
-    await request(h.app)
-      .post(`/api/v1/petitions/${p.id}/actions`)
-      .set(auth(supervisor))
-      .send({ action: 'withdraw', reason: 'thử quyền' })
-      .expect(403);
+    await act(p.id, supervisor, { action: 'withdraw', reason: 'thử quyền' }).expect(403);
   });
 
   test('when an action body is incomplete, then 400 before anything reaches the workflow', async () => {
     const p = await create();
-    const res = await request(h.app)
-      .post(`/api/v1/petitions/${p.id}/actions`)
-      .set(auth(officer))
-      .send({ action: 'forward' })
-      .expect(400);
+    const res = await act(p.id, officer, { action: 'forward' }).expect(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['reason', 'toUnitId']);
-    await request(h.app)
-      .post(`/api/v1/petitions/${p.id}/actions`)
-      .set(auth(officer))
-      .send({ action: 'fly' })
-      .expect(400);
+    await act(p.id, officer, { action: 'fly' }).expect(400);
   });
 
   test('when a petition goes through its stages, then the view shows stage, assignee, deadline and who did what', async () => {
     const p = await create();
-    await request(h.app)
-      .post(`/api/v1/petitions/${p.id}/actions`)
-      .set(auth(officer))
-      .send({ action: 'accept' })
-      .expect(200);
-    const assigned = await request(h.app)
-      .post(`/api/v1/petitions/${p.id}/actions`)
-      .set(auth(leader))
-      .send({ action: 'assign', assigneeId: h.org.officer.id })
-      .expect(200);
+    await act(p.id, officer, { action: 'accept' }).expect(200);
+    const assigned = await act(p.id, leader, { action: 'assign', assigneeId: h.org.officer.id }).expect(200);
     expect(assigned.body).toMatchObject({ stage: 'assigned', assigneeId: h.org.officer.id });
     const view = await request(h.app).get(`/api/v1/petitions/${p.id}`).set(auth(officer)).expect(200);
     expect(view.body).toMatchObject({
@@ -250,43 +205,23 @@ describe('acting on a petition', () => {
 
 test('when an extension breaks the law, then 409 ExtensionRefused with the reason; a valid one moves the deadline', async () => {
   const p = await create(officer, { kind: 'denunciation', petitioners: [{ fullName: 'Ẩn Danh' }] });
-  await request(h.app)
-    .post(`/api/v1/petitions/${p.id}/actions`)
-    .set(auth(officer))
-    .send({ action: 'accept' })
-    .expect(200);
-  const refused = await request(h.app)
-    .post(`/api/v1/petitions/${p.id}/actions`)
-    .set(auth(officer))
-    .send({ action: 'requestExtension', days: 30, reason: 'Cần thêm thời gian' })
-    .expect(409);
+  await act(p.id, officer, { action: 'accept' }).expect(200);
+  const refused = await act(p.id, officer, {
+    action: 'requestExtension',
+    days: 30,
+    reason: 'Cần thêm thời gian',
+  }).expect(409);
   expect(refused.body.error).toMatchObject({ code: 'ExtensionRefused', message: expect.stringContaining('Đ.30') });
-  await request(h.app)
-    .post(`/api/v1/petitions/${p.id}/actions`)
-    .set(auth(officer))
-    .send({ action: 'setFlags', complex: true, reason: 'Phức tạp' })
-    .expect(200);
-  await request(h.app)
-    .post(`/api/v1/petitions/${p.id}/actions`)
-    .set(auth(officer))
-    .send({ action: 'requestExtension', days: 30, reason: 'Xác minh thêm' })
-    .expect(200);
-  await request(h.app)
-    .post(`/api/v1/petitions/${p.id}/actions`)
-    .set(auth(leader))
-    .send({ action: 'decideExtension', approve: true, reason: 'Đồng ý' })
-    .expect(400);
+  await act(p.id, officer, { action: 'setFlags', complex: true, reason: 'Phức tạp' }).expect(200);
+  await act(p.id, officer, { action: 'requestExtension', days: 30, reason: 'Xác minh thêm' }).expect(200);
+  await act(p.id, leader, { action: 'decideExtension', approve: true, reason: 'Đồng ý' }).expect(400);
   const before = (await request(h.app).get(`/api/v1/petitions/${p.id}`).set(auth(officer))).body.nextDeadline.dueAt;
-  const approved = await request(h.app)
-    .post(`/api/v1/petitions/${p.id}/actions`)
-    .set(auth(leader))
-    .send({
-      action: 'decideExtension',
-      approve: true,
-      reason: 'Đồng ý',
-      decision: { number: '7/QĐ-UBND', date: '2026-11-30', signer: 'Trần Thị Xã' },
-    })
-    .expect(200);
+  const approved = await act(p.id, leader, {
+    action: 'decideExtension',
+    approve: true,
+    reason: 'Đồng ý',
+    decision: { number: '7/QĐ-UBND', date: '2026-11-30', signer: 'Trần Thị Xã' },
+  }).expect(200);
   expect(Date.parse(approved.body.clock.dueAt)).toBeGreaterThan(Date.parse(before) + 29 * 86_400_000);
 });
 
@@ -297,11 +232,7 @@ describe('listing', () => {
       kind: 'feedback',
       receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
     });
-    await request(h.app)
-      .post(`/api/v1/petitions/${a.id}/actions`)
-      .set(auth(officer))
-      .send({ action: 'accept' })
-      .expect(200);
+    await act(a.id, officer, { action: 'accept' }).expect(200);
 
     const feedback = await request(h.app).get('/api/v1/petitions?kind=feedback').set(auth(supervisor)).expect(200);
     expect(feedback.body.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
@@ -327,11 +258,11 @@ describe('listing', () => {
       receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
     });
     const roadLater = await create(officer, { kind: 'recommendation', field: 'roads' });
-    await request(h.app)
-      .post(`/api/v1/petitions/${roadLater.id}/actions`)
-      .set(auth(officer))
-      .send({ action: 'forward', toUnitId: h.org.otherCommuneId, reason: 'Thuộc xã Hòa Lạc' })
-      .expect(200);
+    await act(roadLater.id, officer, {
+      action: 'forward',
+      toUnitId: h.org.otherCommuneId,
+      reason: 'Thuộc xã Hòa Lạc',
+    }).expect(200);
     const ids = async (query: string) =>
       (await request(h.app).get(`/api/v1/petitions?${query}`).set(auth(supervisor)).expect(200)).body.items.map(
         (i: { id: string }) => i.id,

@@ -66,6 +66,10 @@ async function handMade(rows: unknown[][], merges: string[]): Promise<ExcelJS.Wo
   return sheetOf(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
+/** A row of a register as its form numbers the columns (1…width): the cells given, every other one `empty`. */
+const formRow = (width: number, cells: Record<number, unknown>, empty: '' | null = '') =>
+  Array.from({ length: width }, (_, i) => (i + 1 in cells ? cells[i + 1] : empty));
+
 const fetchXlsx = (path: string, token: string) =>
   request(h.app)
     .get(path)
@@ -168,111 +172,76 @@ test('when a unit’s registers are exported, then their columns, headings and r
   const petitionHeadings = [
     ['SỔ THEO DÕI XỬ LÝ ĐƠN', ...Array(14).fill(null)],
     [scope, ...Array(14).fill(null)],
-    [
-      'STT',
-      'Ngày nhận đơn',
-      'Số, mã đơn',
-      'Họ tên, địa chỉ người gửi đơn',
-      'Nội dung đơn',
-      'Phân loại đơn',
+    formRow(
+      15,
+      {
+        1: 'STT',
+        2: 'Ngày nhận đơn',
+        3: 'Số, mã đơn',
+        4: 'Họ tên, địa chỉ người gửi đơn',
+        5: 'Nội dung đơn',
+        6: 'Phân loại đơn',
+        10: 'Kết quả xử lý đơn',
+        14: 'Theo dõi kết quả giải quyết',
+        15: 'Ghi chú',
+      },
       null,
+    ),
+    formRow(
+      15,
+      {
+        6: 'Khiếu nại',
+        7: 'Tố cáo',
+        8: 'Kiến nghị, phản ánh',
+        9: 'Đơn đông người',
+        10: 'Thụ lý giải quyết',
+        11: 'Chuyển đơn',
+        12: 'Không thụ lý, trả lại, hướng dẫn',
+        13: 'Lưu đơn (đơn trùng, đã giải quyết)',
+      },
       null,
-      null,
-      'Kết quả xử lý đơn',
-      null,
-      null,
-      null,
-      'Theo dõi kết quả giải quyết',
-      'Ghi chú',
-    ],
-    [
-      null,
-      null,
-      null,
-      null,
-      null,
-      'Khiếu nại',
-      'Tố cáo',
-      'Kiến nghị, phản ánh',
-      'Đơn đông người',
-      'Thụ lý giải quyết',
-      'Chuyển đơn',
-      'Không thụ lý, trả lại, hướng dẫn',
-      'Lưu đơn (đơn trùng, đã giải quyết)',
-      null,
-      null,
-    ],
+    ),
     Array.from({ length: 15 }, (_, i) => `(${i + 1})`),
   ];
   const petitionRows = (denouncer: string) => [
-    [
-      1,
-      vnDay(at(4)),
-      p1.body.trackingCode,
-      'Nguyễn Văn An, Thôn 1',
-      `Khiếu nại bồi thường đất ${t}`,
-      'x',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      received(p1),
-      '',
-    ],
-    [
-      2,
-      vnDay(at(3)),
-      p2.body.trackingCode,
-      denouncer,
-      `Tố cáo cán bộ thu tiền ${t}`,
-      '',
-      'x',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      received(p2),
-      '',
-    ],
-    [
-      3,
-      vnDay(at(2)),
-      p3.body.trackingCode,
-      'Hộ dân 6, Thôn 6 (và 5 người khác)',
-      `Kiến nghị giá bồi thường mặt bằng ${t}`,
-      '',
-      '',
-      'x',
-      'x',
-      '',
-      '',
-      '',
-      '',
-      received(p3),
-      '',
-    ],
-    [
-      4,
-      vnDay(at(1)),
-      p4.body.trackingCode,
-      'Nguyễn Văn An, Thôn 1',
-      `Khiếu nại bồi thường đất ${t}`,
-      'x',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'x',
-      `Trùng hồ sơ ${p1.body.trackingCode} (${unitName})`,
-      '',
-    ],
+    formRow(15, {
+      1: 1,
+      2: vnDay(at(4)),
+      3: p1.body.trackingCode,
+      4: 'Nguyễn Văn An, Thôn 1',
+      5: `Khiếu nại bồi thường đất ${t}`,
+      6: 'x',
+      14: received(p1),
+    }),
+    formRow(15, {
+      1: 2,
+      2: vnDay(at(3)),
+      3: p2.body.trackingCode,
+      4: denouncer,
+      5: `Tố cáo cán bộ thu tiền ${t}`,
+      7: 'x',
+      14: received(p2),
+    }),
+    formRow(15, {
+      1: 3,
+      2: vnDay(at(2)),
+      3: p3.body.trackingCode,
+      4: 'Hộ dân 6, Thôn 6 (và 5 người khác)',
+      5: `Kiến nghị giá bồi thường mặt bằng ${t}`,
+      8: 'x',
+      9: 'x',
+      14: received(p3),
+    }),
+    formRow(15, {
+      1: 4,
+      2: vnDay(at(1)),
+      3: p4.body.trackingCode,
+      4: 'Nguyễn Văn An, Thôn 1',
+      5: `Khiếu nại bồi thường đất ${t}`,
+      6: 'x',
+      13: 'x',
+      14: `Trùng hồ sơ ${p1.body.trackingCode} (${unitName})`,
+    }),
   ];
   const petitionMerges = [
     'A1:O1',
@@ -288,25 +257,25 @@ test('when a unit’s registers are exported, then their columns, headings and r
     'O3:O4',
   ];
 
-  const sealed = await fetchXlsx(`/api/v1/registers/petitions?unitId=${h.org.communeId}&${period}`, leader).expect(200);
+  /** Sổ theo dõi xử lý đơn of commune 1 for today, as `token`'s holder, with a reason to open identities or none. */
+  const petitionRegister = (token: string, reason?: string) =>
+    fetchXlsx(
+      `/api/v1/registers/petitions?unitId=${h.org.communeId}&${period}${reason ? `&reason=${encodeURIComponent(reason)}` : ''}`,
+      token,
+    ).expect(200);
+  const sealed = await petitionRegister(leader);
   expect(sealed.headers['content-type']).toContain('spreadsheetml');
   expect(sealed.headers['cache-control']).toBe('no-store');
   const expectedSealed = await handMade([...petitionHeadings, ...petitionRows('công dân')], petitionMerges);
   expect(contentOf(await sheetOf(sealed.body), 9)).toEqual(contentOf(expectedSealed, 9));
 
   // A supervisor without a grant asks with a reason: still “công dân”, nothing opened.
-  const notEntitled = await fetchXlsx(
-    `/api/v1/registers/petitions?unitId=${h.org.communeId}&${period}&reason=${encodeURIComponent('kiểm tra sổ')}`,
-    supervisor,
-  ).expect(200);
+  const notEntitled = await petitionRegister(supervisor, 'kiểm tra sổ');
   expect(contentOf(await sheetOf(notEntitled.body), 9)).toEqual(contentOf(expectedSealed, 9));
   expect(await h.db.prisma.identityAccess.count({ where: { petitionId: p2.body.id } })).toBe(0);
 
   // The unit's leader, entitled, says why: the denouncer is named and the opening recorded.
-  const opened = await fetchXlsx(
-    `/api/v1/registers/petitions?unitId=${h.org.communeId}&${period}&reason=${encodeURIComponent('đối chiếu hồ sơ')}`,
-    leader,
-  ).expect(200);
+  const opened = await petitionRegister(leader, 'đối chiếu hồ sơ');
   expect(contentOf(await sheetOf(opened.body), 9)).toEqual(
     contentOf(await handMade([...petitionHeadings, ...petitionRows('Trần Thị Bình, Xóm 2')], petitionMerges), 9),
   );
@@ -319,78 +288,57 @@ test('when a unit’s registers are exported, then their columns, headings and r
     [
       ['SỔ TIẾP CÔNG DÂN', ...Array(11).fill(null)],
       [scope, ...Array(11).fill(null)],
-      [
-        'STT',
-        'Ngày tiếp',
-        'Họ tên - Địa chỉ',
-        'CMND/Hộ chiếu của công dân',
-        'Nội dung vụ việc',
-        'Phân loại đơn/Số người',
-        'Cơ quan đã giải quyết',
-        'Hướng xử lý',
+      formRow(
+        12,
+        {
+          1: 'STT',
+          2: 'Ngày tiếp',
+          3: 'Họ tên - Địa chỉ',
+          4: 'CMND/Hộ chiếu của công dân',
+          5: 'Nội dung vụ việc',
+          6: 'Phân loại đơn/Số người',
+          7: 'Cơ quan đã giải quyết',
+          8: 'Hướng xử lý',
+          11: 'Theo dõi kết quả giải quyết',
+          12: 'Ghi chú',
+        },
         null,
+      ),
+      formRow(
+        12,
+        {
+          8: 'Thụ lý để giải quyết',
+          9: 'Trả lại đơn và hướng dẫn',
+          10: 'Chuyển đơn đến cơ quan, tổ chức, đơn vị có thẩm quyền',
+        },
         null,
-        'Theo dõi kết quả giải quyết',
-        'Ghi chú',
-      ],
-      [
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        'Thụ lý để giải quyết',
-        'Trả lại đơn và hướng dẫn',
-        'Chuyển đơn đến cơ quan, tổ chức, đơn vị có thẩm quyền',
-        null,
-        null,
-      ],
+      ),
       Array.from({ length: 12 }, (_, i) => `(${i + 1})`),
-      [
-        1,
-        vnDay(sessionStart),
-        'Lê Văn Cường',
-        '',
-        'Hỏi về chính sách hỗ trợ',
-        '',
-        '',
-        '',
-        'x',
-        '',
-        '',
-        'Đã giải thích chính sách',
-      ],
-      [2, vnDay(sessionStart), 'công dân', '', 'Tố cáo cán bộ', 'Tố cáo/1', '', '', '', '', received(p2), ''],
-      [
-        3,
-        vnDay(at(4)),
-        'Nguyễn Văn An, Thôn 1',
-        '',
-        `Khiếu nại bồi thường đất ${t}`,
-        'Khiếu nại/1',
-        '',
-        '',
-        '',
-        '',
-        received(p1),
-        '',
-      ],
-      [
-        4,
-        vnDay(at(2)),
-        'Hộ dân 6, Thôn 6 (và 5 người khác)',
-        '',
-        `Kiến nghị giá bồi thường mặt bằng ${t}`,
-        'Kiến nghị, phản ánh/6',
-        '',
-        '',
-        '',
-        '',
-        received(p3),
-        '',
-      ],
+      formRow(12, {
+        1: 1,
+        2: vnDay(sessionStart),
+        3: 'Lê Văn Cường',
+        5: 'Hỏi về chính sách hỗ trợ',
+        9: 'x',
+        12: 'Đã giải thích chính sách',
+      }),
+      formRow(12, { 1: 2, 2: vnDay(sessionStart), 3: 'công dân', 5: 'Tố cáo cán bộ', 6: 'Tố cáo/1', 11: received(p2) }),
+      formRow(12, {
+        1: 3,
+        2: vnDay(at(4)),
+        3: 'Nguyễn Văn An, Thôn 1',
+        5: `Khiếu nại bồi thường đất ${t}`,
+        6: 'Khiếu nại/1',
+        11: received(p1),
+      }),
+      formRow(12, {
+        1: 4,
+        2: vnDay(at(2)),
+        3: 'Hộ dân 6, Thôn 6 (và 5 người khác)',
+        5: `Kiến nghị giá bồi thường mặt bằng ${t}`,
+        6: 'Kiến nghị, phản ánh/6',
+        11: received(p3),
+      }),
     ],
     ['A1:L1', 'A2:L2', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4', 'F3:F4', 'G3:G4', 'H3:J3', 'K3:K4', 'L3:L4'],
   );

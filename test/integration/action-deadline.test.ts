@@ -38,10 +38,14 @@ const petitionBody = () => ({
   petitioners: [{ fullName: 'Mai Văn Chờ' }],
 });
 
+const register = () => request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201);
+/** The officer's action on a petition: the request, for the test to add a key and the body. */
+const act = (id: string) => request(h.app).post(`/api/v1/petitions/${id}/actions`).set(auth(officer));
+
 // The first deadline is written with the row at registration (issue 15: the 201 waits for no worker), so
 // the 201 and the view agree at once; the workflow's own "received" entry follows.
 test('when a petition is registered, then the 201 and the view show the same deadline, and the workflow then records its received entry', async () => {
-  const created = await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201);
+  const created = await register();
   expect(created.body).toMatchObject({
     stage: 'received',
     nextDeadline: { clock: expect.any(String), dueAt: expect.any(String) },
@@ -59,18 +63,12 @@ test('when a petition is registered, then the 201 and the view show the same dea
 });
 
 test('when no worker runs, then an action answers 202 with a URL to follow, which gives the result once a worker is back', async () => {
-  const { id } = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201))
-    .body;
+  const { id } = (await register()).body;
   await h.stopWorker();
   let restarted = false;
   try {
     const startedAt = Date.now();
-    const pending = await request(h.app)
-      .post(`/api/v1/petitions/${id}/actions`)
-      .set(auth(officer))
-      .set('Idempotency-Key', 'accept-1')
-      .send({ action: 'accept' })
-      .expect(202);
+    const pending = await act(id).set('Idempotency-Key', 'accept-1').send({ action: 'accept' }).expect(202);
     expect(Date.now() - startedAt).toBeLessThan(9_000);
     expect(pending.body).toMatchObject({
       status: 'pending',
@@ -91,12 +89,7 @@ test('when no worker runs, then an action answers 202 with a URL to follow, whic
     );
     expect(done).toMatchObject({ petitionId: id, stage: 'accepted' });
     // The same request again is the same Update, answered with its first result, not a second accept.
-    const repeat = await request(h.app)
-      .post(`/api/v1/petitions/${id}/actions`)
-      .set(auth(officer))
-      .set('Idempotency-Key', 'accept-1')
-      .send({ action: 'accept' })
-      .expect(200);
+    const repeat = await act(id).set('Idempotency-Key', 'accept-1').send({ action: 'accept' }).expect(200);
     expect(repeat.body.version).toBe(done.version);
   } finally {
     if (!restarted) await h.startWorker();
@@ -105,28 +98,18 @@ test('when no worker runs, then an action answers 202 with a URL to follow, whic
 });
 
 test('when a petition is withdrawn, then a later action answers 409 PetitionClosed', async () => {
-  const { id } = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201))
-    .body;
-  await request(h.app)
-    .post(`/api/v1/petitions/${id}/actions`)
-    .set(auth(officer))
-    .send({ action: 'withdraw', reason: 'Công dân rút đơn' })
-    .expect(200);
+  const { id } = (await register()).body;
+  await act(id).send({ action: 'withdraw', reason: 'Công dân rút đơn' }).expect(200);
   await eventually(
     async () => (await h.client.workflow.getHandle(`petition-${id}`).describe()).status.name === 'COMPLETED',
     { what: 'the workflow to complete' },
   );
-  const res = await request(h.app)
-    .post(`/api/v1/petitions/${id}/actions`)
-    .set(auth(officer))
-    .send({ action: 'accept' })
-    .expect(409);
+  const res = await act(id).send({ action: 'accept' }).expect(409);
   expect(res.body.error).toMatchObject({ code: 'PetitionClosed', message: expect.stringContaining('closed') });
 });
 
 test('when a commitment is fulfilled, then a later report answers 409 about the commitment, not a petition', async () => {
   const conferenceId = `conf-${randomUUID().slice(0, 8)}`;
-  const commitmentId = `commitment-${randomUUID()}`;
   await h.db.prisma.conference.create({
     data: {
       id: conferenceId,
@@ -140,31 +123,7 @@ test('when a commitment is fulfilled, then a later report answers 409 about the 
       createdById: h.org.communeLeader.id,
     },
   });
-  const opinion = await h.db.prisma.conferenceOpinion.create({
-    data: { conferenceId, field: 'land', content: 'Ý kiến', outcome: 'commitment', recordedById: h.org.officer.id },
-  });
-  const dueAt = new Date(Date.now() + 30 * 86_400_000);
-  await h.db.prisma.commitment.create({
-    data: {
-      id: commitmentId,
-      conferenceId,
-      opinionId: opinion.id,
-      unitId: h.org.communeId,
-      description: 'Sửa đường',
-      promisedBy: dueAt.toISOString().slice(0, 10),
-      dueAt,
-      status: 'open',
-    },
-  });
-  await startCommitmentWorkflow(h.deps, {
-    commitmentId,
-    conferenceId,
-    opinionId: opinion.id,
-    unitId: h.org.communeId,
-    assigneeId: null,
-    dueAt: dueAt.toISOString(),
-    remindBeforeDays: 3,
-  });
+  const commitmentId = await commitmentOf(conferenceId);
 
   await request(h.app)
     .post(`/api/v1/commitments/${commitmentId}/fulfil`)
@@ -187,6 +146,11 @@ test('when a commitment is fulfilled, then a later report answers 409 about the 
 /** A conference that may be held now, its opinion and a commitment, each with its workflow. */
 async function conferenceWithCommitment() {
   const conferenceId = await conferenceStartingSoon(h, 'Đối thoại khi không có worker');
+  return { conferenceId, commitmentId: await commitmentOf(conferenceId) };
+}
+
+/** An opinion of the conference with a commitment a month ahead, and the commitment's workflow. */
+async function commitmentOf(conferenceId: string): Promise<string> {
   const commitmentId = `commitment-${randomUUID()}`;
   const opinion = await h.db.prisma.conferenceOpinion.create({
     data: { conferenceId, field: 'land', content: 'Ý kiến', outcome: 'commitment', recordedById: h.org.officer.id },
@@ -213,7 +177,7 @@ async function conferenceWithCommitment() {
     dueAt: dueAt.toISOString(),
     remindBeforeDays: 3,
   });
-  return { conferenceId, commitmentId };
+  return commitmentId;
 }
 
 /** A reception session a week ahead, announced by its workflow. */
@@ -330,17 +294,14 @@ test('when no worker runs, then session, conference and commitment actions answe
 // Temporal keeps an admitted Update only in memory until a worker accepts it: an action answered 202 is written
 // down (its arguments under the payload codec) and sent again under the same update id until it applies.
 test('when an action is answered 202, then it is written down encrypted and applied once the worker is back, and its row is gone', async () => {
-  const { id } = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201))
-    .body;
+  const { id } = (await register()).body;
   await eventually(async () => (await h.db.prisma.petitionEvent.count({ where: { petitionId: id } })) > 0, {
     what: 'the received entry',
   });
   await h.stopWorker();
   let updateId: string;
   try {
-    const kept = await request(h.app)
-      .post(`/api/v1/petitions/${id}/actions`)
-      .set(auth(officer))
+    const kept = await act(id)
       .send({ action: 'refuse', reason: 'Đơn nặc danh, số máy 0987654321 không liên lạc được' })
       .expect(202);
     updateId = kept.body.updateId;
@@ -368,8 +329,7 @@ test('when an action is answered 202, then it is written down encrypted and appl
 });
 
 test('when the server has lost a kept action, then the resend applies it once, a second resend changes nothing, and a refused one is dropped', async () => {
-  const { id } = (await request(h.app).post('/api/v1/petitions').set(auth(officer)).send(petitionBody()).expect(201))
-    .body;
+  const { id } = (await register()).body;
   const workflowId = petitionWorkflowId(id);
   await eventually(async () => (await h.db.prisma.petitionEvent.count({ where: { petitionId: id } })) > 0, {
     what: 'the received entry',

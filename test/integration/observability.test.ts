@@ -1,20 +1,17 @@
 // What an operator sees of a running service: GET /metrics carries the Temporal SDK's own worker metrics
 // next to the service's, from the service as `npm start` runs it.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { serviceApi, serviceDataDir } from '../support/service-api';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 import { eventually } from '../support/eventually';
-import { DEMO_PASSWORD } from '../../src/org/seed-demo';
 
 const METRICS_TOKEN = `scrape-${randomUUID()}`;
 let service: ServiceProcess;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'danvan-observability-'));
-  chmodSync(dataDir, 0o755);
+  dataDir = serviceDataDir('observability');
   service = await startServiceProcess({ DANVAN_DATA_DIR: dataDir, METRICS_TOKEN, LOG_LEVEL: 'warn' });
 }, 120_000);
 
@@ -23,19 +20,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call(method: string, route: string, token?: string, body?: unknown) {
-  const res = await fetch(`${service.apiUrl}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const { call, signIn } = serviceApi(() => service.apiUrl);
 
 test('when a petition is registered, then GET /metrics shows the SDK worker metrics beside the service’s own', async () => {
-  const officer = (
-    await call('POST', '/auth/login', undefined, { username: 'can-bo-tien-du', password: DEMO_PASSWORD })
-  ).body.token as string;
+  const officer = await signIn('can-bo-tien-du');
   const created = await call('POST', '/petitions', officer, {
     kind: 'feedback',
     receivingUnitId: 'xa-tien-du',

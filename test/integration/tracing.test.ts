@@ -1,14 +1,12 @@
 // OpenTelemetry traces from the compiled service (its prebuilt workflow bundle with the tracing interceptors):
 // with an OTLP endpoint configured, one petition's registration and an officer's action each reach the
 // collector as one trace, from the HTTP request through the Temporal client and the workflow to an activity.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { DEMO_PASSWORD } from '../../src/org/seed-demo';
 import { eventually } from '../support/eventually';
 import { compiledService, mainOf } from '../support/service-build';
+import { serviceApi, serviceDataDir } from '../support/service-api';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 
 interface ExportedSpan {
@@ -52,8 +50,7 @@ beforeAll(async () => {
   // The suite's build from global setup (it has the traced workflow bundle too), or this file's own.
   const made = compiledService('tracing');
   build = made;
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'danvan-tracing-'));
-  chmodSync(dataDir, 0o755);
+  dataDir = serviceDataDir('tracing');
   service = await startServiceProcess(
     {
       DANVAN_DATA_DIR: dataDir,
@@ -73,22 +70,13 @@ afterAll(async () => {
   build?.remove();
 });
 
-async function call(method: string, route: string, token?: string, body?: unknown) {
-  const res = await fetch(`${service!.apiUrl}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const { call, signIn } = serviceApi(() => service!.apiUrl);
 
 const named = (name: string) => spans.filter((s) => s.name === name);
 const byId = (id: string | undefined) => spans.find((s) => s.spanId === id);
 
 test('when a petition is registered and acted on, then each request is one trace from its HTTP span through the workflow to an activity', async () => {
-  const officer = (
-    await call('POST', '/auth/login', undefined, { username: 'can-bo-tien-du', password: DEMO_PASSWORD })
-  ).body.token as string;
+  const officer = await signIn('can-bo-tien-du');
   const created = await call('POST', '/petitions', officer, {
     kind: 'complaint',
     receivingUnitId: 'xa-tien-du',

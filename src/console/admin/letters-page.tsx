@@ -3,7 +3,9 @@
 // and the unit's letterhead lines.
 import { formatDateTime } from '../../web/format';
 import type { PageContext } from '../page-context';
+import { DataTable } from '../data-table';
 import { CsrfField } from '../shell';
+import { AdminForm, Labelled } from './admin-forms';
 import { NOTIFICATION_TEMPLATES } from '../../domain/petition/notification-types';
 import type { LetterTemplateView } from '../../petitions/letters/letter-templates';
 import type { LetterWording } from '../../petitions/templates';
@@ -37,6 +39,42 @@ export interface LettersPageProps {
 const choiceQuery = (c: LetterChoice) =>
   `unitId=${encodeURIComponent(c.unitId)}&template=${encodeURIComponent(c.template)}&kind=${encodeURIComponent(c.kind)}`;
 
+/** A letter's subject and text in one language; the text says which placeholders it may use. */
+function WordingFields(props: { ctx: PageContext; lang: 'vi' | 'en'; form: LetterWording }) {
+  const l = lettersWords(props.ctx);
+  const suffix = props.lang === 'vi' ? 'Vi' : 'En';
+  const subject = `subject${suffix}` as const;
+  const body = `body${suffix}` as const;
+  return (
+    <>
+      <Labelled for={subject} label={l(`fieldSubject${suffix}`)}>
+        <input
+          id={subject}
+          name={subject}
+          lang={props.lang}
+          required
+          maxLength={200}
+          size={70}
+          value={props.form[subject]}
+        />
+      </Labelled>
+      <Labelled for={body} label={l(`fieldBody${suffix}`)}>
+        <textarea
+          id={body}
+          name={body}
+          lang={props.lang}
+          rows={8}
+          cols={80}
+          required
+          aria-describedby="placeholders-hint"
+        >
+          {props.form[body]}
+        </textarea>
+      </Labelled>
+    </>
+  );
+}
+
 export function LettersPage(props: LettersPageProps) {
   const { ctx, choice } = props;
   const l = lettersWords(ctx);
@@ -48,47 +86,33 @@ export function LettersPage(props: LettersPageProps) {
   return (
     <AdminPage ctx={ctx} title={l('lettersTitle')} done={props.done} problem={props.problem}>
       <p>{l('lettersIntro')}</p>
-      <table id="custom-templates">
-        <caption>{l('customCaption', { count: props.custom.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{l('colUnit')}</th>
-            <th scope="col">{l('colTemplate')}</th>
-            <th scope="col">{l('colKind')}</th>
-            <th scope="col">{l('colVersion')}</th>
-            <th scope="col">{l('colUpdated')}</th>
-            <th scope="col">{l('colActions')}</th>
+      <DataTable
+        id="custom-templates"
+        caption={l('customCaption', { count: props.custom.length })}
+        columns={[l('colUnit'), l('colTemplate'), l('colKind'), l('colVersion'), l('colUpdated'), l('colActions')]}
+        empty={l('noCustom')}
+        rows={props.custom.map((t) => (
+          <tr data-template={t.id}>
+            <td>{unitName.get(t.unitId) ?? t.unitId}</td>
+            <td>{tpl(t.template)}</td>
+            <td>{kind(t.kind)}</td>
+            <td>{t.version}</td>
+            <td>{formatDateTime(t.updatedAt, ctx.lang)}</td>
+            <td>
+              <a
+                href={`${LETTERS_BASE}?${choiceQuery(t)}`}
+                aria-label={l('editLabel', {
+                  template: tpl(t.template),
+                  kind: kind(t.kind),
+                  unit: unitName.get(t.unitId) ?? t.unitId,
+                })}
+              >
+                {l('edit')}
+              </a>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.custom.length === 0 ? (
-            <tr>
-              <td colSpan={6}>{l('noCustom')}</td>
-            </tr>
-          ) : null}
-          {props.custom.map((t) => (
-            <tr data-template={t.id}>
-              <td>{unitName.get(t.unitId) ?? t.unitId}</td>
-              <td>{tpl(t.template)}</td>
-              <td>{kind(t.kind)}</td>
-              <td>{t.version}</td>
-              <td>{formatDateTime(t.updatedAt, ctx.lang)}</td>
-              <td>
-                <a
-                  href={`${LETTERS_BASE}?${choiceQuery(t)}`}
-                  aria-label={l('editLabel', {
-                    template: tpl(t.template),
-                    kind: kind(t.kind),
-                    unit: unitName.get(t.unitId) ?? t.unitId,
-                  })}
-                >
-                  {l('edit')}
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      />
 
       <form class="stack" method="get" action={LETTERS_BASE}>
         <fieldset>
@@ -156,28 +180,14 @@ export function LettersPage(props: LettersPageProps) {
           <p class="hint" id="placeholders-hint">
             {l('placeholdersHint')}
           </p>
-          <div>
-            <label for="subjectVi">{l('fieldSubjectVi')}</label>
-            <input id="subjectVi" name="subjectVi" lang="vi" required maxLength={200} size={70} value={props.form.subjectVi} />
-          </div>
-          <div>
-            <label for="bodyVi">{l('fieldBodyVi')}</label>
-            <textarea id="bodyVi" name="bodyVi" lang="vi" rows={8} cols={80} required aria-describedby="placeholders-hint">
-              {props.form.bodyVi}
-            </textarea>
-          </div>
-          <div>
-            <label for="subjectEn">{l('fieldSubjectEn')}</label>
-            <input id="subjectEn" name="subjectEn" lang="en" required maxLength={200} size={70} value={props.form.subjectEn} />
-          </div>
-          <div>
-            <label for="bodyEn">{l('fieldBodyEn')}</label>
-            <textarea id="bodyEn" name="bodyEn" lang="en" rows={8} cols={80} required aria-describedby="placeholders-hint">
-              {props.form.bodyEn}
-            </textarea>
-          </div>
+          <WordingFields ctx={ctx} lang="vi" form={props.form} />
+          <WordingFields ctx={ctx} lang="en" form={props.form} />
           {/* The draft goes to the frame below: its answer is the letter's own document. */}
-          <button type="submit" formaction={`${LETTERS_BASE}/preview${lang ? '?lang=en' : ''}`} formtarget="letter-preview">
+          <button
+            type="submit"
+            formaction={`${LETTERS_BASE}/preview${lang ? '?lang=en' : ''}`}
+            formtarget="letter-preview"
+          >
             {l('preview')}
           </button>{' '}
           <button type="submit" name="intent" value="save">
@@ -200,36 +210,33 @@ export function LettersPage(props: LettersPageProps) {
       </section>
 
       {props.source.type === 'own' ? (
-        <form class="stack" method="post" action={`${LETTERS_BASE}/remove`}>
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="id" value={props.source.id} />
-          <fieldset>
-            <legend>{l('removeLegend')}</legend>
-            <p class="hint">{l('removeHint')}</p>
-            <button type="submit">{l('remove')}</button>
-          </fieldset>
-        </form>
+        <AdminForm
+          ctx={ctx}
+          action={`${LETTERS_BASE}/remove`}
+          hidden={{ id: props.source.id }}
+          legend={l('removeLegend')}
+          submit={l('remove')}
+        >
+          <p class="hint">{l('removeHint')}</p>
+        </AdminForm>
       ) : null}
 
-      <form class="stack" method="post" action={`${LETTERS_BASE}/letterhead`}>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="unitId" value={choice.unitId} />
-        <input type="hidden" name="template" value={choice.template} />
-        <input type="hidden" name="kind" value={choice.kind} />
-        <fieldset>
-          <legend>{l('letterheadLegend', { unit })}</legend>
-          <p class="hint" id="letterhead-hint">
-            {l('letterheadHint')}
-          </p>
-          <div>
-            <label for="lines">{l('fieldLines')}</label>
-            <textarea id="lines" name="lines" rows={5} cols={80} aria-describedby="letterhead-hint">
-              {props.letterheadLines.join('\n')}
-            </textarea>
-          </div>
-          <button type="submit">{l('saveLetterhead')}</button>
-        </fieldset>
-      </form>
+      <AdminForm
+        ctx={ctx}
+        action={`${LETTERS_BASE}/letterhead`}
+        hidden={{ unitId: choice.unitId, template: choice.template, kind: choice.kind }}
+        legend={l('letterheadLegend', { unit })}
+        submit={l('saveLetterhead')}
+      >
+        <p class="hint" id="letterhead-hint">
+          {l('letterheadHint')}
+        </p>
+        <Labelled for="lines" label={l('fieldLines')}>
+          <textarea id="lines" name="lines" rows={5} cols={80} aria-describedby="letterhead-hint">
+            {props.letterheadLines.join('\n')}
+          </textarea>
+        </Labelled>
+      </AdminForm>
     </AdminPage>
   );
 }

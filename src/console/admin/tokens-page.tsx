@@ -1,7 +1,9 @@
 // API tokens: the list (never the token itself), create with scopes (the token shown on this one answer), revoke.
 import { formatDateTime } from '../../web/format';
 import type { PageContext } from '../page-context';
-import { CsrfField, Notice } from '../shell';
+import { DataTable } from '../data-table';
+import { Notice } from '../shell';
+import { AdminForm, Labelled, RowAction } from './admin-forms';
 import { adminWords, type AdminKey } from './admin-messages';
 import { ADMIN_BASE, AdminPage, unitLabel, type FormProblem } from './admin-shell';
 import type { UnitRow } from './units-pages';
@@ -42,84 +44,71 @@ export function TokensPage(props: {
           </p>
         </Notice>
       ) : null}
-      <table>
-        <caption>{a('tokensCaption', { count: props.tokens.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{a('colTokenName')}</th>
-            <th scope="col">{a('colPrefix')}</th>
-            <th scope="col">{a('colUnit')}</th>
-            <th scope="col">{a('colScopes')}</th>
-            <th scope="col">{a('colCreated')}</th>
-            <th scope="col">{a('colLastUsed')}</th>
-            <th scope="col">{a('colStatus')}</th>
-            <th scope="col">{a('colActions')}</th>
+      <DataTable
+        caption={a('tokensCaption', { count: props.tokens.length })}
+        columns={[
+          a('colTokenName'),
+          a('colPrefix'),
+          a('colUnit'),
+          a('colScopes'),
+          a('colCreated'),
+          a('colLastUsed'),
+          a('colStatus'),
+          a('colActions'),
+        ]}
+        empty={a('noTokens')}
+        rows={props.tokens.map((t) => (
+          <tr data-token={t.id}>
+            <td>{t.name}</td>
+            <td>{t.prefix ? <code>{t.prefix}…</code> : a('none')}</td>
+            <td>{unitName.get(t.unitId) ?? t.unitId}</td>
+            <td>{t.scopes.map(scopeLabel).join('; ')}</td>
+            <td>{formatDateTime(t.createdAt, ctx.lang)}</td>
+            <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, ctx.lang) : a('neverUsed')}</td>
+            <td>{t.revokedAt ? a('tokenRevoked', { at: formatDateTime(t.revokedAt, ctx.lang) }) : a('tokenActive')}</td>
+            <td>
+              {t.revokedAt ? (
+                a('none')
+              ) : (
+                <RowAction
+                  ctx={ctx}
+                  action={`${ADMIN_BASE}/tokens/${encodeURIComponent(t.id)}/revoke`}
+                  label={a('revokeShort')}
+                  ariaLabel={a('revoke', { name: t.name })}
+                />
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.tokens.length === 0 ? (
-            <tr>
-              <td colSpan={8}>{a('noTokens')}</td>
-            </tr>
-          ) : (
-            props.tokens.map((t) => (
-              <tr data-token={t.id}>
-                <td>{t.name}</td>
-                <td>{t.prefix ? <code>{t.prefix}…</code> : a('none')}</td>
-                <td>{unitName.get(t.unitId) ?? t.unitId}</td>
-                <td>{t.scopes.map(scopeLabel).join('; ')}</td>
-                <td>{formatDateTime(t.createdAt, ctx.lang)}</td>
-                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, ctx.lang) : a('neverUsed')}</td>
-                <td>
-                  {t.revokedAt ? a('tokenRevoked', { at: formatDateTime(t.revokedAt, ctx.lang) }) : a('tokenActive')}
-                </td>
-                <td>
-                  {t.revokedAt ? (
-                    a('none')
-                  ) : (
-                    <form method="post" action={`${ADMIN_BASE}/tokens/${encodeURIComponent(t.id)}/revoke`}>
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" aria-label={a('revoke', { name: t.name })}>
-                        {a('revokeShort')}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-      <form class="stack" method="post" action={`${ADMIN_BASE}/tokens`}>
-        <CsrfField ctx={ctx} />
-        <fieldset>
-          <legend>{a('createTokenLegend')}</legend>
-          <div>
-            <label for="token-name">{a('fieldTokenName')}</label>
-            <input id="token-name" name="name" required maxLength={100} />
-          </div>
-          <div>
-            <label for="token-unit">{a('colUnit')}</label>
-            <select id="token-unit" name="unitId">
-              {props.units.map((u) => (
-                <option value={u.id}>
-                  {unitLabel(ctx, u)} ({u.id})
-                </option>
-              ))}
-            </select>
-          </div>
-          <fieldset>
-            <legend>{a('fieldScopes')}</legend>
-            {props.scopes.map((s, i) => (
-              <div>
-                <input type="checkbox" id={`scope-${i}`} name="scopes" value={s} />
-                <label for={`scope-${i}`}>{scopeLabel(s)}</label>
-              </div>
+        ))}
+      />
+      <AdminForm
+        ctx={ctx}
+        action={`${ADMIN_BASE}/tokens`}
+        legend={a('createTokenLegend')}
+        submit={a('createTokenSubmit')}
+      >
+        <Labelled for="token-name" label={a('fieldTokenName')}>
+          <input id="token-name" name="name" required maxLength={100} />
+        </Labelled>
+        <Labelled for="token-unit" label={a('colUnit')}>
+          <select id="token-unit" name="unitId">
+            {props.units.map((u) => (
+              <option value={u.id}>
+                {unitLabel(ctx, u)} ({u.id})
+              </option>
             ))}
-          </fieldset>
-          <button type="submit">{a('createTokenSubmit')}</button>
+          </select>
+        </Labelled>
+        <fieldset>
+          <legend>{a('fieldScopes')}</legend>
+          {props.scopes.map((s, i) => (
+            <div>
+              <input type="checkbox" id={`scope-${i}`} name="scopes" value={s} />
+              <label for={`scope-${i}`}>{scopeLabel(s)}</label>
+            </div>
+          ))}
         </fieldset>
-      </form>
+      </AdminForm>
     </AdminPage>
   );
 }

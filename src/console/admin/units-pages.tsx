@@ -1,6 +1,6 @@
 // Units as a tree, and one unit's forms: rename, move, the responsible leader.
 import type { PageContext } from '../page-context';
-import { CsrfField } from '../shell';
+import { AdminForm, Labelled } from './admin-forms';
 import { adminWords, type AdminKey } from './admin-messages';
 import { ADMIN_BASE, AdminPage, unitLabel, type FormProblem } from './admin-shell';
 
@@ -77,60 +77,56 @@ export function UnitPage({ ctx, unit, parents, leaders, done, problem }: UnitPag
       <p>
         {a('colId')}: <code>{unit.id}</code> · {a('colLevel')}: {a(`level_${unit.level}` as AdminKey)}
       </p>
-      <form class="stack" method="post" action={action}>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="intent" value="rename" />
-        <fieldset>
-          <legend>{a('renameLegend')}</legend>
-          <div>
-            <label for="name">{a('fieldName')}</label>
-            <input id="name" name="name" required maxLength={200} value={unit.name} />
-          </div>
-          <div>
-            <label for="nameEn">{a('fieldNameEn')}</label>
-            <input id="nameEn" name="nameEn" maxLength={200} value={unit.nameEn ?? ''} lang="en" />
-          </div>
-          <button type="submit">{a('renameSubmit')}</button>
-        </fieldset>
-      </form>
-      <form class="stack" method="post" action={action}>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="intent" value="move" />
-        <fieldset>
-          <legend>{a('moveLegend')}</legend>
-          <div>
-            <label for="parentId">{a('fieldParent')}</label>
-            <select id="parentId" name="parentId">
-              {parents.map((p) => (
-                <option value={p.id} selected={p.id === unit.parentId}>
-                  {unitLabel(ctx, p)} ({p.id})
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{a('moveSubmit')}</button>
-        </fieldset>
-      </form>
-      <form class="stack" method="post" action={action}>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="intent" value="leader" />
-        <fieldset>
-          <legend>{a('leaderLegend')}</legend>
-          <p class="hint">{a('leaderHint')}</p>
-          <div>
-            <label for="personId">{a('fieldLeader')}</label>
-            <select id="personId" name="personId">
-              <option value="">{a('noLeader')}</option>
-              {leaders.map((p) => (
-                <option value={p.id} selected={p.id === unit.responsibleLeader?.id}>
-                  {p.fullName} ({p.id})
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{a('leaderSubmit')}</button>
-        </fieldset>
-      </form>
+      <AdminForm
+        ctx={ctx}
+        action={action}
+        hidden={{ intent: 'rename' }}
+        legend={a('renameLegend')}
+        submit={a('renameSubmit')}
+      >
+        <Labelled for="name" label={a('fieldName')}>
+          <input id="name" name="name" required maxLength={200} value={unit.name} />
+        </Labelled>
+        <Labelled for="nameEn" label={a('fieldNameEn')}>
+          <input id="nameEn" name="nameEn" maxLength={200} value={unit.nameEn ?? ''} lang="en" />
+        </Labelled>
+      </AdminForm>
+      <AdminForm
+        ctx={ctx}
+        action={action}
+        hidden={{ intent: 'move' }}
+        legend={a('moveLegend')}
+        submit={a('moveSubmit')}
+      >
+        <Labelled for="parentId" label={a('fieldParent')}>
+          <select id="parentId" name="parentId">
+            {parents.map((p) => (
+              <option value={p.id} selected={p.id === unit.parentId}>
+                {unitLabel(ctx, p)} ({p.id})
+              </option>
+            ))}
+          </select>
+        </Labelled>
+      </AdminForm>
+      <AdminForm
+        ctx={ctx}
+        action={action}
+        hidden={{ intent: 'leader' }}
+        legend={a('leaderLegend')}
+        submit={a('leaderSubmit')}
+      >
+        <p class="hint">{a('leaderHint')}</p>
+        <Labelled for="personId" label={a('fieldLeader')}>
+          <select id="personId" name="personId">
+            <option value="">{a('noLeader')}</option>
+            {leaders.map((p) => (
+              <option value={p.id} selected={p.id === unit.responsibleLeader?.id}>
+                {p.fullName} ({p.id})
+              </option>
+            ))}
+          </select>
+        </Labelled>
+      </AdminForm>
       <p>
         <a href={`${ADMIN_BASE}/units`}>{a('backToUnits')}</a>
       </p>

@@ -52,13 +52,13 @@ import {
 } from './cycles-forms';
 import { cyclesT, type CyclesKey } from './cycles-messages';
 import { ledUnits, namesOf, peopleWithRoleOver } from './cycles-people';
-import { href, type Outcome } from './cycles-ui';
+import { href, type Failed, type Outcome } from './cycles-ui';
 import { CommitmentsPage } from './pages/commitments';
 import { ConferencePage, type ConferenceAction } from './pages/conference';
 import { ConferencesPage } from './pages/conferences';
 import { IdentityGrantsPage, type GrantRow } from './pages/identity-grants';
 import { ReceptionCalendarPage, type SessionRow } from './pages/reception-calendar';
-import { ReceptionSessionPage, type Failed, type SessionAction } from './pages/reception-session';
+import { ReceptionSessionPage, type SessionAction } from './pages/reception-session';
 import { ScorecardPage } from './pages/scorecard';
 
 const ACTIONS = [

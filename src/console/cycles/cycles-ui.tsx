@@ -72,6 +72,44 @@ function OutcomeNotice({ ctx, outcome }: { ctx: PageContext; outcome: Outcome })
   );
 }
 
+/** A refused form as the route hands it back: which action, the values typed and each field's error. */
+export interface Failed {
+  action: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+/**
+ * The typed values and errors of a refused form, for one action's fields only (another form on the page keeps
+ * its own state); `field(name)` gives a field its name, value and error at once.
+ */
+export function refusedForm(failed: Failed | undefined, action?: string) {
+  const mine = failed && (action === undefined || failed.action === action) ? failed : undefined;
+  const err = (path: string) => mine?.errors[path];
+  const val = (name: string) => mine?.values[name];
+  return { err, val, field: (name: string) => ({ name, value: val(name), error: err(name) }) };
+}
+
+/** A page whose one action is a form: under the actions heading (`<action>-heading`), behind a disclosure. */
+export function SoleAction(props: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  path: string;
+  open: boolean;
+  children: ComponentChildren;
+}) {
+  const w = cyclesT(props.ctx);
+  return (
+    <section aria-labelledby={`${props.action}-heading`} class="actions">
+      <h2 id={`${props.action}-heading`}>{w('actionsHeading')}</h2>
+      <ActionForm ctx={props.ctx} action={props.action} label={props.label} path={props.path} open={props.open}>
+        {props.children}
+      </ActionForm>
+    </section>
+  );
+}
+
 export function ActionForm(props: {
   ctx: PageContext;
   action: string;

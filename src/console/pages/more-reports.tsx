@@ -4,20 +4,15 @@ import type { ScorecardRow } from '../../reports/leader-scorecard';
 import { SCORECARD_COLUMNS } from '../../reports/leader-scorecard';
 import { CONFERENCE_COLUMNS, type FieldRow } from '../../reports/conference-report';
 import type { ObligationRow } from '../../reception/reception-obligations';
-import { BarChart } from '../../web/bar-chart';
-import { formatNumber, formatPercent } from '../../web/format';
+import { formatNumber } from '../../web/format';
+import { DataTable, numeric } from '../data-table';
 import type { ConsoleKey } from '../messages';
 import type { PageContext } from '../page-context';
 import { ConsolePage, Notice } from '../shell';
 import { CONSOLE_BASE } from '../console-session';
 import type { ComponentChildren } from 'preact';
 import { PeriodPicker } from './period-picker';
-
-export interface PeriodQuery {
-  period: string;
-  from: string;
-  to: string;
-}
+import { DownloadLinks, FiguresChart, FiguresTable, type PeriodQuery } from './report-parts';
 
 export const MORE_REPORTS = [
   { path: '/reports', key: 'navReports' },
@@ -25,9 +20,6 @@ export const MORE_REPORTS = [
   { path: '/reports/conferences', key: 'navConferenceReport' },
   { path: '/reports/obligations', key: 'navObligations' },
 ] as const satisfies readonly { path: string; key: ConsoleKey }[];
-
-const queryString = (query: PeriodQuery) =>
-  new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '') as [string, string][]).toString();
 
 /** The frame of each report: title, the links between the reports, the picker, the error or the body. */
 function ReportFrame(props: {
@@ -40,8 +32,6 @@ function ReportFrame(props: {
   children: ComponentChildren;
 }) {
   const { ctx } = props;
-  const download = (format: string) =>
-    `${CONSOLE_BASE}${props.path}/download?${queryString(props.query)}&format=${format}`;
   return (
     <ConsolePage ctx={ctx} title={props.title}>
       <nav aria-label={ctx.t('reportsMoreNav')}>
@@ -63,24 +53,12 @@ function ReportFrame(props: {
         </Notice>
       ) : (
         <>
-          {props.downloads ? (
-            <p>
-              <a href={download('csv')}>{ctx.t('reportDownloadCsv')}</a> ·{' '}
-              <a href={download('xlsx')}>{ctx.t('reportDownloadXlsx')}</a>
-            </p>
-          ) : null}
+          {props.downloads ? <DownloadLinks ctx={ctx} path={props.path} query={props.query} /> : null}
           {props.children}
         </>
       )}
     </ConsolePage>
   );
-}
-
-function num(ctx: PageContext, v: unknown, pct = false): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return pct ? formatPercent(v, ctx.lang) : formatNumber(v, ctx.lang);
-  if (Array.isArray(v)) return v.join(', ');
-  return String(v);
 }
 
 export function ScorecardPage(props: {
@@ -102,53 +80,24 @@ export function ScorecardPage(props: {
       {card && card.rows.length === 0 ? <p>{ctx.t('scorecardNone')}</p> : null}
       {card && card.rows.length > 0 ? (
         <>
-          <div class="grid-2">
-            <BarChart
-              id="scorecard-chart"
-              lang={ctx.lang}
-              title={ctx.t('scorecardChart', { period: card.period.label })}
-              categories={card.rows.map((r) => r.leaderName)}
-              series={[
-                {
-                  name: SCORECARD_COLUMNS[2]![ctx.lang],
-                  values: card.rows.map((r) => r.due),
-                  className: 'series-received',
-                },
-                {
-                  name: SCORECARD_COLUMNS[3]![ctx.lang],
-                  values: card.rows.map((r) => r.resolvedOnTime),
-                  className: 'series-resolved',
-                },
-              ]}
-            />
-          </div>
-          <table id="scorecard-table">
-            <caption>{ctx.t('scorecardCaption', { period: card.period.label })}</caption>
-            <thead>
-              <tr>
-                {SCORECARD_COLUMNS.map((c, i) => (
-                  <th scope="col" class={i < 2 ? undefined : 'num'}>
-                    {c[ctx.lang]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {card.rows.map((row) => (
-                <tr data-leader={row.leaderId}>
-                  {SCORECARD_COLUMNS.map((c, i) =>
-                    i === 0 ? (
-                      <th scope="row">{row.leaderName}</th>
-                    ) : (
-                      <td class={i < 2 ? undefined : 'num'} data-col={c.key}>
-                        {num(ctx, row[c.key], c.key === 'onTimePct')}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FiguresChart
+            ctx={ctx}
+            id="scorecard-chart"
+            title={ctx.t('scorecardChart', { period: card.period.label })}
+            categories={card.rows.map((r) => r.leaderName)}
+            first={{ name: SCORECARD_COLUMNS[2]![ctx.lang], values: card.rows.map((r) => r.due) }}
+            second={{ name: SCORECARD_COLUMNS[3]![ctx.lang], values: card.rows.map((r) => r.resolvedOnTime) }}
+          />
+          <FiguresTable
+            ctx={ctx}
+            id="scorecard-table"
+            caption={ctx.t('scorecardCaption', { period: card.period.label })}
+            columns={SCORECARD_COLUMNS}
+            rows={card.rows}
+            textColumns={2}
+            isColumnMarked
+            rowAttributes={(row) => ({ 'data-leader': row.leaderId })}
+          />
         </>
       ) : null}
     </ReportFrame>
@@ -200,53 +149,22 @@ export function ConferenceReportPage(props: {
               pending: n(report.resultsPublished.pending),
             })}
           </p>
-          <div class="grid-2">
-            <BarChart
-              id="conference-chart"
-              lang={ctx.lang}
-              title={ctx.t('conferenceChart', { period: report.period.label })}
-              categories={report.byField.map((r) => r.field)}
-              series={[
-                {
-                  name: CONFERENCE_COLUMNS[1]![ctx.lang],
-                  values: report.byField.map((r) => r.opinions),
-                  className: 'series-received',
-                },
-                {
-                  name: ctx.t('conferenceSettled'),
-                  values: report.byField.map((r) => r.settledHere),
-                  className: 'series-resolved',
-                },
-              ]}
-            />
-          </div>
-          <table id="conference-table">
-            <caption>{ctx.t('conferenceCaption', { period: report.period.label })}</caption>
-            <thead>
-              <tr>
-                {CONFERENCE_COLUMNS.map((c, i) => (
-                  <th scope="col" class={i === 0 ? undefined : 'num'}>
-                    {c[ctx.lang]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...report.byField, report.opinions].map((row) => (
-                <tr>
-                  {CONFERENCE_COLUMNS.map((c, i) =>
-                    i === 0 ? (
-                      <th scope="row">{row.field}</th>
-                    ) : (
-                      <td class="num" data-col={c.key}>
-                        {num(ctx, row[c.key], c.key.endsWith('Pct'))}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FiguresChart
+            ctx={ctx}
+            id="conference-chart"
+            title={ctx.t('conferenceChart', { period: report.period.label })}
+            categories={report.byField.map((r) => r.field)}
+            first={{ name: CONFERENCE_COLUMNS[1]![ctx.lang], values: report.byField.map((r) => r.opinions) }}
+            second={{ name: ctx.t('conferenceSettled'), values: report.byField.map((r) => r.settledHere) }}
+          />
+          <FiguresTable
+            ctx={ctx}
+            id="conference-table"
+            caption={ctx.t('conferenceCaption', { period: report.period.label })}
+            columns={CONFERENCE_COLUMNS}
+            rows={[...report.byField, report.opinions]}
+            isColumnMarked
+          />
           <h2>{ctx.t('conferenceUnitsShort', { count: n(report.regularDuty.perYear) })}</h2>
           {report.regularDuty.unitsShort.length ? (
             <ul id="units-short">
@@ -318,73 +236,52 @@ export function ObligationsPage(props: {
             <p>{ctx.t('obligationsNone')}</p>
           ) : (
             <>
-              <div class="grid-2">
-                <BarChart
-                  id="obligations-chart"
-                  lang={ctx.lang}
-                  title={ctx.t('obligationsChart', { period: duty.period.label })}
-                  categories={duty.rows.map((r) => r.fullName)}
-                  series={[
-                    {
-                      name: ctx.t('colWindows'),
-                      values: duty.rows.map((r) => r.windows),
-                      className: 'series-received',
-                    },
-                    {
-                      name: ctx.t('colShortWindows'),
-                      values: duty.rows.map((r) => r.shortWindows.length),
-                      className: 'series-resolved',
-                    },
-                  ]}
-                />
-              </div>
-              <table id="obligations-table">
-                <caption>{ctx.t('obligationsCaption', { period: duty.period.label })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{ctx.t('colLeader')}</th>
-                    <th scope="col">{ctx.t('colUnit')}</th>
-                    <th scope="col">{ctx.t('colPost')}</th>
-                    <th scope="col">{ctx.t('colRequired')}</th>
-                    <th scope="col" class="num">
-                      {ctx.t('colDaysHeld')}
-                    </th>
-                    <th scope="col" class="num">
-                      {ctx.t('colWindows')}
-                    </th>
-                    <th scope="col" class="num">
-                      {ctx.t('colShortWindows')}
-                    </th>
-                    <th scope="col">{ctx.t('colShortDetail')}</th>
-                    <th scope="col">{ctx.t('colFlagged')}</th>
-                    <th scope="col">{ctx.t('colBasis')}</th>
+              <FiguresChart
+                ctx={ctx}
+                id="obligations-chart"
+                title={ctx.t('obligationsChart', { period: duty.period.label })}
+                categories={duty.rows.map((r) => r.fullName)}
+                first={{ name: ctx.t('colWindows'), values: duty.rows.map((r) => r.windows) }}
+                second={{ name: ctx.t('colShortWindows'), values: duty.rows.map((r) => r.shortWindows.length) }}
+              />
+              <DataTable
+                id="obligations-table"
+                caption={ctx.t('obligationsCaption', { period: duty.period.label })}
+                columns={[
+                  ctx.t('colLeader'),
+                  ctx.t('colUnit'),
+                  ctx.t('colPost'),
+                  ctx.t('colRequired'),
+                  numeric(ctx.t('colDaysHeld')),
+                  numeric(ctx.t('colWindows')),
+                  numeric(ctx.t('colShortWindows')),
+                  ctx.t('colShortDetail'),
+                  ctx.t('colFlagged'),
+                  ctx.t('colBasis'),
+                ]}
+                rows={duty.rows.map((r) => (
+                  <tr data-person={r.personId}>
+                    <th scope="row">{r.fullName}</th>
+                    <td>{props.unitNames.get(r.unitId) ?? r.unitId}</td>
+                    <td>{r.post}</td>
+                    <td>{required(r)}</td>
+                    <td class="num" data-col="daysHeld">
+                      {n(r.daysHeld)}
+                    </td>
+                    <td class="num" data-col="windows">
+                      {n(r.windows)}
+                    </td>
+                    <td class="num" data-col="shortWindows">
+                      {n(r.shortWindows.length)}
+                    </td>
+                    <td>
+                      <ShortWindows ctx={ctx} windows={r.shortWindows} />
+                    </td>
+                    <td>{ctx.t(duty.flagged.includes(r.personId) ? 'yes' : 'no')}</td>
+                    <td>{r.basis}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {duty.rows.map((r) => (
-                    <tr data-person={r.personId}>
-                      <th scope="row">{r.fullName}</th>
-                      <td>{props.unitNames.get(r.unitId) ?? r.unitId}</td>
-                      <td>{r.post}</td>
-                      <td>{required(r)}</td>
-                      <td class="num" data-col="daysHeld">
-                        {n(r.daysHeld)}
-                      </td>
-                      <td class="num" data-col="windows">
-                        {n(r.windows)}
-                      </td>
-                      <td class="num" data-col="shortWindows">
-                        {n(r.shortWindows.length)}
-                      </td>
-                      <td>
-                        <ShortWindows ctx={ctx} windows={r.shortWindows} />
-                      </td>
-                      <td>{ctx.t(duty.flagged.includes(r.personId) ? 'yes' : 'no')}</td>
-                      <td>{r.basis}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              />
             </>
           )}
         </>

@@ -4,6 +4,7 @@ import type { DeliveryView } from '../../national/national-sync-reports';
 import { formatDateTime, formatNumber } from '../../web/format';
 import { caseHref } from '../components';
 import { CONSOLE_BASE } from '../console-session';
+import { DataTable } from '../data-table';
 import { nationalSyncWords, type NationalSyncKey } from '../national-sync-messages';
 import type { PageContext } from '../page-context';
 import { ConsolePage } from '../shell';
@@ -33,18 +34,13 @@ function Counts({ ctx, run }: { ctx: PageContext; run: RunSummary }) {
   );
 }
 
-function CountHeadings({ ctx }: { ctx: PageContext }) {
-  const w = nationalSyncWords(ctx);
-  return (
-    <>
-      <th scope="col">{w('syncColFound')}</th>
-      <th scope="col">{w('syncColAccepted')}</th>
-      <th scope="col">{w('syncColRejected')}</th>
-      <th scope="col">{w('syncColInvalid')}</th>
-      <th scope="col">{w('syncColRetried')}</th>
-    </>
-  );
-}
+const COUNT_COLUMNS: NationalSyncKey[] = [
+  'syncColFound',
+  'syncColAccepted',
+  'syncColRejected',
+  'syncColInvalid',
+  'syncColRetried',
+];
 
 const finished = (ctx: PageContext, run: RunSummary) =>
   run.finishedAt ? formatDateTime(run.finishedAt, ctx.lang) : nationalSyncWords(ctx)('syncRunning');
@@ -59,31 +55,28 @@ export function NationalSyncRunsPage(props: { ctx: PageContext; runs: RunSummary
       {runs.length === 0 ? (
         <p>{w('syncNoRuns')}</p>
       ) : (
-        <table id="sync-runs">
-          <caption>{w('syncRunsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{w('syncColRun')}</th>
-              <th scope="col">{w('syncColUnit')}</th>
-              <th scope="col">{w('syncColStarted')}</th>
-              <th scope="col">{w('syncColFinished')}</th>
-              <CountHeadings ctx={ctx} />
+        <DataTable
+          id="sync-runs"
+          caption={w('syncRunsCaption')}
+          columns={[
+            w('syncColRun'),
+            w('syncColUnit'),
+            w('syncColStarted'),
+            w('syncColFinished'),
+            ...COUNT_COLUMNS.map((k) => w(k)),
+          ]}
+          rows={runs.map((run) => (
+            <tr data-run={run.id}>
+              <th scope="row">
+                <a href={runHref(ctx, run.id)}>{runNumber(run.id)}</a>
+              </th>
+              <td>{props.unitNames.get(run.unitId) ?? run.unitId}</td>
+              <td>{formatDateTime(run.startedAt, ctx.lang)}</td>
+              <td>{finished(ctx, run)}</td>
+              <Counts ctx={ctx} run={run} />
             </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => (
-              <tr data-run={run.id}>
-                <th scope="row">
-                  <a href={runHref(ctx, run.id)}>{runNumber(run.id)}</a>
-                </th>
-                <td>{props.unitNames.get(run.unitId) ?? run.unitId}</td>
-                <td>{formatDateTime(run.startedAt, ctx.lang)}</td>
-                <td>{finished(ctx, run)}</td>
-                <Counts ctx={ctx} run={run} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        />
       )}
     </ConsolePage>
   );
@@ -103,57 +96,48 @@ export function NationalSyncRunPage(props: {
         <a href={`${CONSOLE_BASE}/national-sync${ctx.lang === 'en' ? '?lang=en' : ''}`}>{w('syncBack')}</a>
       </p>
       <h1>{title}</h1>
-      <table id="sync-run">
-        <caption>{w('syncRunCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{w('syncColUnit')}</th>
-            <th scope="col">{w('syncColStarted')}</th>
-            <th scope="col">{w('syncColFinished')}</th>
-            <CountHeadings ctx={ctx} />
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable
+        id="sync-run"
+        caption={w('syncRunCaption')}
+        columns={[w('syncColUnit'), w('syncColStarted'), w('syncColFinished'), ...COUNT_COLUMNS.map((k) => w(k))]}
+        rows={[
           <tr>
             <td>{props.unitName}</td>
             <td>{formatDateTime(run.startedAt, ctx.lang)}</td>
             <td>{finished(ctx, run)}</td>
             <Counts ctx={ctx} run={run} />
-          </tr>
-        </tbody>
-      </table>
+          </tr>,
+        ]}
+      />
       {run.deliveries.length === 0 ? (
         <p>{w('syncNoDeliveries')}</p>
       ) : (
-        <table id="sync-deliveries">
-          <caption>{w('syncDeliveriesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{w('syncColCase')}</th>
-              <th scope="col">{w('syncColVersion')}</th>
-              <th scope="col">{w('syncColOutcome')}</th>
-              <th scope="col">{w('syncColHttp')}</th>
-              <th scope="col">{w('syncColAttempts')}</th>
-              <th scope="col">{w('syncColError')}</th>
-              <th scope="col">{w('syncColAt')}</th>
+        <DataTable
+          id="sync-deliveries"
+          caption={w('syncDeliveriesCaption')}
+          columns={[
+            w('syncColCase'),
+            w('syncColVersion'),
+            w('syncColOutcome'),
+            w('syncColHttp'),
+            w('syncColAttempts'),
+            w('syncColError'),
+            w('syncColAt'),
+          ]}
+          rows={run.deliveries.map((d) => (
+            <tr data-delivery={d.idempotencyKey} data-outcome={d.outcome}>
+              <th scope="row">
+                <a href={caseHref(d.petitionId)}>{d.trackingCode}</a>
+              </th>
+              <td class="num">{formatNumber(d.version, ctx.lang)}</td>
+              <td>{OUTCOME[d.outcome] ? w(OUTCOME[d.outcome]!) : d.outcome}</td>
+              <td class="num">{d.httpStatus ? d.httpStatus : '—'}</td>
+              <td class="num">{formatNumber(d.attempts, ctx.lang)}</td>
+              <td>{d.error ? <code>{d.error}</code> : null}</td>
+              <td>{formatDateTime(d.deliveredAt, ctx.lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {run.deliveries.map((d) => (
-              <tr data-delivery={d.idempotencyKey} data-outcome={d.outcome}>
-                <th scope="row">
-                  <a href={caseHref(d.petitionId)}>{d.trackingCode}</a>
-                </th>
-                <td class="num">{formatNumber(d.version, ctx.lang)}</td>
-                <td>{OUTCOME[d.outcome] ? w(OUTCOME[d.outcome]!) : d.outcome}</td>
-                <td class="num">{d.httpStatus ? d.httpStatus : '—'}</td>
-                <td class="num">{formatNumber(d.attempts, ctx.lang)}</td>
-                <td>{d.error ? <code>{d.error}</code> : null}</td>
-                <td>{formatDateTime(d.deliveredAt, ctx.lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        />
       )}
     </ConsolePage>
   );

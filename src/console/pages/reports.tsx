@@ -1,24 +1,12 @@
 import { GROUPINGS, REPORT_COLUMNS, type ReportRow } from '../../reports/reports';
-import { BarChart } from '../../web/bar-chart';
-import { formatNumber, formatPercent } from '../../web/format';
 import type { ConsoleKey } from '../messages';
 import type { PageContext } from '../page-context';
 import { ConsolePage, Notice } from '../shell';
-import { CONSOLE_BASE } from '../console-session';
 import { PeriodPicker } from './period-picker';
+import { DownloadLinks, FiguresChart, FiguresTable, type PeriodQuery } from './report-parts';
 
-export interface ReportQuery {
-  period: string;
-  from: string;
-  to: string;
+export interface ReportQuery extends PeriodQuery {
   groupBy: string;
-}
-
-function cell(ctx: PageContext, key: keyof ReportRow, row: ReportRow) {
-  const v = row[key];
-  if (v === null) return '—';
-  if (typeof v === 'number') return key.endsWith('Pct') ? formatPercent(v, ctx.lang) : formatNumber(v, ctx.lang);
-  return v;
 }
 
 export function ReportsPage(props: {
@@ -28,8 +16,6 @@ export function ReportsPage(props: {
   error?: string;
 }) {
   const { ctx, query, report } = props;
-  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '') as [string, string][]);
-  const download = (format: string) => `${CONSOLE_BASE}/reports/download?${params.toString()}&format=${format}`;
   return (
     <ConsolePage ctx={ctx} title={ctx.t('reportsTitle')}>
       <h1>{ctx.t('reportsTitle')}</h1>
@@ -52,51 +38,22 @@ export function ReportsPage(props: {
       ) : null}
       {report ? (
         <>
-          <p>
-            <a href={download('csv')}>{ctx.t('reportDownloadCsv')}</a> ·{' '}
-            <a href={download('xlsx')}>{ctx.t('reportDownloadXlsx')}</a>
-          </p>
-          <div class="grid-2">
-            <BarChart
-              id="report-chart"
-              lang={ctx.lang}
-              title={ctx.t('reportChart', { period: report.period.label })}
-              categories={report.rows.map((r) => r.label)}
-              series={[
-                {
-                  name: ctx.t('reportReceived'),
-                  values: report.rows.map((r) => r.received),
-                  className: 'series-received',
-                },
-                {
-                  name: ctx.t('reportResolved'),
-                  values: report.rows.map((r) => r.resolved),
-                  className: 'series-resolved',
-                },
-              ]}
-            />
-          </div>
-          <table id="report-table">
-            <caption>{ctx.t('reportCaption', { period: report.period.label })}</caption>
-            <thead>
-              <tr>
-                {REPORT_COLUMNS.map((c) => (
-                  <th scope="col" class={c.key === 'label' ? undefined : 'num'}>
-                    {c[ctx.lang]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...report.rows, report.total].map((row) => (
-                <tr>
-                  {REPORT_COLUMNS.map((c) =>
-                    c.key === 'label' ? <th scope="row">{row.label}</th> : <td class="num">{cell(ctx, c.key, row)}</td>,
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DownloadLinks ctx={ctx} path="/reports" query={query} />
+          <FiguresChart
+            ctx={ctx}
+            id="report-chart"
+            title={ctx.t('reportChart', { period: report.period.label })}
+            categories={report.rows.map((r) => r.label)}
+            first={{ name: ctx.t('reportReceived'), values: report.rows.map((r) => r.received) }}
+            second={{ name: ctx.t('reportResolved'), values: report.rows.map((r) => r.resolved) }}
+          />
+          <FiguresTable
+            ctx={ctx}
+            id="report-table"
+            caption={ctx.t('reportCaption', { period: report.period.label })}
+            columns={REPORT_COLUMNS}
+            rows={[...report.rows, report.total]}
+          />
         </>
       ) : null}
     </ConsolePage>

@@ -2,8 +2,7 @@ import type { listCommitments } from '../../../conferences/commitment-list';
 import { formatDate, formatNumber } from '../../../web/format';
 import type { PageContext } from '../../page-context';
 import { cyclesT } from '../cycles-messages';
-import { ActionForm, CyclesPage, href, TextField, type Outcome } from '../cycles-ui';
-import type { Failed } from './reception-session';
+import { ActionForm, CyclesPage, href, TextField, type Outcome, type Failed } from '../cycles-ui';
 
 export type CommitmentItem = Awaited<ReturnType<typeof listCommitments>>['items'][number];
 

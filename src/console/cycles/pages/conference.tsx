@@ -13,9 +13,9 @@ import {
   TextField,
   Timeline,
   type Outcome,
+  type Failed,
 } from '../cycles-ui';
 import { conferenceKindLabel, conferenceStatusLabel } from './conferences';
-import type { Failed } from './reception-session';
 
 export type ConferenceView = Awaited<ReturnType<typeof getConference>>;
 export type ConferenceAction = 'hold' | 'opinion' | 'publish';

@@ -6,17 +6,21 @@ import { caseHref, kindLabel } from '../../components';
 import type { PageContext } from '../../page-context';
 import { cyclesT } from '../cycles-messages';
 import type { PersonOption } from '../cycles-people';
-import { ActionForm, CyclesPage, Facts, SelectField, TextArea, TextField, Timeline, type Outcome } from '../cycles-ui';
+import {
+  ActionForm,
+  CyclesPage,
+  Facts,
+  SelectField,
+  TextArea,
+  TextField,
+  Timeline,
+  type Failed,
+  type Outcome,
+} from '../cycles-ui';
 import { sessionStatusLabel, timeOf } from './reception-calendar';
 
 export type SessionView = Awaited<ReturnType<typeof getSession>>;
 export type SessionAction = 'postpone' | 'delegate' | 'matter' | 'close';
-
-export interface Failed {
-  action: string;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-}
 
 export function ReceptionSessionPage(props: {
   ctx: PageContext;
