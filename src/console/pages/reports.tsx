@@ -21,6 +21,31 @@ function cell(ctx: PageContext, key: keyof ReportRow, row: ReportRow) {
   return v;
 }
 
+/** The period's totals in one sentence, as the periodic report on petitions opens (received, accepted,
+ *  resolved and on time, overdue, forwarded, escalated, withdrawn), above the table that details them. */
+function ReportHeadline({ ctx, period, total }: { ctx: PageContext; period: string; total: ReportRow }) {
+  const n = (v: number) => formatNumber(v, ctx.lang);
+  return (
+    <p id="report-headline">
+      <strong>
+        {ctx.t('reportHeadline', {
+          period,
+          received: n(total.received),
+          mass: n(total.massReceived),
+          accepted: n(total.accepted),
+          resolved: n(total.resolved),
+          onTime: n(total.resolvedOnTime),
+          onTimePct: total.resolvedOnTimePct === null ? '—' : formatPercent(total.resolvedOnTimePct, ctx.lang),
+          overdue: n(total.overdueNow),
+          forwarded: n(total.forwarded),
+          escalated: n(total.escalated),
+          withdrawn: n(total.withdrawn),
+        })}
+      </strong>
+    </p>
+  );
+}
+
 export function ReportsPage(props: {
   ctx: PageContext;
   query: ReportQuery;
@@ -52,6 +77,7 @@ export function ReportsPage(props: {
       ) : null}
       {report ? (
         <>
+          <ReportHeadline ctx={ctx} period={report.period.label} total={report.total} />
           <p>
             <a href={download('csv')}>{ctx.t('reportDownloadCsv')}</a> ·{' '}
             <a href={download('xlsx')}>{ctx.t('reportDownloadXlsx')}</a>
