@@ -237,6 +237,8 @@ export const vi = {
   group_leader: 'Lãnh đạo phụ trách',
   reportShow: 'Xem báo cáo',
   reportCaption: 'Số liệu đơn thư kỳ {period}',
+  reportHeadline:
+    'Kỳ {period}: tiếp nhận {received} đơn ({mass} đơn đông người); đã thụ lý {accepted}; đã giải quyết {resolved}, trong đó {onTime} đúng hạn ({onTimePct}); quá hạn hiện tại {overdue}; chuyển đơn {forwarded}; báo cáo lên cấp trên {escalated}; rút đơn {withdrawn}.',
   reportChart: 'Biểu đồ: số đơn nhận và đã giải quyết, kỳ {period}',
   reportDownloadCsv: 'Tải CSV',
   reportDownloadXlsx: 'Tải Excel (XLSX)',
@@ -499,6 +501,8 @@ export const en: Record<Key, string> = {
   group_leader: 'Responsible leader',
   reportShow: 'Show report',
   reportCaption: 'Petition figures for {period}',
+  reportHeadline:
+    '{period}: {received} petitions received ({mass} mass petitions); {accepted} accepted; {resolved} resolved, {onTime} of them on time ({onTimePct}); {overdue} overdue now; {forwarded} forwarded; {escalated} escalated to the level above; {withdrawn} withdrawn.',
   reportChart: 'Chart: petitions received and resolved, {period}',
   reportDownloadCsv: 'Download CSV',
   reportDownloadXlsx: 'Download Excel (XLSX)',

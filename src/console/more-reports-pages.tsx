@@ -1,10 +1,11 @@
 // The supervisor's reports beyond the petition report — the leader scorecard, the conference report and
 // the reception-duty check — on the same use cases and the same access rule as GET /reports/leaders,
-// /reports/conferences and /reception/obligations, with the same CSV and XLSX tables where the API has them.
+// /reports/conferences and /reception/obligations, with the same CSV and XLSX tables where the API has them
+// (and for the reception duty, whose API answers JSON only, the page's table).
 import { Router, type Request, type Response } from 'express';
 import { leaderScorecard, SCORECARD_COLUMNS } from '../reports/leader-scorecard';
 import { CONFERENCE_COLUMNS, conferenceReport } from '../reports/conference-report';
-import { receptionObligations } from '../reception/reception-obligations';
+import { receptionObligations, type ObligationRow } from '../reception/reception-obligations';
 import { tableToCsv, tableToXlsx, XLSX_TYPE, type Column } from '../reports/table-export';
 import { periodOf } from '../api/period-query';
 import { requireReportReader } from '../api/routes/reports';
@@ -17,6 +18,8 @@ import { nowFrom } from '../platform/runtime/clock';
 import type { ConsoleDeps } from './console-deps';
 import type { PageContext } from './page-context';
 import { refusalWords } from './refusals';
+import { CONSOLE_WORDS, type ConsoleKey } from './messages';
+import { translator, type Translate } from '../web/i18n';
 import { ConferenceReportPage, ObligationsPage, ScorecardPage } from './pages/more-reports';
 import type { PeriodQuery } from './pages/report-parts';
 
@@ -129,19 +132,90 @@ export function moreReportsPages(deps: ConsoleDeps, ctxOf: (req: Request) => Pag
     }),
   );
 
-  // GET /reception/obligations has no table format, so neither has this page.
+  const obligations = (req: Request, period: Period) =>
+    receptionObligations(deps.prisma, req.principal!, deps.receptionPolicy, period, nowFrom(deps));
+
   router.get('/reports/obligations', async (req, res) => {
     requireReportReader(req.principal!);
     const tree = await UnitTree.load(deps.prisma);
     await reportPage(
       req,
       res,
-      (period) => receptionObligations(deps.prisma, req.principal!, deps.receptionPolicy, period, nowFrom(deps)),
+      (period) => obligations(req, period),
       (query, duty, error) => (
         <ObligationsPage ctx={ctxOf(req)} query={query} duty={duty} unitNames={tree.names} error={error} />
       ),
     );
   });
 
+  // GET /reception/obligations answers JSON only; the supervisor's table goes to a spreadsheet like the other
+  // reports, in the page's own words and columns.
+  router.get('/reports/obligations/download', (req, res) =>
+    download(req, res, async (period, lang) => {
+      const [duty, tree] = await Promise.all([obligations(req, period), UnitTree.load(deps.prisma)]);
+      const t = translator(CONSOLE_WORDS, lang);
+      return {
+        name: 'nghia-vu-tiep-cong-dan',
+        title: `${t('obligationsTitle')} — ${period.label}`,
+        columns: OBLIGATION_COLUMNS,
+        rows: duty.rows.map((r) => obligationCells(r, tree.names.get(r.unitId) ?? r.unitId, duty.flagged, t)),
+      };
+    }),
+  );
+
   return router;
+}
+
+interface ObligationCells {
+  fullName: string;
+  unit: string;
+  post: string;
+  required: string;
+  daysHeld: number;
+  windows: number;
+  shortWindows: number;
+  shortDetail: string;
+  flagged: string;
+  basis: string;
+}
+
+const obligationHeadings: [keyof ObligationCells, ConsoleKey][] = [
+  ['fullName', 'colLeader'],
+  ['unit', 'colUnit'],
+  ['post', 'colPost'],
+  ['required', 'colRequired'],
+  ['daysHeld', 'colDaysHeld'],
+  ['windows', 'colWindows'],
+  ['shortWindows', 'colShortWindows'],
+  ['shortDetail', 'colShortDetail'],
+  ['flagged', 'colFlagged'],
+  ['basis', 'colBasis'],
+];
+const [wordsVi, wordsEn] = [translator(CONSOLE_WORDS, 'vi'), translator(CONSOLE_WORDS, 'en')];
+const OBLIGATION_COLUMNS: Column<ObligationCells>[] = obligationHeadings.map(([key, heading]) => ({
+  key,
+  vi: wordsVi(heading),
+  en: wordsEn(heading),
+}));
+
+/** One leader's row as the page shows it: the duty in words, each short week or month with days held/required. */
+function obligationCells(
+  r: ObligationRow,
+  unit: string,
+  flagged: string[],
+  t: Translate<ConsoleKey>,
+): ObligationCells {
+  const [days, per] = r.required.split('/');
+  return {
+    fullName: r.fullName,
+    unit,
+    post: r.post,
+    required: t(per === 'week' ? 'per_week' : 'per_month', { days: days ?? '' }),
+    daysHeld: r.daysHeld,
+    windows: r.windows,
+    shortWindows: r.shortWindows.length,
+    shortDetail: r.shortWindows.map((w) => `${w.from}–${w.to} (${w.held}/${w.required})`).join('; '),
+    flagged: t(flagged.includes(r.personId) ? 'yes' : 'no'),
+    basis: r.basis,
+  };
 }

@@ -117,6 +117,19 @@ test('when a supervisor opens the reports page, then a chart and a table of the 
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toMatch(/text\/csv/);
   expect(csv.text).toContain('Tiếp nhận');
+  // The headline says the totals of the table's last row in words, as the periodic report opens.
+  const total = csv.text.trimEnd().split('\r\n').at(-1)!.split(',');
+  const [received, accepted, resolved, onTime, , overdue, forwarded, escalated, , withdrawn, mass] = total.slice(1);
+  const headline = /<p id="report-headline"><strong>([^<]+)<\/strong><\/p>/.exec(page.text)![1]!;
+  expect(headline).toMatch(
+    new RegExp(
+      `^Kỳ năm 2026: tiếp nhận ${received} đơn \\(${mass} đơn đông người\\); đã thụ lý ${accepted}; ` +
+        `đã giải quyết ${resolved}, trong đó ${onTime} đúng hạn \\((—|[\\d,]+\u00a0?%)\\); quá hạn hiện tại ${overdue}; ` +
+        `chuyển đơn ${forwarded}; báo cáo lên cấp trên ${escalated}; rút đơn ${withdrawn}\\.$`,
+    ),
+  );
+  // Not a sentence of zeros: the denunciations of the tests above are in the year's figures.
+  expect(Number(received)).toBeGreaterThan(0);
   const xlsx = await supervisor.agent
     .get('/console/reports/download?period=2026&groupBy=unit&format=xlsx')
     .buffer(true);

@@ -170,3 +170,43 @@ test('when the API reads a petition, then it carries the allowed actions of the 
     .expect(200);
   expect(mine.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
 });
+
+/** Forty households on a site clearance, the first `representatives` of them marked as representatives. */
+function massPetitioners(count: number, representatives: number): Record<string, string> {
+  const fields: Record<string, string> = { field: 'site_clearance', subject: 'Khiếu nại giá bồi thường' };
+  for (let i = 0; i < count; i++) {
+    fields[`p${i}.fullName`] = `Hộ dân số ${i + 1}`;
+    fields[`p${i}.phone`] = '';
+    fields[`p${i}.email`] = '';
+    fields[`p${i}.address`] = `Thôn ${1 + (i % 4)}`;
+    if (i < representatives) fields[`p${i}.isRepresentative`] = 'true';
+  }
+  return fields;
+}
+
+test('when forty petitioners are entered in the form, then six representatives are refused in words and five register a mass petition', async () => {
+  const rows = await officer.post(
+    '/console/petitions',
+    { ...registrationFields(h), rows: '40', intent: 'rows' },
+    { formPage: '/console/petitions/new' },
+  );
+  expect(rows.status).toBe(200);
+  expect(rows.text).toContain('id="p39-fullName"');
+
+  const before = await h.db.prisma.petition.count();
+  const refused = await officer.post(
+    '/console/petitions',
+    { ...registrationFields(h), ...massPetitioners(40, 6), idempotencyKey: `mass-${Date.now()}` },
+    { formPage: '/console/petitions/new' },
+  );
+  expect(refused.status).toBe(400);
+  expect(refused.text).toContain('40 người cùng khiếu nại một nội dung phải cử từ 1 đến 5 người đại diện (đang có 6');
+  expect(refused.text).toContain('value="Hộ dân số 40"');
+  expect(await h.db.prisma.petition.count()).toBe(before);
+
+  const { id } = await register(officer, massPetitioners(40, 5));
+  const stored = await h.db.prisma.petition.findUniqueOrThrow({ where: { id }, include: { petitioners: true } });
+  expect(stored.isMass).toBe(true);
+  expect(stored.petitioners).toHaveLength(40);
+  expect(stored.petitioners.filter((p) => p.isRepresentative)).toHaveLength(5);
+});

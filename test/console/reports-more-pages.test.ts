@@ -160,6 +160,7 @@ test('when an officer opens the supervisor reports, then each is refused as the 
     ...PAGES,
     '/console/reports/leaders/download?format=csv',
     '/console/reports/conferences/download?format=xlsx',
+    '/console/reports/obligations/download?format=xlsx',
   ]) {
     const res = await officer.get(path);
     expect(res.status).toBe(403);
@@ -246,7 +247,7 @@ test('when a supervisor opens the reception duty for November, then the flagged 
   expect(page.status).toBe(200);
   const duty = (await api('/reception/obligations?period=2026-11')).body as {
     flagged: string[];
-    rows: { personId: string; windows: number; shortWindows: unknown[]; daysHeld: number }[];
+    rows: { personId: string; fullName: string; windows: number; shortWindows: unknown[]; daysHeld: number }[];
   };
   expect(duty.flagged).toEqual([h.org.communeLeader.id]);
   const flaggedList = /<ul id="flagged-leaders">([\s\S]*?)<\/ul>/.exec(page.text)![1]!;
@@ -261,6 +262,40 @@ test('when a supervisor opens the reception duty for November, then the flagged 
   // More than four short weeks fold under their count.
   expect(page.text).toContain(`<summary>${row.shortWindows.length} kỳ</summary>`);
   expect(page.text).toContain('<caption>Số ngày tiếp công dân của từng lãnh đạo so với quy định, kỳ');
+
+  // The same table as CSV and XLSX, like every other report: the page's columns, the API's figures.
+  expect(page.text).toContain('href="/console/reports/obligations/download?period=2026-11&amp;format=xlsx"');
+  const csv = await supervisor.get('/console/reports/obligations/download?period=2026-11&format=csv');
+  expect(csv.status).toBe(200);
+  expect(csv.headers['content-type']).toMatch(/text\/csv/);
+  const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(lines[0]).toBe(
+    'Lãnh đạo,Đơn vị,Chức vụ,Quy định,Số ngày đã tiếp,Số kỳ đã xét,Số kỳ chưa đủ,Các kỳ chưa đủ,Cần nhắc nhở,Căn cứ',
+  );
+  expect(lines).toHaveLength(duty.rows.length + 1);
+  const leaderLine = lines.find((l) => l.startsWith(`${row.fullName},`))!;
+  expect(leaderLine).toContain(`,${row.daysHeld},${row.windows},${row.shortWindows.length},`);
+  expect(leaderLine).toMatch(/,Có,/);
+  const xlsx = await supervisor.agent
+    .get('/console/reports/obligations/download?period=2026-11&format=xlsx')
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  const ExcelJS = (await import('exceljs')).default;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.body as never);
+  const sheet = book.worksheets[0]!;
+  expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/^Nghĩa vụ tiếp công dân định kỳ — /);
+  expect(sheet.rowCount).toBe(duty.rows.length + 2);
+  // In English too; the choice is remembered, so it is set back for the tests after this one.
+  const english = await supervisor.get('/console/reports/obligations/download?period=2026-11&format=csv&lang=en');
+  expect(english.text).toContain('Leader,Unit,Post,Duty,Days received,Periods judged,Periods short');
+  await supervisor.get('/console/reports/obligations?period=2026-11&lang=vi');
 });
 
 test('when the search is narrowed by each filter of the list, then only the matching case is listed and the filter stays in the links', async () => {

@@ -149,6 +149,10 @@ test('when an officer registers a complaint, then the receipt shows the codes an
   expect(await officer.getByTestId('tracking-code').isVisible()).toBe(true);
   const pdf = await officer.pdf({ preferCSSPageSize: true });
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  // A5 is 148 × 210 mm, 419.5 × 595.3 points: the size the stylesheet's @page asks for, not the printer's A4.
+  const box = /MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!;
+  expect(Math.abs(Number(box[1]) - 419.5)).toBeLessThan(1.5);
+  expect(Math.abs(Number(box[2]) - 595.3)).toBeLessThan(1.5);
   await officer.emulateMedia({ media: 'screen' });
 });
 

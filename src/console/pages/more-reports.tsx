@@ -216,6 +216,7 @@ export function ObligationsPage(props: {
       title={ctx.t('obligationsTitle')}
       query={props.query}
       error={props.error}
+      downloads
     >
       {duty ? (
         <>

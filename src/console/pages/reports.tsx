@@ -1,4 +1,5 @@
 import { GROUPINGS, REPORT_COLUMNS, type ReportRow } from '../../reports/reports';
+import { formatNumber, formatPercent } from '../../web/format';
 import type { ConsoleKey } from '../messages';
 import type { PageContext } from '../page-context';
 import { ConsolePage, Notice } from '../shell';
@@ -7,6 +8,31 @@ import { DownloadLinks, FiguresChart, FiguresTable, type PeriodQuery } from './r
 
 export interface ReportQuery extends PeriodQuery {
   groupBy: string;
+}
+
+/** The period's totals in one sentence, as the periodic report on petitions opens (received, accepted,
+ *  resolved and on time, overdue, forwarded, escalated, withdrawn), above the table that details them. */
+function ReportHeadline({ ctx, period, total }: { ctx: PageContext; period: string; total: ReportRow }) {
+  const n = (v: number) => formatNumber(v, ctx.lang);
+  return (
+    <p id="report-headline">
+      <strong>
+        {ctx.t('reportHeadline', {
+          period,
+          received: n(total.received),
+          mass: n(total.massReceived),
+          accepted: n(total.accepted),
+          resolved: n(total.resolved),
+          onTime: n(total.resolvedOnTime),
+          onTimePct: total.resolvedOnTimePct === null ? '—' : formatPercent(total.resolvedOnTimePct, ctx.lang),
+          overdue: n(total.overdueNow),
+          forwarded: n(total.forwarded),
+          escalated: n(total.escalated),
+          withdrawn: n(total.withdrawn),
+        })}
+      </strong>
+    </p>
+  );
 }
 
 export function ReportsPage(props: {
@@ -38,6 +64,7 @@ export function ReportsPage(props: {
       ) : null}
       {report ? (
         <>
+          <ReportHeadline ctx={ctx} period={report.period.label} total={report.total} />
           <DownloadLinks ctx={ctx} path="/reports" query={query} />
           <FiguresChart
             ctx={ctx}
