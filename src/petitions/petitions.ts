@@ -107,6 +107,7 @@ export async function createPetition(
   const representation = checkRepresentation(
     body.petitioners.length,
     body.petitioners.filter((p) => p.isRepresentative).length,
+    body.kind,
   );
   if (!representation.ok)
     throw invalidField('petitioners', `${representation.message.vi} / ${representation.message.en}`);
