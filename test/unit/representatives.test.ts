@@ -35,16 +35,24 @@ test.each([
 
 test.each([
   ['complaint', 'người cùng khiếu nại', 'Luật Khiếu nại 2011 Đ.8 k4, NĐ 124/2020 Đ.7', 'Luật Khiếu nại 2011 art. 8(4)'],
-  ['denunciation', 'người cùng tố cáo', 'Luật Tố cáo 2018 Đ.23 k2, Luật Tiếp công dân 2013 Đ.30 k1', 'Luật Tố cáo 2018 art. 23(2)'],
+  [
+    'denunciation',
+    'người cùng tố cáo',
+    'Luật Tố cáo 2018 Đ.23 k2, Luật Tiếp công dân 2013 Đ.30 k1',
+    'Luật Tố cáo 2018 art. 23(2)',
+  ],
   ['recommendation', 'người cùng kiến nghị', 'Luật Tiếp công dân 2013 Đ.30 k1', 'Luật Tiếp công dân 2013 art. 30(1)'],
   ['feedback', 'người cùng phản ánh', 'Luật Tiếp công dân 2013 Đ.30 k1', 'Luật Tiếp công dân 2013 art. 30(1)'],
-] as const)('when a %s has too many representatives, then the refusal names that kind and its own law', (kind, words, basisVi, basisEn) => {
-  const check = checkRepresentation(11, 6, kind);
-  if (check.ok) throw new Error('expected a refusal');
-  expect(check.message.vi).toBe(`11 ${words} một nội dung phải cử từ 1 đến 5 người đại diện (đang có 6; ${basisVi})`);
-  expect(check.message.en).toContain(basisEn);
-  if (kind !== 'complaint') {
-    expect(check.message.vi).not.toContain('khiếu nại');
-    expect(check.message.vi).not.toContain('124/2020');
-  }
-});
+] as const)(
+  'when a %s has too many representatives, then the refusal names that kind and its own law',
+  (kind, words, basisVi, basisEn) => {
+    const check = checkRepresentation(11, 6, kind);
+    if (check.ok) throw new Error('expected a refusal');
+    expect(check.message.vi).toBe(`11 ${words} một nội dung phải cử từ 1 đến 5 người đại diện (đang có 6; ${basisVi})`);
+    expect(check.message.en).toContain(basisEn);
+    if (kind !== 'complaint') {
+      expect(check.message.vi).not.toContain('khiếu nại');
+      expect(check.message.vi).not.toContain('124/2020');
+    }
+  },
+);
