@@ -107,6 +107,7 @@ export async function createPetition(
   const representation = checkRepresentation(
     body.petitioners.length,
     body.petitioners.filter((p) => p.isRepresentative).length,
+    body.kind,
   );
   if (!representation.ok)
     throw invalidField('petitioners', `${representation.message.vi} / ${representation.message.en}`);
@@ -207,7 +208,7 @@ export async function getPetition(
       data: { petitionId, personId: principal.personId, reason: identity.reason.trim() },
     });
   }
-  const [events, petitioners, links, matters] = await Promise.all([
+  const [events, petitioners, links, matters, conferences] = await Promise.all([
     deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] }),
     deps.prisma.petitioner.findMany({ where: { petitionId }, orderBy: { position: 'asc' } }),
     deps.prisma.petition.findUniqueOrThrow({
@@ -224,6 +225,19 @@ export async function getPetition(
       select: { session: { select: { id: true, day: true } } },
       orderBy: { createdAt: 'asc' },
     }),
+    // The ad hoc dialogue conferences called on a hot-spot proposal that counted this case (the only link the
+    // data holds between a case and a conference: an opinion or a commitment names no petition).
+    deps.prisma.conferenceProposal
+      .findMany({ where: { petitionIds: { has: petitionId } }, select: { id: true } })
+      .then((proposals) =>
+        proposals.length === 0
+          ? []
+          : deps.prisma.conference.findMany({
+              where: { proposalId: { in: proposals.map((p) => p.id) } },
+              select: { id: true, title: true, startsAt: true },
+              orderBy: { startsAt: 'asc' },
+            }),
+      ),
   ]);
   const names = await actorNames(
     deps.prisma,
@@ -253,7 +267,27 @@ export async function getPetition(
     appealOf: links.appealOf,
     appeals: links.appeals,
     receptionSessions: [...new Map(matters.map((m) => [m.session.id, m.session])).values()],
+    forwards: forwardsOf(events, petition.receivingUnitId, tree),
+    conferences: conferences.map((c) => ({ id: c.id, title: c.title, startsAt: c.startsAt.toISOString() })),
   };
+}
+
+/** The case's forwards, in order: each leaves from the unit the previous one went to (the receiving unit first). */
+function forwardsOf(
+  events: { type: string; at: Date; data: unknown }[],
+  receivingUnitId: string,
+  tree: UnitTree,
+): { at: string; fromUnit: { id: string; name: string }; toUnit: { id: string; name: string } }[] {
+  const unit = (id: string) => ({ id, name: tree.names.get(id) ?? id });
+  let from = receivingUnitId;
+  const out = [];
+  for (const e of events) {
+    const to = (e.data as { toUnitId?: unknown } | null)?.toUnitId;
+    if (e.type !== 'forward' || typeof to !== 'string') continue;
+    out.push({ at: e.at.toISOString(), fromUnit: unit(from), toUnit: unit(to) });
+    from = to;
+  }
+  return out;
 }
 
 function countOf(events: { type: string }[], type: string): number {

@@ -67,6 +67,28 @@ test.each([
   },
 );
 
+test('when a denunciation by many marks too many representatives, then the refusal speaks of tố cáo and its own law', async () => {
+  const res = await request(h.app)
+    .post('/api/v1/petitions')
+    .set(auth(officer))
+    .send({
+      kind: 'denunciation',
+      receivingUnitId: h.org.communeId,
+      channel: 'in_person',
+      field: 'land',
+      subject: 'Tố cáo cán bộ địa chính',
+      body: '…',
+      receivedAt: new Date().toISOString(),
+      petitioners: people(11, 6),
+    })
+    .expect(400);
+  const [detail] = res.body.error.details as { path: string; message: string }[];
+  expect(detail!.path).toBe('petitioners');
+  expect(detail!.message).toContain('11 người cùng tố cáo một nội dung phải cử từ 1 đến 5 người đại diện (đang có 6');
+  expect(detail!.message).toContain('Luật Tố cáo 2018 Đ.23 k2');
+  expect(detail!.message).not.toContain('khiếu nại');
+});
+
 test('when four petition together, then it is an ordinary petition and no leader is told', async () => {
   const res = await register(4, 0).expect(201);
   const view = await request(h.app).get(`/api/v1/petitions/${res.body.id}`).set(auth(officer)).expect(200);

@@ -192,6 +192,18 @@ export const ZPetitionView = z.object({
   receptionSessions: z
     .array(z.object({ id: str(), day: str() }))
     .describe('citizen reception sessions where it was registered or where the citizen came about it'),
+  forwards: z
+    .array(
+      z.object({
+        at: str(),
+        fromUnit: z.object({ id: str(), name: str() }),
+        toUnit: z.object({ id: str(), name: str() }),
+      }),
+    )
+    .describe('the forwards of the case to the competent unit, in order: from which unit to which, when'),
+  conferences: z
+    .array(z.object({ id: str(), title: str(), startsAt: str() }))
+    .describe('ad hoc dialogue conferences called on a hot-spot proposal that counted this case'),
   allowedActions: z
     .array(z.enum(ACTIONS))
     .describe('the actions the caller may take in this stage, from the state machine (the workflow still checks each)'),
@@ -208,6 +220,8 @@ export const ZPetitionListItem = ZPetitionView.omit({
   appealOf: true,
   appeals: true,
   receptionSessions: true,
+  forwards: true,
+  conferences: true,
   allowedActions: true,
   pendingExtension: true,
   identityEntitled: true,

@@ -407,7 +407,7 @@ export function CasePage(props: CasePageProps) {
           </dl>
           <h3>{ctx.t('fieldBody')}</h3>
           <p>{view.body}</p>
-          {view.appealOf || view.appeals.length || view.receptionSessions.length ? (
+          {view.appealOf || view.appeals.length || view.receptionSessions.length || view.conferences.length ? (
             <>
               <h3>{ctx.t('caseLinks')}</h3>
               <ul>
@@ -428,8 +428,36 @@ export function CasePage(props: CasePageProps) {
                     </a>
                   </li>
                 ))}
+                {view.conferences.map((c) => (
+                  <li>
+                    <a href={`${CONSOLE_BASE}/conferences/${encodeURIComponent(c.id)}`}>
+                      {ctx.t('atConference', { title: c.title, day: formatDate(c.startsAt, ctx.lang) })}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </>
+          ) : null}
+          {view.forwards.length ? (
+            <table data-testid="case-forwards">
+              <caption>{ctx.t('caseForwards')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{ctx.t('colForwardAt')}</th>
+                  <th scope="col">{ctx.t('colForwardFrom')}</th>
+                  <th scope="col">{ctx.t('colForwardTo')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.forwards.map((f) => (
+                  <tr>
+                    <td>{formatDateTime(f.at, ctx.lang)}</td>
+                    <td>{f.fromUnit.name}</td>
+                    <td>{f.toUnit.name}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           ) : null}
         </section>
         <section aria-labelledby="actions-heading">

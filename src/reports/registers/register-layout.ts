@@ -82,6 +82,8 @@ export interface PetitionRegisterRow {
   note: string;
 }
 
+// Our reading of what Thông tư 05/2021/TT-TTCP requires a unit to track for each petition; not yet checked
+// against the columns of the circular's own form (no copy of it was at hand). A checked layout replaces this.
 export const PETITION_REGISTER: RegisterLayout<PetitionRegisterRow> = {
   title: 'SỔ THEO DÕI XỬ LÝ ĐƠN',
   sheetName: 'So theo doi xu ly don',
