@@ -18,7 +18,7 @@ export function makeResolveDeadlinePolicy(deps: { prisma: PrismaClient }) {
   return async function resolveDeadlinePolicy(
     input: ResolveDeadlinePolicyInput,
   ): Promise<{ version: string; policy: KindPolicy } | null> {
-    if ((await deps.prisma.deadlinePolicyVersion.count()) === 0) return null;
+    if (!(await resolver.hasVersions())) return null;
     const petition = await deps.prisma.petition.findUniqueOrThrow({
       where: { id: input.petitionId },
       select: { kind: true, round: true },

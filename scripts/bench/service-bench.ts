@@ -90,6 +90,8 @@ const failed = (...ts: Timed[]) => {
 
 interface ServiceChild {
   apiUrl: string;
+  /** The service's embedded PostgreSQL, for benches that read its statistics. */
+  databaseUrl: string;
   temporalAddress: string;
   child: ChildProcess;
   stop: () => Promise<void>;
@@ -139,6 +141,7 @@ export async function startService(dataDir: string, cpuProfDir?: string): Promis
   });
   return {
     apiUrl: `http://127.0.0.1:${http}/api/v1`,
+    databaseUrl: `postgresql://danvan:danvan-local@127.0.0.1:${pg}/danvan`,
     temporalAddress: `127.0.0.1:${temporal}`,
     child,
     stop: async () => {

@@ -18,23 +18,43 @@ export interface Principal {
   apiToken?: { id: string; scopes: string[] };
 }
 
+/** The last tree each client loaded, with the fingerprint of the rows it was built from (UnitTree.load). */
+const loadedTrees = new WeakMap<PrismaClient, { fingerprint: string; tree: UnitTree }>();
+
+/** Units and their parents. Shared between requests once loaded (see `load`): never changed after construction. */
 export class UnitTree {
   private readonly parent = new Map<string, string | null>();
   private readonly children = new Map<string, string[]>();
-  readonly names = new Map<string, string>();
+  readonly names: ReadonlyMap<string, string> = new Map<string, string>();
   private readonly levels = new Map<string, string>();
 
   constructor(units: { id: string; parentId: string | null; name: string; level?: string }[]) {
     for (const u of units) {
       this.parent.set(u.id, u.parentId);
-      this.names.set(u.id, u.name);
+      (this.names as Map<string, string>).set(u.id, u.name);
       if (u.level) this.levels.set(u.id, u.level);
       if (u.parentId) this.children.set(u.parentId, [...(this.children.get(u.parentId) ?? []), u.id]);
     }
   }
 
+  /**
+   * The tree as the database holds it now. Most requests need it (access is decided over it), and reading
+   * every unit through the ORM on each was a large part of an officer's action: the tree is kept per client
+   * and rebuilt only when the units' fingerprint changes — computed inside PostgreSQL over the columns the
+   * tree reads, so an edit by any process (another API or worker) is seen on the next call, never later.
+   */
   static async load(prisma: PrismaClient): Promise<UnitTree> {
-    return new UnitTree(await prisma.unit.findMany({ select: { id: true, parentId: true, name: true, level: true } }));
+    const [row] = await prisma.$queryRaw<{ fingerprint: string | null }[]>`
+      SELECT md5(string_agg(id || '|' || coalesce("parentId", '') || '|' || name || '|' || level::text, ',' ORDER BY id))
+        AS fingerprint FROM "Unit"`;
+    const fingerprint = row?.fingerprint ?? '';
+    const cached = loadedTrees.get(prisma);
+    if (cached?.fingerprint === fingerprint) return cached.tree;
+    const tree = new UnitTree(
+      await prisma.unit.findMany({ select: { id: true, parentId: true, name: true, level: true } }),
+    );
+    loadedTrees.set(prisma, { fingerprint, tree });
+    return tree;
   }
 
   /**

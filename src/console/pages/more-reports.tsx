@@ -199,7 +199,7 @@ export function ObligationsPage(props: {
   ctx: PageContext;
   query: PeriodQuery;
   duty: { period: { label: string }; policyVersion: string; rows: ObligationRow[]; flagged: string[] } | null;
-  unitNames: Map<string, string>;
+  unitNames: ReadonlyMap<string, string>;
   error?: string;
 }) {
   const { ctx, duty } = props;

@@ -45,7 +45,7 @@ const COUNT_COLUMNS: NationalSyncKey[] = [
 const finished = (ctx: PageContext, run: RunSummary) =>
   run.finishedAt ? formatDateTime(run.finishedAt, ctx.lang) : nationalSyncWords(ctx)('syncRunning');
 
-export function NationalSyncRunsPage(props: { ctx: PageContext; runs: RunSummary[]; unitNames: Map<string, string> }) {
+export function NationalSyncRunsPage(props: { ctx: PageContext; runs: RunSummary[]; unitNames: ReadonlyMap<string, string> }) {
   const { ctx, runs } = props;
   const w = nationalSyncWords(ctx);
   return (

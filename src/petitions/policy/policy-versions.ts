@@ -55,26 +55,85 @@ export async function seedPolicyFromFile(
   return { created: true, version: doc.version };
 }
 
-export function createDbPolicyResolver(prisma: PrismaClient): PolicyResolver {
-  return {
-    async resolve(atMs, unitId) {
-      const at = new Date(atMs);
-      const base = await prisma.deadlinePolicyVersion.findFirst({
-        where: { unitId: null, effectiveFrom: { lte: at } },
-        orderBy: [{ effectiveFrom: 'desc' }, { createdAt: 'desc' }],
+interface StoredVersion {
+  id: string;
+  unitId: string | null;
+  effectiveFromMs: number;
+  createdAtMs: number;
+  document: unknown;
+}
+
+/** The version of `unitId` (null: province-wide) in force at `atMs`: the latest start, then the latest added. */
+function inForce(versions: StoredVersion[], unitId: string | null, atMs: number): StoredVersion | undefined {
+  let best: StoredVersion | undefined;
+  for (const v of versions) {
+    if (v.unitId !== unitId || v.effectiveFromMs > atMs) continue;
+    if (
+      !best ||
+      v.effectiveFromMs > best.effectiveFromMs ||
+      (v.effectiveFromMs === best.effectiveFromMs && v.createdAtMs > best.createdAtMs)
+    )
+      best = v;
+  }
+  return best;
+}
+
+export interface DbPolicyResolver extends PolicyResolver {
+  /** Whether the database holds any version (tests that pass a policy directly hold none). */
+  hasVersions(): Promise<boolean>;
+}
+
+/**
+ * Resolves from the versions table. Every clock start asks (an officer's accept is one), and reading the
+ * versions and parsing their documents on each was most of that step's cost; versions are never changed
+ * once added (addPolicyVersion), so the set of ids, read in one small query, tells whether the kept copy is
+ * still the table's — an admin's new version, added through any process, is used from the next call on.
+ */
+export function createDbPolicyResolver(prisma: PrismaClient): DbPolicyResolver {
+  let kept: { fingerprint: string; versions: StoredVersion[]; merged: Map<string, DeadlinePolicy> } | null = null;
+  const current = async () => {
+    const [row] = await prisma.$queryRaw<{ fingerprint: string }[]>`
+      SELECT count(*)::text || ':' || coalesce(md5(string_agg(id, ',' ORDER BY id)), '') AS fingerprint
+        FROM "DeadlinePolicyVersion"`;
+    const fingerprint = row?.fingerprint ?? '';
+    if (kept?.fingerprint !== fingerprint) {
+      const rows = await prisma.deadlinePolicyVersion.findMany({
+        select: { id: true, unitId: true, effectiveFrom: true, createdAt: true, document: true },
       });
-      if (!base) throw new AppError('Unavailable', `no deadline policy in force at ${at.toISOString()}`);
-      let doc = base.document as unknown as PolicyDocument;
+      kept = {
+        fingerprint,
+        versions: rows.map((r) => ({
+          id: r.id,
+          unitId: r.unitId,
+          effectiveFromMs: r.effectiveFrom.getTime(),
+          createdAtMs: r.createdAt.getTime(),
+          document: r.document,
+        })),
+        merged: new Map(),
+      };
+    }
+    return kept;
+  };
+  return {
+    async hasVersions() {
+      return (await current()).versions.length > 0;
+    },
+    async resolve(atMs, unitId) {
+      const { versions, merged } = await current();
+      const base = inForce(versions, null, atMs);
+      if (!base) throw new AppError('Unavailable', `no deadline policy in force at ${new Date(atMs).toISOString()}`);
       // Local rules from the top of the tree down, so the unit's own rules win over its parent's.
       const chain = (await UnitTree.load(prisma)).ancestorsOf(unitId).reverse();
-      for (const id of chain) {
-        const local = await prisma.deadlinePolicyVersion.findFirst({
-          where: { unitId: id, effectiveFrom: { lte: at } },
-          orderBy: [{ effectiveFrom: 'desc' }, { createdAt: 'desc' }],
-        });
-        if (local) doc = mergePolicyOverride(doc, local.document as unknown as PolicyOverride);
+      const locals = chain.map((id) => inForce(versions, id, atMs)).filter((v): v is StoredVersion => v !== undefined);
+      const key = [base, ...locals].map((v) => v.id).join('+');
+      let policy = merged.get(key);
+      if (!policy) {
+        let doc = base.document as PolicyDocument;
+        for (const local of locals) doc = mergePolicyOverride(doc, local.document as PolicyOverride);
+        policy = policyFromDocument(doc);
+        merged.set(key, policy);
       }
-      return policyFromDocument(doc);
+      return policy;
     },
   };
 }

@@ -28,7 +28,7 @@ export function ConferencePage(props: {
   ctx: PageContext;
   isLeader: boolean;
   conference: ConferenceView;
-  unitNames: Map<string, string>;
+  unitNames: ReadonlyMap<string, string>;
   names: Map<string, string>;
   allowed: ConferenceAction[];
   /** When the conference may be recorded as held: an hour before it starts. */

@@ -34,7 +34,7 @@ export function ConferencesPage(props: {
   isLeader: boolean;
   conferences: ConferenceItem[];
   proposals: ProposalItem[];
-  unitNames: Map<string, string>;
+  unitNames: ReadonlyMap<string, string>;
   /** Present when the person may call a conference. */
   call: CallOptions | null;
   outcome?: Outcome | null;
