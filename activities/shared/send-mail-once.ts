@@ -113,15 +113,21 @@ export async function sendMailOnce(deps: MailOnceDeps, mail: MailOnce): Promise<
     });
   }
   // Attempts that claimed before us and never said how they ended died mid-send: the relay may have the e-mail.
-  const abandoned = await prisma.notificationAttempt.updateMany({
-    where: { notificationKey: mail.key, outcome: 'sending', owner: { not: attempt.owner } },
-    data: { outcome: 'abandoned', endedAt: now },
-  });
+  // A row no attempt had claimed when we read it has no attempts to look at (an attempt row is written only
+  // after a claim, and a claim is held for minutes): the common first send skips both statements.
+  const claimedBefore = row.leaseOwner !== null;
+  const abandoned = claimedBefore
+    ? await prisma.notificationAttempt.updateMany({
+        where: { notificationKey: mail.key, outcome: 'sending', owner: { not: attempt.owner } },
+        data: { outcome: 'abandoned', endedAt: now },
+      })
+    : { count: 0 };
   const uncertainBefore =
     abandoned.count > 0 ||
-    (await prisma.notificationAttempt.count({
-      where: { notificationKey: mail.key, outcome: { in: ['abandoned', 'failed-uncertain'] } },
-    })) > 0;
+    (claimedBefore &&
+      (await prisma.notificationAttempt.count({
+        where: { notificationKey: mail.key, outcome: { in: ['abandoned', 'failed-uncertain'] } },
+      })) > 0);
   const attemptRow = await prisma.notificationAttempt.create({
     data: {
       notificationKey: mail.key,
