@@ -3,6 +3,8 @@
 // keyboard), petitioners by keyed hashes computed elsewhere (src/petitions/duplicates/petitioner-keys.ts).
 // The thresholds are advice to the officer, who decides; nothing is linked without them.
 
+import { subjectWords as indexedSubjectWords } from '../conference/hot-spot';
+
 /** Lower case, without diacritics (đ → d), punctuation as spaces, single-spaced. */
 export function foldText(text: string): string {
   return text
@@ -56,8 +58,11 @@ export function subjectWords(subject: string): Set<string> {
 
 /** Jaccard similarity of the subjects' folded words, 0..1. */
 export function subjectSimilarity(a: string, b: string): number {
-  const x = subjectWords(a);
-  const y = subjectWords(b);
+  return wordSimilarity(subjectWords(a), subjectWords(b));
+}
+
+/** subjectSimilarity of subjects already split into words (a caller that keeps them folds each subject once). */
+export function wordSimilarity(x: Set<string>, y: Set<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared += 1;
@@ -66,6 +71,23 @@ export function subjectSimilarity(a: string, b: string): number {
 
 /** Subjects this alike name the same matter even from different petitioners. */
 export const SIMILAR_SUBJECT_ALONE = 0.8;
+/**
+ * The words a subject at least SIMILAR_SUBJECT_ALONE alike must share one of, among those the petition's
+ * `subjectWords` column holds (the hot-spot check's words, kept with a GIN index), so the database reads only
+ * those rows; null when no such word is certain and every recent subject must be compared.
+ * Why it is exact: similarity s / (m + c − s) ≥ t, with c ≥ s, gives s ≥ t·m shared words of my m. If fewer
+ * than that many of my words are missing from the column's words (one-letter words, the hot spot's wider stop
+ * list), one shared word is there — and in the other petition's column too, being a word of its subject of
+ * the same kind. An empty list: nothing is alike on its subject alone (an empty subject is alike to none).
+ */
+export function wordsAnAlikeSubjectShares(subject: string): string[] | null {
+  const mine = subjectWords(subject);
+  const indexed = indexedSubjectWords(subject);
+  const mustShare = Math.ceil(SIMILAR_SUBJECT_ALONE * mine.size - 1e-9);
+  const inIndex = [...mine].filter((w) => indexed.has(w));
+  return mine.size - inIndex.length >= mustShare && mine.size > 0 ? null : inIndex;
+}
+
 /** From the same petitioner, a subject this alike (or the same field) is enough to ask the officer. */
 export const SIMILAR_SUBJECT_SAME_PETITIONER = 0.3;
 

@@ -12,7 +12,9 @@ import {
   duplicateReasons,
   duplicateScore,
   reasonText,
-  subjectSimilarity,
+  subjectWords,
+  wordSimilarity,
+  wordsAnAlikeSubjectShares,
   SIMILAR_SUBJECT_ALONE,
   type DuplicateReason,
   type PetitionerFacet,
@@ -58,6 +60,22 @@ function provinceUnits(tree: UnitTree, unitId: string): string[] {
   return tree.subtreeOf(top);
 }
 
+/**
+ * Folding up to SUBJECT_SCAN_LIMIT subjects again on every registration was an eighth of the service's main
+ * thread at 2,500 open petitions (V8 profile of `npm run bench`, 2026-12-02), and grew with the backlog. A
+ * petition's subject never changes, so its words are kept by id, up to a bound.
+ */
+const WORDS_KEPT = 20_000;
+const keptSubjectWords = new Map<string, { subject: string; words: Set<string> }>();
+function keptWords(row: { id: string; subject: string }): Set<string> {
+  const hit = keptSubjectWords.get(row.id);
+  if (hit && hit.subject === row.subject) return hit.words;
+  const words = subjectWords(row.subject);
+  if (keptSubjectWords.size >= WORDS_KEPT) keptSubjectWords.delete(keptSubjectWords.keys().next().value!);
+  keptSubjectWords.set(row.id, { subject: row.subject, words });
+  return words;
+}
+
 export async function findDuplicateCandidates(
   prisma: PrismaClient,
   tree: UnitTree,
@@ -67,6 +85,9 @@ export async function findDuplicateCandidates(
   const own = await prisma.petitioner.findMany({ where: { petitionId: petition.id }, select: { matchKeys: true } });
   const keys = [...new Set(own.flatMap((p) => p.matchKeys))];
   const inProvince = { unitId: { in: province }, duplicateOfId: null, id: { not: petition.id } };
+  // Only the rows that share a word a subject this alike must share are read (through the words index), and
+  // rows from before that column (none stored) as well; no such word is certain for a few subjects: all are read.
+  const alikeShares = wordsAnAlikeSubjectShares(petition.subject);
   const [samePetitioner, recent] = await Promise.all([
     keys.length
       ? prisma.petitioner.findMany({
@@ -74,23 +95,32 @@ export async function findDuplicateCandidates(
           select: { petitionId: true, matchKeys: true },
         })
       : Promise.resolve([]),
-    prisma.petition.findMany({
-      where: { ...inProvince, receivedAt: { gte: new Date(petition.receivedAt.getTime() - SUBJECT_WINDOW_MS) } },
-      select: { id: true, subject: true },
-      orderBy: { receivedAt: 'desc' },
-      take: SUBJECT_SCAN_LIMIT,
-    }),
+    alikeShares?.length === 0
+      ? Promise.resolve([])
+      : prisma.petition.findMany({
+          where: {
+            ...inProvince,
+            receivedAt: { gte: new Date(petition.receivedAt.getTime() - SUBJECT_WINDOW_MS) },
+            ...(alikeShares && {
+              OR: [{ subjectWords: { hasSome: alikeShares } }, { subjectWords: { isEmpty: true } }],
+            }),
+          },
+          select: { id: true, subject: true },
+          orderBy: { receivedAt: 'desc' },
+          take: SUBJECT_SCAN_LIMIT,
+        }),
   ]);
   const facets = new Map<string, Set<PetitionerFacet>>();
-  const mine = new Set(keys);
+  const myKeys = new Set(keys);
+  const mine = subjectWords(petition.subject);
   for (const row of samePetitioner) {
     const set = facets.get(row.petitionId) ?? new Set<PetitionerFacet>();
-    for (const k of row.matchKeys) if (mine.has(k)) set.add(facetOfKey(k));
+    for (const k of row.matchKeys) if (myKeys.has(k)) set.add(facetOfKey(k));
     facets.set(row.petitionId, set);
   }
   const ids = new Set([
     ...facets.keys(),
-    ...recent.filter((r) => subjectSimilarity(r.subject, petition.subject) >= SIMILAR_SUBJECT_ALONE).map((r) => r.id),
+    ...recent.filter((r) => wordSimilarity(keptWords(r), mine) >= SIMILAR_SUBJECT_ALONE).map((r) => r.id),
   ]);
   if (ids.size === 0) return [];
   const rows = await prisma.petition.findMany({
@@ -105,7 +135,7 @@ export async function findDuplicateCandidates(
     if (row.stage === 'refused' || row.stage === 'withdrawn') continue;
     const facts = {
       sharedFacets: [...(facets.get(row.id) ?? [])],
-      similarity: subjectSimilarity(row.subject, petition.subject),
+      similarity: wordSimilarity(keptWords(row), mine),
       sameField: row.field === petition.field,
     };
     const reasons = duplicateReasons(facts);
