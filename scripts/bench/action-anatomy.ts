@@ -3,7 +3,7 @@
 // petition workflow's history events from the moment the request left, so the gap between "request sent",
 // "Update accepted", the workflow tasks, the local-activity markers and "Update completed" is read, not guessed.
 // It also prints the CPU each accept costs in the service's processes (Node, PostgreSQL, Temporal) and the
-// statements it makes, next to a bare Update on the same server. Options: --actions=N --concurrency=C
+// statements it makes, next to a bare Update on the same server; the registrations before them likewise. Options: --actions=N --concurrency=C
 // --no-email (petitioners without an address: the e-mail's share) --cpu-prof=DIR (the service's V8 profile).
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -63,6 +63,35 @@ async function main() {
   const service = await startService(path.join(scratch, 'data'), profDir);
   try {
     const officer = await new Api(service.apiUrl).login('can-bo-kinh-bac');
+    const db = new pg.Client({ connectionString: service.databaseUrl });
+    await db.connect();
+    const tableStats = async () =>
+      new Map(
+        (
+          await db.query<{ t: string; v: string }>(
+            `SELECT 'xact' AS t, xact_commit::text AS v FROM pg_stat_database WHERE datname = current_database()
+             UNION ALL SELECT relname || ' ' || k, v::text FROM pg_stat_user_tables,
+               LATERAL (VALUES ('ins', n_tup_ins), ('upd', n_tup_upd), ('seq', seq_scan), ('idx', coalesce(idx_scan, 0))) AS x(k, v)`,
+          )
+        ).rows.map((r) => [r.t, Number(r.v)]),
+      );
+    const perOp = (before: Map<string, number>, after: Map<string, number>, ops: number) =>
+      [...after]
+        .map(([k, v]) => [k, (v - (before.get(k) ?? 0)) / ops] as const)
+        .filter(([, v]) => v >= 0.05)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`);
+    const waitQuiet = async () => {
+      for (let i = 0, last = -1; i < 60; i++) {
+        await new Promise((r) => setTimeout(r, 1_000));
+        const now = (await tableStats()).get('xact') ?? 0;
+        if (last >= 0 && now - last < 15) break;
+        last = now;
+      }
+    };
+    await waitQuiet();
+    const regDbBefore = await tableStats();
+    const regCpuBefore = cpuByName(service.child.pid!);
+    const regStarted = performance.now();
     const ids: string[] = [];
     for (let i = 0; i < n; i += c) {
       await Promise.all(
@@ -77,27 +106,15 @@ async function main() {
         }),
       );
     }
-    await new Promise((r) => setTimeout(r, 3_000));
-    const db = new pg.Client({ connectionString: service.databaseUrl });
-    await db.connect();
-    const tableStats = async () =>
-      new Map(
-        (
-          await db.query<{ t: string; v: string }>(
-            `SELECT 'xact' AS t, xact_commit::text AS v FROM pg_stat_database WHERE datname = current_database()
-             UNION ALL SELECT relname || ' ' || k, v::text FROM pg_stat_user_tables,
-               LATERAL (VALUES ('ins', n_tup_ins), ('upd', n_tup_upd), ('seq', seq_scan), ('idx', coalesce(idx_scan, 0))) AS x(k, v)`,
-          )
-        ).rows.map((r) => [r.t, Number(r.v)]),
-      );
-    // Registration's own tail (acknowledgements, first events) must not be counted against the actions: wait
-    // until the database is quiet (statistics are flushed about every second).
-    for (let i = 0, last = -1; i < 60; i++) {
-      await new Promise((r) => setTimeout(r, 1_000));
-      const now = (await tableStats()).get('xact') ?? 0;
-      if (last >= 0 && now - last < 15) break;
-      last = now;
-    }
+    const regMs = performance.now() - regStarted;
+    // Registration with its tail (the acknowledgement, the first events): counted once the database is quiet.
+    await waitQuiet();
+    console.log(
+      `registration c=${c} n=${ids.length}: ${((ids.length / regMs) * 1000).toFixed(1)}/s; CPU ms per registration, with its tail: ${cpuDelta(regCpuBefore, cpuByName(service.child.pid!), ids.length)}`,
+    );
+    console.log(
+      `  PostgreSQL per registration, with its tail: ${perOp(regDbBefore, await tableStats(), ids.length).join('; ')}`,
+    );
     const dbBefore = await tableStats();
     const cpuBefore = cpuByName(service.child.pid!);
     const timed: { id: string; sentAt: number; ms: number }[] = [];
@@ -116,10 +133,7 @@ async function main() {
     const cpuAfter = cpuByName(service.child.pid!);
     await new Promise((r) => setTimeout(r, 1_500));
     const dbAfter = await tableStats();
-    const perAccept = [...dbAfter]
-      .map(([k, v]) => [k, (v - (dbBefore.get(k) ?? 0)) / ids.length] as const)
-      .filter(([, v]) => v >= 0.05)
-      .map(([k, v]) => `${k} ${v.toFixed(2)}`);
+    const perAccept = perOp(dbBefore, dbAfter, ids.length);
     console.log(`  PostgreSQL per accept (commits, rows inserted/updated, scans): ${perAccept.join('; ')}`);
     await db.end();
     timed.sort((a, b) => a.ms - b.ms);

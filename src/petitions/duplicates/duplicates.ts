@@ -76,6 +76,20 @@ function keptWords(row: { id: string; subject: string }): Set<string> {
   return words;
 }
 
+/**
+ * The petitioner rows carrying one of the keys, in the province, of cases not linked as duplicates. Read by the
+ * keys alone (the matchKeys GIN index), the province checked here: with the case's conditions in the same query
+ * PostgreSQL walked every case of the province and probed its petitioners (index scans on Petitioner ≈ half the
+ * cases on each registration, measured with `pg_stat_user_indexes`, 2026-12-02), a cost that grew with the backlog.
+ */
+async function samePetitionerRows(prisma: PrismaClient, keys: string[], province: Set<string>, self: string) {
+  const rows = await prisma.petitioner.findMany({
+    where: { matchKeys: { hasSome: keys }, petitionId: { not: self } },
+    select: { petitionId: true, matchKeys: true, petition: { select: { unitId: true, duplicateOfId: true } } },
+  });
+  return rows.filter((r) => r.petition.duplicateOfId === null && province.has(r.petition.unitId));
+}
+
 export async function findDuplicateCandidates(
   prisma: PrismaClient,
   tree: UnitTree,
@@ -89,12 +103,7 @@ export async function findDuplicateCandidates(
   // rows from before that column (none stored) as well; no such word is certain for a few subjects: all are read.
   const alikeShares = wordsAnAlikeSubjectShares(petition.subject);
   const [samePetitioner, recent] = await Promise.all([
-    keys.length
-      ? prisma.petitioner.findMany({
-          where: { matchKeys: { hasSome: keys }, petition: inProvince },
-          select: { petitionId: true, matchKeys: true },
-        })
-      : Promise.resolve([]),
+    keys.length ? samePetitionerRows(prisma, keys, new Set(province), petition.id) : Promise.resolve([]),
     alikeShares?.length === 0
       ? Promise.resolve([])
       : prisma.petition.findMany({

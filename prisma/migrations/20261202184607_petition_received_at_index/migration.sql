@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Petition_receivedAt_idx" ON "Petition"("receivedAt");
