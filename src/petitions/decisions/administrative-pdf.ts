@@ -100,10 +100,10 @@ export function administrativeDocument(options: AdministrativeDocumentOptions, h
   const leftBottom = doc.y;
 
   // Right column: the national name and motto, then the place and date.
-  doc
-    .font('bold')
-    .fontSize(12)
-    .text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightCol, align: 'center' });
+  // The national name stands on one line: DejaVu is wider than the Times of the decree, so it shrinks to fit.
+  const nationalName = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+  const fitted = Math.min(12, (12 * (rightCol - 2)) / doc.font('bold').fontSize(12).widthOfString(nationalName));
+  doc.fontSize(fitted).text(nationalName, rightX, top, { width: rightCol, align: 'center' });
   doc.fontSize(13).text('Độc lập - Tự do - Hạnh phúc', rightX, doc.y, { width: rightCol, align: 'center' });
   const underMotto = doc.y + 2;
   doc
