@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../src/platform/db/prisma';
 import { isTerminal } from '../../src/domain/petition/petition-stages';
 import type { PetitionSnapshot } from '../../workflows/petition/messages';
+import type { ResolutionDecision } from '../../src/domain/petition/resolution-decision';
 import { writeKeyed } from '../shared/keyed-writes';
 
 export interface RecordPetitionEventInput {
@@ -14,6 +15,8 @@ export interface RecordPetitionEventInput {
   stageTo?: string;
   note?: string;
   data?: Record<string, unknown>;
+  /** resolve: the resolution's written record, kept beside the event it belongs to. */
+  resolution?: ResolutionDecision;
   at: string;
   snapshot: PetitionSnapshot;
 }
@@ -25,8 +28,8 @@ export function makeRecordPetitionEvent(deps: { prisma: PrismaClient }) {
     return writeKeyed(deps.prisma, {
       eventExists: async (tx) =>
         (await tx.petitionEvent.findUnique({ where: { key: input.key }, select: { id: true } })) !== null,
-      appendEvent: (tx) =>
-        tx.petitionEvent.create({
+      appendEvent: async (tx) => {
+        const event = await tx.petitionEvent.create({
           data: {
             key: input.key,
             petitionId: input.petitionId,
@@ -39,7 +42,20 @@ export function makeRecordPetitionEvent(deps: { prisma: PrismaClient }) {
             data: (input.data ?? undefined) as object | undefined,
             at: new Date(input.at),
           },
-        }),
+        });
+        // In the event's transaction: a retry that finds the event finds its record too.
+        if (input.resolution)
+          await tx.petitionResolution.create({
+            data: {
+              eventId: event.id,
+              petitionId: input.petitionId,
+              number: input.resolution.number.trim(),
+              date: new Date(`${input.resolution.date}T00:00:00.000Z`),
+              signer: input.resolution.signer.trim(),
+              signerTitle: input.resolution.signerTitle.trim(),
+            },
+          });
+      },
       // `lte`: reminders keep the version but move the next rung; an older snapshot never wins.
       updateReadModel: (tx) =>
         tx.petition.updateMany({

@@ -175,7 +175,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/petitions/{id}/actions',
     summary:
-      'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw. Waits ACTION_WAIT_MS for the workflow, then answers 202 with a URL to follow; a closed petition is 409 PetitionClosed',
+      'Move a petition: accept, refuse, forward, assign, startVerification, resolve, reportBack, withdraw. resolve carries the written record in `decision` (number, date signed, signer, signerTitle): required for a complaint, optional otherwise; a number not like "125/QĐ-UBND", a date in the future or before the receipt is 400. Waits ACTION_WAIT_MS for the workflow, then answers 202 with a URL to follow; a closed petition is 409 PetitionClosed',
     auth: true,
     body: P.ZActionRequest,
     headers: [IDEMPOTENCY],
@@ -254,7 +254,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/petitions/{petitionId}/decisions',
     summary:
-      "The written decisions extending the case's time limit (number, date, signer, days, new due time), same read access as the petition",
+      "The case's written decisions: each extension decision (number, date, signer, days, new due time) and the resolution (number, date signed, signer and title, summary; null while not resolved), each with its PDF; same read access as the petition",
     auth: true,
     responses: { 200: { description: 'decisions', schema: Dec.ZExtensionDecisionList }, ...errors(401, 403, 404) },
   },
@@ -262,7 +262,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/petitions/{petitionId}/decisions/{decisionId}/pdf',
     summary:
-      'An extension decision printed as PDF in the administrative layout of Nghị định 30/2020 (A4; no petitioner named: a denouncer is "công dân"); Cache-Control: no-store',
+      'A decision printed as PDF in the administrative layout of Nghị định 30/2020 (A4: issuing unit and số, Quốc hiệu and motto, place and date, title, body, signer; no petitioner named: a denouncer is "công dân"): an extension decision by its id, or the resolution (decisionId `resolution`: quyết định giải quyết khiếu nại, kết luận nội dung tố cáo or văn bản trả lời; 404 while not resolved or resolved without its record); Cache-Control: no-store',
     auth: true,
     responses: { 200: { description: 'application/pdf' }, ...errors(401, 403, 404) },
   },

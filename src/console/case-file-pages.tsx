@@ -8,7 +8,9 @@ import { readableUnits, rolesOver, type UnitTree, type Principal } from '../org/
 import { addNote, listNotes } from '../petitions/notes/notes';
 import { listDocuments, openDocument, uploadDocument, type DocumentDeps } from '../petitions/documents/documents';
 import { loadExtensionDecision } from '../petitions/decisions/extension-decisions';
-import { listCaseDecisions, uploadDecisionDocument } from '../petitions/decisions/decision-documents';
+import { listCaseDecisions, RESOLUTION_ALIAS, uploadDecisionDocument } from '../petitions/decisions/decision-documents';
+import { loadPrintableResolution } from '../petitions/decisions/resolution-decisions';
+import { resolutionDecisionPdf } from '../petitions/decisions/resolution-decision-pdf';
 import { extensionDecisionPdf } from '../petitions/decisions/extension-decision-pdf';
 import { sendStoredDocument, setDownloadHeaders } from '../web/download';
 import { toAppError, statusFor } from '../web/app-errors';
@@ -224,6 +226,16 @@ export function caseFilePages(
   });
 
   router.get('/petitions/:id/decisions/:decisionId/pdf', async (req, res) => {
+    if (req.params.decisionId === RESOLUTION_ALIAS) {
+      const r = await loadPrintableResolution(deps.prisma, req.principal!, req.params.id);
+      setDownloadHeaders(res, {
+        fileName: `quyet-dinh-giai-quyet-${r.trackingCode}.pdf`,
+        contentType: 'application/pdf',
+        disposition: 'inline',
+      });
+      resolutionDecisionPdf(r).pipe(res);
+      return;
+    }
     const d = await loadExtensionDecision(deps.prisma, req.principal!, req.params.id, req.params.decisionId);
     setDownloadHeaders(res, {
       fileName: `quyet-dinh-gia-han-${d.trackingCode}.pdf`,

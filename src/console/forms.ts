@@ -105,6 +105,17 @@ export function toActionRequest(
     approve && (text('decision.number') || text('decision.signer'))
       ? { number: text('decision.number'), date: text('decision.date'), signer: text('decision.signer') }
       : undefined;
+  // The resolution's record when any of it was typed (the date field always comes filled in): the API then
+  // refuses what is missing, field by field.
+  const resolution =
+    text('decision.number') || text('decision.signer') || text('decision.signerTitle')
+      ? {
+          number: text('decision.number'),
+          date: text('decision.date'),
+          signer: text('decision.signer'),
+          signerTitle: text('decision.signerTitle'),
+        }
+      : undefined;
   const candidate: Record<string, unknown> = {
     action,
     note: text('note'),
@@ -118,6 +129,7 @@ export function toActionRequest(
     remote: flag('remote'),
     multiSite: flag('multiSite'),
     ...(action === 'decideExtension' ? { approve, decision } : {}),
+    ...(action === 'resolve' ? { decision: resolution } : {}),
   };
   const parsed = ZActionRequest.safeParse(candidate);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, action, errors: zodErrors(parsed.error) };

@@ -6,6 +6,7 @@ import { actOnPetition, createPetition, getPetition, getPetitionHistory } from '
 import { getPetitionClock } from '../petitions/petition-clock';
 import { compareNames } from '../web/format';
 import { toAppError, statusFor } from '../web/app-errors';
+import type { FieldError } from '../errors';
 import { sendPage } from '../web/render';
 import type { ConsoleDeps } from './console-deps';
 import { calendarNow } from './calendar-now';
@@ -257,11 +258,16 @@ export function petitionPages(deps: ConsoleDeps, ctxOf: (req: Request) => PageCo
       const changed = status === 409 && (await changedSinceSeen(deps, req.params.id, fields));
       // An htmx request reloads the whole page, so no fragment can keep showing the old state.
       if (changed && req.get('HX-Request')) res.setHeader('HX-Refresh', 'true');
+      // A field the use case refused (a resolution's date in the future…) is marked at its field, in its words.
+      const fieldErrors = Object.fromEntries(
+        (Array.isArray(appError.details) ? (appError.details as FieldError[]) : []).map((d) => [d.path, d.message]),
+      );
+      const detail = Object.keys(fieldErrors).length ? Object.values(fieldErrors).join('; ') : words.detail;
       return renderCase(req, res, req.params.id, {
         notice: changed
-          ? { kind: 'error', headline: ctx.t('caseChangedMeanwhile'), detail: words.detail }
-          : { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail: words.detail },
-        failed: appError.code === 'ValidationFailed' ? { action: parsed.value.action, errors: {} } : undefined,
+          ? { kind: 'error', headline: ctx.t('caseChangedMeanwhile'), detail }
+          : { kind: 'error', headline: `${ctx.t('refusedTitle')}: ${words.headline}`, detail },
+        failed: appError.code === 'ValidationFailed' ? { action: parsed.value.action, errors: fieldErrors } : undefined,
         status,
       });
     }

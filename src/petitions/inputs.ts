@@ -1,6 +1,7 @@
 // What the petition use cases take, free of HTTP: the JSON API, the console and the portal map their
 // requests onto these, and the edge's zod schemas are checked against them so the two cannot drift.
 import type { PetitionKind } from '../domain/petition/petition-stages';
+import type { ResolutionDecision } from '../domain/petition/resolution-decision';
 
 /** How a petition reached the unit (Luật Tiếp công dân; Nghị định 124/2020). */
 export const CHANNELS = ['in_person', 'post', 'online', 'phone', 'reception_day', 'dialogue', 'forwarded'] as const;
@@ -32,6 +33,9 @@ export interface ExtensionDecisionInput {
   signer: string;
 }
 
+/** The resolution's written record: number, date signed, signer and title (required for a complaint). */
+export type ResolutionDecisionInput = ResolutionDecision;
+
 /** One move of a petition, as the officer or leader asks for it. */
 export type PetitionActionRequest =
   | { action: 'accept'; note?: string }
@@ -39,7 +43,7 @@ export type PetitionActionRequest =
   | { action: 'forward'; toUnitId: string; reason: string }
   | { action: 'assign'; assigneeId: string; note?: string }
   | { action: 'startVerification'; note?: string }
-  | { action: 'resolve'; summary: string }
+  | { action: 'resolve'; summary: string; decision?: ResolutionDecisionInput }
   | { action: 'reportBack'; summary: string }
   | { action: 'withdraw'; reason: string }
   | {

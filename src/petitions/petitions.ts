@@ -18,6 +18,7 @@ import {
   type PetitionActionOutcome,
 } from './client';
 import { loadReadableCase } from './documents/case-access';
+import { RESOLUTION_DECISION_ID, resolutionOf, resolutionView } from './decisions/resolution-decisions';
 import { hasRoleAnywhere, readableUnits, rolesOver, UnitTree, type Principal } from '../org/access';
 import { checkRepresentation } from '../domain/petition/representatives';
 import { registerPetition, type RegisteredPetition } from './petition-registration';
@@ -27,6 +28,7 @@ import { readableHistory } from './temporal-history';
 import { identityAccessLog } from './identity-access-log';
 import { trackingSecretFor } from './citizen/tracking-secret';
 import { allowedActions } from '../domain/petition/petition-stages';
+import { checkResolutionDecision, resolutionRefusalMessage } from '../domain/petition/resolution-decision';
 import { endOfWorkingDaysAhead } from '../domain/calendar/time-left';
 import { localDayOf, yearOf } from '../domain/calendar/day';
 import { workingCalendarFor } from '../calendar/calendar-store';
@@ -208,7 +210,7 @@ export async function getPetition(
       data: { petitionId, personId: principal.personId, reason: identity.reason.trim() },
     });
   }
-  const [events, petitioners, links, matters, conferences] = await Promise.all([
+  const [events, petitioners, links, matters, conferences, resolution] = await Promise.all([
     deps.prisma.petitionEvent.findMany({ where: { petitionId }, orderBy: [{ at: 'asc' }, { recordedAt: 'asc' }] }),
     deps.prisma.petitioner.findMany({ where: { petitionId }, orderBy: { position: 'asc' } }),
     deps.prisma.petition.findUniqueOrThrow({
@@ -238,6 +240,7 @@ export async function getPetition(
               orderBy: { startsAt: 'asc' },
             }),
       ),
+    resolutionOf(deps.prisma, petition),
   ]);
   const names = await actorNames(
     deps.prisma,
@@ -269,6 +272,12 @@ export async function getPetition(
     receptionSessions: [...new Map(matters.map((m) => [m.session.id, m.session])).values()],
     forwards: forwardsOf(events, petition.receivingUnitId, tree),
     conferences: conferences.map((c) => ({ id: c.id, title: c.title, startsAt: c.startsAt.toISOString() })),
+    resolution: resolution
+      ? resolutionView(
+          resolution,
+          `/api/v1/petitions/${encodeURIComponent(petitionId)}/decisions/${RESOLUTION_DECISION_ID}/pdf`,
+        )
+      : null,
   };
 }
 
@@ -547,6 +556,16 @@ export async function actOnPetition(
     throw invalidField('toUnitId', 'no such unit');
   }
   if (body.action === 'assign') await checkAssignee(deps.prisma, body.assigneeId, petition.unitId);
+  // The workflow's validator checks the same again; here the caller gets a 400 naming the field.
+  if (body.action === 'resolve') {
+    const why = checkResolutionDecision({
+      kind: petition.kind,
+      decision: body.decision,
+      receivedAt: petition.receivedAt.toISOString(),
+      nowMs: nowFrom(deps).getTime(),
+    });
+    if (why) throw invalidField(why.path, resolutionRefusalMessage(why));
+  }
 
   const input: PetitionActionInput = {
     action: body.action,
@@ -569,6 +588,7 @@ export async function actOnPetition(
     days: body.action === 'requestExtension' ? body.days : undefined,
     approve: body.action === 'decideExtension' ? body.approve : undefined,
     decision: body.action === 'decideExtension' ? body.decision : undefined,
+    resolution: body.action === 'resolve' ? body.decision : undefined,
   };
   return sendPetitionAction(deps, petition.workflowId, input, petitionUpdateId(petitionId, idempotencyKey));
 }

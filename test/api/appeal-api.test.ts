@@ -6,6 +6,7 @@ import { defaultCalendarYear } from '../../src/domain/calendar/holidays';
 import { workingCalendarFrom } from '../../src/domain/calendar/working-calendar';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
+import { aResolutionDecision } from '../support/resolution';
 
 let h: ApiHarness;
 let officer: string;
@@ -62,7 +63,11 @@ test('when the complainant rejects the first decision, then a linked second-time
 
   await act(id, officer, { action: 'accept' });
   await act(id, leader, { action: 'assign', assigneeId: h.org.officer.id });
-  await act(id, leader, { action: 'resolve', summary: 'Giữ nguyên quyết định bồi thường' });
+  await act(id, leader, {
+    action: 'resolve',
+    summary: 'Giữ nguyên quyết định bồi thường',
+    decision: aResolutionDecision(),
+  });
 
   await request(h.app)
     .post(`/api/v1/petitions/${id}/appeal`)

@@ -55,6 +55,7 @@ test('an approved extension is listed and prints as a one-page decision that nam
   const id: string = created.body.id;
   expect((await request(h.app).get(`/api/v1/petitions/${id}/decisions`).set(auth(officer)).expect(200)).body).toEqual({
     items: [],
+    resolution: null,
   });
   await act(id, officer, { action: 'accept' });
   await act(id, officer, { action: 'setFlags', complex: true, reason: 'Phức tạp' });

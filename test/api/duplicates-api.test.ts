@@ -10,6 +10,7 @@ import { petitionReport } from '../../src/reports/reports';
 import { parsePeriod } from '../../src/domain/report-period';
 import type { Principal } from '../../src/org/access';
 import { ZDuplicateDecisionResponse, ZDuplicateProposals } from '../../src/api/schemas/duplicates';
+import { aResolutionDecision } from '../support/resolution';
 
 let h: ApiHarness;
 let officer: string;
@@ -225,7 +226,11 @@ test('when a matter already decided comes again with no new facts, then it gets 
   });
   await act(officer, decided.body.id, { action: 'accept' });
   await act(leader, decided.body.id, { action: 'assign', assigneeId: h.org.officer.id });
-  await act(leader, decided.body.id, { action: 'resolve', summary: 'Giữ nguyên quyết định thu hồi đất' });
+  await act(leader, decided.body.id, {
+    action: 'resolve',
+    summary: 'Giữ nguyên quyết định thu hồi đất',
+    decision: aResolutionDecision(),
+  });
   const before = await provinceReceived();
 
   const again = await register(officer, h.org.communeId, {

@@ -8,6 +8,7 @@ import { openMailCopy } from '../../src/org/sealed-copy';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 import { TEST_IDENTITY_KEY } from '../support/keys';
+import { aResolutionDecision } from '../support/resolution';
 
 let h: ApiHarness;
 let admin: string;
@@ -130,7 +131,7 @@ test("when the province words the answer, then a commune's citizen gets it as HT
   const summary = `Đúng một phần <b>${tag}</b> & "đã sửa"`;
   await act(id, officer, { action: 'accept' });
   await act(id, leader, { action: 'assign', assigneeId: h.org.officer.id });
-  await act(id, leader, { action: 'resolve', summary: 'Giải quyết' });
+  await act(id, leader, { action: 'resolve', summary: 'Giải quyết', decision: aResolutionDecision() });
   await act(id, officer, { action: 'reportBack', summary });
   const mail = await eventually(async () => h.mailer.to(email).find((m) => m.subject.includes('Trả lời đơn')), {
     what: 'the answer',

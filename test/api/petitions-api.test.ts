@@ -2,6 +2,7 @@
 import request from 'supertest';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
+import { aResolutionDecision } from '../support/resolution';
 
 let h: ApiHarness;
 let officer: string;
@@ -122,7 +123,11 @@ describe('acting on a petition', () => {
 
   test('when an action is illegal in the stage, then 409 and the petition is unchanged', async () => {
     const p = await create();
-    const res = await act(p.id, leader, { action: 'resolve', summary: 'Giải quyết xong' }).expect(409);
+    const res = await act(p.id, leader, {
+      action: 'resolve',
+      summary: 'Giải quyết xong',
+      decision: aResolutionDecision(),
+    }).expect(409);
     expect(res.body.error.code).toBe('IllegalTransition');
     const view = await request(h.app).get(`/api/v1/petitions/${p.id}`).set(auth(officer)).expect(200);
     expect(view.body.stage).toBe('received');

@@ -3,6 +3,7 @@
 import request from 'supertest';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
+import { aResolutionDecision } from '../support/resolution';
 
 let h: ApiHarness;
 let officer: string;
@@ -87,7 +88,11 @@ test('when the answer was sent, then the citizen sees it and may rate it once; a
   expect(early.body.error.code).toBe('IllegalTransition');
   await act(p.id, officer, { action: 'accept' });
   await act(p.id, leader, { action: 'assign', assigneeId: h.org.officer.id });
-  await act(p.id, leader, { action: 'resolve', summary: 'Nội bộ: giữ nguyên quyết định số 12' });
+  await act(p.id, leader, {
+    action: 'resolve',
+    summary: 'Nội bộ: giữ nguyên quyết định số 12',
+    decision: aResolutionDecision(),
+  });
   await act(p.id, officer, { action: 'reportBack', summary: 'UBND xã giữ nguyên quyết định cấp giấy chứng nhận.' });
   const seen = await track(p.trackingCode, p.trackingSecret).expect(200);
   expect(seen.body).toMatchObject({ stage: 'closed', expectedAnswerBy: null, canRate: true });

@@ -11,6 +11,7 @@ import type { ConsoleClient } from '../support/console-client';
 import { registerInConsole, registrationFields, useConsoleStaff } from '../support/console-staff';
 import { eventually } from '../support/eventually';
 import { exeFile, pdfFile } from '../support/document-files';
+import { aResolutionDecision } from '../support/resolution';
 
 const { h, officer, leader, supervisor, otherOfficer } = useConsoleStaff();
 
@@ -91,7 +92,12 @@ async function withDecisions(kind: 'complaint' | 'denunciation') {
     });
   }
   await act(leaderToken, { action: 'assign', assigneeId: h.org.officer.id });
-  await act(leaderToken, { action: 'resolve', summary: 'Giải quyết: đúng một phần' });
+  await act(leaderToken, {
+    action: 'resolve',
+    summary: 'Giải quyết: đúng một phần',
+    // A complaint's resolution is a written decision; a denunciation's conclusion may come without one.
+    ...(kind === 'complaint' ? { decision: aResolutionDecision() } : {}),
+  });
   const eventOf = (type: string) =>
     eventually(() => h.db.prisma.petitionEvent.findFirst({ where: { petitionId: c.id, type } }), {
       what: `the ${type} event`,
@@ -287,7 +293,7 @@ test('when a case has its resolution, then an officer attaches the signed text t
   const { id, resolutionId } = await withDecisions('complaint');
   const before = await casePage(officer, id);
   expect(before.text).toContain('data-form="uploadDecisionDocument"');
-  expect(before.text).toContain(`<option value="${resolutionId}">Quyết định giải quyết ngày`);
+  expect(before.text).toContain(`<option value="${resolutionId}">Văn bản giải quyết số 125/QĐ-UBND ngày`);
   expect(decisionItem(before.text, resolutionId)).toContain('Chưa đính kèm văn bản nào cho quyết định này.');
   const file = pdfFile(`Quyết định giải quyết khiếu nại ${tag()}`);
   const res = await uploadToDecision(officer, id, resolutionId, file, 'quyết định giải quyết.pdf');

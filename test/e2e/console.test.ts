@@ -345,3 +345,38 @@ test('when an officer opens the outbox, then the page refuses them in words', as
   expect(await officer.getByRole('alert').textContent()).toContain('Bạn không có quyền thực hiện việc này.');
   expect(await accessibilityViolations(officer)).toEqual([]);
 });
+
+test('when the leader resolves a complaint through the case page, then the written record is asked for, and the decisions list links its printed decision', async () => {
+  const officer = await asUser('can-bo-tien-du');
+  const resolved = await register(officer, 'complaint', 'Khiếu nại quyết định bồi thường thửa số 88');
+  const leader = await asUser('chu-tich-tien-du');
+  await leader.goto(resolved.caseUrl);
+  await submit(leader, await openAction(leader, 'accept'));
+  const assign = await openAction(leader, 'assign');
+  await assign.getByLabel('Người được giao').selectOption({ label: 'Vũ Thị Lan' });
+  await submit(leader, assign);
+
+  await openAction(leader, 'resolve');
+  await axeAndScreenshot(leader, 'case-resolve', 'vi');
+  await leader.goto(`${resolved.caseUrl}?lang=en`);
+  await openAction(leader, 'resolve');
+  await axeAndScreenshot(leader, 'case-resolve', 'en');
+  await leader.goto(`${resolved.caseUrl}?lang=vi`);
+  const again = await openAction(leader, 'resolve');
+  await again.getByLabel('Tóm tắt kết quả').fill('Giữ nguyên quyết định bồi thường thửa số 88');
+  await again.getByLabel('Số văn bản').fill('88/QĐ-UBND');
+  await again.getByLabel('Người ký', { exact: true }).fill('Lê Quang Minh');
+  await again.getByLabel('Chức vụ người ký').fill('Chủ tịch');
+  await submit(leader, again);
+  expect(await leader.getByTestId('stage').textContent()).toBe('Đã giải quyết');
+  const decisions = leader.getByTestId('decisions');
+  expect(await decisions.textContent()).toContain('Văn bản giải quyết số 88/QĐ-UBND');
+  expect(await decisions.textContent()).toContain('Chủ tịch Lê Quang Minh');
+  const href = await decisions
+    .getByRole('link', { name: 'Văn bản giải quyết số 88/QĐ-UBND (PDF)' })
+    .getAttribute('href');
+  const pdf = await leader.request.get(`${svc.baseUrl}${href}`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  await axeAndScreenshot(leader, 'case-resolved', 'vi');
+});

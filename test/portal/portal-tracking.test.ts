@@ -3,6 +3,7 @@
 import request from 'supertest';
 import { auth, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
+import { aResolutionDecision } from '../support/resolution';
 
 let h: ApiHarness;
 
@@ -47,7 +48,11 @@ test('when a first-time complainant is not satisfied with the answer, then the t
     what: 'accepted',
   });
   await act(leader, { action: 'assign', assigneeId: h.org.officer.id }).expect(200);
-  await act(leader, { action: 'resolve', summary: 'Giữ nguyên quyết định thu hồi' }).expect(200);
+  await act(leader, {
+    action: 'resolve',
+    summary: 'Giữ nguyên quyết định thu hồi',
+    decision: aResolutionDecision(),
+  }).expect(200);
   await act(officer, { action: 'reportBack', summary: 'Đã gửi quyết định giải quyết khiếu nại lần đầu' }).expect(200);
   await eventually(
     async () =>

@@ -12,6 +12,9 @@ import { actionUpdate, snapshotQuery, type PetitionActionInput } from '../../wor
 import { petitionWorkflow } from '../../workflows';
 import { eventually, waitForIdle } from '../support/eventually';
 import { keepHistory } from '../support/history-recorder';
+import { aResolutionDecision } from '../support/resolution';
+import { DAY_MS } from '../../src/domain/calendar/day';
+import type { ResolutionDecision } from '../../src/domain/petition/resolution-decision';
 import { TEST_IDENTITY_KEY } from '../support/keys';
 import { CapturingMailer } from '../support/capturing-mailer';
 import type { TestOrg } from '../support/org';
@@ -97,6 +100,50 @@ async function eventTypes(petitionId: string): Promise<string[]> {
   return events.map((e) => e.type);
 }
 
+test('when a complaint is resolved with its written decision, then the record is kept beside the resolve event and in the snapshot; without one, with a bad number, or dated before the receipt or ahead, it is refused', async () => {
+  await withWorker(async (taskQueue) => {
+    const p = await startPetition(taskQueue);
+    await act(p.handle, { action: 'accept', actor: officerActor() });
+    await act(p.handle, { action: 'assign', actor: leaderActor(), assigneeId: org.officer.id });
+    await env.sleep('3 days');
+    const now = await env.currentTimeMs();
+    const resolve = (resolution?: ResolutionDecision) =>
+      act(p.handle, { action: 'resolve', actor: leaderActor(), summary: 'Giữ nguyên quyết định', resolution });
+    const refusal = async (resolution?: ResolutionDecision) => {
+      const update = resolve(resolution);
+      await expect(update).rejects.toThrow(WorkflowUpdateFailedError);
+      const failure = (await update.catch((e: WorkflowUpdateFailedError) => e.cause)) as ApplicationFailure;
+      expect(failure.type).toBe('InvalidAction');
+      return failure.message;
+    };
+    expect(await refusal()).toContain('Luật Khiếu nại 2011 Đ.31');
+    expect(await refusal(aResolutionDecision({ number: 'QĐ 125' }, now))).toContain('số văn bản không hợp lệ');
+    expect(await refusal(aResolutionDecision({}, now - 5 * DAY_MS))).toContain('trước ngày nhận đơn');
+    expect(await refusal(aResolutionDecision({}, now + 2 * DAY_MS))).toContain('không được ở tương lai');
+    expect(await eventTypes(p.petitionId)).toEqual(['received', 'accept', 'assign']);
+
+    const record = aResolutionDecision({ number: '7/QĐ-UBND', signer: 'Trần Thị Xã', signerTitle: 'Chủ tịch' }, now);
+    const resolved = await resolve(record);
+    expect(resolved.stage).toBe('resolved');
+    expect(resolved.resolution).toEqual(record);
+    const event = await db.prisma.petitionEvent.findFirstOrThrow({
+      where: { petitionId: p.petitionId, type: 'resolve' },
+      include: { resolution: true },
+    });
+    expect(event.resolution).toMatchObject({
+      petitionId: p.petitionId,
+      number: '7/QĐ-UBND',
+      signer: 'Trần Thị Xã',
+      signerTitle: 'Chủ tịch',
+    });
+    expect(event.resolution!.date.toISOString().slice(0, 10)).toBe(record.date);
+    await act(p.handle, { action: 'reportBack', actor: officerActor(), summary: 'Đã gửi quyết định cho công dân' });
+    expect((await p.handle.result()).stage).toBe('closed');
+    expect(await db.prisma.petitionResolution.count({ where: { petitionId: p.petitionId } })).toBe(1);
+    await keepHistory('resolution-with-decision', p.handle);
+  });
+});
+
 test('when a complaint is handled on time, then it closes with no reminders and the citizen gets the result', async () => {
   await withWorker(async (taskQueue) => {
     const p = await startPetition(taskQueue);
@@ -104,7 +151,12 @@ test('when a complaint is handled on time, then it closes with no reminders and 
     await act(p.handle, { action: 'assign', actor: leaderActor(), assigneeId: org.officer.id });
     await act(p.handle, { action: 'startVerification', actor: officerActor() });
     await env.sleep('10 days');
-    await act(p.handle, { action: 'resolve', actor: leaderActor(), summary: 'Giữ nguyên quyết định' });
+    await act(p.handle, {
+      action: 'resolve',
+      actor: leaderActor(),
+      summary: 'Giữ nguyên quyết định',
+      resolution: aResolutionDecision({}, await env.currentTimeMs()),
+    });
     const final = await act(p.handle, {
       action: 'reportBack',
       actor: officerActor(),

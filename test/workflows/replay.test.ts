@@ -22,6 +22,7 @@ function load(file: string) {
 test('the recorded histories cover the main paths', () => {
   expect(files).toEqual(
     expect.arrayContaining([
+      'resolution-with-decision.json',
       'on-time-resolution-policy-at-clock-start.json',
       'on-time-resolution-local-writes.json',
       'forward-once-local-writes.json',

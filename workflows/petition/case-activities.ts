@@ -2,6 +2,7 @@
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { Stage } from '../../src/domain/petition/petition-stages';
+import type { ResolutionDecision } from '../../src/domain/petition/resolution-decision';
 import type { NotificationTemplate, RecipientRef } from '../../src/domain/petition/notification-types';
 import { KEYED_WRITE, KEYED_WRITE_LOCAL, LOOKUP, LOOKUP_LOCAL, MAIL_SEND } from '../activity-options';
 import { stepKey } from '../shared';
@@ -33,6 +34,8 @@ export interface PetitionEventInput {
   stageFrom?: Stage;
   note?: string;
   data?: Record<string, unknown>;
+  /** resolve: the written record, kept with the event in the same write. */
+  resolution?: ResolutionDecision;
 }
 
 /** Appends an event to the case's audit trail and brings the read model up to the current snapshot. */
@@ -50,6 +53,7 @@ export function recorderFor(c: PetitionCase) {
       stageTo: c.state.stage,
       note: event.note,
       data: event.data,
+      ...(event.resolution ? { resolution: event.resolution } : {}),
       at: new Date(Date.now()).toISOString(),
       snapshot: c.snapshot(),
     });

@@ -15,6 +15,7 @@ import type { ClockName } from '../../src/domain/petition/petition-stages';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
 import { STAGE_CLOCK, type Stage } from '../../src/domain/petition/petition-stages';
 import type { ExtensionView, PetitionSnapshot, PetitionWorkflowInput } from './messages';
+import type { ResolutionDecision } from '../../src/domain/petition/resolution-decision';
 import {
   DUE_AT_SEARCH_ATTRIBUTE,
   KIND_SEARCH_ATTRIBUTE,
@@ -38,6 +39,8 @@ export interface PetitionState {
   pendingExtension: { days: number; requestedById: string; reason: string } | null;
   notice: { dueAtMs: number; given: boolean } | null;
   duplicateOfId: string | null;
+  /** The resolution's written record, when resolved with one. */
+  resolution: ResolutionDecision | null;
 }
 
 /** The rules of the running clock: those pinned at receipt, then those in force when each later clock starts. */
@@ -89,6 +92,7 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
     pendingExtension: null,
     notice: null,
     duplicateOfId: null,
+    resolution: null,
   };
   // Luật Tiếp công dân 2013, Đ.28: a petition received in person gets a notice within the limit.
   const noticeRule = rules.kindPolicy.noticeAfterReception;
@@ -156,6 +160,7 @@ export function openCase(input: PetitionWorkflowInput): PetitionCase {
       pendingExtension: state.pendingExtension ? { ...state.pendingExtension } : null,
       notice: state.notice ? { dueAt: new Date(state.notice.dueAtMs).toISOString(), given: state.notice.given } : null,
       ...(state.duplicateOfId ? { duplicateOfId: state.duplicateOfId } : {}),
+      ...(state.resolution ? { resolution: { ...state.resolution } } : {}),
     };
   };
 

@@ -5,6 +5,7 @@ import { forwardDeadline } from '../../src/domain/petition/deadline-ladder';
 import { checkExtension } from '../../src/domain/petition/clock-rules';
 import type { CalendarYear } from '../../src/domain/calendar/holidays';
 import { checkAction, nextStage } from '../../src/domain/petition/petition-stages';
+import { checkResolutionDecision, resolutionRefusalMessage } from '../../src/domain/petition/resolution-decision';
 import { refuse } from '../shared';
 import {
   actionUpdate,
@@ -16,6 +17,14 @@ import {
 } from './messages';
 import { withCalendarYear, type PetitionCase } from './case-state';
 import { recordsLocally, resolveDeadlinePolicy, type RecordEvent } from './case-activities';
+
+/**
+ * The patch under which a resolution carries its written record (number, date signed, signer and title): kept
+ * in the case's state and snapshot and written with the resolve event (activities: the PetitionResolution
+ * row). Histories from before it resolved without one; replayed, they take the old path, so their state and
+ * the event write they replay are the ones they recorded. Asked only on a resolve that carries a record.
+ */
+export const RESOLUTION_DECISION_PATCH = 'resolution-decision-record';
 
 export function setPetitionHandlers(
   c: PetitionCase,
@@ -73,6 +82,11 @@ export function setPetitionHandlers(
         state.assigneeId = null;
       }
       if (action.action === 'assign') state.assigneeId = action.assigneeId!;
+      const resolution =
+        action.action === 'resolve' && action.resolution && patched(RESOLUTION_DECISION_PATCH)
+          ? { ...action.resolution }
+          : undefined;
+      if (resolution) state.resolution = resolution;
       // Accepting, refusing, forwarding or a withdrawal answers the citizen: the notice obligation is met.
       if (state.notice && !state.notice.given && ['accept', 'refuse', 'forward', 'withdraw'].includes(action.action))
         state.notice.given = true;
@@ -146,6 +160,7 @@ export function setPetitionHandlers(
             ? { dueFrom: new Date(deadlineChange.from).toISOString(), dueTo: new Date(deadlineChange.to).toISOString() }
             : {}),
         },
+        ...(resolution ? { resolution } : {}),
       });
       // Answered once the event is written (case-activities.ts: recordsLocally); earlier histories waited for the e-mail.
       if (recordsLocally()) notifyAfterActionLater(step, action);
@@ -164,6 +179,16 @@ export function setPetitionHandlers(
         });
         if (refusal) refuse(refusal.message, refusal.code);
         if (action.action === 'assign' && !action.assigneeId) refuse('assign needs an assignee', 'InvalidAction');
+        // Validators do not run on replay, so this rule needs no patch; the API checks the same before sending.
+        if (action.action === 'resolve') {
+          const why = checkResolutionDecision({
+            kind: input.kind,
+            decision: action.resolution,
+            receivedAt: input.receivedAt,
+            nowMs: Date.now(),
+          });
+          if (why) refuse(resolutionRefusalMessage(why), 'InvalidAction');
+        }
         if (action.action === 'requestExtension') {
           if (state.pendingExtension)
             refuse('an extension request is already waiting for the leader', 'IllegalTransition');

@@ -5,6 +5,7 @@ import type { CalendarYear } from '../../src/domain/calendar/holidays';
 import type { CaseFlags } from '../../src/domain/petition/clock-rules';
 import type { KindPolicy, RungKind } from '../../src/domain/petition/deadline-ladder';
 import type { ActionName, ClockName, PetitionKind, Role, Stage } from '../../src/domain/petition/petition-stages';
+import type { ResolutionDecision } from '../../src/domain/petition/resolution-decision';
 
 export const PETITION_WORKFLOW_TYPE = 'petitionWorkflow';
 
@@ -50,6 +51,8 @@ export interface PetitionActionInput {
   /** decideExtension */
   approve?: boolean;
   decision?: ExtensionDecision;
+  /** resolve: the resolution's written record (số, ngày ký, người ký, chức vụ); required for a complaint. */
+  resolution?: ResolutionDecision;
 }
 
 /** The written decision that approves an extension (số, ngày, người ký). */
@@ -90,6 +93,8 @@ export interface PetitionSnapshot {
   pendingExtension?: { days: number; requestedById: string; reason: string } | null;
   /** The notice after reception: when it is due, and whether it was given. */
   notice?: { dueAt: string; given: boolean } | null;
+  /** The resolution's written record, once resolved with one (patch RESOLUTION_DECISION_PATCH). */
+  resolution?: ResolutionDecision | null;
   /** Set when an officer linked it as a duplicate (đơn trùng): the case that handles the matter. */
   duplicateOfId?: string | null;
 }

@@ -2,7 +2,9 @@
 // satisfy the use cases' own input types, so the edge and the use case cannot drift apart.
 import { z } from 'zod';
 import { day, str } from './text';
+import { ZResolutionDocument } from './decisions';
 import { ACTIONS, PETITION_KINDS, STAGES } from '../../domain/petition/petition-stages';
+import { RESOLUTION_NUMBER_MAX, RESOLUTION_TEXT_MAX } from '../../domain/petition/resolution-decision';
 import {
   CHANNELS,
   type CreatePetitionInput,
@@ -74,7 +76,21 @@ export const ZActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('forward'), toUnitId: str().min(1), reason }),
   z.object({ action: z.literal('assign'), assigneeId: str().min(1), note: str().max(2000).optional() }),
   z.object({ action: z.literal('startVerification'), note: str().max(2000).optional() }),
-  z.object({ action: z.literal('resolve'), summary: reason }),
+  z.object({
+    action: z.literal('resolve'),
+    summary: reason,
+    decision: z
+      .object({
+        number: str().trim().min(1).max(RESOLUTION_NUMBER_MAX).describe('số văn bản, e.g. "125/QĐ-UBND"'),
+        date: day().describe('the day it was signed (YYYY-MM-DD): not in the future, not before the receipt'),
+        signer: str().trim().min(1).max(RESOLUTION_TEXT_MAX).describe('người ký: the signer’s full name'),
+        signerTitle: str().trim().min(1).max(RESOLUTION_TEXT_MAX).describe('chức vụ, e.g. "Chủ tịch"'),
+      })
+      .optional()
+      .describe(
+        'the written resolution (số, ngày ký, người ký, chức vụ): required for a complaint (quyết định giải quyết khiếu nại, Luật Khiếu nại 2011 Đ.31/Đ.40), optional otherwise; printed at GET /petitions/{id}/decisions/resolution/pdf',
+      ),
+  }),
   z.object({ action: z.literal('reportBack'), summary: reason }),
   z.object({ action: z.literal('withdraw'), reason }),
   z.object({
@@ -209,6 +225,9 @@ export const ZPetitionView = z.object({
     .describe('the actions the caller may take in this stage, from the state machine (the workflow still checks each)'),
   pendingExtension: z.boolean().describe("an extension request waits for the leader's decision"),
   identityEntitled: z.boolean().describe('the caller may open a sealed identity (with a reason, recorded)'),
+  resolution: ZResolutionDocument.nullable().describe(
+    'the resolution with its written record (number, date signed, signer, title) and its PDF; null while not resolved',
+  ),
 });
 
 export const ZPetitionListItem = ZPetitionView.omit({
@@ -225,6 +244,7 @@ export const ZPetitionListItem = ZPetitionView.omit({
   allowedActions: true,
   pendingExtension: true,
   identityEntitled: true,
+  resolution: true,
 });
 export const ZPetitionList = z.object({
   items: z.array(ZPetitionListItem),

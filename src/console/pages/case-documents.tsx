@@ -4,7 +4,7 @@
 // no JavaScript) for the officers and leaders who may attach: to the petition, or to a decision of the
 // case (uploadDocument checks again).
 import type { listDocuments } from '../../petitions/documents/documents';
-import type { CaseDecision } from '../../petitions/decisions/decision-documents';
+import { RESOLUTION_ALIAS, type CaseDecision } from '../../petitions/decisions/decision-documents';
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatNumber } from '../../web/format';
 import { CSRF_FIELD } from '../../web/csrf';
@@ -119,9 +119,10 @@ export function CaseDocuments({ ctx, docs }: { ctx: PageContext; docs: CaseDocum
 
 export function decisionLabel(ctx: PageContext, d: CaseDecision): string {
   const w = casefileWords(ctx);
-  return d.kind === 'resolution'
-    ? w('decisionResolution', { date: formatDate(d.decidedAt, ctx.lang) })
-    : w('decisionExtension', { number: d.number, date: formatDate(d.date, ctx.lang) });
+  if (d.kind === 'extension') return w('decisionExtension', { number: d.number, date: formatDate(d.date, ctx.lang) });
+  return d.record
+    ? w('decisionResolutionRecord', { number: d.record.number, date: formatDate(d.record.date, ctx.lang) })
+    : w('decisionResolution', { date: formatDate(d.decidedAt, ctx.lang) });
 }
 
 /** Each decision, its print where it has one, and the documents attached to it listed under it. */
@@ -139,6 +140,16 @@ function Decisions({ ctx, docs }: { ctx: PageContext; docs: CaseDocumentsView })
                 {' '}
                 <span class="hint">({d.signer})</span>{' '}
                 <a href={decisionPdfHref(docs.petitionId, d.eventId)}>{w('decisionPdf', { number: d.number })}</a>
+              </>
+            ) : d.record ? (
+              <>
+                {' '}
+                <span class="hint">
+                  ({d.record.signerTitle} {d.record.signer})
+                </span>{' '}
+                <a href={decisionPdfHref(docs.petitionId, RESOLUTION_ALIAS)}>
+                  {w('resolutionPdf', { number: d.record.number })}
+                </a>
               </>
             ) : null}
             {d.documents.length ? (

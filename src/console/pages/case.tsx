@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { ACTIONS, type ActionName } from '../../domain/petition/petition-stages';
+import { isResolutionDecisionRequired } from '../../domain/petition/resolution-decision';
 import type { getPetition } from '../../petitions/petitions';
 import type { PetitionClockView } from '../../petitions/petition-clock';
 import { formatDate, formatDateTime, localIsoDate } from '../../web/format';
@@ -230,6 +231,12 @@ function ActionFields({
     case 'withdraw':
       return reason;
     case 'resolve':
+      return (
+        <>
+          {summary}
+          <ResolutionFields ctx={ctx} view={props.view} now={props.now} errors={errors} />
+        </>
+      );
     case 'reportBack':
       return summary;
     case 'forward':
@@ -311,6 +318,74 @@ function ActionFields({
     case 'decideExtension':
       return <DecisionFields ctx={ctx} idPrefix={action} errors={errors} />;
   }
+}
+
+/**
+ * The resolution's written record: required (and marked so for the browser) for a complaint, whose
+ * resolution is a decision by law; the date offered is today, bounded by the receipt and today as the API
+ * checks it.
+ */
+function ResolutionFields({
+  ctx,
+  view,
+  now,
+  errors,
+}: {
+  ctx: PageContext;
+  view: CaseView;
+  now: Date;
+  errors: Record<string, string>;
+}) {
+  const id = (name: string) => `resolve-decision-${name}`;
+  const required = isResolutionDecisionRequired(view.kind);
+  const today = localIsoDate(now);
+  return (
+    <fieldset aria-describedby={id('hint')}>
+      <legend>{ctx.t('resolutionLegend')}</legend>
+      <p class="hint" id={id('hint')}>
+        {ctx.t(required ? 'resolutionRequiredHint' : 'resolutionOptionalHint')}
+      </p>
+      {errors.decision ? (
+        <p class="hint">
+          <strong>{errors.decision}</strong>
+        </p>
+      ) : null}
+      <TextField
+        id={id('number')}
+        name="decision.number"
+        label={ctx.t('resolutionNumber')}
+        hint={ctx.t('resolutionNumberHint')}
+        required={required}
+        error={errors['decision.number']}
+      />
+      <TextField
+        id={id('date')}
+        name="decision.date"
+        type="date"
+        label={ctx.t('resolutionDate')}
+        value={today}
+        min={localIsoDate(view.receivedAt)}
+        max={today}
+        required={required}
+        error={errors['decision.date']}
+      />
+      <TextField
+        id={id('signer')}
+        name="decision.signer"
+        label={ctx.t('resolutionSigner')}
+        required={required}
+        error={errors['decision.signer']}
+      />
+      <TextField
+        id={id('signerTitle')}
+        name="decision.signerTitle"
+        label={ctx.t('resolutionSignerTitle')}
+        hint={ctx.t('resolutionSignerTitleHint')}
+        required={required}
+        error={errors['decision.signerTitle']}
+      />
+    </fieldset>
+  );
 }
 
 export function DecisionFields({

@@ -7,9 +7,11 @@ import { AppError } from '../../errors';
 import type { Principal } from '../../org/access';
 import { listDocuments, uploadDocument, type DocumentDeps, type UploadDocumentInput } from '../documents/documents';
 import { listExtensionDecisions, type ExtensionDecisionFacts } from './extension-decisions';
+import { RESOLUTION_DECISION_ID, resolutionOf } from './resolution-decisions';
+import type { ResolutionDecision } from '../../domain/petition/resolution-decision';
 
 export type CaseDecision =
-  | { kind: 'resolution'; eventId: string; decidedAt: Date }
+  | { kind: 'resolution'; eventId: string; decidedAt: Date; record: ResolutionDecision | null }
   | ({ kind: 'extension' } & Pick<ExtensionDecisionFacts, 'eventId' | 'number' | 'date' | 'signer' | 'decidedAt'>);
 
 /** The decisions a document may be attached to, oldest first (the resolution comes last). */
@@ -20,11 +22,8 @@ export async function listCaseDecisions(
 ): Promise<CaseDecision[]> {
   // listExtensionDecisions checks the read access first; the resolution is read only after it.
   const extensions = await listExtensionDecisions(prisma, principal, petitionId);
-  const resolution = await prisma.petitionEvent.findFirst({
-    where: { petitionId, type: 'resolve' },
-    orderBy: { at: 'asc' },
-    select: { id: true, at: true },
-  });
+  const petition = await prisma.petition.findUniqueOrThrow({ where: { id: petitionId } });
+  const resolution = await resolutionOf(prisma, petition);
   return [
     ...extensions.map((d) => ({
       kind: 'extension' as const,
@@ -34,12 +33,21 @@ export async function listCaseDecisions(
       signer: d.signer,
       decidedAt: d.decidedAt,
     })),
-    ...(resolution ? [{ kind: 'resolution' as const, eventId: resolution.id, decidedAt: resolution.at }] : []),
+    ...(resolution
+      ? [
+          {
+            kind: 'resolution' as const,
+            eventId: resolution.eventId,
+            decidedAt: resolution.decidedAt,
+            record: resolution.record,
+          },
+        ]
+      : []),
   ];
 }
 
 /** The name a client may use for the case's resolution: its event id appears in no API view. */
-export const RESOLUTION_ALIAS = 'resolution';
+export const RESOLUTION_ALIAS = RESOLUTION_DECISION_ID;
 
 async function loadCaseDecision(prisma: PrismaClient, principal: Principal, petitionId: string, decisionId: string) {
   const found = (await listCaseDecisions(prisma, principal, petitionId)).find(
